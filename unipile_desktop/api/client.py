@@ -1,0 +1,401 @@
+"""Async client for the Unipile REST API v1: one method per route the desktop app uses."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import Any, TypeVar
+from urllib.parse import quote, urlsplit
+
+import httpx
+
+from .errors import (
+    NetworkError,
+    NotFoundError,
+    ResponseFormatError,
+    UnipileError,
+    error_from_response,
+)
+from .models import (
+    Account,
+    Chat,
+    ChatAttendee,
+    ChatStarted,
+    InmailBalance,
+    LinkedinOptions,
+    Message,
+    MessageSent,
+    OutgoingFile,
+    OwnerProfile,
+    Page,
+    format_timestamp,
+    parse_account,
+    parse_attendee,
+    parse_chat,
+    parse_chat_started,
+    parse_inmail_balance,
+    parse_message,
+    parse_message_sent,
+    parse_owner_profile,
+    parse_page,
+)
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+MultipartPart = tuple[str, tuple[str | None, bytes, str | None]]
+
+API_PREFIX = "/api/v1"
+# Reads are quick; uploads may carry 15 MB over a slow uplink, so writes get longer.
+DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=120.0, pool=10.0)
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
+
+
+class InvalidDsnError(ValueError):
+    """The DSN typed by the user cannot be turned into a server address."""
+
+
+def base_url_from_dsn(dsn: str) -> str:
+    """``api1.unipile.com:13111`` or a full URL to ``https://…/api/v1``; plain http only for loopback."""
+    text = dsn.strip().rstrip("/")
+    if not text:
+        raise InvalidDsnError("The server address is empty.")
+    if "://" not in text:
+        host_part = text.split("/", 1)[0].rsplit(":", 1)[0].strip("[]")
+        scheme = "http" if _is_loopback(host_part) else "https"
+        text = f"{scheme}://{text}"
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidDsnError(f"“{dsn.strip()}” is not a server address like api1.unipile.com:13111.")
+    if parts.scheme == "http" and not _is_loopback(parts.hostname):
+        raise InvalidDsnError("Plain http is only allowed for this computer (127.0.0.1); use https.")
+    try:
+        parts.port  # noqa: B018 - raises for a port out of range
+    except ValueError as exc:
+        raise InvalidDsnError(f"“{dsn.strip()}” has an invalid port.") from exc
+    path = parts.path.rstrip("/")
+    if not path.endswith(API_PREFIX):
+        path += API_PREFIX
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def _is_loopback(host: str) -> bool:
+    return host in LOOPBACK_HOSTS or host.startswith("127.")
+
+
+class _ApiKeyAuth(httpx.Auth):
+    """Adds the key at send time so it is never part of the client's headers, repr or logs."""
+
+    def __init__(self, api_key: str) -> None:
+        self._api_key = api_key
+
+    def __repr__(self) -> str:
+        return "_ApiKeyAuth(<redacted>)"
+
+    def auth_flow(self, request: httpx.Request) -> Any:
+        request.headers["X-API-KEY"] = self._api_key
+        yield request
+
+
+class UnipileClient:
+    """Typed access to Unipile API v1 over one ``httpx.AsyncClient``.
+
+    Every failure surfaces as a ``UnipileError`` subclass; nothing from httpx leaks out.
+    """
+
+    def __init__(
+        self,
+        dsn: str,
+        api_key: str,
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    ) -> None:
+        self.base_url = base_url_from_dsn(dsn)
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url,
+            auth=_ApiKeyAuth(api_key),
+            headers={"accept": "application/json", "user-agent": "unipile-desktop"},
+            timeout=timeout,
+            transport=transport,
+            follow_redirects=False,
+        )
+
+    def __repr__(self) -> str:
+        return f"UnipileClient({self.base_url!r})"
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> UnipileClient:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    # ------------------------------------------------------------------------------------------ transport
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, str | int] | None = None,
+        json_body: object = None,
+        multipart: Sequence[MultipartPart] | None = None,
+    ) -> httpx.Response:
+        label = f"{method} {path}"
+        kwargs: dict[str, Any] = {"params": params}
+        if json_body is not None:
+            kwargs["json"] = json_body
+        if multipart is not None:
+            # Everything goes as parts (text fields without a filename) so the body is multipart even with no
+            # attachment; httpx writes the boundary.
+            kwargs["files"] = list(multipart)
+        try:
+            response = await self._http.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            raise _network_error(exc, label) from None
+        log.debug("%s -> %s", label, response.status_code)
+        if response.status_code >= 400:
+            raise error_from_response(
+                response.status_code,
+                _json_or_none(response),
+                request=label,
+                retry_after_header=response.headers.get("retry-after"),
+            )
+        return response
+
+    async def _get_json(self, path: str, params: Mapping[str, str | int] | None = None) -> object:
+        response = await self._request("GET", path, params=params)
+        return _decode_json(response, f"GET {path}")
+
+    async def _get_bytes(self, path: str) -> bytes:
+        response = await self._request("GET", path)
+        return response.content
+
+    async def _get_page(
+        self, path: str, params: Mapping[str, str | int], parse_item: Callable[[object, str], T], name: str
+    ) -> Page[T]:
+        return parse_page(await self._get_json(path, params), parse_item, name)
+
+    # ------------------------------------------------------------------------------------------ accounts
+
+    async def list_accounts_page(self, *, cursor: str | None = None, limit: int | None = None) -> Page[Account]:
+        return await self._get_page("/accounts", _params(cursor=cursor, limit=limit), parse_account, "AccountList")
+
+    async def list_accounts(self) -> list[Account]:
+        """Every account, following the cursor to the end."""
+        accounts: list[Account] = []
+        cursor: str | None = None
+        seen_cursors: set[str] = set()
+        while True:
+            page = await self.list_accounts_page(cursor=cursor, limit=250)
+            accounts.extend(page.items)
+            if page.cursor is None or page.cursor in seen_cursors:  # a repeating cursor would loop forever
+                return accounts
+            seen_cursors.add(page.cursor)
+            cursor = page.cursor
+
+    async def get_account(self, account_id: str) -> Account:
+        return parse_account(await self._get_json(f"/accounts/{_seg(account_id)}"))
+
+    async def get_own_profile(self, account_id: str) -> OwnerProfile:
+        return parse_owner_profile(await self._get_json("/users/me", {"account_id": account_id}))
+
+    async def get_inmail_balance(self, account_id: str) -> InmailBalance:
+        return parse_inmail_balance(await self._get_json("/linkedin/inmail_balance", {"account_id": account_id}))
+
+    # ------------------------------------------------------------------------------------------ chats
+
+    async def list_chats(
+        self,
+        *,
+        account_ids: Sequence[str] | None = None,
+        account_type: str | None = None,
+        unread: bool | None = None,
+        before: datetime | None = None,
+        after: datetime | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> Page[Chat]:
+        params = _params(
+            cursor=cursor,
+            limit=limit,
+            before=before,
+            after=after,
+            account_type=account_type,
+            account_id=",".join(account_ids) if account_ids else None,
+            unread=None if unread is None else ("true" if unread else "false"),
+        )
+        return await self._get_page("/chats", params, parse_chat, "ChatList")
+
+    async def get_chat(self, chat_id: str, *, account_id: str | None = None) -> Chat:
+        return parse_chat(await self._get_json(f"/chats/{_seg(chat_id)}", _params(account_id=account_id)))
+
+    async def set_chat_read(self, chat_id: str, read: bool) -> None:
+        response = await self._request(
+            "PATCH", f"/chats/{_seg(chat_id)}", json_body={"action": "setReadStatus", "value": read}
+        )
+        _expect_object(_decode_json(response, "PATCH /chats"), "ChatPatched")
+
+    # ------------------------------------------------------------------------------------------ messages
+
+    async def list_messages(
+        self,
+        chat_id: str,
+        *,
+        cursor: str | None = None,
+        before: datetime | None = None,
+        after: datetime | None = None,
+        limit: int | None = None,
+        sender_id: str | None = None,
+    ) -> Page[Message]:
+        params = _params(cursor=cursor, before=before, after=after, limit=limit, sender_id=sender_id)
+        return await self._get_page(f"/chats/{_seg(chat_id)}/messages", params, parse_message, "MessageList")
+
+    async def get_attachment(self, message_id: str, attachment_id: str) -> bytes:
+        return await self._get_bytes(f"/messages/{_seg(message_id)}/attachments/{_seg(attachment_id)}")
+
+    async def send_message(
+        self,
+        chat_id: str,
+        *,
+        text: str | None = None,
+        attachments: Sequence[OutgoingFile] = (),
+        quote_id: str | None = None,
+        account_id: str | None = None,
+    ) -> MessageSent:
+        fields: dict[str, str | list[str]] = {}
+        if text:
+            fields["text"] = text
+        if quote_id:
+            fields["quote_id"] = quote_id
+        if account_id:
+            fields["account_id"] = account_id
+        response = await self._request(
+            "POST", f"/chats/{_seg(chat_id)}/messages", multipart=_multipart(fields, attachments)
+        )
+        return parse_message_sent(_decode_json(response, "POST /chats/{id}/messages"))
+
+    # ------------------------------------------------------------------------------------------ new chats
+
+    async def start_chat(
+        self,
+        account_id: str,
+        attendee_ids: Sequence[str],
+        *,
+        text: str | None = None,
+        subject: str | None = None,
+        attachments: Sequence[OutgoingFile] = (),
+        linkedin: LinkedinOptions | None = None,
+    ) -> ChatStarted:
+        fields: dict[str, str | list[str]] = {"account_id": account_id, "attendees_ids": list(attendee_ids)}
+        if text:
+            fields["text"] = text
+        if subject:
+            fields["subject"] = subject
+            fields["title"] = subject  # older servers and the send guide's group example read "title"
+        if linkedin is not None:
+            fields["linkedin[api]"] = linkedin.api
+            if linkedin.inmail:
+                fields["linkedin[inmail]"] = "true"
+        response = await self._request("POST", "/chats", multipart=_multipart(fields, attachments))
+        return parse_chat_started(_decode_json(response, "POST /chats"))
+
+    # ------------------------------------------------------------------------------------------ attendees
+
+    async def list_chat_attendees(self, chat_id: str) -> list[ChatAttendee]:
+        page = await self._get_page(f"/chats/{_seg(chat_id)}/attendees", {}, parse_attendee, "ChatAttendeeList")
+        return list(page.items)
+
+    async def list_attendees(
+        self, *, account_id: str | None = None, cursor: str | None = None, limit: int | None = None
+    ) -> Page[ChatAttendee]:
+        params = _params(account_id=account_id, cursor=cursor, limit=limit)
+        return await self._get_page("/chat_attendees", params, parse_attendee, "ChatAttendeeList")
+
+    async def get_attendee_picture(self, attendee_or_chat_id: str) -> bytes | None:
+        """The avatar (or a group's picture for a chat id); None when there is none."""
+        try:
+            data = await self._get_bytes(f"/chat_attendees/{_seg(attendee_or_chat_id)}/picture")
+        except NotFoundError:
+            return None
+        return data or None
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _seg(value: str) -> str:
+    """A path segment, escaped so an id can never change the route."""
+    return quote(value, safe="")
+
+
+def _params(**values: str | int | datetime | None) -> dict[str, str | int]:
+    out: dict[str, str | int] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        out[key] = format_timestamp(value) if isinstance(value, datetime) else value
+    return out
+
+
+def _multipart(fields: Mapping[str, str | list[str]], files: Sequence[OutgoingFile]) -> list[MultipartPart]:
+    parts: list[MultipartPart] = []
+    for key, value in fields.items():
+        for item in [value] if isinstance(value, str) else value:  # repeated keys, e.g. attendees_ids
+            parts.append((key, (None, item.encode("utf-8"), None)))
+    for f in files:
+        parts.append(("attachments", (f.name, f.data, f.mimetype or "application/octet-stream")))
+    return parts
+
+
+def _json_or_none(response: httpx.Response) -> object:
+    try:
+        return json.loads(response.content)
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def _decode_json(response: httpx.Response, label: str) -> object:
+    try:
+        return json.loads(response.content)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ResponseFormatError(f"{label} did not answer JSON", status=response.status_code) from exc
+
+
+def _expect_object(data: object, name: str) -> None:
+    if not isinstance(data, dict) or data.get("object") != name:
+        raise ResponseFormatError(f"expected a {name} object")
+
+
+def _network_error(exc: httpx.HTTPError, label: str) -> UnipileError:
+    """Map an httpx failure to a NetworkError that says whether the request may have been processed."""
+    if isinstance(exc, httpx.ConnectTimeout):
+        return NetworkError(
+            "The server did not answer in time (connecting).", may_have_reached_server=False, request=label
+        )
+    if isinstance(exc, httpx.ConnectError):
+        message = str(exc)
+        if "CERTIFICATE" in message.upper() or "SSL" in message.upper():
+            return NetworkError(
+                "The server's security certificate could not be verified.", may_have_reached_server=False, request=label
+            )
+        return NetworkError(
+            "Could not connect to the server. Check the address and your connection.",
+            may_have_reached_server=False,
+            request=label,
+        )
+    if isinstance(exc, httpx.PoolTimeout):
+        return NetworkError(
+            "Too many requests are waiting; the app is busy.", may_have_reached_server=False, request=label
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return NetworkError("The server did not answer in time.", may_have_reached_server=True, request=label)
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return NetworkError("The server address is not valid.", may_have_reached_server=False, request=label)
+    # Dropped connections (RemoteProtocolError, ReadError, WriteError): the body may have been processed.
+    return NetworkError("The connection to the server was lost.", may_have_reached_server=True, request=label)

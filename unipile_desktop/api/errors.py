@@ -1,0 +1,224 @@
+"""One exception family for everything that can go wrong talking to Unipile, grouped so callers can decide."""
+
+from __future__ import annotations
+
+import email.utils
+from datetime import UTC, datetime
+from typing import Any
+
+# Sentences for error types a support agent actually meets; the server's own title/detail fill the gaps.
+_READABLE_TYPES: dict[str, str] = {
+    "errors/missing_credentials": "The API key is missing. Enter your Unipile API key in the connection settings.",
+    "errors/invalid_credentials": "The API key was rejected. Check the key in the connection settings.",
+    "errors/expired_credentials": "The API key has expired. Enter a new key in the connection settings.",
+    "errors/disconnected_account": (
+        "This account is disconnected from Unipile. Reconnect it in the Unipile dashboard, then try again."
+    ),
+    "errors/multiple_sessions": (
+        "LinkedIn Recruiter is open in another session. Close the other session, then try again."
+    ),
+    "errors/insufficient_permissions": "This account is not allowed to do that.",
+    "errors/account_restricted": "The provider has restricted this account. Check it in the provider's app.",
+    "errors/feature_not_subscribed": "This account does not have that LinkedIn product (Recruiter or Sales Navigator).",
+    "errors/subscription_required": "This needs a paid subscription on the provider.",
+    "errors/resource_not_found": "It no longer exists on the server (it may have been deleted).",
+    "errors/invalid_resource_identifier": "The server did not recognise that identifier.",
+    "errors/unsupported_media_type": "The server refused the format of the request. This is a bug in the app.",
+    "errors/content_too_large": "The message or attachment is too large for this provider.",
+    "errors/too_many_characters": "The message is too long for this provider. Shorten it and send again.",
+    "errors/invalid_parameters": "The server refused the request as invalid.",
+    "errors/missing_parameters": "Something required was missing: a message needs text or an attachment.",
+    "errors/invalid_recipient": "That recipient cannot be found on this account.",
+    "errors/no_connection_with_recipient": (
+        "You can only message your LinkedIn connections without InMail. Turn on InMail or invite this person first."
+    ),
+    "errors/blocked_recipient": "This person has blocked messages from this account.",
+    "errors/user_unreachable": "This person cannot be reached on this provider right now.",
+    "errors/not_allowed_inmail": "This LinkedIn account cannot send InMail. It needs a Premium subscription.",
+    "errors/insufficient_credits": (
+        "No InMail credits left for this LinkedIn product. Wait for credits to renew or pick another API."
+    ),
+    "errors/cannot_resend_yet": "The provider does not allow sending this again yet. Try again later.",
+    "errors/cannot_resend_within_24hrs": "The provider does not allow sending this again within 24 hours.",
+    "errors/limit_exceeded": "The provider's sending limit for this account is reached. Try again later.",
+    "errors/cant_send_message": "The provider does not allow sending messages in this conversation.",
+    "errors/invalid_message": "The provider refused this message.",
+    "errors/invalid_thread": "This conversation cannot be used on the provider any more.",
+    "errors/provider_unreachable": "The provider (LinkedIn, WhatsApp, …) could not be reached. Try again shortly.",
+    "errors/too_many_requests": "The provider is refusing more requests for now. The app will try again shortly.",
+    "errors/feature_not_implemented": "This provider does not support that action.",
+    "errors/request_timeout": "The provider took too long to answer.",
+}
+
+
+class UnipileError(Exception):
+    """Base of every error the client raises.
+
+    ``may_have_reached_server`` answers the question a sender must ask before retrying: could this request
+    have had its effect? Sends carry no idempotency key, so an ambiguous failure must be reconciled, not retried.
+    """
+
+    default_sentence = "Something went wrong talking to Unipile."
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        status: int | None = None,
+        type: str | None = None,
+        detail: str | None = None,
+        may_have_reached_server: bool = True,
+        request: str | None = None,
+    ) -> None:
+        super().__init__(title)
+        self.status = status
+        self.type = type
+        self.title = title
+        self.detail = detail
+        self.may_have_reached_server = may_have_reached_server
+        self.request = request  # "METHOD /path", never headers or query values that could hold secrets
+
+    def __str__(self) -> str:
+        parts = [f"{self.status}" if self.status is not None else None, self.type, self.title, self.detail]
+        text = " ".join(p for p in parts if p)
+        return f"{text} ({self.request})" if self.request else text
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status={self.status!r}, type={self.type!r}, title={self.title!r})"
+
+    def user_message(self) -> str:
+        """A sentence a person understands: the known type's sentence, else the server's words, else a default."""
+        if self.type and self.type in _READABLE_TYPES:
+            return _READABLE_TYPES[self.type]
+        if self.detail and self.title and self.detail != self.title:
+            return f"{_sentence(self.title)} {_sentence(self.detail)}"
+        if self.detail or self.title:
+            return _sentence(self.detail or self.title)
+        return self.default_sentence
+
+
+class AuthenticationError(UnipileError):
+    """401: the API key was refused, or the account behind the request is disconnected."""
+
+    default_sentence = "Unipile refused the API key."
+
+    @property
+    def is_account_disconnected(self) -> bool:
+        return self.type in {"errors/disconnected_account", "errors/disconnected_feature", "errors/multiple_sessions"}
+
+    @property
+    def is_key_rejected(self) -> bool:
+        return not self.is_account_disconnected
+
+
+class ForbiddenError(UnipileError):
+    """403: the account may not do this (missing product, restriction)."""
+
+    default_sentence = "This account is not allowed to do that."
+
+
+class NotFoundError(UnipileError):
+    """404: unknown account, chat, message or attendee."""
+
+    default_sentence = "It no longer exists on the server."
+
+
+class InvalidRequestError(UnipileError):
+    """400, 415 and 422: the server refused the request as it is; sending it again unchanged will not help."""
+
+    default_sentence = "The server refused the request."
+
+
+class RateLimitedError(UnipileError):
+    """429: too many requests; ``retry_after`` is the server's hint in seconds when it gave one."""
+
+    default_sentence = "Too many requests for now. The app will try again shortly."
+
+    def __init__(self, title: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(title, **kwargs)
+        self.retry_after = retry_after
+
+
+class ServerError(UnipileError):
+    """5xx: Unipile or the provider behind it failed or is unavailable."""
+
+    default_sentence = "Unipile had a problem. Try again in a moment."
+
+
+class NetworkError(UnipileError):
+    """No HTTP answer at all: the host could not be reached, the connection dropped or timed out."""
+
+    default_sentence = "Could not reach the server. Check the connection."
+
+    def user_message(self) -> str:
+        return self.title
+
+
+class ResponseFormatError(UnipileError):
+    """The server answered, but not in a shape this client understands."""
+
+    default_sentence = "The server answered something the app could not read."
+
+    def user_message(self) -> str:
+        return f"{self.default_sentence} ({self.title})"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?…" else text + "."
+
+
+def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or HTTP date); None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = (when - (now or datetime.now(UTC))).total_seconds()
+    if seconds != seconds or seconds in (float("inf"), float("-inf")):  # NaN or infinite
+        return None
+    return max(0.0, seconds)
+
+
+def error_from_response(
+    status: int, body: object, *, request: str, retry_after_header: str | None = None
+) -> UnipileError:
+    """Build the right error for an HTTP error status from the (possibly non-JSON) body."""
+    err_type: str | None = None
+    title = ""
+    detail: str | None = None
+    if isinstance(body, dict):
+        raw_type, raw_title, raw_detail = body.get("type"), body.get("title"), body.get("detail")
+        err_type = raw_type if isinstance(raw_type, str) else None
+        title = raw_title if isinstance(raw_title, str) else ""
+        detail = raw_detail if isinstance(raw_detail, str) else None
+        if not title and isinstance(body.get("message"), str):  # framework-style errors {"message": ...}
+            title = str(body["message"])
+    if not title:
+        title = f"HTTP {status}"
+    common: dict[str, Any] = {"status": status, "type": err_type, "detail": detail, "request": request}
+    if status == 401:
+        return AuthenticationError(title, may_have_reached_server=False, **common)
+    if status == 403:
+        return ForbiddenError(title, may_have_reached_server=False, **common)
+    if status == 404:
+        return NotFoundError(title, may_have_reached_server=False, **common)
+    if status == 429:
+        return RateLimitedError(
+            title, retry_after=parse_retry_after(retry_after_header), may_have_reached_server=False, **common
+        )
+    if status in (400, 413, 415, 422) or 400 <= status < 500:
+        return InvalidRequestError(title, may_have_reached_server=False, **common)
+    # 503 means the service refused to take the request on; 500/502/504 may come after the work was done.
+    return ServerError(title, may_have_reached_server=status != 503, **common)

@@ -1,0 +1,1 @@
+"""Qt controllers between the widgets and the Qt-free core: loading, sending, background tasks."""

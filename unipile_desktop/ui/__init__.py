@@ -1,0 +1,1 @@
+"""Widgets, item models, delegates and dialogs; no HTTP and no SQL here."""
