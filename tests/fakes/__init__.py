@@ -1,0 +1,1 @@
+"""Test doubles shared across the suite (in-memory keyring, …)."""
