@@ -797,15 +797,12 @@ def connection_error_from(exc: UnipileError, dsn: str) -> ConnectionCheckError:
             "that it belongs to this DSN.",
         )
     if isinstance(exc, NetworkError):
-        cause = exc.__context__
-        title = exc.title.lower()
-        if isinstance(cause, httpx.TimeoutException) or "in time" in title:
+        if exc.kind in ("timeout", "connect_timeout"):
             return ConnectionCheckError(
                 ConnectionProblem.TIMEOUT,
                 f"The server at {host} did not answer in time. Check the DSN and your network, then try again.",
             )
-        text = f"{cause} {exc.title}".upper()
-        if "CERTIFICATE" in text or "SSL" in text or "TLS" in text:
+        if exc.kind == "tls":
             return ConnectionCheckError(
                 ConnectionProblem.TLS,
                 f"The secure connection to {host} failed: its certificate could not be verified. Check the DSN; "
@@ -827,7 +824,7 @@ def describe_connection_failure(exc: BaseException, dsn: str) -> str:
     if isinstance(exc, InvalidDsnError | InvalidProfileError):
         return str(exc)
     if isinstance(exc, TimeoutError):
-        return str(connection_error_from(NetworkError("The server did not answer in time."), dsn))
+        return str(connection_error_from(NetworkError("The server did not answer in time.", kind="timeout"), dsn))
     return f"The connection test failed unexpectedly ({type(exc).__name__})."
 
 

@@ -374,28 +374,24 @@ def _expect_object(data: object, name: str) -> None:
 
 def _network_error(exc: httpx.HTTPError, label: str) -> UnipileError:
     """Map an httpx failure to a NetworkError that says whether the request may have been processed."""
+
+    def error(kind: str, title: str, *, reached: bool) -> NetworkError:
+        return NetworkError(title, kind=kind, may_have_reached_server=reached, request=label)
+
     if isinstance(exc, httpx.ConnectTimeout):
-        return NetworkError(
-            "The server did not answer in time (connecting).", may_have_reached_server=False, request=label
-        )
+        return error("connect_timeout", "The server did not answer in time (connecting).", reached=False)
     if isinstance(exc, httpx.ConnectError):
-        message = str(exc)
-        if "CERTIFICATE" in message.upper() or "SSL" in message.upper():
-            return NetworkError(
-                "The server's security certificate could not be verified.", may_have_reached_server=False, request=label
-            )
-        return NetworkError(
-            "Could not connect to the server. Check the address and your connection.",
-            may_have_reached_server=False,
-            request=label,
+        message = str(exc).upper()
+        if "CERTIFICATE" in message or "SSL" in message or "TLS" in message:
+            return error("tls", "The server's security certificate could not be verified.", reached=False)
+        return error(
+            "connect", "Could not connect to the server. Check the address and your connection.", reached=False
         )
     if isinstance(exc, httpx.PoolTimeout):
-        return NetworkError(
-            "Too many requests are waiting; the app is busy.", may_have_reached_server=False, request=label
-        )
+        return error("busy", "Too many requests are waiting; the app is busy.", reached=False)
     if isinstance(exc, httpx.TimeoutException):
-        return NetworkError("The server did not answer in time.", may_have_reached_server=True, request=label)
+        return error("timeout", "The server did not answer in time.", reached=True)
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return NetworkError("The server address is not valid.", may_have_reached_server=False, request=label)
+        return error("address", "The server address is not valid.", reached=False)
     # Dropped connections (RemoteProtocolError, ReadError, WriteError): the body may have been processed.
-    return NetworkError("The connection to the server was lost.", may_have_reached_server=True, request=label)
+    return error("dropped", "The connection to the server was lost.", reached=True)

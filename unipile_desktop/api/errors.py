@@ -146,9 +146,16 @@ class ServerError(UnipileError):
 
 
 class NetworkError(UnipileError):
-    """No HTTP answer at all: the host could not be reached, the connection dropped or timed out."""
+    """No HTTP answer at all: the host could not be reached, the connection dropped or timed out.
+
+    ``kind`` says which: ``connect``, ``tls``, ``connect_timeout``, ``timeout``, ``dropped``, ``busy``, ``address``.
+    """
 
     default_sentence = "Could not reach the server. Check the connection."
+
+    def __init__(self, title: str, *, kind: str = "dropped", **kwargs: Any) -> None:
+        super().__init__(title, **kwargs)
+        self.kind = kind
 
     def user_message(self) -> str:
         return self.title
