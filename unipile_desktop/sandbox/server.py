@@ -30,6 +30,7 @@ import hmac
 import json
 import logging
 import socket
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -78,6 +79,12 @@ class _HttpServer(ThreadingHTTPServer):
         with self._connections_lock:
             self._connections.add(request)
         super().process_request(request, client_address)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hangs up (app closing, a test dropping its connection) is normal traffic, not a fault.
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
 
     def shutdown_request(self, request: Any) -> None:
         with self._connections_lock:

@@ -1,0 +1,108 @@
+"""Helpers for conversation tests: a controller wired to a sandbox, and awaiting Qt signals inside async tests."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import SignalInstance
+
+from unipile_desktop.api import Account, Chat, UnipileClient
+from unipile_desktop.core.conversation import ConversationController
+from unipile_desktop.core.images import ImageCache
+from unipile_desktop.core.message_list import MessageListModel, MessageRow, RowKind
+from unipile_desktop.core.tasks import TaskRunner
+from unipile_desktop.sandbox import SandboxServer
+
+API_KEY = "test-key"
+
+
+async def wait_signal(
+    signal: SignalInstance, predicate: Callable[..., bool] | None = None, timeout: float = 5.0
+) -> tuple[Any, ...]:
+    """The arguments of the next emission of ``signal`` (that satisfies ``predicate``); fails after ``timeout``."""
+    future: asyncio.Future[tuple[Any, ...]] = asyncio.get_running_loop().create_future()
+
+    def on_emit(*args: Any) -> None:
+        if not future.done() and (predicate is None or predicate(*args)):
+            future.set_result(args)
+
+    signal.connect(on_emit)
+    try:
+        return await asyncio.wait_for(future, timeout)
+    finally:
+        signal.disconnect(on_emit)
+
+
+async def wait_until(condition: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.01)
+
+
+@dataclass
+class Env:
+    sandbox: SandboxServer
+    client: UnipileClient
+    tasks: TaskRunner
+    images: ImageCache
+    controller: ConversationController
+    errors: list[str]
+    task_failures: list[str]
+
+    @property
+    def model(self) -> MessageListModel:
+        return self.controller.message_list
+
+    def chat_id(self, landmark: str) -> str:
+        return str(self.sandbox.landmarks["chats"][landmark])
+
+    async def chat(self, landmark: str) -> Chat:
+        return await self.client.get_chat(self.chat_id(landmark))
+
+    async def account(self, account_id: str) -> Account:
+        return await self.client.get_account(account_id)
+
+    async def open(self, landmark: str, *, mark_read: bool = False) -> Chat:
+        chat = await self.chat(landmark)
+        loaded = asyncio.ensure_future(wait_signal(self.controller.history_loaded, lambda cid: cid == chat.id))
+        await asyncio.sleep(0)
+        self.controller.open_chat(chat, None, mark_read=mark_read)
+        await loaded
+        return chat
+
+    def message_rows(self) -> list[MessageRow]:
+        return [r for r in self.model.rows() if r.kind == RowKind.MESSAGE]
+
+    def requests(self, method: str, path_part: str) -> list[dict[str, Any]]:
+        return [
+            e for e in self.sandbox.requests_log() if e.get("method") == method and path_part in str(e.get("path", ""))
+        ]
+
+
+@asynccontextmanager
+async def conversation_env(sandbox: SandboxServer, **controller_options: Any) -> AsyncIterator[Env]:
+    client = UnipileClient(sandbox.api_url, API_KEY)
+    tasks = TaskRunner()
+    images = ImageCache(client, tasks)
+    controller = ConversationController(client, tasks, images, **controller_options)
+    env = Env(sandbox, client, tasks, images, controller, [], [])
+    controller.error_occurred.connect(lambda sentence, exc: env.errors.append(sentence))
+    tasks.task_failed.connect(lambda name, sentence, exc: env.task_failures.append(f"{name}: {sentence}"))
+    try:
+        yield env
+    finally:
+        await tasks.shutdown()
+        await client.aclose()
+        # Destroy the Qt objects here, on the main thread: left to the garbage collector they may be finalised
+        # on a worker thread (image decoding), where Qt warns or crashes ("Timers cannot be stopped ...").
+        for qobject in (controller, images, tasks):
+            shiboken6.delete(qobject)
+        gc.collect()

@@ -1,0 +1,231 @@
+"""ChatListController: paging through the sandbox, names and previews resolved per row, disconnections reported."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.conversation_support import wait_signal, wait_until
+from unipile_desktop.api import Attachment, Chat, ChatAttendee, ChatType, Message, UnipileClient
+from unipile_desktop.core.chats import ChatEntry, ChatListController, DetailsState, chat_title, preview_text
+from unipile_desktop.core.tasks import TaskRunner
+from unipile_desktop.sandbox import SandboxServer
+
+API_KEY = "test-key"
+
+
+def make_chat(**overrides: object) -> Chat:
+    values: dict[str, object] = {
+        "id": "c1",
+        "account_id": "a1",
+        "account_type": "WHATSAPP",
+        "provider_id": "p1",
+        "name": None,
+        "type": ChatType.SINGLE,
+        "timestamp": datetime(2024, 3, 14, 12, 0, tzinfo=UTC),
+        "unread_count": 0,
+    }
+    values.update(overrides)
+    return Chat(**values)  # type: ignore[arg-type]
+
+
+def attendee(id: str, name: str, *, is_self: bool = False, provider_id: str | None = None) -> ChatAttendee:
+    return ChatAttendee(id=id, account_id="a1", provider_id=provider_id or f"p-{id}", name=name, is_self=is_self)
+
+
+def message(text: str | None, *, is_sender: bool = False, **overrides: object) -> Message:
+    values: dict[str, object] = {
+        "id": "m1",
+        "account_id": "a1",
+        "chat_id": "c1",
+        "provider_id": "pm1",
+        "sender_id": "p-x",
+        "sender_attendee_id": "x",
+        "text": text,
+        "timestamp": None,
+        "is_sender": is_sender,
+    }
+    values.update(overrides)
+    return Message(**values)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------- pure functions
+
+
+def test_a_one_to_one_chat_without_a_name_is_called_after_the_other_person() -> None:
+    people = [attendee("me", "Agent", is_self=True), attendee("x", "Zoë Müller")]
+    assert chat_title(make_chat(), people) == "Zoë Müller"
+
+
+def test_a_group_uses_its_name_or_lists_a_few_members() -> None:
+    people = [attendee(str(i), name) for i, name in enumerate(["Ann", "Bob", "Cid", "Dee", "Eve"])]
+    assert chat_title(make_chat(type=ChatType.GROUP, name="Logistics"), people) == "Logistics"
+    assert chat_title(make_chat(type=ChatType.GROUP), people) == "Ann, Bob, Cid +2"
+
+
+def test_a_chat_with_nobody_known_falls_back_to_its_subject_or_nothing() -> None:
+    assert chat_title(make_chat(subject="Job offer"), []) == "Job offer"
+    assert chat_title(make_chat(), []) == ""
+
+
+def test_previews_say_who_wrote_and_stay_on_one_line() -> None:
+    assert preview_text(message("Thanks!\nSee you", is_sender=True), None, is_group=False) == "You: Thanks! See you"
+    assert preview_text(message("On my way"), "Camille Laurent", is_group=True) == "Camille: On my way"
+    assert preview_text(message("On my way"), "Camille Laurent", is_group=False) == "On my way"
+    assert preview_text(None, None, is_group=False) == ""
+
+
+def test_previews_name_attachments_and_deletions() -> None:
+    photo = Attachment(id="a", type="img", unavailable=False)
+    pdf = Attachment(id="b", type="file", unavailable=False, file_name="invoice.pdf")
+    assert preview_text(message(None, attachments=(photo,)), None, is_group=False) == "📎 Photo"
+    assert preview_text(message("", attachments=(pdf,)), None, is_group=False) == "📎 invoice.pdf"
+    assert preview_text(message(None, attachments=(photo, pdf)), None, is_group=False) == "📎 2 attachments"
+    assert preview_text(message("secret", deleted=True), None, is_group=False) == "Message deleted"
+
+
+def test_html_like_text_is_kept_as_literal_characters() -> None:
+    text = "<img src=x onerror=alert(1)><b>hi</b>"
+    assert preview_text(message(text), None, is_group=False) == text
+
+
+def test_marking_read_or_unread_overrides_the_listed_count() -> None:
+    entry = ChatEntry(chat=make_chat(unread_count=3), title="Zoë", avatar_id=None)
+    assert entry.unread_count == 3
+    entry.read_override = True
+    assert entry.unread_count == 0
+    entry.read_override = False
+    assert entry.unread_count == 3
+    entry.chat = make_chat(unread_count=0)
+    assert entry.unread_count == 1  # "unread" shows a badge even when the server said 0
+
+
+# ---------------------------------------------------------------------------------------------- against the sandbox
+
+
+async def all_chat_ids(client: UnipileClient, account_ids: list[str] | None = None) -> list[str]:
+    ids: list[str] = []
+    cursor: str | None = None
+    while True:
+        page = await client.list_chats(account_ids=account_ids, limit=250, cursor=cursor)
+        ids.extend(chat.id for chat in page.items)
+        if page.cursor is None:
+            return ids
+        cursor = page.cursor
+
+
+@pytest.mark.asyncio
+async def test_pages_are_loaded_until_the_cursor_ends_without_duplicates(sandbox: SandboxServer) -> None:
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=10)
+        pages: list[list[ChatEntry]] = []
+        controller.chats_loaded.connect(lambda entries: pages.append(list(entries)))
+        controller.set_scope(None)
+        while True:
+            await wait_until(lambda: not controller.is_loading, what="a page")
+            if not controller.can_load_more:
+                break
+            controller.load_more()
+        listed = [entry.id for page in pages for entry in page]
+        expected = await all_chat_ids(client)
+        assert len(pages) == (len(expected) + 9) // 10
+        assert all(len(page) == 10 for page in pages[:-1])
+        assert sorted(listed) == sorted(expected)
+        assert len(set(listed)) == len(listed)
+        await tasks.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_a_scope_of_one_account_lists_only_its_chats(sandbox: SandboxServer) -> None:
+    whatsapp = sandbox.landmarks["accounts"]["whatsapp"]
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=250)
+        loaded = asyncio.ensure_future(wait_signal(controller.chats_loaded))
+        await asyncio.sleep(0)
+        controller.set_scope([whatsapp])
+        (entries,) = await loaded
+        assert entries
+        assert {entry.chat.account_id for entry in entries} == {whatsapp}
+        assert sorted(e.id for e in entries) == sorted(await all_chat_ids(client, [whatsapp]))
+        await tasks.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_details_give_a_nameless_chat_its_person_picture_and_last_message(sandbox: SandboxServer) -> None:
+    showcase = sandbox.landmarks["chats"]["showcase"]
+    whatsapp = sandbox.landmarks["accounts"]["whatsapp"]
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=250)
+        loaded = asyncio.ensure_future(wait_signal(controller.chats_loaded))
+        await asyncio.sleep(0)
+        controller.set_scope([whatsapp])
+        await loaded
+        entry = controller.entry(showcase)
+        assert entry is not None
+        assert entry.chat.name is None and entry.title == ""  # the API gives 1:1 chats no name
+        updated = asyncio.ensure_future(wait_signal(controller.chat_updated, lambda chat_id: chat_id == showcase))
+        await asyncio.sleep(0)
+        controller.request_details(showcase)
+        controller.request_details(showcase)  # asked twice while painting: fetched once
+        await updated
+        entry = controller.entry(showcase)
+        assert entry is not None
+        assert entry.details is DetailsState.LOADED
+        assert entry.title == "Zoë Müller"
+        assert entry.avatar_id == sandbox.landmarks["attendees"].get("zoe", entry.avatar_id)
+        assert entry.avatar_id is not None
+        assert entry.preview is not None and entry.preview.startswith("Also: is https://example.com")
+        attendee_requests = [
+            e for e in sandbox.requests_log() if e["method"] == "GET" and e["path"].endswith(f"{showcase}/attendees")
+        ]
+        assert len(attendee_requests) == 1
+        await tasks.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_a_detail_fetch_answered_with_disconnected_account_reports_the_account(sandbox: SandboxServer) -> None:
+    whatsapp = sandbox.landmarks["accounts"]["whatsapp"]
+    showcase = sandbox.landmarks["chats"]["showcase"]
+    sandbox.add_fault(f"/chats/{showcase}/attendees$", status=401, type="errors/disconnected_account", times=None)
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=250)
+        loaded = asyncio.ensure_future(wait_signal(controller.chats_loaded))
+        await asyncio.sleep(0)
+        controller.set_scope([whatsapp])
+        await loaded
+        disconnected = asyncio.ensure_future(wait_signal(controller.account_disconnected))
+        await asyncio.sleep(0)
+        controller.request_details(showcase)
+        assert await disconnected == (whatsapp,)
+        entry = controller.entry(showcase)
+        assert entry is not None and entry.details is DetailsState.FAILED
+        await tasks.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_a_failed_page_stops_paging_until_a_reload(sandbox: SandboxServer) -> None:
+    sandbox.add_fault(r"^/chats$", method="GET", status=503, times=1)
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        failures: list[str] = []
+        tasks.task_failed.connect(lambda name, sentence, exc: failures.append(name))
+        controller = ChatListController(client, tasks, page_size=10)
+        failed = asyncio.ensure_future(wait_signal(controller.chats_load_failed))
+        await asyncio.sleep(0)
+        controller.set_scope(None)
+        await failed
+        await wait_until(lambda: bool(failures), what="the task failure")
+        assert failures == ["chats:page"]
+        assert not controller.can_load_more  # no retry storm from a view asking for more
+        loaded = asyncio.ensure_future(wait_signal(controller.chats_loaded))
+        await asyncio.sleep(0)
+        controller.reload()
+        (entries,) = await loaded
+        assert len(entries) == 10
+        await tasks.shutdown()

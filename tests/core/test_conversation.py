@@ -1,0 +1,407 @@
+"""ConversationController against the sandbox: loading, paging, read state, sending, failures, retry, edit."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conversation_support import conversation_env, wait_signal, wait_until
+from unipile_desktop.api import MessageSent, OutgoingFile
+from unipile_desktop.core.conversation import (
+    MAY_HAVE_ARRIVED,
+    SendRefusedError,
+    check_files,
+    safe_file_name,
+    send_failure_sentence,
+)
+from unipile_desktop.core.message_list import RowKind, SendState
+from unipile_desktop.sandbox import SandboxServer
+
+MB = 1024 * 1024
+
+
+def post_count(sandbox: SandboxServer, chat_id: str) -> int:
+    return sum(
+        1 for e in sandbox.requests_log() if e["method"] == "POST" and e["path"].endswith(f"/chats/{chat_id}/messages")
+    )
+
+
+# ------------------------------------------------------------------------------------------------ loading
+
+
+@pytest.mark.asyncio
+async def test_opening_a_chat_shows_the_newest_page_oldest_first_with_names(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        opened: list[Any] = []
+        env.controller.chat_opened.connect(opened.append)
+        chat = await env.open("group")
+        assert [c.id for c in opened] == [chat.id]
+        rows = env.message_rows()
+        stamps = [r.timestamp for r in rows if r.timestamp is not None]
+        assert len(stamps) == len(rows) and stamps == sorted(
+            stamps
+        )  # the API answers newest first; the view shows oldest at the top
+        assert len(rows) >= 10
+        assert env.model.row_at(0) is not None and env.model.row_at(0).kind == RowKind.DAY  # type: ignore[union-attr]
+        incoming = [r for r in rows if not r.outgoing]
+        assert all(r.sender_name and not r.sender_name.startswith("ACo") for r in incoming)
+        assert any(r.show_sender for r in incoming)
+        assert len(env.controller.participant_names()) >= 2
+        assert env.controller.display_name() == chat.name
+        assert env.errors == [] and env.task_failures == []
+
+
+@pytest.mark.asyncio
+async def test_opening_does_not_mark_read_unless_asked(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        await env.open("showcase")
+        await asyncio.sleep(0.05)
+        assert env.requests("PATCH", "/chats/") == []
+
+        changed = asyncio.ensure_future(wait_signal(env.controller.chat_read_changed))
+        chat = await env.open("group", mark_read=True)
+        assert await changed == (chat.id, True)
+        (patch,) = env.requests("PATCH", "/chats/")
+        assert patch["json"] == {"action": "setReadStatus", "value": True}
+
+
+@pytest.mark.asyncio
+async def test_mark_unread_and_read_patch_the_open_chat(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        chat = await env.open("showcase")
+        changed = asyncio.ensure_future(wait_signal(env.controller.chat_read_changed))
+        await asyncio.sleep(0)
+        env.controller.set_read(False)
+        assert await changed == (chat.id, False)
+        assert (await env.client.get_chat(chat.id)).unread_count > 0
+        changed = asyncio.ensure_future(wait_signal(env.controller.chat_read_changed))
+        await asyncio.sleep(0)
+        env.controller.set_read(True)
+        assert await changed == (chat.id, True)
+        assert (await env.client.get_chat(chat.id)).unread_count == 0
+
+
+@pytest.mark.asyncio
+async def test_read_state_failure_is_a_sentence(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        await env.open("showcase")
+        sandbox.add_fault(r"/chats/[^/]+$", method="PATCH", status=503)
+        error = asyncio.ensure_future(wait_signal(env.controller.error_occurred))
+        await asyncio.sleep(0)
+        env.controller.set_read(True)
+        sentence, exc = await error
+        assert sentence.startswith("Could not mark the conversation as read.")
+        assert exc.status == 503
+
+
+@pytest.mark.asyncio
+async def test_switching_chats_drops_the_stale_load(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        slow = await env.chat("long_history")
+        fast = await env.chat("showcase")
+        sandbox.add_fault(f"/chats/{slow.id}/messages", action="delay", delay_ms=400)
+        loaded: list[str] = []
+        env.controller.history_loaded.connect(loaded.append)
+        env.controller.open_chat(slow, None, mark_read=False)
+        await asyncio.sleep(0.05)
+        env.controller.open_chat(fast, None, mark_read=False)
+        await wait_signal(env.controller.history_loaded)
+        await asyncio.sleep(0.6)  # the slow answer has arrived by now and must have been dropped
+        assert loaded == [fast.id]
+        assert {r.message_id for r in env.message_rows()} <= {
+            m.id for m in (await env.client.list_messages(fast.id)).items
+        }
+        assert env.controller.chat is not None and env.controller.chat.id == fast.id
+        assert not env.controller.is_loading
+
+
+@pytest.mark.asyncio
+async def test_load_older_pages_back_to_the_first_message_without_duplicates(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox, page_size=40) as env:
+        chat = await env.open("long_history")
+        total = sandbox.message_counts(chat.id)["total"]
+        assert len(env.message_rows()) == 40
+        assert env.controller.can_load_older
+        pages = 0
+        while not env.controller.history_complete:
+            older = asyncio.ensure_future(wait_signal(env.controller.older_loaded))
+            await asyncio.sleep(0)
+            env.controller.load_older()
+            env.controller.load_older()  # a second ask while fetching is ignored
+            await older
+            pages += 1
+            assert pages < 10
+        keys = [r.key for r in env.message_rows()]
+        assert len(keys) == len(set(keys))
+        hidden = sum(1 for m in sandbox.state.messages_of(chat.id) if m.hidden)
+        assert len(keys) == total - hidden
+        stamps = [r.timestamp for r in env.message_rows() if r.timestamp is not None]
+        assert stamps == sorted(stamps)
+        assert not env.controller.can_load_older
+        older_gets = [e for e in env.requests("GET", f"/chats/{chat.id}/messages") if "cursor" in e["query"]]
+        assert len(older_gets) == pages
+
+
+@pytest.mark.asyncio
+async def test_a_failed_page_load_is_reported_once(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        chat = await env.chat("showcase")
+        sandbox.add_fault(f"/chats/{chat.id}/messages", status=500)
+        error = asyncio.ensure_future(wait_signal(env.controller.error_occurred))
+        await asyncio.sleep(0)
+        env.controller.open_chat(chat, None, mark_read=False)
+        sentence, _ = await error
+        assert sentence.startswith("Could not load the messages.")
+        await asyncio.sleep(0.05)
+        assert env.errors == [sentence]
+        assert env.task_failures == []  # not reported a second time through the task runner
+        assert not env.controller.is_loading
+
+
+# ------------------------------------------------------------------------------------------------ sending
+
+
+@pytest.mark.asyncio
+async def test_send_shows_pending_then_sent_and_the_server_copy_replaces_it(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        chat = await env.open("showcase")
+        before = len(env.message_rows())
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
+        await asyncio.sleep(0)
+        local_id = env.controller.send("  Hello from the desk  ", [])
+        row = env.model.row_at(env.model.find(local_id))
+        assert row is not None and row.state == SendState.PENDING and row.outgoing and row.text == "Hello from the desk"
+        assert env.model.find(local_id) == env.model.rowCount() - 1
+        got_local, server_id = await confirmed
+        assert got_local == local_id and server_id
+        await wait_until(lambda: any(m.id == server_id for m in env.controller._messages.values()), what="refresh")
+        rows = env.message_rows()
+        assert len(rows) == before + 1  # replaced in place: no duplicate
+        mine = env.model.row_at(env.model.find(local_id))
+        assert mine is not None and mine.state == SendState.SENT and mine.message_id == server_id
+        assert sandbox.message_counts(chat.id)["by_text"]["Hello from the desk"] == 1
+
+
+@pytest.mark.asyncio
+async def test_send_with_files_uploads_real_mimetypes(sandbox: SandboxServer, tmp_path: Path) -> None:
+    png = tmp_path / "screenshot.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(b"%PDF-1.4 test")
+    async with conversation_env(sandbox) as env:
+        chat = await env.open("showcase")
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
+        await asyncio.sleep(0)
+        env.controller.send("two files", [png, pdf])
+        await confirmed
+        (post,) = [e for e in env.requests("POST", f"/chats/{chat.id}/messages")]
+        files = post["files"]
+        assert [(f["field"], f["filename"], f["content_type"]) for f in files] == [
+            ("attachments", "screenshot.png", "image/png"),
+            ("attachments", "report.pdf", "application/pdf"),
+        ]
+
+
+@pytest.mark.asyncio
+async def test_a_503_fails_with_the_reason_and_retry_sends_exactly_one_copy(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        chat = await env.open("showcase")
+        sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", status=503, times=1)
+        failed = asyncio.ensure_future(wait_signal(env.controller.send_failed))
+        await asyncio.sleep(0)
+        local_id = env.controller.send("Retry me", [])
+        got_local, sentence = await failed
+        assert got_local == local_id
+        row = env.model.row_at(env.model.find(local_id))
+        assert row is not None and row.state == SendState.FAILED and row.error == sentence
+        assert MAY_HAVE_ARRIVED not in sentence  # a 503 was refused before any work
+        await asyncio.sleep(0.1)
+        assert post_count(sandbox, chat.id) == 1  # never retried automatically
+
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
+        await asyncio.sleep(0)
+        env.controller.retry(local_id)
+        env.controller.retry(local_id)  # a double click does not send twice
+        await confirmed
+        await asyncio.sleep(0.1)
+        assert post_count(sandbox, chat.id) == 2
+        assert sandbox.message_counts(chat.id)["by_text"].get("Retry me") == 1
+        row = env.model.row_at(env.model.find(local_id))
+        assert row is not None and row.state == SendState.SENT
+
+
+@pytest.mark.asyncio
+async def test_an_ambiguous_failure_says_it_may_have_arrived_and_is_not_retried(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        chat = await env.open("showcase")
+        sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", action="store_then_drop", times=1)
+        failed = asyncio.ensure_future(wait_signal(env.controller.send_failed))
+        await asyncio.sleep(0)
+        local_id = env.controller.send("Did it arrive?", [])
+        _, sentence = await failed
+        assert sentence.endswith(MAY_HAVE_ARRIVED)
+        await asyncio.sleep(0.2)
+        assert post_count(sandbox, chat.id) == 1
+        assert sandbox.message_counts(chat.id)["by_text"]["Did it arrive?"] == 1
+        row = env.model.row_at(env.model.find(local_id))
+        assert row is not None and row.state == SendState.FAILED
+
+
+@pytest.mark.asyncio
+async def test_a_422_fails_and_edit_hands_back_text_and_files(sandbox: SandboxServer, tmp_path: Path) -> None:
+    attachment = tmp_path / "notes.txt"
+    attachment.write_text("hello")
+    async with conversation_env(sandbox) as env:
+        chat = await env.open("showcase")
+        sandbox.add_fault(
+            f"/chats/{chat.id}/messages", method="POST", status=422, type="errors/cant_send_message", times=1
+        )
+        failed = asyncio.ensure_future(wait_signal(env.controller.send_failed))
+        await asyncio.sleep(0)
+        local_id = env.controller.send("Please keep me", [attachment])
+        _, sentence = await failed
+        assert sentence == "The provider does not allow sending messages in this conversation."
+        assert env.controller.edit("not-a-local-id") is None
+        recovered = env.controller.edit(local_id)
+        assert recovered == ("Please keep me", [attachment])
+        assert env.model.find(local_id) == -1
+        assert env.controller.edit(local_id) is None
+
+
+@pytest.mark.asyncio
+async def test_discard_removes_only_failed_messages(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        chat = await env.open("showcase")
+        sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", status=400, times=1)
+        failed = asyncio.ensure_future(wait_signal(env.controller.send_failed))
+        await asyncio.sleep(0)
+        local_id = env.controller.send("Throw me away", [])
+        await failed
+        env.controller.discard(local_id)
+        assert env.model.find(local_id) == -1
+        assert post_count(sandbox, chat.id) == 1
+
+
+@pytest.mark.asyncio
+async def test_refusals_happen_before_any_request(sandbox: SandboxServer, tmp_path: Path) -> None:
+    big = tmp_path / "report.pdf"
+    with big.open("wb") as f:
+        f.truncate(int(18.2 * MB))
+    async with conversation_env(sandbox) as env:
+        with pytest.raises(SendRefusedError, match="Open a conversation first"):
+            env.controller.send("hi", [])
+        chat = await env.open("showcase")
+        with pytest.raises(SendRefusedError) as refused:
+            env.controller.send("see attached", [big])
+        assert refused.value.sentence == "“report.pdf” is 18.2 MB; the limit is 15 MB."
+        with pytest.raises(SendRefusedError, match="nothing to send"):
+            env.controller.send("   \n ", [])
+        with pytest.raises(SendRefusedError, match="no longer exists"):
+            env.controller.send("x", [tmp_path / "missing.png"])
+        await asyncio.sleep(0.05)
+        assert post_count(sandbox, chat.id) == 0
+        assert [r for r in env.message_rows() if r.local_id] == []
+
+        read_only = await env.open("left_group")
+        assert read_only.read_only
+        with pytest.raises(SendRefusedError, match="This conversation is read-only"):
+            env.controller.send("hello", [])
+
+
+def test_check_files_sentences(tmp_path: Path) -> None:
+    ok = tmp_path / "ok.txt"
+    ok.write_text("fine")
+    empty = tmp_path / "empty.txt"
+    empty.touch()
+    assert check_files([ok]) is None
+    assert check_files([empty]) == "“empty.txt” is empty."
+    assert check_files([tmp_path]) == f"“{tmp_path.name}” is not a file."
+    assert check_files([ok], max_file_size=3) == "“ok.txt” is 0 MB; the limit is 0 MB."
+
+
+def test_safe_file_name_strips_paths() -> None:
+    assert safe_file_name("../../etc/passwd") == "_.._etc_passwd"
+    assert safe_file_name("..") == "attachment"
+    assert safe_file_name("report 2024.pdf") == "report 2024.pdf"
+    assert safe_file_name("a\\b:c*?.txt") == "a_b_c_.txt"
+
+
+def test_rate_limit_sentence_does_not_promise_an_automatic_retry() -> None:
+    from unipile_desktop.api import RateLimitedError
+
+    sentence = send_failure_sentence(RateLimitedError("slow down", status=429, may_have_reached_server=False))
+    assert "Retry" in sentence and "will try again" not in sentence
+
+
+@pytest.mark.asyncio
+async def test_a_null_message_id_is_sent_and_matched_on_refresh(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        real_send = env.client.send_message
+
+        async def send_without_id(chat_id: str, **kwargs: Any) -> MessageSent:
+            await real_send(chat_id, **kwargs)
+            return MessageSent(message_id=None)
+
+        env.client.send_message = send_without_id  # type: ignore[method-assign]
+        chat = await env.open("showcase")
+        before = len(env.message_rows())
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
+        await asyncio.sleep(0)
+        local_id = env.controller.send("No id for me", [])
+        assert (await confirmed) == (local_id, "")
+        await wait_until(lambda: bool(env.model.row_at(env.model.find(local_id)).message_id), what="match")  # type: ignore[union-attr]
+        assert len(env.message_rows()) == before + 1
+        assert sandbox.message_counts(chat.id)["by_text"]["No id for me"] == 1
+
+
+@pytest.mark.asyncio
+async def test_a_send_keeps_running_when_the_chat_is_switched(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        chat = await env.open("showcase")
+        sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", action="delay", delay_ms=300)
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
+        await asyncio.sleep(0)
+        local_id = env.controller.send("while switching", [])
+        await env.open("group")
+        assert env.model.find(local_id) == -1  # it belongs to the other chat
+        await confirmed
+        assert sandbox.message_counts(chat.id)["by_text"]["while switching"] == 1
+        await env.open("showcase")
+        rows = [r for r in env.message_rows() if r.text == "while switching"]
+        assert [(r.key, r.state) for r in rows] == [(local_id, SendState.SENT)]
+
+
+# ------------------------------------------------------------------------------------------------ attachments
+
+
+@pytest.mark.asyncio
+async def test_save_and_open_attachment_write_the_downloaded_bytes(sandbox: SandboxServer, tmp_path: Path) -> None:
+    async with conversation_env(sandbox) as env:
+        await env.open("showcase")
+        message_id = sandbox.landmarks["messages"]["file"]
+        row = next(r for r in env.message_rows() if r.message_id == message_id)
+        attachment = row.attachments[0]
+        expected = await env.client.get_attachment(message_id, attachment.id)
+
+        target = tmp_path / "saved.pdf"
+        saved = asyncio.ensure_future(wait_signal(env.controller.attachment_saved))
+        await asyncio.sleep(0)
+        env.controller.save_attachment(message_id, attachment.id, target)
+        assert await saved == (str(target),)
+        assert target.read_bytes() == expected
+
+        ready = asyncio.ensure_future(wait_signal(env.controller.attachment_ready))
+        await asyncio.sleep(0)
+        env.controller.open_attachment(message_id, attachment.id, "../../evil name.pdf")
+        (path,) = await ready
+        opened = Path(path)
+        assert opened.read_bytes() == expected
+        assert opened.name == "_.._evil name.pdf"
+        assert opened.parent.parent.name.startswith("unipile-desktop-")
+
+
+def test_outgoing_file_is_what_the_client_uploads() -> None:
+    assert OutgoingFile("a.png", b"123", "image/png").size == 3

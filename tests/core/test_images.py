@@ -1,0 +1,172 @@
+"""ImageCache: one fetch per key, 404 and bad bytes remembered, LRU bound, images decoded and scaled."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QColor, QImage
+
+from unipile_desktop.api import NotFoundError, ServerError
+from unipile_desktop.core.images import AVATAR_MAX_SIDE, ImageCache
+from unipile_desktop.core.tasks import TaskRunner
+
+
+def png_bytes(width: int = 8, height: int = 8, colour: str = "#ff0000") -> bytes:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+class FakeClient:
+    """Answers picture and attachment requests from dicts, counting calls; a gate holds answers back."""
+
+    def __init__(self) -> None:
+        self.pictures: dict[str, bytes | None | Exception] = {}
+        self.attachments: dict[tuple[str, str], bytes | Exception] = {}
+        self.calls: list[str] = []
+        self.gate = asyncio.Event()
+        self.gate.set()
+
+    async def get_attendee_picture(self, attendee_id: str) -> bytes | None:
+        self.calls.append(f"picture:{attendee_id}")
+        await self.gate.wait()
+        value = self.pictures.get(attendee_id)
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+    async def get_attachment(self, message_id: str, attachment_id: str) -> bytes:
+        self.calls.append(f"attachment:{message_id}/{attachment_id}")
+        await self.gate.wait()
+        value = self.attachments[(message_id, attachment_id)]
+        if isinstance(value, Exception):
+            raise value
+        return value
+
+
+async def loaded(cache: ImageCache, key: str) -> None:
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def on_loaded(loaded_key: str) -> None:
+        if loaded_key == key and not done.done():
+            done.set_result(None)
+
+    cache.image_loaded.connect(on_loaded)
+    try:
+        await asyncio.wait_for(done, 5)
+    finally:
+        cache.image_loaded.disconnect(on_loaded)
+
+
+def make_cache(max_items: int = 500) -> tuple[ImageCache, FakeClient, TaskRunner]:
+    client = FakeClient()
+    tasks = TaskRunner()
+    return ImageCache(client, tasks, max_items=max_items), client, tasks  # type: ignore[arg-type]
+
+
+@pytest.mark.asyncio
+async def test_concurrent_asks_for_one_avatar_share_a_single_fetch() -> None:
+    cache, client, tasks = make_cache()
+    client.pictures["att1"] = png_bytes()
+    client.gate.clear()
+    assert cache.avatar("att1") is None
+    assert cache.avatar("att1") is None
+    assert cache.avatar("att1") is None
+    waiter = asyncio.ensure_future(loaded(cache, ImageCache.avatar_key("att1")))
+    await asyncio.sleep(0.01)
+    client.gate.set()
+    await waiter
+    image = cache.avatar("att1")
+    assert image is not None and image.width() == 8
+    assert client.calls == ["picture:att1"]
+    await tasks.shutdown()
+    cache.close()
+
+
+@pytest.mark.asyncio
+async def test_a_missing_avatar_is_remembered_and_never_fetched_again() -> None:
+    cache, client, tasks = make_cache()
+    client.pictures["ghost"] = None  # the client turns a 404 into None
+    client.pictures["gone"] = NotFoundError("not found", status=404)
+    for attendee in ("ghost", "gone"):
+        waiter = asyncio.ensure_future(loaded(cache, ImageCache.avatar_key(attendee)))
+        assert cache.avatar(attendee) is None
+        await waiter
+        assert cache.has_no_avatar(attendee)
+        assert cache.avatar(attendee) is None
+    await asyncio.sleep(0.05)
+    assert client.calls == ["picture:ghost", "picture:gone"]
+    await tasks.shutdown()
+    cache.close()
+
+
+@pytest.mark.asyncio
+async def test_bytes_that_are_not_an_image_are_remembered_as_failed() -> None:
+    cache, client, tasks = make_cache()
+    client.attachments[("m1", "a1")] = b"this is not a picture"
+    waiter = asyncio.ensure_future(loaded(cache, ImageCache.attachment_key("m1", "a1")))
+    assert cache.attachment_image("m1", "a1") is None
+    await waiter
+    assert cache.attachment_failed("m1", "a1")
+    assert cache.attachment_image("m1", "a1") is None
+    await asyncio.sleep(0.05)
+    assert client.calls == ["attachment:m1/a1"]
+    await tasks.shutdown()
+    cache.close()
+
+
+@pytest.mark.asyncio
+async def test_a_server_error_is_not_retried_at_once_and_raises_no_banner() -> None:
+    cache, client, tasks = make_cache()
+    reports: list[str] = []
+    tasks.task_failed.connect(lambda name, sentence, exc: reports.append(sentence))
+    client.pictures["flaky"] = ServerError("boom", status=500)
+    waiter = asyncio.ensure_future(loaded(cache, ImageCache.avatar_key("flaky")))
+    cache.avatar("flaky")
+    await waiter
+    assert cache.avatar("flaky") is None
+    assert not cache.has_no_avatar("flaky")  # transient: not "there is no picture"
+    await asyncio.sleep(0.05)
+    assert client.calls == ["picture:flaky"]
+    assert reports == []
+    await tasks.shutdown()
+    cache.close()
+
+
+@pytest.mark.asyncio
+async def test_large_pictures_are_scaled_down_and_the_cache_is_bounded() -> None:
+    cache, client, tasks = make_cache(max_items=2)
+    for name in ("a", "b", "c"):
+        client.pictures[name] = png_bytes(600, 300)
+    for name in ("a", "b", "c"):
+        waiter = asyncio.ensure_future(loaded(cache, ImageCache.avatar_key(name)))
+        cache.avatar(name)
+        await waiter
+    assert len(cache) == 2
+    assert not cache.is_cached(ImageCache.avatar_key("a"))  # least recently used went first
+    image = cache.avatar("c")
+    assert image is not None
+    assert (image.width(), image.height()) == (AVATAR_MAX_SIDE, AVATAR_MAX_SIDE // 2)
+    await tasks.shutdown()
+    cache.close()
+
+
+@pytest.mark.asyncio
+async def test_attachment_images_come_from_the_attachment_route() -> None:
+    cache, client, tasks = make_cache()
+    client.attachments[("m1", "a1")] = png_bytes(20, 10, "#00ff00")
+    waiter = asyncio.ensure_future(loaded(cache, ImageCache.attachment_key("m1", "a1")))
+    cache.attachment_image("m1", "a1")
+    await waiter
+    image = cache.attachment_image("m1", "a1")
+    assert image is not None
+    assert image.pixelColor(5, 5) == QColor("#00ff00")
+    assert not cache.attachment_failed("m1", "a1")
+    await tasks.shutdown()
+    cache.close()

@@ -1,0 +1,598 @@
+"""The outbox engine against the sandbox: each failure class, reconcile, restart, order, drafts and events.
+
+The engine is pure asyncio, so these tests run it on a plain asyncio loop (``asyncio.run``), not on the qasync
+loop the rest of this folder uses: that is how the soak test and any non-Qt caller run it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import inspect
+import socket
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from unipile_desktop.api import UnipileClient
+from unipile_desktop.api.models import Attachment, Message
+from unipile_desktop.core.outbox import OutboxEngine, OutboxError, RetryPolicy, _same_content
+from unipile_desktop.sandbox.server import SandboxServer
+from unipile_desktop.store import MessageSend, OutboxEntry, Store, chat_draft_key
+
+KEY = "outbox-test-key"
+SEND_PATH = r"^/chats/[^/]+/messages$"
+FAST = RetryPolicy(base_delay=0.02, max_delay=0.1, jitter=0.0, settle_delay=0.05, max_concurrent_requests=4)
+
+
+class FakeClock:
+    """Epoch seconds starting now and moved only by the engine's (fake) sleeps, so waits are instant and exact."""
+
+    def __init__(self) -> None:
+        self.now = time.time()
+        self.sleeps: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.now += seconds
+        await asyncio.sleep(0.001)
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    server = SandboxServer(api_key=KEY).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(tmp_path / "profile.sqlite3")
+    yield opened
+    opened.close()
+
+
+def on_asyncio(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+    """Run an async test on a fresh plain asyncio loop; a ``client`` parameter gets a client for ``sandbox``."""
+    signature = inspect.signature(test)
+    wants_client = "client" in signature.parameters
+
+    @functools.wraps(test)
+    def wrapper(**fixtures: Any) -> None:
+        async def main() -> None:
+            if wants_client:
+                async with UnipileClient(fixtures["sandbox"].url, KEY) as client:
+                    await test(client=client, **fixtures)
+            else:
+                await test(**fixtures)
+
+        asyncio.run(main())
+
+    del wrapper.__wrapped__  # pytest must see the signature below, not the coroutine function
+    wrapper.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[p for name, p in signature.parameters.items() if name != "client"]
+    )
+    return wrapper
+
+
+def chat_id(sandbox: SandboxServer, name: str = "showcase") -> str:
+    return str(sandbox.landmarks["chats"][name])
+
+
+def copies(sandbox: SandboxServer, chat: str, text: str) -> int:
+    return int(sandbox.message_counts(chat)["by_text"].get(text, 0))
+
+
+def posts(sandbox: SandboxServer, chat: str) -> int:
+    return sum(
+        1 for r in sandbox.requests_log() if r["method"] == "POST" and r["path"] == f"/api/v1/chats/{chat}/messages"
+    )
+
+
+async def run_until_idle(engine: OutboxEngine, timeout: float = 20.0) -> None:
+    assert await engine.wait_idle(timeout), "the outbox did not drain"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+# ---------------------------------------------------------------------------------------------- happy path
+
+
+@on_asyncio
+async def test_a_send_is_stored_before_the_request_and_reported_through_every_state(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox)
+    engine = OutboxEngine(store, client, policy=FAST)
+    seen: list[tuple[str, int]] = []
+    engine.add_listener(lambda e: seen.append((e.state, copies(sandbox, chat, "hello outbox"))))
+    engine.start()
+    entry = engine.send_message(chat, "hello outbox")
+    assert store.outbox.get(entry.local_id) is not None  # durable before any request
+    await run_until_idle(engine)
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "sent" and done.attempts == 1
+    assert done.message_id is not None and done.message_id in {m.id for m in store.cache.messages(chat)} | {
+        m.id for m in (await client.list_messages(chat, limit=5)).items
+    }
+    # queued (nothing on the server), sending (still nothing: the row was written before the request), sent.
+    assert seen == [("queued", 0), ("sending", 0), ("sent", 1)]
+    assert copies(sandbox, chat, "hello outbox") == 1
+    await engine.close()
+
+
+# ---------------------------------------------------------------------------------------------- certain failures
+
+
+@on_asyncio
+async def test_connection_refused_stays_queued_and_goes_out_when_the_server_is_back(store: Store) -> None:
+    port = free_port()
+    server = SandboxServer(port=port, api_key=KEY)  # built now, listening only later
+    chat = str(server.landmarks["chats"]["showcase"])
+    clock = FakeClock()
+    async with UnipileClient(f"127.0.0.1:{port}", KEY) as offline_client:
+        engine = OutboxEngine(store, offline_client, policy=FAST, clock=clock, sleep=clock.sleep)
+        engine.start()
+        entry = engine.send_message(chat, "sent while offline")
+        current: OutboxEntry | None = None
+        for _ in range(200):
+            current = store.outbox.get(entry.local_id)
+            if current is not None and current.attempts >= 3:
+                break
+            await asyncio.sleep(0.01)
+        assert current is not None
+        assert current.state in ("queued", "sending") and current.attempts >= 3
+        assert not engine.entries()[0].is_finished
+        # Capped backoff: no wait beyond max_delay.
+        assert max(clock.sleeps) <= FAST.max_delay + 1e-9
+        server.start()
+        try:
+            engine.wake()
+            await run_until_idle(engine)
+            done = store.outbox.get(entry.local_id)
+            assert done is not None and done.state == "sent"
+            assert copies(server, chat, "sent while offline") == 1
+        finally:
+            await engine.close()
+            server.stop()
+
+
+@on_asyncio
+async def test_429_waits_at_least_retry_after(sandbox: SandboxServer, store: Store, client: UnipileClient) -> None:
+    chat = chat_id(sandbox)
+    sandbox.add_fault(SEND_PATH, "error", method="POST", status=429, retry_after=7, times=1)
+    clock = FakeClock()
+    states: list[OutboxEntry] = []
+    engine = OutboxEngine(store, client, policy=FAST, clock=clock, sleep=clock.sleep)
+    engine.add_listener(states.append)
+    engine.start()
+    entry = engine.send_message(chat, "rate limited")
+    await run_until_idle(engine)
+    waiting = [e for e in states if e.state == "queued" and e.attempts == 1]
+    assert waiting and waiting[0].next_attempt_at is not None and waiting[0].last_attempt_at is not None
+    assert waiting[0].next_attempt_at - waiting[0].last_attempt_at >= 7
+    assert sum(clock.sleeps) >= 7  # the engine really waited (on its injected clock) before the second try
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "sent" and done.attempts == 2
+    assert copies(sandbox, chat, "rate limited") == 1 and posts(sandbox, chat) == 2
+    await engine.close()
+
+
+@on_asyncio
+async def test_503_is_retried_with_growing_backoff(sandbox: SandboxServer, store: Store, client: UnipileClient) -> None:
+    chat = chat_id(sandbox)
+    sandbox.add_fault(SEND_PATH, "error", method="POST", status=503, times=3)
+    clock = FakeClock()
+    engine = OutboxEngine(store, client, policy=FAST, clock=clock, sleep=clock.sleep)
+    engine.start()
+    entry = engine.send_message(chat, "through the outage")
+    await run_until_idle(engine)
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "sent" and done.attempts == 4
+    assert copies(sandbox, chat, "through the outage") == 1 and posts(sandbox, chat) == 4
+    waits = [s for s in clock.sleeps if s > 0.001]
+    assert waits[:3] == pytest.approx([0.02, 0.04, 0.08])  # exponential (no jitter in this policy)
+    assert not any(r["method"] == "GET" for r in sandbox.requests_log())  # certain failures need no reconcile
+    await engine.close()
+
+
+# ---------------------------------------------------------------------------------------------- permanent failures
+
+
+@on_asyncio
+@pytest.mark.parametrize(
+    ("status", "error_type"), [(400, "errors/too_many_characters"), (422, "errors/invalid_message")]
+)
+async def test_4xx_fails_with_a_sentence_and_is_not_retried(
+    sandbox: SandboxServer, store: Store, client: UnipileClient, status: int, error_type: str
+) -> None:
+    chat = chat_id(sandbox)
+    sandbox.add_fault(SEND_PATH, "error", method="POST", status=status, type=error_type, times=1)
+    engine = OutboxEngine(store, client, policy=FAST)
+    engine.start()
+    entry = engine.send_message(chat, "refused once")
+    await run_until_idle(engine)
+    await asyncio.sleep(0.2)  # would be several backoff periods
+    failed = store.outbox.get(entry.local_id)
+    assert failed is not None and failed.state == "failed" and failed.attempts == 1
+    assert failed.reason and failed.reason[0].isupper() and failed.reason.endswith(".")
+    assert posts(sandbox, chat) == 1 and copies(sandbox, chat, "refused once") == 0
+    assert engine.entries(chat) == [failed]  # visible to the UI
+
+    # Retry: looks first (it was tried once), then sends; exactly one copy.
+    engine.retry(entry.local_id)
+    await run_until_idle(engine)
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "sent"
+    assert copies(sandbox, chat, "refused once") == 1
+    await engine.close()
+
+
+@on_asyncio
+async def test_a_real_refusal_does_not_block_the_chat_and_discard_returns_the_text(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox)
+    engine = OutboxEngine(store, client, policy=FAST)
+    engine.start()
+    too_long = engine.send_message(chat, "x" * 70_000)  # over WhatsApp's limit in the sandbox
+    after = engine.send_message(chat, "sent after the refused one")
+    await run_until_idle(engine)
+    refused = store.outbox.get(too_long.local_id)
+    assert refused is not None and refused.state == "failed" and "too long" in (refused.reason or "")
+    sent = store.outbox.get(after.local_id)
+    assert sent is not None and sent.state == "sent"
+    with pytest.raises(OutboxError):
+        engine.retry(after.local_id)  # only failed entries can be retried
+    discarded: list[OutboxEntry] = []
+    engine.add_listener(lambda e: None, discarded.append)
+    removed = engine.discard(too_long.local_id)
+    assert removed.text == "x" * 70_000  # the Edit action puts this back into the composer
+    assert discarded == [removed] and store.outbox.get(too_long.local_id) is None
+    with pytest.raises(OutboxError):
+        engine.discard(after.local_id)  # a sent message cannot be discarded
+    await engine.close()
+
+
+@on_asyncio
+async def test_a_missing_attachment_fails_with_a_clear_note(
+    sandbox: SandboxServer, store: Store, client: UnipileClient, tmp_path: Path
+) -> None:
+    chat = chat_id(sandbox)
+    present = tmp_path / "invoice.pdf"
+    present.write_bytes(b"%PDF-1.4 test")
+    engine = OutboxEngine(store, client, policy=FAST)
+    engine.start()
+    ok = engine.send_message(chat, "with file", [str(present)])
+    gone = engine.send_message(chat, "with a missing file", [str(tmp_path / "gone.png")])
+    await run_until_idle(engine)
+    assert store.outbox.get(ok.local_id).state == "sent"  # type: ignore[union-attr]
+    failed = store.outbox.get(gone.local_id)
+    assert failed is not None and failed.state == "failed" and "gone.png" in (failed.reason or "")
+    newest = (await client.list_messages(chat, limit=1)).items[0]
+    assert [a.file_name for a in newest.attachments] == ["invoice.pdf"]
+    await engine.close()
+
+
+# ---------------------------------------------------------------------------------------------- ambiguous failures
+
+
+@on_asyncio
+@pytest.mark.parametrize("action", ["store_then_drop", "store_then_error"])
+async def test_stored_then_lost_answer_is_found_by_reconcile_and_not_sent_again(
+    sandbox: SandboxServer, store: Store, client: UnipileClient, action: str
+) -> None:
+    chat = chat_id(sandbox)
+    sandbox.add_fault(SEND_PATH, action, method="POST", status=504, times=1)
+    engine = OutboxEngine(store, client, policy=FAST)
+    states: list[str] = []
+    engine.add_listener(lambda e: states.append(e.state))
+    engine.start()
+    entry = engine.send_message(chat, f"arrived despite {action}")
+    await run_until_idle(engine)
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "sent" and done.attempts == 1
+    assert copies(sandbox, chat, f"arrived despite {action}") == 1
+    assert sandbox.message_counts(chat)["by_text"][f"arrived despite {action}"] == 1
+    assert posts(sandbox, chat) == 1  # found, so never sent again
+    newest = (await client.list_messages(chat, limit=1)).items[0]
+    assert done.message_id == newest.id
+    assert states == ["queued", "sending", "unknown", "sent"]
+    await engine.close()
+
+
+@on_asyncio
+async def test_dropped_before_storing_is_reconciled_then_sent_once(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox)
+    sandbox.add_fault(SEND_PATH, "drop", method="POST", times=1)
+    engine = OutboxEngine(store, client, policy=FAST)
+    engine.start()
+    entry = engine.send_message(chat, "dropped first time")
+    await run_until_idle(engine)
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "sent" and done.attempts == 2
+    assert copies(sandbox, chat, "dropped first time") == 1 and posts(sandbox, chat) == 2
+    listed = [r for r in sandbox.requests_log() if r["method"] == "GET" and r["path"].endswith("/messages")]
+    assert listed, "a re-send must be preceded by a reconcile"
+    await engine.close()
+
+
+@on_asyncio
+async def test_timeout_while_the_server_still_works_waits_the_settle_delay(
+    sandbox: SandboxServer, store: Store
+) -> None:
+    chat = chat_id(sandbox)
+    sandbox.add_fault(SEND_PATH, "delay", method="POST", delay_ms=800, times=1)  # stored after the client gave up
+    timeout = httpx.Timeout(connect=2.0, read=0.3, write=2.0, pool=2.0)
+    policy = RetryPolicy(base_delay=0.02, max_delay=0.1, jitter=0.0, settle_delay=1.0)
+    async with UnipileClient(sandbox.url, KEY, timeout=timeout) as slow_client:
+        engine = OutboxEngine(store, slow_client, policy=policy)
+        engine.start()
+        entry = engine.send_message(chat, "slow server")
+        await run_until_idle(engine)
+        done = store.outbox.get(entry.local_id)
+        assert done is not None and done.state == "sent" and done.attempts == 1
+        assert copies(sandbox, chat, "slow server") == 1
+        await engine.close()
+
+
+@on_asyncio
+async def test_repeated_ambiguous_failures_end_as_failed_after_the_limit(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox)
+    sandbox.add_fault(SEND_PATH, "error", method="POST", status=500, times=None)
+    policy = RetryPolicy(base_delay=0.01, max_delay=0.02, jitter=0.0, settle_delay=0.01, max_ambiguous_attempts=3)
+    engine = OutboxEngine(store, client, policy=policy)
+    engine.start()
+    entry = engine.send_message(chat, "server keeps failing")
+    await run_until_idle(engine)
+    failed = store.outbox.get(entry.local_id)
+    assert failed is not None and failed.state == "failed" and failed.attempts == 3
+    assert "Not sent after 3 tries" in (failed.reason or "")
+    assert copies(sandbox, chat, "server keeps failing") == 0
+    await engine.close()
+
+
+@on_asyncio
+async def test_reconcile_never_claims_a_message_another_entry_owns(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox)
+    engine = OutboxEngine(store, client, policy=FAST)
+    engine.start()
+    engine.send_message(chat, "ok")
+    await run_until_idle(engine)
+    sandbox.add_fault(SEND_PATH, "drop", method="POST", times=1)
+    second = engine.send_message(chat, "ok")  # same text: the earlier "ok" must not be taken for this one
+    await run_until_idle(engine)
+    assert store.outbox.get(second.local_id).state == "sent"  # type: ignore[union-attr]
+    assert copies(sandbox, chat, "ok") == 2
+    await engine.close()
+
+
+# ---------------------------------------------------------------------------------------------- new chats
+
+
+@on_asyncio
+async def test_new_chat_stored_then_dropped_is_found_in_the_accounts_chats(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    account = str(sandbox.landmarks["accounts"]["whatsapp"])
+    recipient = str(sandbox.landmarks["recipients"]["whatsapp_contact_without_chat"])
+    sandbox.add_fault(r"^/chats$", "store_then_drop", method="POST", times=1)
+    engine = OutboxEngine(store, client, policy=FAST)
+    engine.start()
+    entry = engine.start_chat(account, [recipient], "Hello, new customer")
+    await run_until_idle(engine)
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "sent" and done.chat_id is not None
+    assert copies(sandbox, done.chat_id, "Hello, new customer") == 1
+    starts = [r for r in sandbox.requests_log() if r["method"] == "POST" and r["path"] == "/api/v1/chats"]
+    assert len(starts) == 1
+    await engine.close()
+
+
+# ---------------------------------------------------------------------------------------------- restart
+
+
+@on_asyncio
+async def test_restart_reconciles_interrupted_sends_before_anything_else(
+    sandbox: SandboxServer, tmp_path: Path, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox)
+    path = tmp_path / "restart.sqlite3"
+    now = time.time()
+    with Store.open(path) as crashed:
+        arrived = crashed.outbox.add(MessageSend(chat, "arrived before the crash"))
+        crashed.outbox.save(
+            arrived.with_changes(state="sending", attempts=1, first_attempt_at=now, last_attempt_at=now)
+        )
+        lost = crashed.outbox.add(MessageSend(chat, "never left before the crash"))
+        crashed.outbox.save(lost.with_changes(state="sending", attempts=1, first_attempt_at=now, last_attempt_at=now))
+        queued = crashed.outbox.add(MessageSend(chat, "queued before the crash"))
+    sent = await client.send_message(chat, text="arrived before the crash")  # the request that did get through
+
+    with Store.open(path) as store:
+        engine = OutboxEngine(store, client, policy=FAST)
+        engine.start()
+        assert store.outbox.get(arrived.local_id).state == "unknown"  # type: ignore[union-attr]
+        await run_until_idle(engine)
+        first = store.outbox.get(arrived.local_id)
+        assert first is not None and first.state == "sent" and first.message_id == sent.message_id
+        assert first.attempts == 1
+        for entry in (lost, queued):
+            assert store.outbox.get(entry.local_id).state == "sent"  # type: ignore[union-attr]
+        counts = sandbox.message_counts(chat)["by_text"]
+        assert counts["arrived before the crash"] == 1
+        assert counts["never left before the crash"] == 1
+        assert counts["queued before the crash"] == 1
+        texts = [m.text for m in (await client.list_messages(chat, limit=3)).items]
+        assert texts == ["queued before the crash", "never left before the crash", "arrived before the crash"]
+        await engine.close()
+
+
+@on_asyncio
+async def test_close_mid_request_leaves_the_entry_to_be_checked(
+    sandbox: SandboxServer, tmp_path: Path, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox)
+    sandbox.add_fault(SEND_PATH, "delay", method="POST", delay_ms=500, times=1)
+    path = tmp_path / "close.sqlite3"
+    with Store.open(path) as store:
+        engine = OutboxEngine(store, client, policy=FAST)
+        engine.start()
+        entry = engine.send_message(chat, "interrupted by shutdown")
+        for _ in range(100):
+            if store.outbox.get(entry.local_id).state == "sending":  # type: ignore[union-attr]
+                break
+            await asyncio.sleep(0.01)
+        await engine.close()
+        assert store.outbox.get(entry.local_id).state == "unknown"  # type: ignore[union-attr]
+    await asyncio.sleep(0.7)  # the server finishes the request it had already received
+    with Store.open(path) as store:
+        engine = OutboxEngine(store, client, policy=FAST)
+        engine.start()
+        await run_until_idle(engine)
+        assert store.outbox.get(entry.local_id).state == "sent"  # type: ignore[union-attr]
+        assert copies(sandbox, chat, "interrupted by shutdown") == 1
+        await engine.close()
+
+
+# ---------------------------------------------------------------------------------------------- order
+
+
+@on_asyncio
+async def test_order_within_a_chat_is_kept_through_faults(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox, "empty")
+    sandbox.add_fault(SEND_PATH, "error", method="POST", status=503, times=None, probability=0.3)
+    sandbox.add_fault(SEND_PATH, "store_then_drop", method="POST", times=None, probability=0.2)
+    engine = OutboxEngine(store, client, policy=FAST)
+    engine.start()
+    texts = [f"ordered {n:02d}" for n in range(15)]
+    for text in texts:
+        engine.send_message(chat, text)
+    await run_until_idle(engine, timeout=40)
+    listed = [m.text for m in reversed((await client.list_messages(chat, limit=50)).items)]
+    assert [t for t in listed if t in texts] == texts
+    assert all(copies(sandbox, chat, t) == 1 for t in texts)
+    await engine.close()
+
+
+@on_asyncio
+async def test_a_slow_chat_does_not_hold_up_another(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    slow, fast = chat_id(sandbox, "showcase"), chat_id(sandbox, "empty")
+    sandbox.add_fault(rf"^/chats/{slow}/messages$", "delay", method="POST", delay_ms=600, times=1)
+    engine = OutboxEngine(store, client, policy=FAST)
+    order: list[str] = []
+    engine.add_listener(lambda e: order.append(e.text or "") if e.state == "sent" else None)
+    engine.start()
+    engine.send_message(slow, "slow one")
+    engine.send_message(fast, "fast one")
+    await run_until_idle(engine)
+    assert order == ["fast one", "slow one"]
+    await engine.close()
+
+
+# ---------------------------------------------------------------------------------------------- drafts
+
+
+@on_asyncio
+async def test_draft_is_cleared_only_when_the_send_is_confirmed(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox)
+    key = chat_draft_key(chat)
+    store.drafts.save(key, "my reply")
+    sandbox.add_fault(SEND_PATH, "error", method="POST", status=422, times=1)
+    engine = OutboxEngine(store, client, policy=FAST)
+    engine.start()
+    entry = engine.send_message(chat, "my reply", draft_key=key)
+    await run_until_idle(engine)
+    assert store.outbox.get(entry.local_id).state == "failed"  # type: ignore[union-attr]
+    assert store.drafts.get(key) is not None  # failed: the draft stays
+    engine.retry(entry.local_id)
+    await run_until_idle(engine)
+    assert store.drafts.get(key) is None  # confirmed: cleared
+    await engine.close()
+
+
+# ---------------------------------------------------------------------------------------------- matching
+
+
+def _message(text: str | None, *, is_sender: bool = True, files: tuple[str | None, ...] = ()) -> Message:
+    attachments = tuple(
+        Attachment(id=f"a{i}", type="file", unavailable=False, file_name=n) for i, n in enumerate(files)
+    )
+    return Message("m", "acc", "c", "p", "s", None, text, None, is_sender, attachments)
+
+
+@pytest.mark.parametrize(
+    ("send", "message", "expected"),
+    [
+        (MessageSend("c", "Hello"), _message("Hello"), True),
+        (MessageSend("c", "Hello"), _message("Hello\r\n "), True),
+        (MessageSend("c", "Hello"), _message("Hello", is_sender=False), False),
+        (MessageSend("c", "Hello"), _message("Hello!"), False),
+        (MessageSend("c", "Hi", ("/x/a.pdf",)), _message("Hi", files=("a.pdf",)), True),
+        (MessageSend("c", "Hi", ("/x/a.pdf",)), _message("Hi", files=(None,)), True),  # name not visible
+        (MessageSend("c", "Hi", ("/x/a.pdf",)), _message("Hi", files=("b.pdf",)), False),
+        (MessageSend("c", "Hi", ("/x/a.pdf",)), _message("Hi"), True),  # provider split text and file
+        (MessageSend("c", None, ("/x/a.pdf",)), _message(None), False),
+        (MessageSend("c", None, ("/x/a.pdf", "/x/b.pdf")), _message(None, files=("a.pdf",)), False),
+    ],
+)
+def test_what_counts_as_our_message(send: MessageSend, message: Message, expected: bool) -> None:
+    assert _same_content(send, message) is expected
+
+
+def test_empty_sends_are_refused(store: Store) -> None:
+    engine = OutboxEngine(store, _NoClient())
+    with pytest.raises(ValueError):
+        engine.send_message("c", "   ")
+    with pytest.raises(ValueError):
+        engine.start_chat("acc", [], "hi")
+    assert store.outbox.entries() == []
+
+
+class _NoClient:
+    def __getattr__(self, name: str) -> Any:
+        raise AssertionError(f"no request expected ({name})")
+
+
+@on_asyncio
+async def test_an_entry_in_flight_cannot_be_discarded(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox)
+    sandbox.add_fault(SEND_PATH, "delay", method="POST", delay_ms=300, times=1)
+    engine = OutboxEngine(store, client, policy=FAST)
+    engine.start()
+    entry = engine.send_message(chat, "on its way")
+    for _ in range(100):
+        if store.outbox.get(entry.local_id).state == "sending":  # type: ignore[union-attr]
+            break
+        await asyncio.sleep(0.01)
+    with pytest.raises(OutboxError, match="right now"):
+        engine.discard(entry.local_id)
+    await run_until_idle(engine)
+    assert store.outbox.get(entry.local_id).state == "sent"  # type: ignore[union-attr]
+    assert copies(sandbox, chat, "on its way") == 1
+    await engine.close()

@@ -1,0 +1,85 @@
+"""Schema migrations: from an empty file to the latest version, step by step, and idempotent reopening."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from unipile_desktop.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreVersionError
+from unipile_desktop.store.schema import migrate, user_version
+
+EXPECTED_TABLES = {
+    "accounts",
+    "chats",
+    "messages",
+    "attendees",
+    "chat_attendees",
+    "drafts",
+    "outbox",
+    "blobs",
+    "sync_state",
+}
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    return {row[0] for row in rows}
+
+
+def test_fresh_database_is_migrated_from_zero_to_latest(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "db.sqlite3", isolation_level=None)
+    assert user_version(conn) == 0
+    applied = migrate(conn)
+    assert applied == len(MIGRATIONS) == SCHEMA_VERSION
+    assert user_version(conn) == SCHEMA_VERSION
+    assert _tables(conn) == EXPECTED_TABLES
+    conn.close()
+
+
+def test_each_step_applies_once_and_only_the_missing_ones(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "db.sqlite3", isolation_level=None)
+    assert migrate(conn, MIGRATIONS[:1]) == 1
+    assert user_version(conn) == 1
+    assert "blobs" not in _tables(conn)
+    assert migrate(conn) == SCHEMA_VERSION - 1  # only the later steps run
+    assert _tables(conn) == EXPECTED_TABLES
+    assert migrate(conn) == 0  # nothing left: running again changes nothing
+    conn.close()
+
+
+def test_a_failing_step_rolls_back_with_its_version(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "db.sqlite3", isolation_level=None)
+
+    def broken(c: sqlite3.Connection) -> None:
+        c.execute("CREATE TABLE half_done (x)")
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        migrate(conn, (*MIGRATIONS, broken))
+    assert user_version(conn) == SCHEMA_VERSION
+    assert "half_done" not in _tables(conn)
+    conn.close()
+
+
+def test_reopening_keeps_data_and_version(db_path: Path) -> None:
+    with Store.open(db_path) as first:
+        first.drafts.save("chat:a", "hello")
+    with Store.open(db_path) as second:
+        assert user_version(second.db.conn) == SCHEMA_VERSION
+        draft = second.drafts.get("chat:a")
+        assert draft is not None and draft.text == "hello"
+
+
+def test_database_from_a_newer_app_is_refused_and_left_untouched(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(StoreVersionError, match="newer version"):
+        Store.open(db_path)
+    conn = sqlite3.connect(db_path)
+    assert user_version(conn) == SCHEMA_VERSION + 5
+    conn.close()
+    assert not list(db_path.parent.glob("*.corrupt-*"))

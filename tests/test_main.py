@@ -1,0 +1,92 @@
+"""The command line: --version, logging without secrets, and the real app driven end to end (--smoke-test)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from unipile_desktop import __version__
+from unipile_desktop.__main__ import SecretRedactingFilter, parse_args
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_app(
+    *args: str, extra_env: dict[str, str] | None = None, timeout: float = 55
+) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("UNIPILE_")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env.update(extra_env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "unipile_desktop", *args],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_arguments_are_parsed() -> None:
+    args = parse_args(["--demo", "--smoke-test", "--screenshot", "shot.png", "--debug"])
+    assert args.demo and args.smoke_test and args.debug
+    assert args.screenshot == Path("shot.png")
+    assert parse_args([]).screenshot is None
+
+
+def test_version_is_printed() -> None:
+    result = run_app("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"unipile-desktop {__version__}"
+
+
+def test_the_api_key_is_redacted_from_log_records() -> None:
+    redactor = SecretRedactingFilter()
+    redactor.add_secret("sk_live_123456")
+    record = logging.LogRecord(
+        "x", logging.INFO, __file__, 1, "sending with %s to %s", ("sk_live_123456", "host"), None
+    )
+    assert redactor.filter(record)
+    assert record.getMessage() == "sending with <redacted> to host"
+
+
+def test_a_smoke_test_without_a_server_fails_with_a_sentence_not_a_traceback() -> None:
+    result = run_app("--smoke-test")
+    assert result.returncode == 1
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["ok"] is False
+    assert "UNIPILE_DSN" in report["error"] and "--demo" in report["error"]
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_the_demo_smoke_test_sends_a_text_and_a_picture_through_the_real_window() -> None:
+    result = run_app("--demo", "--smoke-test")
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1, result.stdout + result.stderr
+    report = json.loads(lines[0])
+    assert report["ok"] is True, report
+    assert result.returncode == 0, result.stderr[-2000:]
+    for key in ("startup_ms", "chats_loaded_ms", "send_ms", "attachment_send_ms"):
+        assert isinstance(report[key], int) and report[key] >= 0
+    assert report["chats_loaded_ms"] >= report["startup_ms"]
+    assert "demo-" not in result.stderr  # the demo's generated key never reaches the log
+
+
+@pytest.mark.slow
+def test_the_demo_screenshot_is_a_png_of_the_window(tmp_path: Path) -> None:
+    shot = tmp_path / "window.png"
+    result = run_app("--demo", "--screenshot", str(shot))
+    assert result.returncode == 0, result.stdout + result.stderr[-2000:]
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    width = int.from_bytes(data[16:20], "big")
+    height = int.from_bytes(data[20:24], "big")
+    assert (width, height) == (1200, 780)

@@ -1,0 +1,283 @@
+"""Chat list model, filter/sort proxy, paging from the view, and a delegate that paints text literally."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from tests.conversation_support import wait_signal, wait_until
+from unipile_desktop.api import Chat, ChatType, UnipileClient
+from unipile_desktop.core.chats import ChatEntry, ChatListController, DetailsState
+from unipile_desktop.core.tasks import TaskRunner
+from unipile_desktop.sandbox import SandboxServer
+from unipile_desktop.ui.chat_list import (
+    AVATAR_SIZE,
+    PADDING,
+    ChatDelegate,
+    ChatFilterProxy,
+    ChatListModel,
+    ChatListView,
+    ChatRole,
+)
+
+API_KEY = "test-key"
+XSS = "<img src=x onerror=alert(1)><b>hi</b>"
+NOW = datetime(2024, 3, 14, 15, 0, tzinfo=UTC)
+
+
+class NoImages:
+    """Stands in for ImageCache: nothing is ever loaded."""
+
+    def avatar(self, _id: str) -> None:
+        return None
+
+
+def entry(
+    chat_id: str,
+    title: str,
+    *,
+    preview: str = "",
+    minutes_ago: int | None = 5,
+    unread: int = 0,
+    content_type: str | None = None,
+) -> ChatEntry:
+    chat = Chat(
+        id=chat_id,
+        account_id="acc",
+        account_type="LINKEDIN",
+        provider_id=f"p-{chat_id}",
+        name=None,
+        type=ChatType.SINGLE,
+        timestamp=NOW - timedelta(minutes=minutes_ago) if minutes_ago is not None else None,
+        unread_count=unread,
+        content_type=content_type,
+    )
+    return ChatEntry(chat=chat, title=title, avatar_id=None, preview=preview, details=DetailsState.LOADED)
+
+
+def offline_model(entries: list[ChatEntry]) -> tuple[ChatListModel, ChatListController]:
+    """A model whose controller never touches the network: pages are pushed by the test."""
+    controller = ChatListController(None, TaskRunner())  # type: ignore[arg-type]
+    model = ChatListModel(controller)
+    controller.chats_loaded.emit(entries)
+    return model, controller
+
+
+SAMPLE = [
+    entry("a", "Zoë Müller", preview="Also: is the tracking link right?", minutes_ago=3, unread=2),
+    entry("b", "Giulia Bianchi", preview="You: Happy to send a demo video.", minutes_ago=60),
+    entry("c", "Équipe Logistique", preview="Inès: Photo du quai", minutes_ago=30, unread=4),
+    entry("d", "Recruiter", preview="Open to a chat?", minutes_ago=None, content_type="inmail"),
+]
+
+
+def test_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
+    model, _controller = offline_model(list(SAMPLE))
+    qtmodeltester.check(model)
+    proxy = ChatFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_filter_text("zoë")
+    qtmodeltester.check(proxy)
+
+
+def test_roles_expose_what_the_delegate_paints() -> None:
+    model, _controller = offline_model(list(SAMPLE))
+    index = model.index(0, 0)
+    assert index.data(Qt.ItemDataRole.DisplayRole) == "Zoë Müller"
+    assert index.data(ChatRole.UNREAD) == 2
+    assert index.data(ChatRole.PROVIDER) == "LINKEDIN"
+    assert index.data(ChatRole.ACTIVITY) == pytest.approx((NOW - timedelta(minutes=3)).timestamp())
+    assert model.index(3, 0).data(ChatRole.INMAIL) is True
+    assert model.index(0, 0).data(ChatRole.INMAIL) is False
+    assert b"chat_id" in [bytes(name.data()) for name in model.roleNames().values()]
+
+
+def test_the_proxy_sorts_newest_first_and_chats_without_time_last() -> None:
+    model, _controller = offline_model(list(SAMPLE))
+    proxy = ChatFilterProxy()
+    proxy.setSourceModel(model)
+    titles = [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+    assert titles == ["Zoë Müller", "Équipe Logistique", "Giulia Bianchi", "Recruiter"]
+
+
+def test_newer_activity_moves_a_chat_to_the_top() -> None:
+    model, controller = offline_model(list(SAMPLE))
+    proxy = ChatFilterProxy()
+    proxy.setSourceModel(model)
+    giulia = SAMPLE[1]
+    controller._entries = {e.id: e for e in SAMPLE}  # the controller's own record of the listed rows
+    giulia.chat = entry("b", "Giulia Bianchi", minutes_ago=0).chat
+    controller.chat_updated.emit("b")
+    assert proxy.index(0, 0).data() == "Giulia Bianchi"
+
+
+def test_the_filter_box_matches_names_and_previews_ignoring_case() -> None:
+    model, _controller = offline_model(list(SAMPLE))
+    proxy = ChatFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter_text("ZOË")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Zoë Müller"]
+    proxy.set_filter_text("photo du")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Équipe Logistique"]
+    proxy.set_filter_text("nobody here")
+    assert proxy.rowCount() == 0
+    proxy.set_filter_text("  ")
+    assert proxy.rowCount() == 4
+
+
+def render_row(row: ChatEntry, width: int = 460) -> tuple[QImage, ChatListView, QRect]:
+    model, _controller = offline_model([row])
+    view = ChatListView()
+    view.setModel(model)
+    delegate = ChatDelegate(NoImages(), now=lambda: NOW)  # type: ignore[arg-type]
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, width, 68)
+    option.font = view.font()
+    option.palette = view.palette()
+    option.fontMetrics = QFontMetrics(view.font())
+    image = QImage(width, 68, QImage.Format.Format_ARGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    delegate.paint(painter, option, model.index(0, 0))
+    painter.end()
+    return image, view, QRect(option.rect)
+
+
+def ink_right_edge(image: QImage, left: int, top: int, bottom: int) -> int:
+    """The rightmost column between ``top`` and ``bottom`` holding a non-white pixel (``left`` when none)."""
+    right = left
+    for x in range(left, image.width()):
+        for y in range(top, bottom):
+            colour = image.pixelColor(x, y)
+            if colour.red() + colour.green() + colour.blue() < 600:
+                right = x
+                break
+    return right
+
+
+def test_markup_in_a_preview_is_painted_as_literal_characters(qapp: QApplication) -> None:
+    row = entry("x", "Zoë Müller", preview=XSS)
+    assert ChatDelegate.preview_for(row) == XSS
+    image, view, rect = render_row(row)
+    text_left = rect.left() + PADDING + AVATAR_SIZE + PADDING + 2
+    metrics = QFontMetrics(view.font())
+    second_line_top = rect.top() + 12 + metrics.height() + 4
+    right = ink_right_edge(image, text_left, second_line_top, second_line_top + metrics.height())
+    literal_width = metrics.horizontalAdvance(XSS)
+    # Rendered as HTML it would be a broken-image icon and a bold "hi": a few dozen pixels, not the whole string.
+    assert right - text_left >= literal_width * 0.9
+
+
+def test_markup_in_a_name_is_painted_as_literal_characters(qapp: QApplication) -> None:
+    row = entry("x", "<b>Bob</b> <i>Smith</i>", preview="")
+    image, view, rect = render_row(row)
+    text_left = rect.left() + PADDING + AVATAR_SIZE + PADDING + 2
+    metrics = QFontMetrics(view.font())
+    right = ink_right_edge(image, text_left, rect.top() + 12, rect.top() + 12 + metrics.height())
+    assert right - text_left >= metrics.horizontalAdvance("<b>Bob</b> <i>Smith</i>") * 0.9
+
+
+def test_the_context_menu_offers_mark_read_or_unread_by_state(qtbot: QtBot) -> None:
+    model, _controller = offline_model(list(SAMPLE))
+    view = ChatListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    requests: list[tuple[int, bool]] = []
+    view.mark_read_requested.connect(lambda index, read: requests.append((index.row(), read)))
+    menu = view.build_context_menu(model.index(0, 0))  # unread: 2
+    actions = {action.text(): action for action in menu.actions()}
+    assert actions["Mark as read"].isEnabled() and not actions["Mark as unread"].isEnabled()
+    actions["Mark as read"].trigger()
+    menu = view.build_context_menu(model.index(1, 0))  # read
+    actions = {action.text(): action for action in menu.actions()}
+    assert actions["Mark as unread"].isEnabled() and not actions["Mark as read"].isEnabled()
+    actions["Mark as unread"].trigger()
+    assert requests == [(0, True), (1, False)]
+
+
+@pytest.mark.asyncio
+async def test_the_model_pages_through_the_sandbox_and_passes_the_tester(
+    sandbox: SandboxServer, qtmodeltester: ModelTester
+) -> None:
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=7)
+        model = ChatListModel(controller)
+        loaded = asyncio.ensure_future(wait_signal(controller.chats_loaded))
+        await asyncio.sleep(0)
+        controller.set_scope(None)
+        await loaded
+        assert model.rowCount() == 7
+        assert model.canFetchMore(QModelIndex())
+        model.fetchMore(QModelIndex())
+        assert not model.canFetchMore(QModelIndex())  # _is_fetching: one page at a time
+        await wait_until(lambda: model.rowCount() == 14, what="the second page")
+        qtmodeltester.check(model)
+        while model.canFetchMore(QModelIndex()) or model.is_fetching:
+            if model.canFetchMore(QModelIndex()):
+                model.fetchMore(QModelIndex())
+            await asyncio.sleep(0.01)
+        total = len((await client.list_chats(limit=250)).items)
+        assert model.rowCount() == total
+        assert len({model.index(r, 0).data(ChatRole.CHAT_ID) for r in range(total)}) == total
+        await tasks.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_scrolling_to_the_end_of_the_list_loads_the_next_page(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=8)
+        model = ChatListModel(controller)
+        proxy = ChatFilterProxy()
+        proxy.setSourceModel(model)
+        view = ChatListView()
+        qtbot.addWidget(view)
+        view.setItemDelegate(ChatDelegate(NoImages(), parent=view))  # type: ignore[arg-type]
+        view.setModel(proxy)
+        view.resize(320, 300)
+        view.show()
+        loaded = asyncio.ensure_future(wait_signal(controller.chats_loaded))
+        await asyncio.sleep(0)
+        controller.set_scope(None)
+        await loaded
+        await asyncio.sleep(0.05)
+        assert model.rowCount() == 8  # a screenful: nothing more is fetched until the end is reached
+        view.scrollToBottom()
+        await wait_until(lambda: model.rowCount() >= 16, what="the page after scrolling to the end")
+        await tasks.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_painting_rows_resolves_their_names(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=40)
+        model = ChatListModel(controller)
+        proxy = ChatFilterProxy()
+        proxy.setSourceModel(model)
+        view = ChatListView()
+        qtbot.addWidget(view)
+        view.setItemDelegate(ChatDelegate(NoImages(), on_row_painted=controller.request_details, parent=view))  # type: ignore[arg-type]
+        view.setModel(proxy)
+        view.resize(320, 300)
+        view.show()
+        loaded = asyncio.ensure_future(wait_signal(controller.chats_loaded))
+        await asyncio.sleep(0)
+        controller.set_scope(None)
+        await loaded
+        top = proxy.index(0, 0)
+        await wait_until(lambda: top.data(ChatRole.ENTRY).details is DetailsState.LOADED, what="the top row")
+        assert top.data() not in ("", "…")
+        # Only rows that were painted are resolved: the bottom of a 40-row page was never on screen.
+        bottom = proxy.index(proxy.rowCount() - 1, 0)
+        assert bottom.data(ChatRole.ENTRY).details is DetailsState.MISSING
+        await tasks.shutdown()

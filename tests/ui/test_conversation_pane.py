@@ -1,0 +1,516 @@
+"""ConversationPane against the sandbox, driven through its widgets: painting, sending, failures, paging, copying."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage, QTextLayout
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from pytestqt.qtbot import QtBot
+
+from tests.conversation_support import Env, conversation_env, wait_signal, wait_until
+from unipile_desktop.core.message_list import MessageListModel, MessageRow, RowKind, SendState
+from unipile_desktop.sandbox import SandboxServer
+from unipile_desktop.ui.conversation import pane as pane_module
+from unipile_desktop.ui.conversation.delegate import Hit
+from unipile_desktop.ui.conversation.pane import ConversationPane
+from unipile_desktop.ui.conversation.view import MessageView
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+XSS = "<img src=x onerror=alert(1)><b>hi</b>"
+MB = 1024 * 1024
+
+
+@asynccontextmanager
+async def pane_env(sandbox: SandboxServer, qtbot: QtBot, **options: Any) -> AsyncIterator[tuple[Env, ConversationPane]]:
+    # Closing the last window would quit the application and stop the qasync loop under the running test.
+    QApplication.setQuitOnLastWindowClosed(False)
+    async with conversation_env(sandbox, **options) as env:
+        pane = ConversationPane(env.controller, env.images)
+        pane.resize(720, 640)
+        pane.show()
+        try:
+            yield env, pane
+        finally:
+            pane.close()
+            shiboken6.delete(pane)  # on this thread, before the controller it watches goes away
+
+
+def view_of(pane: ConversationPane) -> MessageView:
+    return pane.view
+
+
+def index_of(env: Env, key: str) -> QModelIndex:
+    row = env.model.find(key)
+    assert row >= 0, f"no row {key}"
+    return env.model.index(row)
+
+
+def click_at(qtbot: QtBot, view: MessageView, point: QPoint) -> None:
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def painted_point(view: MessageView, index: QModelIndex, local: QPointF) -> QPoint:
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    return rect.topLeft() + local.toPoint()
+
+
+def button_point(view: MessageView, index: QModelIndex, kind: str) -> QPoint:
+    layout = view.bubble_delegate.layout_for(index, view.visualRect(index).width())
+    assert layout is not None
+    (rect,) = [r for r, k, _ in layout.buttons if k == kind]
+    return painted_point(view, index, rect.center())
+
+
+# ------------------------------------------------------------------------------------------------ plain text
+
+
+@pytest.mark.asyncio
+async def test_html_like_text_is_shown_as_those_characters(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        await env.open("showcase")
+        message_id = sandbox.landmarks["messages"]["html_like_text"]
+        (row,) = [r for r in env.message_rows() if r.message_id == message_id]
+        index = index_of(env, row.key)
+        assert index.data(Qt.ItemDataRole.DisplayRole) == XSS
+        view = view_of(pane)
+        assert view.bubble_delegate.text_layout_text(index) == XSS
+        layout = view.bubble_delegate.layout_for(index)
+        assert layout is not None and layout.text is not None
+        assert isinstance(layout.text.layout, QTextLayout)  # plain text layout: markup is never interpreted
+        assert layout.text.layout.lineCount() == 1  # <b> did not become formatting or a line break
+        assert pane.grab().width() > 0  # paints without errors
+        for label in pane.findChildren(QLabel):
+            if label.objectName() in {"conversation_name", "conversation_participants", "conversation_empty"}:
+                assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+@pytest.mark.asyncio
+async def test_header_shows_name_provider_participants_and_inmail(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        chat = await env.open("group")
+        header = pane.header
+        assert header.name_label.full_text() == chat.name
+        assert header.provider_badge.text() == "WhatsApp"
+        assert all(name in header.participants_label.full_text() for name in env.controller.participant_names()[:3])
+        assert header.inmail_badge.isHidden()
+        await env.open("inmail_inbound")
+        assert not header.inmail_badge.isHidden()
+        assert header.provider_badge.text() == "LinkedIn"
+
+
+# ------------------------------------------------------------------------------------------------ composer
+
+
+@pytest.mark.asyncio
+async def test_enter_sends_and_shift_enter_adds_a_line(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        await env.open("showcase")
+        composer = pane.composer
+        sent: list[tuple[str, list[Path]]] = []
+        composer.send_requested.connect(lambda text, files: sent.append((text, files)))
+        assert not composer.send_button.isEnabled()
+        qtbot.keyClicks(composer.text_edit, "   ")
+        assert not composer.send_button.isEnabled()  # whitespace is nothing to send
+        qtbot.keyClick(composer.text_edit, Qt.Key.Key_Return)
+        assert sent == []
+        composer.text_edit.clear()
+        qtbot.keyClicks(composer.text_edit, "first line")
+        qtbot.keyClick(composer.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClicks(composer.text_edit, "second line")
+        assert sent == []
+        assert composer.text() == "first line\nsecond line"
+        assert composer.send_button.isEnabled()
+        qtbot.keyClick(composer.text_edit, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+        assert [text for text, _ in sent] == ["first line\nsecond line"]
+
+
+@pytest.mark.asyncio
+async def test_clicking_send_shows_pending_then_sent_and_clears_the_composer(
+    sandbox: SandboxServer, qtbot: QtBot
+) -> None:
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        chat = await env.open("showcase")
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
+        await asyncio.sleep(0)
+        qtbot.keyClicks(pane.composer.text_edit, "Your parcel left today")
+        qtbot.mouseClick(pane.composer.send_button, Qt.MouseButton.LeftButton)
+        assert pane.composer.text() == ""
+        assert not pane.composer.send_button.isEnabled()
+        (pending,) = [r for r in env.message_rows() if r.text == "Your parcel left today"]
+        assert pending.state == SendState.PENDING and pending.outgoing
+        assert view_of(pane).is_at_bottom()
+        local_id, _ = await confirmed
+        await wait_until(lambda: env.model.row_at(env.model.find(local_id)).state == SendState.SENT)  # type: ignore[union-attr]
+        assert sandbox.message_counts(chat.id)["by_text"]["Your parcel left today"] == 1
+
+
+@pytest.mark.asyncio
+async def test_a_503_shows_the_reason_and_retry_on_the_bubble_sends_one_copy(
+    sandbox: SandboxServer, qtbot: QtBot
+) -> None:
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        chat = await env.open("showcase")
+        sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", status=503, times=1)
+        failed = asyncio.ensure_future(wait_signal(env.controller.send_failed))
+        await asyncio.sleep(0)
+        qtbot.keyClicks(pane.composer.text_edit, "Second try")
+        qtbot.keyClick(pane.composer.text_edit, Qt.Key.Key_Return)
+        local_id, sentence = await failed
+        index = index_of(env, local_id)
+        row: MessageRow = index.data(MessageListModel.RowRole)
+        assert row.state == SendState.FAILED and row.error == sentence and sentence
+        view = view_of(pane)
+        assert pane.grab().width() > 0
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
+        await asyncio.sleep(0)
+        click_at(qtbot, view, button_point(view, index, "retry"))
+        await confirmed
+        await asyncio.sleep(0.1)
+        assert sandbox.message_counts(chat.id)["by_text"]["Second try"] == 1
+
+
+@pytest.mark.asyncio
+async def test_a_422_failure_and_edit_put_text_and_files_back(
+    sandbox: SandboxServer, qtbot: QtBot, tmp_path: Path
+) -> None:
+    attachment = tmp_path / "order.pdf"
+    attachment.write_bytes(b"%PDF-1.4 order")
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        chat = await env.open("showcase")
+        sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", status=422, times=1)
+        failed = asyncio.ensure_future(wait_signal(env.controller.send_failed))
+        await asyncio.sleep(0)
+        composer = pane.composer
+        composer.add_files([attachment])
+        qtbot.keyClicks(composer.text_edit, "Here is the order")
+        qtbot.mouseClick(composer.send_button, Qt.MouseButton.LeftButton)
+        assert composer.text() == "" and composer.files == []
+        local_id, _ = await failed
+        qtbot.keyClicks(composer.text_edit, "typed meanwhile")
+        view = view_of(pane)
+        click_at(qtbot, view, button_point(view, index_of(env, local_id), "edit"))
+        assert env.model.find(local_id) == -1
+        assert composer.text() == "Here is the order\ntyped meanwhile"  # nothing typed is lost
+        assert composer.files == [attachment]
+        assert [chip.label.text() for chip in composer.chips()] == ["order.pdf · 14 B"]
+
+
+@pytest.mark.asyncio
+async def test_discard_button_removes_the_failed_bubble(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        chat = await env.open("showcase")
+        sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", status=400, times=1)
+        failed = asyncio.ensure_future(wait_signal(env.controller.send_failed))
+        await asyncio.sleep(0)
+        qtbot.keyClicks(pane.composer.text_edit, "bin me")
+        qtbot.keyClick(pane.composer.text_edit, Qt.Key.Key_Return)
+        local_id, _ = await failed
+        view = view_of(pane)
+        click_at(qtbot, view, button_point(view, index_of(env, local_id), "discard"))
+        assert env.model.find(local_id) == -1
+
+
+@pytest.mark.asyncio
+async def test_oversized_files_are_refused_with_a_sentence_and_no_request(
+    sandbox: SandboxServer, qtbot: QtBot, tmp_path: Path
+) -> None:
+    big = tmp_path / "report.pdf"
+    with big.open("wb") as f:
+        f.truncate(int(18.2 * MB))
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        chat = await env.open("showcase")
+        composer = pane.composer
+        assert composer.add_files([big]) == []
+        assert composer.notice.text() == "“report.pdf” is 18.2 MB; the limit is 15 MB."
+        assert composer.chips() == []
+        assert not composer.send_button.isEnabled()
+        await asyncio.sleep(0.05)
+        assert env.requests("POST", f"/chats/{chat.id}/messages") == []
+
+
+@pytest.mark.asyncio
+async def test_read_only_chats_cannot_be_written_to(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        await env.open("left_group")
+        composer = pane.composer
+        assert composer.text_edit.isReadOnly()
+        assert not composer.send_button.isEnabled()
+        assert not composer.attach_button.isEnabled()
+        assert composer.notice.text() == "This conversation is read-only."
+        assert not pane.header.read_only_badge.isHidden()
+
+
+@pytest.mark.asyncio
+async def test_paste_and_drop_turn_images_and_files_into_chips(
+    sandbox: SandboxServer, qtbot: QtBot, tmp_path: Path
+) -> None:
+    doc = tmp_path / "invoice.txt"
+    doc.write_text("invoice")
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        await env.open("showcase")
+        composer = pane.composer
+        image = QImage(40, 30, QImage.Format.Format_RGB32)
+        image.fill(QColor("#3366cc"))
+        mime = QMimeData()
+        mime.setImageData(image)
+        assert composer.text_edit.canInsertFromMimeData(mime)
+        composer.text_edit.insertFromMimeData(mime)
+        (pasted,) = composer.files
+        assert pasted.suffix == ".png" and QImage(str(pasted)).size() == image.size()
+        urls = QMimeData()
+        urls.setUrls([QUrl.fromLocalFile(str(doc))])
+        composer.text_edit.insertFromMimeData(urls)
+        assert composer.files == [pasted, doc]
+        assert composer.text() == ""
+        rich = QMimeData()
+        rich.setHtml("<b>bold</b>")
+        rich.setText("bold")
+        composer.text_edit.insertFromMimeData(rich)
+        assert composer.text() == "bold"  # only plain text is ever pasted
+        chip = composer.chips()[0]
+        qtbot.mouseClick(chip.remove_button, Qt.MouseButton.LeftButton)
+        assert composer.files == [doc]
+
+
+@pytest.mark.asyncio
+async def test_drafts_stay_with_their_chat(sandbox: SandboxServer, qtbot: QtBot, tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text("a")
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        first = await env.open("showcase")
+        qtbot.keyClicks(pane.composer.text_edit, "half-written answer")
+        pane.composer.add_files([doc])
+        await env.open("group")
+        assert pane.composer.text() == "" and pane.composer.files == []
+        assert pane.draft_for(first.id) == ("half-written answer", [doc])
+        await env.open("showcase")
+        assert pane.composer.text() == "half-written answer"
+        assert pane.composer.files == [doc]
+
+
+# ------------------------------------------------------------------------------------------------ view
+
+
+@pytest.mark.asyncio
+async def test_opens_at_the_newest_message_and_paging_keeps_the_view_still(
+    sandbox: SandboxServer, qtbot: QtBot
+) -> None:
+    async with pane_env(sandbox, qtbot, page_size=30) as (env, pane):
+        await env.open("long_history")
+        view = view_of(pane)
+        await wait_until(lambda: view.verticalScrollBar().maximum() > 0, what="a scrollable list")
+        assert view.is_at_bottom()
+        last = env.model.index(env.model.rowCount() - 1)
+        assert view.visualRect(last).bottom() <= view.viewport().height() + 1
+        rows_before = env.model.rowCount()
+
+        older = asyncio.ensure_future(wait_signal(env.controller.older_loaded))
+        await asyncio.sleep(0)
+        view.verticalScrollBar().setValue(0)  # the person scrolls to the top
+        anchor = view.top_visible_index()
+        anchor_key = anchor.data(MessageListModel.KeyRole)
+        anchor_top = view.visualRect(anchor).top()
+        await older
+        await asyncio.sleep(0.05)
+        assert env.model.rowCount() > rows_before
+        moved = env.model.index(env.model.find(anchor_key))
+        assert moved.row() > anchor.row() or moved.row() > 0
+        assert abs(view.visualRect(moved).top() - anchor_top) <= 1  # no jump
+        assert view.verticalScrollBar().value() > 0
+
+
+@pytest.mark.asyncio
+async def test_ctrl_c_and_context_menu_copy_message_text(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        await env.open("showcase")
+        message_id = sandbox.landmarks["messages"]["html_like_text"]
+        (row,) = [r for r in env.message_rows() if r.message_id == message_id]
+        view = view_of(pane)
+        index = index_of(env, row.key)
+        view.setFocus()
+        view.selectionModel().select(index, view.selectionModel().SelectionFlag.ClearAndSelect)
+        QGuiApplication.clipboard().clear()
+        qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+        assert QGuiApplication.clipboard().text() == XSS
+
+        menu = view.build_context_menu(view.visualRect(index).center())
+        assert menu is not None
+        labels = [a.text() for a in menu.actions() if a.text()]
+        assert "Copy text" in labels and "Select text…" in labels
+        QGuiApplication.clipboard().clear()
+        next(a for a in menu.actions() if a.text() == "Copy text").trigger()
+        assert QGuiApplication.clipboard().text() == XSS
+        menu.close()
+
+        popup = view.show_text_popup(index)
+        assert popup is not None and not popup.isModal()
+        editor = popup.findChild(type(pane.composer.text_edit).__mro__[1])
+        assert editor is not None and editor.toPlainText() == XSS and editor.isReadOnly()
+        popup.close()
+
+        second = index_of(env, env.message_rows()[0].key)
+        view.selectionModel().select(second, view.selectionModel().SelectionFlag.Select)
+        text = view.copy_selection()
+        assert text.count("\n") == 1 and text.endswith(XSS)
+
+
+@pytest.mark.asyncio
+async def test_clicking_a_painted_link_goes_through_the_link_handler(
+    sandbox: SandboxServer, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+
+    def fake_open_link(url: str, parent: object = None) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(pane_module, "open_link", fake_open_link)
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        await env.open("showcase")
+        (row,) = [r for r in env.message_rows() if "https://example.com/track" in r.text]
+        view = view_of(pane)
+        index = index_of(env, row.key)
+        layout = view.bubble_delegate.layout_for(index, view.visualRect(index).width())
+        assert layout is not None and layout.text is not None
+        start, end, url = layout.text.links[0]
+        line = layout.text.layout.lineForTextPosition(start + 3)
+        x = float(line.cursorToX(start + 3)[0]) + layout.text.origin.x()  # type: ignore[index]
+        y = line.y() + line.height() / 2 + layout.text.origin.y()
+        point = painted_point(view, index, QPointF(x, y))
+        assert view.hit_at(point)[1] == Hit("link", url=url)
+        click_at(qtbot, view, point)
+        assert opened == ["https://example.com/track?id=42&lang=de"]
+        plain = painted_point(view, index, QPointF(layout.text.origin.x() + 2, y))
+        click_at(qtbot, view, plain)  # "Also: is" is not a link
+        assert len(opened) == 1
+
+
+@pytest.mark.asyncio
+async def test_files_offer_save_as_and_open(
+    sandbox: SandboxServer, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[QUrl] = []
+
+    def fake_open_url(url: QUrl) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(fake_open_url))
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        await env.open("showcase")
+        message_id = sandbox.landmarks["messages"]["file"]
+        (row,) = [r for r in env.message_rows() if r.message_id == message_id]
+        view = view_of(pane)
+        index = index_of(env, row.key)
+        menu = view.build_context_menu(view.visualRect(index).center())
+        assert menu is not None
+        assert {"Save as…", "Open"} <= {a.text() for a in menu.actions()}
+        menu.close()
+
+        dialog = pane.ask_where_to_save(row.attachments[0])
+        assert isinstance(dialog, QFileDialog) and dialog.isVisible()
+        assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
+        saved = asyncio.ensure_future(wait_signal(env.controller.attachment_saved))
+        await asyncio.sleep(0)
+        target = tmp_path / "copy.pdf"
+        dialog.fileSelected.emit(str(target))
+        dialog.close()
+        await saved
+        assert target.read_bytes() == await env.client.get_attachment(message_id, row.attachments[0].id)
+
+        layout = view.bubble_delegate.layout_for(index, view.visualRect(index).width())
+        assert layout is not None
+        (open_rect,) = [r for r, kind, _ in layout.file_links if kind == "open"]
+        ready = asyncio.ensure_future(wait_signal(env.controller.attachment_ready))
+        await asyncio.sleep(0)
+        click_at(qtbot, view, painted_point(view, index, open_rect.center()))
+        (path,) = await ready
+        assert [u.toLocalFile() for u in opened] == [path]
+
+
+@pytest.mark.asyncio
+async def test_images_are_lazy_thumbnails_with_the_right_shape(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        await env.open("showcase")
+        message_id = sandbox.landmarks["messages"]["image_only"]
+        (row,) = [r for r in env.message_rows() if r.message_id == message_id]
+        (attachment,) = row.attachments
+        assert attachment.is_image and attachment.width and attachment.height
+        view = view_of(pane)
+        index = index_of(env, row.key)
+        view.scrollTo(index)
+        layout = view.bubble_delegate.layout_for(index, view.visualRect(index).width())
+        assert layout is not None
+        ((rect, _),) = layout.attachments
+        assert abs(rect.width() / rect.height() - attachment.width / attachment.height) < 0.02
+        pane.grab()  # painting asks the cache, which fetches in the background
+        key = env.images.attachment_key(message_id, attachment.id)
+        await wait_until(lambda: env.images.attachment_image(message_id, attachment.id) is not None, what=key)
+        assert pane.grab().width() > 0
+        hit = view.hit_at(painted_point(view, index, rect.center()))[1]
+        assert hit is not None and hit.kind == "image"
+
+
+@pytest.mark.asyncio
+async def test_day_separators_events_and_deleted_rows(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        await env.open("group")
+        kinds = [r.kind for r in env.model.rows()]
+        assert kinds[0] == RowKind.DAY
+        days = [r.text for r in env.model.rows() if r.kind == RowKind.DAY]
+        assert days[-1] == "Today" and len(days) == len(set(days))
+        await env.open("showcase")
+        deleted_id = sandbox.landmarks["messages"]["deleted"]
+        (deleted,) = [r for r in env.message_rows() if r.message_id == deleted_id]
+        assert deleted.text == "This message was deleted" and deleted.deleted
+        hidden_id = sandbox.landmarks["messages"]["hidden_reaction_event"]
+        assert all(r.message_id != hidden_id for r in env.model.rows())
+
+
+@pytest.mark.asyncio
+async def test_model_passes_qtmodeltester_after_loading(
+    sandbox: SandboxServer, qtbot: QtBot, qtmodeltester: Any
+) -> None:
+    # The tester watches a model that outlives the controller; it checks every change the controller's rows make.
+    model = MessageListModel()
+    qtmodeltester.check(model, force_py=True)
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        for landmark in ("group", "showcase", "long_history"):
+            await env.open(landmark)
+            model.set_rows(env.model.rows())
+            assert model.rows() == env.model.rows()
+        older = asyncio.ensure_future(wait_signal(env.controller.older_loaded))
+        await asyncio.sleep(0)
+        env.controller.load_older()
+        await older
+        model.set_rows(env.model.rows())
+        assert model.rowCount() == env.model.rowCount()
+
+
+def test_placeholder_without_a_chat(qtbot: QtBot) -> None:
+    from unipile_desktop.core.images import ImageCache
+
+    class NoClient:
+        pass
+
+    from unipile_desktop.core.conversation import ConversationController
+    from unipile_desktop.core.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    images = ImageCache(NoClient(), tasks)  # type: ignore[arg-type]
+    controller = ConversationController(NoClient(), tasks, images)  # type: ignore[arg-type]
+    pane = ConversationPane(controller, images)
+    qtbot.addWidget(pane)
+    assert pane.stack.currentWidget() is pane.placeholder
+    assert pane.placeholder.text() == "Select a conversation"
+    assert not pane.composer.send_button.isEnabled()

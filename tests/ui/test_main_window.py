@@ -1,0 +1,228 @@
+"""The main window against the sandbox: layout, opening chats, read state, the error banner, saved state."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from tests.conversation_support import wait_until
+from tests.ui.window_support import make_settings, requests, running_app, wait_for_chats, window_of
+from unipile_desktop.sandbox import SandboxServer
+from unipile_desktop.ui.accounts import AccountRole
+from unipile_desktop.ui.chat_list import ChatRole
+from unipile_desktop.ui.main_window import DEFAULT_SIZE, SETTING_MARK_READ_ON_OPEN, ErrorBanner, settings_bool
+
+# The offscreen platform warns about a window-manager feature it lacks whenever a top-level window is shown.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def proxy_row_of(window: object, chat_id: str) -> int:
+    proxy = window.chat_proxy  # type: ignore[attr-defined]
+    for row in range(proxy.rowCount()):
+        if proxy.index(row, 0).data(ChatRole.CHAT_ID) == chat_id:
+            return int(row)
+    raise AssertionError(f"{chat_id} is not listed")
+
+
+def click_row(window: object, row: int) -> None:
+    view = window.chat_view  # type: ignore[attr-defined]
+    index = window.chat_proxy.index(row, 0)  # type: ignore[attr-defined]
+    view.scrollTo(index)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+
+
+@pytest.mark.asyncio
+async def test_the_demo_window_shows_accounts_chats_and_opens_a_clicked_chat(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with running_app(sandbox, tmp_path, demo=True) as app:
+        window = window_of(app)
+        assert window.windowTitle() == "Unipile Desktop — Demo"
+        assert (window.width(), window.height()) == DEFAULT_SIZE
+        await wait_for_chats(window, minimum=5)
+        assert window.account_picker.count() == 8
+        assert window.account_picker.currentText() == "All accounts"
+        # Newest activity first.
+        times = [window.chat_proxy.index(r, 0).data(ChatRole.ACTIVITY) for r in range(window.chat_proxy.rowCount())]
+        assert times == sorted(times, reverse=True)
+        assert window.conversation_pane.isVisible()
+        click_row(window, 1)
+        expected = window.chat_proxy.index(1, 0).data(ChatRole.CHAT_ID)
+        await wait_until(lambda: window.conversation.chat is not None, what="the conversation")
+        assert window.conversation.chat is not None and window.conversation.chat.id == expected
+
+
+@pytest.mark.asyncio
+async def test_choosing_an_account_lists_only_its_chats(sandbox: SandboxServer, tmp_path: Path) -> None:
+    async with running_app(sandbox, tmp_path) as app:
+        window = window_of(app)
+        assert window.windowTitle() == "Unipile Desktop"
+        await wait_for_chats(window)
+        instagram = sandbox.landmarks["accounts"]["instagram"]
+        window.account_picker.select_account(instagram)
+        await wait_until(
+            lambda: (
+                window.chat_proxy.rowCount() > 0
+                and all(
+                    window.chat_proxy.index(r, 0).data(ChatRole.ACCOUNT_ID) == instagram
+                    for r in range(window.chat_proxy.rowCount())
+                )
+            ),
+            what="the account's chats",
+        )
+        assert window.chat_proxy.rowCount() == 6
+
+
+@pytest.mark.asyncio
+async def test_opening_a_chat_does_not_mark_it_read_unless_the_setting_is_on(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    settings = make_settings(tmp_path)
+    async with running_app(sandbox, tmp_path, settings=settings) as app:
+        window = window_of(app)
+        assert not window.mark_read_on_open_action.isChecked()  # agents asked for this default
+        await wait_for_chats(window)
+        showcase = sandbox.landmarks["chats"]["showcase"]
+        row = proxy_row_of(window, showcase)
+        assert window.chat_proxy.index(row, 0).data(ChatRole.UNREAD) == 2
+        click_row(window, row)
+        await wait_until(lambda: window.conversation.chat is not None, what="the conversation")
+        await wait_until(lambda: not window.conversation.is_loading, what="the history")
+        await asyncio.sleep(0.1)
+        assert requests(sandbox, "PATCH", "/chats/") == []
+        assert window.chat_proxy.index(proxy_row_of(window, showcase), 0).data(ChatRole.UNREAD) == 2
+
+        window.mark_read_on_open_action.setChecked(True)
+        assert settings_bool(settings, SETTING_MARK_READ_ON_OPEN, False) is True
+        group = sandbox.landmarks["chats"]["group"]
+        click_row(window, proxy_row_of(window, group))
+        await wait_until(lambda: bool(requests(sandbox, "PATCH", f"/chats/{group}")), what="the read PATCH")
+        assert requests(sandbox, "PATCH", f"/chats/{group}")[0]["json"] == {"action": "setReadStatus", "value": True}
+        await wait_until(
+            lambda: window.chat_proxy.index(proxy_row_of(window, group), 0).data(ChatRole.UNREAD) == 0,
+            what="the unread badge to clear",
+        )
+
+
+@pytest.mark.asyncio
+async def test_mark_as_unread_from_the_context_menu_patches_and_shows_a_badge(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with running_app(sandbox, tmp_path) as app:
+        window = window_of(app)
+        await wait_for_chats(window)
+        row = next(
+            r for r in range(window.chat_proxy.rowCount()) if window.chat_proxy.index(r, 0).data(ChatRole.UNREAD) == 0
+        )
+        chat_id = window.chat_proxy.index(row, 0).data(ChatRole.CHAT_ID)
+        menu = window.chat_view.build_context_menu(window.chat_proxy.index(row, 0))
+        action = next(a for a in menu.actions() if a.text() == "Mark as unread")
+        action.trigger()
+        await wait_until(lambda: bool(requests(sandbox, "PATCH", f"/chats/{chat_id}")), what="the PATCH")
+        assert requests(sandbox, "PATCH", f"/chats/{chat_id}")[0]["json"] == {"action": "setReadStatus", "value": False}
+        assert window.conversation.chat is not None and window.conversation.chat.id == chat_id
+        await wait_until(
+            lambda: window.chat_proxy.index(proxy_row_of(window, chat_id), 0).data(ChatRole.UNREAD) >= 1,
+            what="the unread badge",
+        )
+
+
+@pytest.mark.asyncio
+async def test_a_disconnected_account_error_shows_a_sentence_and_marks_the_account(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with running_app(sandbox, tmp_path) as app:
+        window = window_of(app)
+        await wait_for_chats(window)
+        telegram = sandbox.landmarks["accounts"]["telegram"]
+        sandbox.add_fault(r"^/chats$", method="GET", status=401, type="errors/disconnected_account", times=1)
+        window.account_picker.select_account(telegram)
+        await wait_until(lambda: not window.error_banner.isHidden(), what="the error banner")
+        assert window.error_banner.sentence.startswith("This account is disconnected from Unipile.")
+        assert "Traceback" not in window.error_banner.label.text()
+        row = window.account_model.row_of(telegram)
+        assert row is not None
+        index = window.account_model.index(row, 0)
+        assert index.data(AccountRole.STATUS) == "DISCONNECTED"
+        assert window.account_picker.currentText().endswith("— reconnect needed")
+        assert window.chat_list_status.text() == "The chats could not be loaded. Press F5 to try again."
+        window.error_banner.dismiss_button.click()
+        assert window.error_banner.isHidden()
+        window.refresh()  # F5: the fault fired once, so the list loads now
+        await wait_until(lambda: window.chat_proxy.rowCount() > 0, what="the reloaded list")
+
+
+@pytest.mark.asyncio
+async def test_a_conversation_error_marks_the_open_chats_account(sandbox: SandboxServer, tmp_path: Path) -> None:
+    async with running_app(sandbox, tmp_path) as app:
+        window = window_of(app)
+        await wait_for_chats(window)
+        showcase = sandbox.landmarks["chats"]["showcase"]
+        whatsapp = sandbox.landmarks["accounts"]["whatsapp"]
+        click_row(window, proxy_row_of(window, showcase))
+        await wait_until(lambda: not window.conversation.is_loading and window.conversation.chat is not None)
+        sandbox.add_fault(f"^/chats/{showcase}$", method="PATCH", status=401, type="errors/disconnected_account")
+        window.conversation.set_read(True)
+        await wait_until(lambda: not window.error_banner.isHidden(), what="the error banner")
+        assert "disconnected" in window.error_banner.sentence
+        row = window.account_model.row_of(whatsapp)
+        assert row is not None
+        assert window.account_model.index(row, 0).data(AccountRole.STATUS) == "DISCONNECTED"
+
+
+def test_the_error_banner_shows_plain_text_and_counts_repeats(qtbot: QtBot) -> None:
+    banner = ErrorBanner()
+    qtbot.addWidget(banner)
+    banner.show_error("<img src=x onerror=alert(1)><b>hi</b>")
+    assert banner.label.textFormat() == Qt.TextFormat.PlainText
+    assert banner.label.text() == "<img src=x onerror=alert(1)><b>hi</b>"
+    banner.show_error("<img src=x onerror=alert(1)><b>hi</b>")
+    assert banner.label.text().endswith("(×2)")
+    banner.dismiss()
+    assert banner.isHidden() and banner.sentence == ""
+
+
+@pytest.mark.asyncio
+async def test_window_geometry_and_splitter_are_remembered(sandbox: SandboxServer, tmp_path: Path) -> None:
+    settings = make_settings(tmp_path)
+    async with running_app(sandbox, tmp_path, settings=settings) as app:
+        window = window_of(app)
+        window.resize(760, 560)  # inside the offscreen screen (800x600), which restoreGeometry clamps to
+        window.splitter.setSizes([300, 460])
+        await asyncio.sleep(0.05)
+        saved_sizes = window.splitter.sizes()
+        window.close()
+    async with running_app(sandbox, tmp_path, settings=make_settings(tmp_path)) as app:
+        window = window_of(app)
+        await asyncio.sleep(0.05)
+        assert (window.width(), window.height()) == (760, 560)
+        assert window.splitter.sizes() == saved_sizes
+
+
+@pytest.mark.asyncio
+async def test_the_filter_box_narrows_the_list(sandbox: SandboxServer, tmp_path: Path) -> None:
+    async with running_app(sandbox, tmp_path) as app:
+        window = window_of(app)
+        await wait_for_chats(window)
+        showcase = sandbox.landmarks["chats"]["showcase"]
+        await wait_until(
+            lambda: window.chat_proxy.index(proxy_row_of(window, showcase), 0).data() == "Zoë Müller",
+            what="the showcase chat's name",
+        )
+        QTest.keyClicks(window.filter_edit, "zo")  # QTest types ASCII only
+        assert window.chat_proxy.rowCount() >= 1
+        listed = [
+            str(window.chat_proxy.index(r, 0).data(ChatRole.SEARCH_TEXT)) for r in range(window.chat_proxy.rowCount())
+        ]
+        assert all("zo" in text.lower() for text in listed)
+        assert any(text.startswith("Zoë Müller") for text in listed)
+        window.filter_edit.setText("no chat is called like this")
+        assert window.chat_proxy.rowCount() == 0
+        assert window.chat_list_status.text() == "No chats match the filter."
+        window.filter_edit.clear()
+        assert window.chat_proxy.rowCount() > 1

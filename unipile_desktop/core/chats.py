@@ -1,0 +1,367 @@
+"""Chat list paging and the lazily resolved details each row shows (name, picture, last message)."""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from ..api import Chat, ChatAttendee, Message, UnipileClient, UnipileError
+from .accounts import is_disconnection, task_name
+from .tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 40
+DETAIL_WORKERS = 4  # concurrent detail fetches: enough to fill a screen quickly, gentle on rate limits
+DETAIL_QUEUE_LIMIT = 60  # rows scrolled past long ago are dropped from the queue and asked for again when seen
+PREVIEW_LIMIT = 160
+
+
+class DetailsState(enum.Enum):
+    MISSING = "missing"
+    QUEUED = "queued"
+    LOADED = "loaded"
+    FAILED = "failed"
+
+
+@dataclass
+class ChatEntry:
+    """One chat list row: the chat as listed plus what was resolved about it later."""
+
+    chat: Chat
+    title: str
+    avatar_id: str | None  # attendee id (1:1) or chat id (group picture); None until resolved
+    preview: str | None = None  # one line of the last message; None until resolved
+    participants: tuple[str, ...] = ()
+    details: DetailsState = DetailsState.MISSING
+    read_override: bool | None = None  # set when this app marked the chat read/unread since listing
+
+    @property
+    def id(self) -> str:
+        return self.chat.id
+
+    @property
+    def activity(self) -> datetime | None:
+        last = self.chat.last_message
+        if last is not None and last.timestamp is not None:
+            if self.chat.timestamp is None or last.timestamp > self.chat.timestamp:
+                return last.timestamp
+        return self.chat.timestamp
+
+    @property
+    def unread_count(self) -> int:
+        if self.read_override is True:
+            return 0
+        if self.read_override is False:
+            return max(1, self.chat.unread_count)
+        return self.chat.unread_count
+
+    @property
+    def title_known(self) -> bool:
+        return bool(self.title)
+
+
+@dataclass
+class _Details:
+    attendees: tuple[ChatAttendee, ...]
+    chat: Chat | None  # the chat re-read with its lastMessage, when the list did not carry one
+    names: dict[str, str] = field(default_factory=dict)  # attendee id and provider id -> name
+
+
+def preview_text(message: Message | None, sender_name: str | None, *, is_group: bool) -> str:
+    """One plain-text line for the list: "You: …", "Alice: …" in groups, attachments named, deletions said."""
+    if message is None:
+        return ""
+    if message.deleted:
+        body = "Message deleted"
+    else:
+        body = " ".join((message.text or "").split())
+        if not body and message.attachments:
+            first = message.attachments[0]
+            label = {"img": "Photo", "video": "Video", "audio": "Audio"}.get(first.type)
+            if label is None:
+                label = first.file_name or "File"
+            body = f"📎 {label}" if len(message.attachments) == 1 else f"📎 {len(message.attachments)} attachments"
+    if message.is_sender:
+        prefix = "You: "
+    elif is_group and sender_name:
+        prefix = f"{sender_name.split()[0]}: "
+    else:
+        prefix = ""
+    text = prefix + body
+    return text if len(text) <= PREVIEW_LIMIT else text[: PREVIEW_LIMIT - 1] + "…"
+
+
+def chat_title(chat: Chat, attendees: Sequence[ChatAttendee]) -> str:
+    """The group's name, else the other people's names, else the chat's subject; "" when nothing is known."""
+    if chat.name:
+        return chat.name
+    others = [a.name for a in attendees if not a.is_self and a.name]
+    if others:
+        if not chat.is_group:
+            return others[0]
+        shown = ", ".join(others[:3])
+        return shown if len(others) <= 3 else f"{shown} +{len(others) - 3}"
+    return chat.subject or ""
+
+
+def counterpart(chat: Chat, attendees: Sequence[ChatAttendee]) -> ChatAttendee | None:
+    """The other person in a 1:1 chat (matched on attendee_provider_id when several are listed)."""
+    others = [a for a in attendees if not a.is_self]
+    if chat.attendee_provider_id:
+        for attendee in others:
+            if attendee.provider_id == chat.attendee_provider_id:
+                return attendee
+    return others[0] if others else None
+
+
+class ChatListController(QObject):
+    """Pages through ``GET /chats`` for the chosen accounts and resolves row details on demand.
+
+    The list model asks for more pages (``load_more``) and for the details of rows it paints
+    (``request_details``); results come back as signals. Details are cached by chat id, so switching
+    accounts back and forth does not fetch them again.
+    """
+
+    chats_reset = Signal()  # the scope changed: the list starts over
+    chats_loaded = Signal(list)  # list[ChatEntry]: the next page, in server order
+    chats_load_failed = Signal(str)  # sentence
+    chat_updated = Signal(str)  # chat id: title, picture, preview, unread or activity changed
+    account_disconnected = Signal(str)  # account id (a detail fetch answered 401 disconnected_account)
+
+    def __init__(
+        self, client: UnipileClient, tasks: TaskRunner, *, page_size: int = PAGE_SIZE, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._tasks = tasks
+        self._page_size = page_size
+        self._scope: tuple[str, ...] | None = None
+        self._generation = 0
+        self._cursor: str | None = None
+        self._has_more = False
+        self._loading = False
+        self._failed = False
+        self._started = False
+        self._page_task: asyncio.Task[None] | None = None
+        self._entries: dict[str, ChatEntry] = {}  # chats in the current list
+        self._details: dict[str, _Details] = {}  # survives scope changes
+        self._read_overrides: dict[str, bool] = {}
+        self._queue: list[str] = []
+        self._workers = 0
+
+    # ------------------------------------------------------------------------------------------ paging
+
+    @property
+    def scope(self) -> tuple[str, ...] | None:
+        """The account ids listed, or None for all accounts."""
+        return self._scope
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    @property
+    def has_more(self) -> bool:
+        return self._has_more
+
+    @property
+    def can_load_more(self) -> bool:
+        """A next page exists and no fetch is running or has just failed (a reload clears the failure)."""
+        return self._started and self._has_more and not self._loading and not self._failed
+
+    def set_scope(self, account_ids: Sequence[str] | None) -> None:
+        """List the chats of these accounts (None: all) from the newest, dropping the current list."""
+        self._scope = tuple(account_ids) if account_ids else None
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        if self._page_task is not None and not self._page_task.done():
+            self._page_task.cancel()
+        self._page_task = None
+        self._cursor = None
+        self._has_more = True
+        self._loading = False
+        self._failed = False
+        self._started = True
+        self._entries.clear()
+        for chat_id in self._queue:  # rows of the old list are no longer on screen
+            self._forget_queued(chat_id)
+        self._queue.clear()
+        self.chats_reset.emit()
+        self.load_more()
+
+    def load_more(self) -> None:
+        if not self.can_load_more:
+            return
+        self._loading = True
+        account = self._scope[0] if self._scope and len(self._scope) == 1 else None
+        self._page_task = self._tasks.start(task_name("chats:page", account), self._load_page(self._generation))
+
+    async def _load_page(self, generation: int) -> None:
+        try:
+            page = await self._client.list_chats(account_ids=self._scope, limit=self._page_size, cursor=self._cursor)
+        except Exception as exc:
+            if generation == self._generation:
+                self._loading = False
+                self._failed = True
+                self.chats_load_failed.emit(str(exc))
+            raise  # the TaskRunner reports it once, as a sentence
+        if generation != self._generation:
+            return
+        self._cursor = page.cursor
+        self._has_more = page.cursor is not None
+        self._loading = False
+        fresh: list[ChatEntry] = []
+        for chat in page.items:
+            known = self._entries.get(chat.id)
+            if known is not None:  # the chat moved between pages (new activity): update the row it has
+                known.chat = chat
+                self.chat_updated.emit(chat.id)
+                continue
+            entry = self._make_entry(chat)
+            self._entries[chat.id] = entry
+            fresh.append(entry)
+        log.debug("chat page: %d new, more=%s", len(fresh), self._has_more)
+        self.chats_loaded.emit(fresh)
+
+    # ------------------------------------------------------------------------------------------ entries
+
+    def entry(self, chat_id: str) -> ChatEntry | None:
+        return self._entries.get(chat_id)
+
+    def _make_entry(self, chat: Chat) -> ChatEntry:
+        entry = ChatEntry(chat=chat, title=chat.name or "", avatar_id=chat.id if chat.is_group else None)
+        entry.read_override = self._read_overrides.get(chat.id)
+        details = self._details.get(chat.id)
+        if details is not None:
+            self._apply_details(entry, details)
+        elif chat.last_message is not None:
+            entry.preview = preview_text(chat.last_message, None, is_group=chat.is_group)
+        return entry
+
+    def _apply_details(self, entry: ChatEntry, details: _Details) -> None:
+        chat = entry.chat
+        if details.chat is not None and (chat.last_message is None or _newer(details.chat, chat)):
+            entry.chat = details.chat
+            chat = details.chat
+        entry.title = chat_title(chat, details.attendees)
+        entry.participants = tuple(a.name for a in details.attendees if not a.is_self and a.name)
+        if chat.is_group:
+            entry.avatar_id = chat.id
+        else:
+            other = counterpart(chat, details.attendees)
+            entry.avatar_id = other.id if other is not None else None
+            if not entry.title and other is None and chat.last_message is not None:
+                entry.title = details.names.get(chat.last_message.sender_id, "")
+        last = chat.last_message
+        sender = None
+        if last is not None:
+            sender = details.names.get(last.sender_attendee_id or "") or details.names.get(last.sender_id)
+        entry.preview = preview_text(last, sender, is_group=chat.is_group)
+        entry.details = DetailsState.LOADED
+
+    # ------------------------------------------------------------------------------------------ details
+
+    def request_details(self, chat_id: str) -> None:
+        """Resolve a row's name, picture and last message; called for rows being painted, so only visible ones."""
+        entry = self._entries.get(chat_id)
+        if entry is None or entry.details is not DetailsState.MISSING:
+            return
+        entry.details = DetailsState.QUEUED
+        self._queue.append(chat_id)
+        if len(self._queue) > DETAIL_QUEUE_LIMIT:
+            self._forget_queued(self._queue.pop(0))
+        while self._workers < DETAIL_WORKERS and self._queue:
+            self._workers += 1
+            try:
+                self._tasks.start("chats:details", self._details_worker(), preempt=False)
+            except RuntimeError:  # shutting down
+                self._workers -= 1
+                return
+
+    def refresh_chat(self, chat_id: str) -> None:
+        """Re-read one chat (after sending in it) so its preview and activity are current."""
+        self._details.pop(chat_id, None)
+        entry = self._entries.get(chat_id)
+        if entry is None:
+            return
+        account = entry.chat.account_id
+        try:
+            self._tasks.start(task_name(f"chats:refresh:{chat_id}", account), self._refresh(chat_id))
+        except RuntimeError:  # shutting down
+            pass
+
+    async def _refresh(self, chat_id: str) -> None:
+        chat = await self._client.get_chat(chat_id)
+        entry = self._entries.get(chat_id)
+        if entry is None:
+            return
+        entry.chat = chat
+        entry.details = DetailsState.MISSING
+        self.chat_updated.emit(chat_id)
+        self.request_details(chat_id)
+
+    def note_read(self, chat_id: str, read: bool) -> None:
+        """The chat was marked read/unread on the server: show it without re-listing."""
+        self._read_overrides[chat_id] = read
+        entry = self._entries.get(chat_id)
+        if entry is not None:
+            entry.read_override = read
+            self.chat_updated.emit(chat_id)
+
+    def _forget_queued(self, chat_id: str) -> None:
+        entry = self._entries.get(chat_id)
+        if entry is not None and entry.details is DetailsState.QUEUED:
+            entry.details = DetailsState.MISSING
+
+    async def _details_worker(self) -> None:
+        try:
+            while self._queue:
+                chat_id = self._queue.pop()  # the most recently painted row first: that is what is on screen
+                await self._load_details(chat_id)
+        finally:
+            self._workers -= 1
+
+    async def _load_details(self, chat_id: str) -> None:
+        entry = self._entries.get(chat_id)
+        if entry is None:
+            return
+        chat = entry.chat
+        try:
+            attendees = tuple(await self._client.list_chat_attendees(chat_id))
+            full = await self._client.get_chat(chat_id) if chat.last_message is None else None
+        except UnipileError as exc:
+            log.info("could not resolve chat %s: %r", chat_id, exc)
+            if is_disconnection(exc):
+                self.account_disconnected.emit(chat.account_id)
+            current = self._entries.get(chat_id)
+            if current is not None:
+                current.details = DetailsState.FAILED
+                self.chat_updated.emit(chat_id)
+            return
+        names: dict[str, str] = {}
+        for attendee in attendees:
+            if attendee.name:
+                names[attendee.id] = attendee.name
+                names[attendee.provider_id] = attendee.name
+        details = _Details(attendees=attendees, chat=full, names=names)
+        self._details[chat_id] = details
+        current = self._entries.get(chat_id)
+        if current is None:
+            return
+        self._apply_details(current, details)
+        self.chat_updated.emit(chat_id)
+
+
+def _newer(candidate: Chat, listed: Chat) -> bool:
+    if candidate.timestamp is None:
+        return False
+    return listed.timestamp is None or candidate.timestamp >= listed.timestamp

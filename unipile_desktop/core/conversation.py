@@ -1,0 +1,547 @@
+"""The open conversation: loads message pages and attendees, sends with pending/sent/failed states, read state."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import mimetypes
+import os
+import pathlib
+import re
+import tempfile
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QAbstractListModel, QObject, Signal, SignalInstance
+
+from ..api import (
+    Account,
+    Chat,
+    ChatAttendee,
+    Message,
+    OutgoingFile,
+    RateLimitedError,
+    UnipileClient,
+    UnipileError,
+)
+from .images import ImageCache
+from .message_list import MessageListModel, OutgoingMessage, SendState, build_rows
+from .tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 50
+MAX_FILE_SIZE = 15 * 1024 * 1024  # "usually 15 MB" per Unipile's send guide; providers differ
+MAY_HAVE_ARRIVED = "It may have been sent — check before retrying."
+# A server message counts as the copy of a send whose 201 carried no id when it is this close in time.
+NULL_ID_MATCH_WINDOW = timedelta(minutes=5)
+
+
+class SendRefusedError(ValueError):
+    """``send`` refused before any request: nothing to send, a file missing or too large, no writable chat."""
+
+    def __init__(self, sentence: str) -> None:
+        super().__init__(sentence)
+        self.sentence = sentence
+
+
+def size_in_mb(size: int) -> str:
+    value = size / (1024 * 1024)
+    return f"{value:.1f}".removesuffix(".0") + " MB"
+
+
+def check_files(files: Sequence[pathlib.Path], max_file_size: int = MAX_FILE_SIZE) -> str | None:
+    """The first reason these files cannot be sent, as a sentence, or None when all are fine."""
+    for path in files:
+        name = path.name or str(path)
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            return f"“{name}” no longer exists."
+        except OSError as exc:
+            return f"“{name}” cannot be read: {exc.strerror or exc}."
+        if not path.is_file():
+            return f"“{name}” is not a file."
+        if not os.access(path, os.R_OK):
+            return f"“{name}” cannot be read (no permission)."
+        if info.st_size == 0:
+            return f"“{name}” is empty."
+        if info.st_size > max_file_size:
+            return f"“{name}” is {size_in_mb(info.st_size)}; the limit is {size_in_mb(max_file_size)}."
+    return None
+
+
+def send_failure_sentence(exc: UnipileError) -> str:
+    """Why a send failed; ambiguous failures say the message may have arrived, because no retry is automatic."""
+    if isinstance(exc, RateLimitedError):
+        return "The provider is refusing more messages for now. Wait a moment, then press Retry."
+    sentence = exc.user_message()
+    if exc.may_have_reached_server:
+        return f"{sentence} {MAY_HAVE_ARRIVED}"
+    return sentence
+
+
+def _read_uploads(files: Sequence[pathlib.Path], max_file_size: int) -> tuple[OutgoingFile, ...]:
+    uploads: list[OutgoingFile] = []
+    for path in files:
+        data = path.read_bytes()
+        if len(data) > max_file_size:  # the file grew after it was attached
+            raise SendRefusedError(
+                f"“{path.name}” is {size_in_mb(len(data))}; the limit is {size_in_mb(max_file_size)}."
+            )
+        mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        uploads.append(OutgoingFile(name=path.name, data=data, mimetype=mimetype))
+    return tuple(uploads)
+
+
+_UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
+
+
+def safe_file_name(name: str, fallback: str = "attachment") -> str:
+    """A name from the network made safe to use as one path component (no separators, no dot-only names)."""
+    cleaned = _UNSAFE_NAME_CHARS.sub("_", name).strip().strip(".")
+    return cleaned[:180] or fallback
+
+
+class ConversationController(QObject):
+    """State of the conversation on the right: its rows (``messages_model``), attendees, sends and read state.
+
+    Loads run as named TaskRunner tasks (latest wins), so switching chats cancels a stale load. Sends are
+    per message and keep running across chat switches; their local rows are kept per chat. Failures of loads
+    and read-state changes are reported once through ``error_occurred``; send failures through ``send_failed``
+    and on the bubble itself.
+    """
+
+    chat_opened = Signal(object)  # Chat
+    error_occurred = Signal(str, object)  # sentence, exception (loading pages, read state, attachments)
+    send_confirmed = Signal(str, str)  # local_id, server message_id ("" if the server gave null)
+    send_failed = Signal(str, str)  # local_id, sentence
+    chat_read_changed = Signal(str, bool)  # chat_id, read
+    history_loaded = Signal(str)  # chat_id: the newest page and the attendees have landed
+    older_loaded = Signal(str, int)  # chat_id, number of messages in the page
+    loading_changed = Signal(bool)  # the newest page of the open chat is loading
+    attendees_changed = Signal()  # names for the header and the bubbles
+    attachment_saved = Signal(str)  # path
+    attachment_ready = Signal(str)  # path of a temporary copy to open with the desktop's application
+
+    def __init__(
+        self,
+        client: UnipileClient,
+        tasks: TaskRunner,
+        images: ImageCache,
+        parent: QObject | None = None,
+        *,
+        max_file_size: int = MAX_FILE_SIZE,
+        page_size: int = PAGE_SIZE,
+    ) -> None:
+        super().__init__(parent)
+        self._client = client
+        self._tasks = tasks
+        self.images = images
+        self.max_file_size = max_file_size
+        self.page_size = page_size
+        self._model = MessageListModel(self)
+        self._chat: Chat | None = None
+        self._account: Account | None = None
+        self._generation = 0  # bumps on every open: results of older generations are dropped
+        self._messages: dict[str, Message] = {}
+        self._attendees: list[ChatAttendee] = []
+        self._by_attendee_id: dict[str, ChatAttendee] = {}
+        self._by_provider_id: dict[str, ChatAttendee] = {}
+        self._older_cursor: str | None = None
+        self._history_complete = False
+        self._loading = False
+        self._outgoing: dict[str, dict[str, OutgoingMessage]] = {}  # chat id -> local id -> message
+        self._local_ids = itertools.count(1)
+        self._temp_dir: pathlib.Path | None = None
+
+    # ------------------------------------------------------------------------------------------ state
+
+    @property
+    def messages_model(self) -> QAbstractListModel:
+        return self._model
+
+    @property
+    def message_list(self) -> MessageListModel:
+        """``messages_model`` with its concrete type, for the view and tests."""
+        return self._model
+
+    @property
+    def chat(self) -> Chat | None:
+        return self._chat
+
+    @property
+    def account(self) -> Account | None:
+        return self._account
+
+    @property
+    def attendees(self) -> list[ChatAttendee]:
+        return list(self._attendees)
+
+    @property
+    def is_loading(self) -> bool:
+        return self._loading
+
+    @property
+    def can_load_older(self) -> bool:
+        return self._chat is not None and self._older_cursor is not None and not self._loading
+
+    @property
+    def is_loading_older(self) -> bool:
+        return self._tasks.is_running("conversation:older")
+
+    @property
+    def history_complete(self) -> bool:
+        """True once the oldest page has been loaded."""
+        return self._history_complete
+
+    def display_name(self) -> str:
+        """The chat's name, else the other people's names; "" while they load, then "Conversation"."""
+        chat = self._chat
+        if chat is None:
+            return ""
+        if chat.name and chat.name.strip():
+            return chat.name.strip()
+        others = self.participant_names()
+        if others:
+            return ", ".join(others)
+        return "" if self._loading else "Conversation"
+
+    def participant_names(self) -> list[str]:
+        return [a.name for a in self._attendees if not a.is_self and not a.hidden and a.name]
+
+    def sender_name(self, attendee_id: str | None, provider_id: str) -> str:
+        attendee = (self._by_attendee_id.get(attendee_id) if attendee_id else None) or self._by_provider_id.get(
+            provider_id
+        )
+        if attendee is not None:
+            return "You" if attendee.is_self else (attendee.name or provider_id)
+        return provider_id
+
+    def outgoing(self, local_id: str) -> OutgoingMessage | None:
+        for per_chat in self._outgoing.values():
+            if local_id in per_chat:
+                return per_chat[local_id]
+        return None
+
+    # ------------------------------------------------------------------------------------------ opening
+
+    def open_chat(self, chat: Chat, account: Account | None, *, mark_read: bool) -> None:
+        """Show ``chat``: its local messages at once, then the newest page and the attendees."""
+        self._generation += 1
+        self._tasks.cancel("conversation:older")
+        self._tasks.cancel("conversation:refresh")
+        self._chat = chat
+        self._account = account
+        self._messages = {}
+        self._set_attendees([])
+        self._older_cursor = None
+        self._history_complete = False
+        self._model.clear()
+        self._rebuild()
+        self._set_loading(True)
+        self.chat_opened.emit(chat)
+        self._tasks.start("conversation:open", self._load_newest(chat.id, self._generation))
+        if mark_read:
+            self.set_read(True)
+
+    def close_chat(self) -> None:
+        """Show no conversation (the account was removed, or the chat list was emptied)."""
+        self._generation += 1
+        for name in ("conversation:open", "conversation:older", "conversation:refresh"):
+            self._tasks.cancel(name)
+        self._chat = None
+        self._account = None
+        self._messages = {}
+        self._set_attendees([])
+        self._older_cursor = None
+        self._model.clear()
+        self._set_loading(False)
+
+    def refresh(self) -> None:
+        """Fetch the newest page again and merge it (after a send, or when a poller saw activity)."""
+        if self._chat is not None:
+            self._tasks.start("conversation:refresh", self._refresh(self._chat.id, self._generation))
+
+    def load_older(self) -> None:
+        """Fetch the page before the oldest loaded message; no-op while loading or at the start of history."""
+        chat = self._chat
+        if chat is None or self._older_cursor is None or self._loading or self.is_loading_older:
+            return
+        self._tasks.start("conversation:older", self._load_older(chat.id, self._generation, self._older_cursor))
+
+    async def _load_newest(self, chat_id: str, generation: int) -> None:
+        try:
+            # Both at once; the rows are built when both have landed, so names never flash as raw ids.
+            page_or_error, attendees_or_error = await asyncio.gather(
+                self._client.list_messages(chat_id, limit=self.page_size),
+                self._client.list_chat_attendees(chat_id),
+                return_exceptions=True,
+            )
+            if generation != self._generation:
+                return
+            if isinstance(page_or_error, BaseException):
+                if not isinstance(page_or_error, UnipileError):
+                    raise page_or_error
+                self.error_occurred.emit(f"Could not load the messages. {page_or_error.user_message()}", page_or_error)
+                return
+            if isinstance(attendees_or_error, BaseException):
+                if not isinstance(attendees_or_error, UnipileError):
+                    raise attendees_or_error
+                # The thread is usable without names (sender ids show instead): log it, no banner.
+                log.warning("could not load attendees of the open chat: %r", attendees_or_error)
+                attendees_or_error = []
+            self._merge(page_or_error.items)
+            self._older_cursor = page_or_error.cursor
+            self._history_complete = page_or_error.cursor is None
+            self._set_attendees(attendees_or_error)
+            self._rebuild()
+        finally:
+            if generation == self._generation:
+                self._set_loading(False)
+        self.history_loaded.emit(chat_id)
+
+    async def _load_older(self, chat_id: str, generation: int, cursor: str) -> None:
+        try:
+            page = await self._client.list_messages(chat_id, cursor=cursor, limit=self.page_size)
+        except UnipileError as exc:
+            if generation == self._generation:
+                self.error_occurred.emit(f"Could not load older messages. {exc.user_message()}", exc)
+            return
+        if generation != self._generation:
+            return
+        self._older_cursor = page.cursor
+        self._history_complete = page.cursor is None
+        self._merge(page.items)
+        self._rebuild()
+        self.older_loaded.emit(chat_id, len(page.items))
+
+    async def _refresh(self, chat_id: str, generation: int) -> None:
+        try:
+            page = await self._client.list_messages(chat_id, limit=self.page_size)
+        except UnipileError as exc:
+            log.info("refreshing the open chat failed: %r", exc)  # the next refresh or reopen catches up
+            return
+        if generation != self._generation:
+            return
+        self._merge(page.items)
+        self._rebuild()
+
+    def _merge(self, messages: Sequence[Message]) -> None:
+        for message in messages:
+            self._messages[message.id] = message
+        self._match_null_ids()
+
+    def _match_null_ids(self) -> None:
+        """Give a server id to sent messages whose 201 carried none, by matching text, files and time."""
+        if self._chat is None:
+            return
+        locals_ = self._outgoing.get(self._chat.id, {})
+        waiting = [m for m in locals_.values() if m.state == SendState.SENT and m.server_id is None]
+        if not waiting:
+            return
+        taken = {m.server_id for m in locals_.values() if m.server_id}
+        candidates = sorted(
+            (m for m in self._messages.values() if m.is_sender and m.id not in taken and m.timestamp is not None),
+            key=lambda m: m.timestamp or datetime.min.replace(tzinfo=UTC),
+        )
+        for local in sorted(waiting, key=lambda m: m.created_at):
+            for message in candidates:
+                assert message.timestamp is not None
+                if (
+                    message.id not in taken
+                    and (message.text or "").strip() == local.text.strip()
+                    and len(message.attachments) == len(local.files)
+                    and abs(message.timestamp - local.created_at) <= NULL_ID_MATCH_WINDOW
+                ):
+                    local.server_id = message.id
+                    taken.add(message.id)
+                    break
+
+    def _set_attendees(self, attendees: Sequence[ChatAttendee]) -> None:
+        self._attendees = list(attendees)
+        self._by_attendee_id = {a.id: a for a in attendees}
+        self._by_provider_id = {a.provider_id: a for a in attendees}
+        self.attendees_changed.emit()
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loading_changed.emit(loading)
+
+    def _rebuild(self) -> None:
+        chat = self._chat
+        if chat is None:
+            return
+        rows = build_rows(
+            self._messages.values(),
+            self._outgoing.get(chat.id, {}).values(),
+            self.sender_name,
+            is_group=chat.is_group,
+        )
+        self._model.set_rows(rows)
+
+    # ------------------------------------------------------------------------------------------ read state
+
+    def set_read(self, read: bool) -> None:
+        """Mark the open chat read or unread on the provider (PATCH setReadStatus)."""
+        if self._chat is None:
+            return
+        chat_id = self._chat.id
+        self._tasks.start(f"conversation:read:{chat_id}", self._set_read(chat_id, read))
+
+    async def _set_read(self, chat_id: str, read: bool) -> None:
+        try:
+            await self._client.set_chat_read(chat_id, read)
+        except UnipileError as exc:
+            what = "read" if read else "unread"
+            self.error_occurred.emit(f"Could not mark the conversation as {what}. {exc.user_message()}", exc)
+            return
+        self.chat_read_changed.emit(chat_id, read)
+
+    # ------------------------------------------------------------------------------------------ sending
+
+    def check_send(self, text: str, files: Sequence[pathlib.Path]) -> str | None:
+        """Why ``send(text, files)`` would be refused, as a sentence; None when it would be accepted."""
+        chat = self._chat
+        if chat is None:
+            return "Open a conversation first."
+        if chat.read_only:
+            return "This conversation is read-only."
+        if not text.strip() and not files:
+            return "There is nothing to send."
+        return check_files(files, self.max_file_size)
+
+    def send(self, text: str, files: list[pathlib.Path]) -> str:
+        """Append a pending message at once and upload it in the background; returns its local id.
+
+        Raises ``SendRefusedError`` (with a sentence) before any request when the message cannot be sent.
+        """
+        problem = self.check_send(text, files)
+        if problem is not None:
+            raise SendRefusedError(problem)
+        chat = self._chat
+        assert chat is not None
+        local = OutgoingMessage(
+            local_id=f"local:{next(self._local_ids)}",
+            chat_id=chat.id,
+            text=text.strip(),
+            files=tuple(files),
+            created_at=datetime.now(UTC),
+            sizes=tuple(_size(p) for p in files),
+        )
+        self._outgoing.setdefault(chat.id, {})[local.local_id] = local
+        self._rebuild()
+        self._start_send(local)
+        return local.local_id
+
+    def retry(self, local_id: str) -> None:
+        """Send a failed message again, as it was. Does nothing unless it is failed (never two sends per click)."""
+        local = self.outgoing(local_id)
+        if local is None or local.state != SendState.FAILED:
+            return
+        self._start_send(local)
+
+    def discard(self, local_id: str) -> None:
+        """Remove a failed message from the conversation."""
+        local = self.outgoing(local_id)
+        if local is None or local.state != SendState.FAILED:
+            return
+        del self._outgoing[local.chat_id][local_id]
+        self._rebuild_if_open(local.chat_id)
+
+    def edit(self, local_id: str) -> tuple[str, list[pathlib.Path]] | None:
+        """Remove a failed message and hand back its text and files for the composer."""
+        local = self.outgoing(local_id)
+        if local is None or local.state != SendState.FAILED:
+            return None
+        del self._outgoing[local.chat_id][local_id]
+        self._rebuild_if_open(local.chat_id)
+        return local.text, list(local.files)
+
+    def _start_send(self, local: OutgoingMessage) -> None:
+        local.state = SendState.PENDING
+        local.error = ""
+        self._rebuild_if_open(local.chat_id)
+        # Unique name per message: a chat switch must not cancel a send, and two sends never share a task.
+        self._tasks.start(f"conversation:send:{local.local_id}", self._send(local))
+
+    async def _send(self, local: OutgoingMessage) -> None:
+        try:
+            if local.uploads is None:
+                local.uploads = _read_uploads(local.files, self.max_file_size)
+            result = await self._client.send_message(local.chat_id, text=local.text or None, attachments=local.uploads)
+        except UnipileError as exc:
+            self._fail(local, send_failure_sentence(exc))
+            if exc.may_have_reached_server:
+                self._refresh_if_open(local.chat_id)  # if it did arrive, the agent sees it before retrying
+            return
+        except SendRefusedError as exc:
+            self._fail(local, exc.sentence)
+            return
+        except OSError as exc:
+            self._fail(local, f"An attachment could not be read: {exc.strerror or exc}.")
+            return
+        local.state = SendState.SENT
+        local.server_id = result.message_id
+        local.uploads = None  # the bytes are on the server now
+        self._rebuild_if_open(local.chat_id)
+        self.send_confirmed.emit(local.local_id, result.message_id or "")
+        self._refresh_if_open(local.chat_id)
+
+    def _fail(self, local: OutgoingMessage, sentence: str) -> None:
+        local.state = SendState.FAILED
+        local.error = sentence
+        self._rebuild_if_open(local.chat_id)
+        self.send_failed.emit(local.local_id, sentence)
+
+    def _rebuild_if_open(self, chat_id: str) -> None:
+        if self._chat is not None and self._chat.id == chat_id:
+            self._rebuild()
+
+    def _refresh_if_open(self, chat_id: str) -> None:
+        if self._chat is not None and self._chat.id == chat_id:
+            self.refresh()
+
+    # ------------------------------------------------------------------------------------------ attachments
+
+    def save_attachment(self, message_id: str, attachment_id: str, path: pathlib.Path) -> None:
+        """Download an attachment to ``path`` (chosen by the person); ``attachment_saved`` when written."""
+        self._tasks.start(
+            f"conversation:save:{message_id}:{attachment_id}:{path}",
+            self._download(message_id, attachment_id, path, self.attachment_saved),
+            preempt=False,
+        )
+
+    def open_attachment(self, message_id: str, attachment_id: str, file_name: str) -> None:
+        """Download an attachment to a private temporary folder; ``attachment_ready`` gives the path to open."""
+        if self._temp_dir is None:
+            self._temp_dir = pathlib.Path(tempfile.mkdtemp(prefix="unipile-desktop-"))
+        folder = self._temp_dir / safe_file_name(f"{message_id}-{attachment_id}")
+        path = folder / safe_file_name(file_name)
+        self._tasks.start(
+            f"conversation:open-file:{message_id}:{attachment_id}",
+            self._download(message_id, attachment_id, path, self.attachment_ready),
+        )
+
+    async def _download(self, message_id: str, attachment_id: str, path: pathlib.Path, done: SignalInstance) -> None:
+        try:
+            data = await self._client.get_attachment(message_id, attachment_id)
+        except UnipileError as exc:
+            self.error_occurred.emit(f"Could not download the attachment. {exc.user_message()}", exc)
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        except OSError as exc:
+            self.error_occurred.emit(f"Could not write “{path.name}”: {exc.strerror or exc}.", exc)
+            return
+        done.emit(str(path))
+
+
+def _size(path: pathlib.Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

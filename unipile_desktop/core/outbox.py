@@ -1,0 +1,672 @@
+"""Sending through the durable outbox: ordered per chat, retried only when safe, reconciled when unsure.
+
+Pure asyncio, no Qt: the soak test drives it directly and a thin Qt wrapper forwards its listener calls as
+signals. Unipile sends carry no idempotency key, so the rules that keep a send from being lost or duplicated
+live here:
+
+- An entry is written to the outbox (``queued``) before anything else, and marked ``sending`` (attempt
+  counter +1) in the database before its request goes out.
+- Failures that certainly did not reach the server (connection refused, 429, 503, which the client reports
+  with ``may_have_reached_server`` False) go back to ``queued`` and are retried with exponential backoff and
+  jitter, honouring a 429's ``retry_after``; there is no attempt limit, so sends made offline go out when the
+  server is back (``wake()`` retries at once, e.g. when the sync sees the network return).
+- Ambiguous failures (timeout or dropped connection after the body went out, 500/502/504, an unreadable
+  answer) become ``unknown``. After a short settle delay the engine lists the chat's newest messages and
+  looks for its own (``is_sender``, same text, same attachment count and visible names, timestamp within a
+  window around the attempt, not already claimed by another entry). Found: ``sent`` with that message id.
+  Not found: sent again. After ``max_ambiguous_attempts`` such rounds the entry fails with the last reason.
+- Other 4xx (and 501) become ``failed`` with the error's sentence; the UI offers Retry (``retry``), Edit (the
+  entry's ``send`` data, then ``discard``) and Discard (``discard``).
+- At start, entries found ``sending`` were interrupted by a crash mid-request: they become ``unknown`` and are
+  reconciled before anything else in their chat.
+- Order: one chat's entries go strictly one after another (a "lane"); different chats proceed concurrently.
+  A ``failed`` entry leaves its lane so later messages are not blocked behind a problem only the user can
+  solve; a retried entry goes to the end of its lane (the user's retry is a new intent, and anything sent
+  meanwhile is already visible above it). An ``unknown`` entry does block its lane: sending the next message
+  before knowing whether this one arrived could reorder them.
+
+Known limit (no server-side idempotency exists): if the server is still processing a request when the
+reconcile looks (longer than the settle delay), the message is sent twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import mimetypes
+import os
+import random
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from ..api.errors import NetworkError, NotFoundError, RateLimitedError, ServerError, UnipileError
+from ..api.models import Chat, ChatStarted, LinkedinOptions, Message, MessageSent, OutgoingFile, Page
+from ..store.outbox import MessageSend, NewChatSend, OutboxEntry, OutboxState, Send
+from ..store.store import Store
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[OutboxEntry], None]
+
+
+class SendingClient(Protocol):
+    """The part of ``UnipileClient`` the outbox needs."""
+
+    async def send_message(
+        self,
+        chat_id: str,
+        *,
+        text: str | None = None,
+        attachments: Sequence[OutgoingFile] = (),
+        quote_id: str | None = None,
+        account_id: str | None = None,
+    ) -> MessageSent: ...
+
+    async def start_chat(
+        self,
+        account_id: str,
+        attendee_ids: Sequence[str],
+        *,
+        text: str | None = None,
+        subject: str | None = None,
+        attachments: Sequence[OutgoingFile] = (),
+        linkedin: LinkedinOptions | None = None,
+    ) -> ChatStarted: ...
+
+    async def list_messages(
+        self,
+        chat_id: str,
+        *,
+        cursor: str | None = None,
+        before: datetime | None = None,
+        after: datetime | None = None,
+        limit: int | None = None,
+        sender_id: str | None = None,
+    ) -> Page[Message]: ...
+
+    async def list_chats(
+        self,
+        *,
+        account_ids: Sequence[str] | None = None,
+        account_type: str | None = None,
+        unread: bool | None = None,
+        before: datetime | None = None,
+        after: datetime | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> Page[Chat]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class RetryPolicy:
+    """Timings of the engine; the defaults suit a desktop app, tests and the soak pass small ones."""
+
+    base_delay: float = 1.0  # first retry after a certain failure
+    max_delay: float = 60.0  # backoff cap: an offline queue is retried at least this often
+    multiplier: float = 2.0
+    jitter: float = 0.5  # up to this fraction of each delay is randomly taken off, to spread retries
+    settle_delay: float = 3.0  # wait after an ambiguous failure before looking for the message
+    max_ambiguous_attempts: int = 6  # ambiguous attempts (each reconciled as "not arrived") before failing
+    skew: float = 120.0  # tolerated difference between our clock and the server's, in the match window
+    reconcile_page_size: int = 50
+    reconcile_max_pages: int = 4
+    reconcile_max_chats: int = 10  # new chats: how many recent chats of the account to look into
+    max_concurrent_requests: int = 4
+    sent_retention: float = 7 * 24 * 3600.0  # sent entries are kept this long (their message ids are claimed)
+
+
+class OutboxError(RuntimeError):
+    """A request to the engine that cannot be done now; ``str(err)`` is a sentence for the user."""
+
+
+class _NotFound:
+    """Reconcile looked and the message is not there."""
+
+
+_NOT_FOUND = _NotFound()
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    message_id: str
+    chat_id: str
+
+
+class OutboxEngine:
+    """Sends what the outbox holds. Call ``start()`` on the running loop and ``await close()`` at shutdown."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: SendingClient,
+        *,
+        policy: RetryPolicy | None = None,
+        clock: Callable[[], float] = time.time,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._store = store
+        self._outbox = store.outbox
+        self._client = client
+        self.policy = policy or RetryPolicy()
+        self._clock = clock
+        self._sleep = sleep
+        self._rng = rng or random.Random()
+        self._listeners: list[tuple[Listener, Listener | None]] = []
+        self._lanes: dict[str, asyncio.Task[None]] = {}
+        self._wakeups: dict[str, asyncio.Event] = {}
+        self._in_flight: set[str] = set()
+        self._paused_until: dict[str, float] = {}  # account key → epoch seconds (429)
+        self._semaphore: asyncio.Semaphore | None = None
+        self._idle: asyncio.Event | None = None
+        self._started = False
+        self._closed = False
+
+    # ------------------------------------------------------------------------------------------ lifecycle
+
+    def start(self) -> None:
+        """Resume unfinished entries (on the running loop): interrupted sends are reconciled first."""
+        if self._started:
+            return
+        self._started = True
+        self._semaphore = asyncio.Semaphore(self.policy.max_concurrent_requests)
+        self._idle = asyncio.Event()
+        self._idle.set()
+        now = self._clock()
+        self._outbox.prune_sent(now - self.policy.sent_retention)
+        for entry in self._outbox.entries(states=("sending",)):
+            # Killed mid-request: the server may still be finishing it, so look only after the settle delay.
+            settle_from = entry.last_attempt_at if entry.last_attempt_at is not None else now
+            self._save(
+                entry.with_changes(
+                    state="unknown",
+                    reason="The app stopped while sending this; checking whether it arrived.",
+                    next_attempt_at=max(now, settle_from + self.policy.settle_delay),
+                )
+            )
+        for lane in self._outbox.lanes_with_work():
+            self._ensure_lane(lane)
+
+    async def close(self) -> None:
+        """Stop working; a request cut off here leaves its entry ``unknown`` for the next start to reconcile."""
+        self._closed = True
+        tasks = list(self._lanes.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._lanes.clear()
+
+    def add_listener(self, on_change: Listener, on_discard: Listener | None = None) -> Callable[[], None]:
+        """Call ``on_change(entry)`` after every state change (and ``on_discard``); returns a remover."""
+        pair = (on_change, on_discard)
+        self._listeners.append(pair)
+
+        def remove() -> None:
+            with contextlib.suppress(ValueError):
+                self._listeners.remove(pair)
+
+        return remove
+
+    # ------------------------------------------------------------------------------------------ commands
+
+    def send_message(
+        self,
+        chat_id: str,
+        text: str | None = None,
+        attachments: Sequence[str] = (),
+        *,
+        quote_id: str | None = None,
+        account_id: str | None = None,
+        draft_key: str | None = None,
+    ) -> OutboxEntry:
+        """Queue a message to an existing chat; it is in the database when this returns."""
+        return self.enqueue(
+            MessageSend(chat_id, text or None, tuple(attachments), quote_id, account_id), draft_key=draft_key
+        )
+
+    def start_chat(
+        self,
+        account_id: str,
+        attendee_ids: Sequence[str],
+        text: str | None = None,
+        attachments: Sequence[str] = (),
+        *,
+        subject: str | None = None,
+        linkedin: LinkedinOptions | None = None,
+        draft_key: str | None = None,
+    ) -> OutboxEntry:
+        """Queue the first message of a new chat."""
+        send = NewChatSend(
+            account_id=account_id,
+            attendee_ids=tuple(attendee_ids),
+            text=text or None,
+            subject=subject or None,
+            attachments=tuple(attachments),
+            linkedin_api=linkedin.api if linkedin is not None else None,
+            inmail=linkedin.inmail if linkedin is not None else False,
+        )
+        return self.enqueue(send, draft_key=draft_key)
+
+    def enqueue(self, send: Send, *, draft_key: str | None = None, local_id: str | None = None) -> OutboxEntry:
+        if not (send.text and send.text.strip()) and not send.attachments:
+            raise ValueError("A message needs text or an attachment.")
+        if isinstance(send, NewChatSend) and not send.attendee_ids:
+            raise ValueError("A new chat needs at least one recipient.")
+        entry = self._outbox.add(send, local_id=local_id, draft_key=draft_key)
+        self._notify(entry)
+        if self._started and not self._closed:
+            self._ensure_lane(entry.lane)
+        return entry
+
+    def retry(self, local_id: str) -> OutboxEntry:
+        """Send a failed entry again, after everything queued so far; a send that was tried is looked for first."""
+        entry = self._require(local_id)
+        if entry.state != "failed":
+            raise OutboxError("Only a message that failed can be retried.")
+        # Even a clear refusal may follow an earlier ambiguous attempt: looking first costs one list request.
+        state = "unknown" if entry.attempts else "queued"
+        entry = self._outbox.move_to_end(
+            entry.with_changes(state=state, reason=None, next_attempt_at=None, ambiguous_attempts=0)
+        )
+        self._notify(entry)
+        if self._started and not self._closed:
+            self._ensure_lane(entry.lane)
+        return entry
+
+    def discard(self, local_id: str) -> OutboxEntry:
+        """Remove an entry that is not being sent right now; returns it (its ``send`` holds the text for Edit).
+
+        Discarding an ``unknown`` entry gives up checking whether it arrived: the UI should say so.
+        """
+        entry = self._require(local_id)
+        if local_id in self._in_flight:
+            raise OutboxError("This message is being sent or checked right now. Wait a moment, then try again.")
+        if entry.state == "sent":
+            raise OutboxError("This message was already sent.")
+        self._outbox.delete(local_id)
+        for _, on_discard in list(self._listeners):
+            if on_discard is not None:
+                self._call(on_discard, entry)
+        self._wake_lane(entry.lane)
+        return entry
+
+    def wake(self) -> None:
+        """Retry everything waiting now (e.g. the network is back), instead of at its scheduled time."""
+        now = self._clock()
+        self._paused_until.clear()
+        for entry in self._outbox.entries(states=("queued", "unknown")):
+            if entry.next_attempt_at is None or entry.next_attempt_at <= now:
+                continue
+            # An ambiguous send still gets its settle delay: the server may be finishing it right now.
+            settled = (entry.last_attempt_at or 0.0) + self.policy.settle_delay
+            self._outbox.save(entry.with_changes(next_attempt_at=now if entry.state == "queued" else max(now, settled)))
+        for lane in list(self._lanes):
+            self._wake_lane(lane)
+
+    # ------------------------------------------------------------------------------------------ queries
+
+    def get(self, local_id: str) -> OutboxEntry | None:
+        return self._outbox.get(local_id)
+
+    def entries(self, chat_id: str | None = None, *, include_sent: bool = False) -> list[OutboxEntry]:
+        """Entries to show (pending and failed; sent ones too if asked), in send order."""
+        states: tuple[OutboxState, ...] | None = None if include_sent else ("queued", "sending", "unknown", "failed")
+        return self._outbox.entries(chat_id=chat_id, states=states)
+
+    @property
+    def busy(self) -> bool:
+        """Whether some entry is still queued, being sent or being checked."""
+        return bool(self._lanes)
+
+    async def wait_idle(self, timeout: float | None = None) -> bool:
+        """Wait until no entry is left to work on; False if ``timeout`` (seconds, real time) ran out first."""
+        if self._idle is None:
+            raise RuntimeError("start() the engine first")
+        try:
+            await asyncio.wait_for(self._idle.wait(), timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    # ------------------------------------------------------------------------------------------ lanes
+
+    def _ensure_lane(self, lane: str) -> None:
+        task = self._lanes.get(lane)
+        if task is not None and not task.done():
+            self._wake_lane(lane)
+            return
+        assert self._idle is not None
+        self._idle.clear()
+        self._lanes[lane] = asyncio.ensure_future(self._run_lane(lane))
+
+    def _wake_lane(self, lane: str) -> None:
+        event = self._wakeups.get(lane)
+        if event is not None:
+            event.set()
+
+    async def _run_lane(self, lane: str) -> None:
+        try:
+            while not self._closed:
+                entry = self._outbox.head(lane)
+                if entry is None:
+                    return
+                delay = self._time_until_due(entry)
+                if delay > 0:
+                    await self._wait(lane, delay)
+                    continue  # the head may have changed meanwhile (discarded, retried, woken)
+                self._in_flight.add(entry.local_id)
+                try:
+                    await self._process(entry)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:  # a bug must not kill the lane silently; the entry is checked, never resent blindly
+                    log.exception("Outbox: unexpected error while handling %s", entry.local_id)
+                    current = self._outbox.get(entry.local_id)
+                    if current is not None and not current.is_finished:
+                        self._save(
+                            current.with_changes(
+                                state="unknown",
+                                reason="Something unexpected happened; checking whether it was sent.",
+                                next_attempt_at=self._clock() + self._backoff(max(current.attempts, 1)),
+                            )
+                        )
+                finally:
+                    self._in_flight.discard(entry.local_id)
+        finally:
+            if self._lanes.get(lane) is asyncio.current_task():
+                del self._lanes[lane]
+            self._wakeups.pop(lane, None)
+            if not self._lanes and self._idle is not None:
+                self._idle.set()
+
+    def _time_until_due(self, entry: OutboxEntry) -> float:
+        now = self._clock()
+        due = entry.next_attempt_at or 0.0
+        due = max(due, self._paused_until.get(_account_key(entry.send), 0.0))
+        return max(0.0, due - now)
+
+    async def _wait(self, lane: str, seconds: float) -> None:
+        event = self._wakeups.setdefault(lane, asyncio.Event())
+        if event.is_set():
+            event.clear()
+            return
+        sleeper = asyncio.ensure_future(self._sleep(seconds))
+        waker = asyncio.ensure_future(event.wait())
+        try:
+            await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            sleeper.cancel()
+            waker.cancel()
+        event.clear()
+
+    # ------------------------------------------------------------------------------------------ one entry
+
+    async def _process(self, entry: OutboxEntry) -> None:
+        if entry.state in ("sending", "unknown"):
+            outcome = await self._reconcile(entry)
+            if outcome is None:
+                return  # could not look; rescheduled
+            if isinstance(outcome, _Found):
+                self._mark_sent(entry, outcome.message_id, outcome.chat_id)
+                return
+            if entry.ambiguous_attempts >= self.policy.max_ambiguous_attempts:
+                self._save(
+                    entry.with_changes(
+                        state="failed",
+                        reason=f"Not sent after {entry.attempts} tries. {entry.reason or ''}".strip(),
+                        next_attempt_at=None,
+                    )
+                )
+                return
+        await self._attempt(entry)
+
+    async def _attempt(self, entry: OutboxEntry) -> None:
+        send = entry.send
+        try:
+            files = await _read_files(send.attachments)
+        except OSError as exc:
+            self._save(entry.with_changes(state="failed", reason=str(exc), next_attempt_at=None))
+            return
+        assert self._semaphore is not None
+        async with self._semaphore:
+            if self._closed:
+                return
+            now = self._clock()
+            entry = self._save(
+                entry.with_changes(
+                    state="sending",
+                    attempts=entry.attempts + 1,
+                    first_attempt_at=entry.first_attempt_at if entry.first_attempt_at is not None else now,
+                    last_attempt_at=now,
+                    next_attempt_at=None,
+                )
+            )
+            try:
+                message_id, chat_id = await self._request(send, files)
+            except asyncio.CancelledError:
+                self._save(entry.with_changes(state="unknown", reason="Sending was interrupted; checking."))
+                raise
+            except UnipileError as err:
+                self._after_error(entry, err)
+                return
+            except Exception as exc:  # not from the client's contract: assume it may have gone out
+                log.exception("Outbox: unexpected error sending %s", entry.local_id)
+                self._after_error(entry, UnipileError(f"Unexpected error: {type(exc).__name__}"))
+                return
+        self._mark_sent(entry, message_id, chat_id)
+
+    async def _request(self, send: Send, files: list[OutgoingFile]) -> tuple[str | None, str | None]:
+        if isinstance(send, MessageSend):
+            sent = await self._client.send_message(
+                send.chat_id, text=send.text, attachments=files, quote_id=send.quote_id, account_id=send.account_id
+            )
+            return sent.message_id, send.chat_id
+        linkedin = LinkedinOptions(api=send.linkedin_api, inmail=send.inmail) if send.linkedin_api is not None else None
+        started = await self._client.start_chat(
+            send.account_id,
+            send.attendee_ids,
+            text=send.text,
+            subject=send.subject,
+            attachments=files,
+            linkedin=linkedin,
+        )
+        return started.message_id, started.chat_id
+
+    def _after_error(self, entry: OutboxEntry, err: UnipileError) -> None:
+        now = self._clock()
+        sentence = err.user_message()
+        if isinstance(err, RateLimitedError):
+            delay = self._backoff(entry.attempts)
+            if err.retry_after is not None:
+                delay = err.retry_after * (1.0 + 0.1 * self._rng.random())  # at least what the server asked
+                self._paused_until[_account_key(entry.send)] = now + err.retry_after
+            self._save(entry.with_changes(state="queued", reason=sentence, next_attempt_at=now + delay))
+        elif not err.may_have_reached_server and _is_transient(err):
+            self._save(
+                entry.with_changes(state="queued", reason=sentence, next_attempt_at=now + self._backoff(entry.attempts))
+            )
+        elif not err.may_have_reached_server or _is_permanent(err):
+            self._save(entry.with_changes(state="failed", reason=sentence, next_attempt_at=None))
+        else:
+            self._save(
+                entry.with_changes(
+                    state="unknown",
+                    ambiguous_attempts=entry.ambiguous_attempts + 1,
+                    reason=f"{sentence} Checking whether it arrived.",
+                    next_attempt_at=now + self.policy.settle_delay,
+                )
+            )
+
+    def _mark_sent(self, entry: OutboxEntry, message_id: str | None, chat_id: str | None) -> None:
+        done = entry.with_changes(
+            state="sent", reason=None, next_attempt_at=None, message_id=message_id, chat_id=chat_id or entry.chat_id
+        )
+        with self._store.db.transaction():
+            done = self._outbox.save(done)
+            if entry.draft_key:
+                self._store.drafts.delete_if_not_newer(entry.draft_key, entry.created_at)
+        self._notify(done)
+
+    # ------------------------------------------------------------------------------------------ reconcile
+
+    async def _reconcile(self, entry: OutboxEntry) -> _Found | _NotFound | None:
+        """Look for the entry's message on the server; None when it could not look (rescheduled)."""
+        if entry.attempts == 0:
+            return _NOT_FOUND  # never went out (e.g. retried before its first attempt)
+        try:
+            assert self._semaphore is not None
+            async with self._semaphore:
+                if isinstance(entry.send, MessageSend):
+                    found = await self._find_in_chat(entry, entry.send.chat_id)
+                else:
+                    found = await self._find_new_chat(entry, entry.send)
+        except asyncio.CancelledError:
+            raise
+        except UnipileError as err:
+            now = self._clock()
+            if isinstance(err, NotFoundError) and isinstance(entry.send, MessageSend):
+                self._save(entry.with_changes(state="failed", reason=err.user_message(), next_attempt_at=None))
+            elif _is_transient(err) or isinstance(err, RateLimitedError):
+                retry_after = err.retry_after if isinstance(err, RateLimitedError) else None
+                delay = retry_after if retry_after is not None else self._backoff(entry.attempts)
+                self._save(
+                    entry.with_changes(
+                        state="unknown",
+                        reason=f"Could not check yet whether it was sent: {err.user_message()}",
+                        next_attempt_at=now + delay,
+                    )
+                )
+            else:
+                self._save(
+                    entry.with_changes(
+                        state="failed",
+                        reason=f"Could not check whether this was sent: {err.user_message()} Retry checks again.",
+                        next_attempt_at=None,
+                    )
+                )
+            return None
+        return found or _NOT_FOUND
+
+    def _window(self, entry: OutboxEntry) -> tuple[float, float]:
+        first = entry.first_attempt_at if entry.first_attempt_at is not None else entry.created_at
+        return first - self.policy.skew, self._clock() + self.policy.skew
+
+    async def _find_in_chat(self, entry: OutboxEntry, chat_id: str, *, max_pages: int | None = None) -> _Found | None:
+        start, end = self._window(entry)
+        claimed = self._outbox.claimed_message_ids()
+        cursor: str | None = None
+        for _ in range(max_pages or self.policy.reconcile_max_pages):
+            page = await self._client.list_messages(chat_id, cursor=cursor, limit=self.policy.reconcile_page_size)
+            oldest: float | None = None
+            for message in page.items:
+                stamp = message.timestamp.timestamp() if message.timestamp is not None else None
+                if stamp is not None:
+                    oldest = stamp if oldest is None else min(oldest, stamp)
+                if message.id in claimed or not _same_content(entry.send, message):
+                    continue
+                if stamp is None or start <= stamp <= end:
+                    return _Found(message.id, message.chat_id or chat_id)
+            if page.cursor is None or (oldest is not None and oldest < start):
+                return None
+            cursor = page.cursor
+        return None
+
+    async def _find_new_chat(self, entry: OutboxEntry, send: NewChatSend) -> _Found | None:
+        start, _ = self._window(entry)
+        page = await self._client.list_chats(account_ids=[send.account_id], limit=self.policy.reconcile_page_size)
+        candidates = 0
+        for chat in page.items:
+            if chat.timestamp is not None and chat.timestamp.timestamp() < start:
+                continue  # inactive since before the attempt: our message cannot be in it
+            if chat.attendee_provider_id and chat.attendee_provider_id not in send.attendee_ids:
+                continue
+            candidates += 1
+            if candidates > self.policy.reconcile_max_chats:
+                break
+            found = await self._find_in_chat(entry, chat.id, max_pages=1)
+            if found is not None:
+                return found
+        return None
+
+    # ------------------------------------------------------------------------------------------ helpers
+
+    def _backoff(self, attempts: int) -> float:
+        exponent = max(0, min(attempts - 1, 30))
+        delay = min(self.policy.max_delay, self.policy.base_delay * self.policy.multiplier**exponent)
+        return delay * (1.0 - self.policy.jitter * self._rng.random())
+
+    def _save(self, entry: OutboxEntry) -> OutboxEntry:
+        saved = self._outbox.save(entry)
+        self._notify(saved)
+        return saved
+
+    def _require(self, local_id: str) -> OutboxEntry:
+        entry = self._outbox.get(local_id)
+        if entry is None:
+            raise OutboxError("This message is no longer in the outbox.")
+        return entry
+
+    def _notify(self, entry: OutboxEntry) -> None:
+        for on_change, _ in list(self._listeners):
+            self._call(on_change, entry)
+
+    @staticmethod
+    def _call(listener: Listener, entry: OutboxEntry) -> None:
+        try:
+            listener(entry)
+        except Exception:  # a broken listener must not stop sending
+            log.exception("Outbox listener failed")
+
+
+def _account_key(send: Send) -> str:
+    return send.account_id or "*"
+
+
+def _is_transient(err: UnipileError) -> bool:
+    """Failures that go away by themselves: no connection, rate limits, a service that is briefly down."""
+    return isinstance(err, NetworkError | RateLimitedError) or (isinstance(err, ServerError) and err.status != 501)
+
+
+def _is_permanent(err: UnipileError) -> bool:
+    return isinstance(err, ServerError) and err.status == 501  # feature_not_implemented: asking again won't help
+
+
+def _normalize(text: str | None) -> str:
+    return (text or "").replace("\r\n", "\n").strip()
+
+
+def _same_content(send: Send, message: Message) -> bool:
+    """Whether a listed message is plausibly this send (the time window and claims are checked by the caller)."""
+    if not message.is_sender:
+        return False
+    if _normalize(message.text) != _normalize(send.text):
+        return False
+    wanted = len(send.attachments)
+    got = len(message.attachments)
+    # Some providers deliver a text with files as separate messages: then the text alone identifies ours.
+    if got != wanted and not (got == 0 and _normalize(send.text)):
+        return False
+    names = {os.path.basename(path) for path in send.attachments}
+    visible = {a.file_name for a in message.attachments if a.file_name}
+    return visible <= names
+
+
+async def _read_files(paths: Sequence[str]) -> list[OutgoingFile]:
+    return [await asyncio.to_thread(_read_file, path) for path in paths]
+
+
+def _read_file(path: str) -> OutgoingFile:
+    name = os.path.basename(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        raise OSError(f"The attachment “{name}” is no longer at {path}. Attach it again.") from None
+    except OSError as exc:
+        raise OSError(f"The attachment “{name}” could not be read ({exc.strerror or exc}).") from None
+    mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return OutgoingFile(name=name, data=data, mimetype=mimetype)

@@ -1,0 +1,51 @@
+"""Qt-free local state of a profile in SQLite: cached API objects, avatars and thumbnails, drafts, the outbox."""
+
+from .blobs import DEFAULT_BLOB_CAP, Blob, BlobCache
+from .cache import CacheTables
+from .database import Database, RecoveryReport
+from .drafts import NEW_CHAT_DRAFT_KEY, Draft, DraftTable, chat_draft_key
+from .errors import ProfileInUseError, StoreCorruptError, StoreError
+from .outbox import (
+    OUTBOX_STATES,
+    UNFINISHED_STATES,
+    MessageSend,
+    NewChatSend,
+    OutboxEntry,
+    OutboxState,
+    OutboxTable,
+    Send,
+)
+from .paths import default_data_dir, profile_database_path, safe_profile_name
+from .schema import MIGRATIONS, SCHEMA_VERSION, StoreVersionError
+from .store import Store
+
+__all__ = [
+    "DEFAULT_BLOB_CAP",
+    "MIGRATIONS",
+    "NEW_CHAT_DRAFT_KEY",
+    "OUTBOX_STATES",
+    "SCHEMA_VERSION",
+    "UNFINISHED_STATES",
+    "Blob",
+    "BlobCache",
+    "CacheTables",
+    "Database",
+    "Draft",
+    "DraftTable",
+    "MessageSend",
+    "NewChatSend",
+    "OutboxEntry",
+    "OutboxState",
+    "OutboxTable",
+    "ProfileInUseError",
+    "RecoveryReport",
+    "Send",
+    "Store",
+    "StoreCorruptError",
+    "StoreError",
+    "StoreVersionError",
+    "chat_draft_key",
+    "default_data_dir",
+    "profile_database_path",
+    "safe_profile_name",
+]

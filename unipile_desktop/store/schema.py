@@ -1,0 +1,155 @@
+"""The database schema as an ordered list of migrations, tracked in ``PRAGMA user_version``.
+
+Migration ``n`` (0-based) upgrades a database at version ``n`` to ``n + 1``. Each step runs in its own
+transaction together with the version bump, so a crash mid-upgrade leaves the previous version intact. Never
+edit a step that has shipped; append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+from .errors import StoreError
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+class StoreVersionError(StoreError):
+    """The database was written by a newer version of the app; opening it could damage it."""
+
+
+def _v1_initial(conn: sqlite3.Connection) -> None:
+    # Cache tables keep the API's JSON as it came and only the columns needed to find and order rows.
+    conn.execute(
+        """CREATE TABLE accounts (
+            id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            json TEXT NOT NULL,
+            updated_at REAL NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE chats (
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            ts_ms INTEGER,
+            json TEXT NOT NULL,
+            updated_at REAL NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX chats_by_activity ON chats (ts_ms DESC)")
+    conn.execute("CREATE INDEX chats_by_account ON chats (account_id, ts_ms DESC)")
+    conn.execute(
+        """CREATE TABLE messages (
+            id TEXT PRIMARY KEY,
+            chat_id TEXT NOT NULL,
+            account_id TEXT NOT NULL,
+            ts_ms INTEGER,
+            json TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX messages_by_chat ON messages (chat_id, ts_ms, id)")
+    conn.execute(
+        """CREATE TABLE attendees (
+            id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            provider_id TEXT NOT NULL,
+            json TEXT NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX attendees_by_provider ON attendees (account_id, provider_id)")
+    conn.execute(
+        """CREATE TABLE chat_attendees (
+            chat_id TEXT NOT NULL,
+            attendee_id TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (chat_id, attendee_id)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute(
+        """CREATE TABLE drafts (
+            key TEXT PRIMARY KEY,
+            text TEXT NOT NULL,
+            attachments TEXT NOT NULL DEFAULT '[]',
+            fields TEXT NOT NULL DEFAULT '{}',
+            updated_at REAL NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE outbox (
+            local_id TEXT PRIMARY KEY,
+            position INTEGER NOT NULL,
+            lane TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            chat_id TEXT,
+            account_id TEXT,
+            payload TEXT NOT NULL,
+            state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            ambiguous_attempts INTEGER NOT NULL DEFAULT 0,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL,
+            first_attempt_at REAL,
+            last_attempt_at REAL,
+            next_attempt_at REAL,
+            reason TEXT,
+            message_id TEXT,
+            draft_key TEXT
+        )"""
+    )
+    conn.execute("CREATE INDEX outbox_by_lane ON outbox (lane, position)")
+    conn.execute("CREATE INDEX outbox_by_state ON outbox (state)")
+
+
+def _v2_blobs_and_sync(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        """CREATE TABLE blobs (
+            key TEXT PRIMARY KEY,
+            data BLOB NOT NULL,
+            size INTEGER NOT NULL,
+            content_type TEXT,
+            stored_at REAL NOT NULL,
+            last_used REAL NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX blobs_by_use ON blobs (last_used)")
+    conn.execute("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_blobs_and_sync)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Bring ``conn`` (in autocommit mode) up to ``len(migrations)``; returns the number of steps applied."""
+    target = len(migrations)
+    current = user_version(conn)
+    if current > target:
+        raise StoreVersionError(
+            f"The local database was written by a newer version of Unipile Desktop (schema {current}, this "
+            f"version knows {target}). Update the app; the database was left untouched."
+        )
+    applied = 0
+    while current < target:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Re-read inside the write lock: another process may have upgraded meanwhile.
+            current = user_version(conn)
+            if current >= target:
+                conn.execute("COMMIT")
+                break
+            migrations[current](conn)
+            conn.execute(f"PRAGMA user_version = {current + 1}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        current += 1
+        applied += 1
+    return applied

@@ -1,0 +1,401 @@
+"""The chat list: an item model fed by ChatListController, a filter/sort proxy, and a delegate that paints rows."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QFontMetrics, QIcon, QPainter, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from ..core.chats import ChatEntry, ChatListController, DetailsState
+from ..core.images import ImageCache
+from .avatars import paint_avatar
+from .format import one_line, relative_time
+from .resources import provider_icon, provider_name
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class ChatRole(enum.IntEnum):
+    ENTRY = Qt.ItemDataRole.UserRole + 1
+    CHAT_ID = Qt.ItemDataRole.UserRole + 2
+    ACCOUNT_ID = Qt.ItemDataRole.UserRole + 3
+    TITLE = Qt.ItemDataRole.UserRole + 4
+    PREVIEW = Qt.ItemDataRole.UserRole + 5
+    ACTIVITY = Qt.ItemDataRole.UserRole + 6  # float: epoch seconds, 0 when unknown (sorts last)
+    UNREAD = Qt.ItemDataRole.UserRole + 7
+    PROVIDER = Qt.ItemDataRole.UserRole + 8
+    INMAIL = Qt.ItemDataRole.UserRole + 9
+    AVATAR_ID = Qt.ItemDataRole.UserRole + 10
+    SEARCH_TEXT = Qt.ItemDataRole.UserRole + 11
+    READ_ONLY = Qt.ItemDataRole.UserRole + 12
+
+
+PLACEHOLDER_TITLE = "…"
+
+
+class ChatListModel(QAbstractListModel):
+    """Rows are ChatEntry objects in the order pages arrived; the proxy sorts them by activity."""
+
+    def __init__(self, controller: ChatListController, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._rows: list[ChatEntry] = []
+        self._row_of: dict[str, int] = {}
+        self._is_fetching = False
+        controller.chats_reset.connect(self.on_controller_chats_reset)
+        controller.chats_loaded.connect(self.on_controller_chats_loaded)
+        controller.chats_load_failed.connect(self.on_controller_chats_load_failed)
+        controller.chat_updated.connect(self.on_controller_chat_updated)
+
+    @property
+    def controller(self) -> ChatListController:
+        return self._controller
+
+    # ------------------------------------------------------------------------------------------ Qt API
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) or index.column() != 0:
+            return None
+        entry = self._rows[index.row()]
+        chat = entry.chat
+        if role == Qt.ItemDataRole.DisplayRole or role == ChatRole.TITLE:
+            return entry.title or PLACEHOLDER_TITLE
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [entry.title or PLACEHOLDER_TITLE, provider_name(chat.account_type)]
+            if entry.participants and chat.is_group:
+                lines.append(", ".join(entry.participants))
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{entry.title or 'Chat'}, {entry.unread_count} unread, {entry.preview or ''}"
+        if role == ChatRole.ENTRY:
+            return entry
+        if role == ChatRole.CHAT_ID:
+            return chat.id
+        if role == ChatRole.ACCOUNT_ID:
+            return chat.account_id
+        if role == ChatRole.PREVIEW:
+            return entry.preview or ""
+        if role == ChatRole.ACTIVITY:
+            activity = entry.activity
+            return activity.timestamp() if activity is not None else 0.0
+        if role == ChatRole.UNREAD:
+            return entry.unread_count
+        if role == ChatRole.PROVIDER:
+            return chat.account_type
+        if role == ChatRole.INMAIL:
+            return chat.is_inmail
+        if role == ChatRole.AVATAR_ID:
+            return entry.avatar_id
+        if role == ChatRole.SEARCH_TEXT:
+            return f"{entry.title}\n{entry.preview or ''}\n{' '.join(entry.participants)}"
+        if role == ChatRole.READ_ONLY:
+            return chat.read_only
+        return None
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        names = dict(super().roleNames())
+        for role in ChatRole:
+            names[int(role)] = QByteArray(role.name.lower().encode())
+        return names
+
+    def canFetchMore(self, parent: ModelIndex) -> bool:
+        if parent.isValid() or self._is_fetching:
+            return False
+        return self._controller.can_load_more
+
+    def fetchMore(self, parent: ModelIndex) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._is_fetching = True
+        self._controller.load_more()
+        if not self._controller.is_loading:  # the controller declined (nothing more): no answer will come
+            self._is_fetching = False
+
+    # ------------------------------------------------------------------------------------------ helpers
+
+    def entry(self, row: int) -> ChatEntry | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, chat_id: str) -> int | None:
+        return self._row_of.get(chat_id)
+
+    @property
+    def is_fetching(self) -> bool:
+        return self._is_fetching or self._controller.is_loading
+
+    # ------------------------------------------------------------------------------------------ slots
+
+    def on_controller_chats_reset(self) -> None:
+        self.beginResetModel()
+        self._rows = []
+        self._row_of = {}
+        self._is_fetching = False
+        self.endResetModel()
+
+    def on_controller_chats_loaded(self, entries: list[ChatEntry]) -> None:
+        self._is_fetching = False
+        fresh = [e for e in entries if e.id not in self._row_of]
+        if not fresh:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
+        for offset, entry in enumerate(fresh):
+            self._rows.append(entry)
+            self._row_of[entry.id] = first + offset
+        self.endInsertRows()
+
+    def on_controller_chats_load_failed(self, _sentence: str) -> None:
+        self._is_fetching = False
+
+    def on_controller_chat_updated(self, chat_id: str) -> None:
+        row = self._row_of.get(chat_id)
+        if row is None:
+            return
+        entry = self._controller.entry(chat_id)
+        if entry is not None:
+            self._rows[row] = entry
+        index = self.index(row, 0)
+        self.dataChanged.emit(index, index)
+
+
+class ChatFilterProxy(QSortFilterProxyModel):
+    """Newest activity first; the filter box matches name, preview and participants, ignoring case."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setFilterRole(ChatRole.SEARCH_TEXT)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortRole(ChatRole.ACTIVITY)
+        self.setDynamicSortFilter(True)
+        self.sort(0, Qt.SortOrder.DescendingOrder)
+
+    def set_filter_text(self, text: str) -> None:
+        self.setFilterFixedString(text.strip())
+
+    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
+        left_time = float(left.data(ChatRole.ACTIVITY) or 0.0)
+        right_time = float(right.data(ChatRole.ACTIVITY) or 0.0)
+        if left_time != right_time:
+            return left_time < right_time
+        # Equal times: keep the server's order stable (earlier row = newer), so rows never swap on repaint.
+        return left.row() > right.row()
+
+
+# ---------------------------------------------------------------------------------------------- painting
+
+ROW_HEIGHT = 68
+AVATAR_SIZE = 44
+PADDING = 10
+BADGE_COLOUR = QColor("#2f6fde")
+INMAIL_COLOUR = QColor("#8a5a00")
+INMAIL_BACKGROUND = QColor("#ffe7b3")
+
+
+class ChatDelegate(QStyledItemDelegate):
+    """Paints a row: avatar with provider badge, name, InMail marker, time, one-line preview, unread count.
+
+    Text is drawn with QPainter.drawText, which never interprets markup: a preview like ``<b>hi</b>`` shows
+    exactly those characters.
+    """
+
+    def __init__(
+        self,
+        images: ImageCache,
+        on_row_painted: Callable[[str], None] | None = None,
+        now: Callable[[], datetime] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._images = images
+        self._on_row_painted = on_row_painted
+        self._now = now
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        return QSize(max(240, option.rect.width()), ROW_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        entry: ChatEntry | None = index.data(ChatRole.ENTRY)
+        if entry is None:
+            super().paint(painter, option, index)
+            return
+        if self._on_row_painted is not None and entry.details is DetailsState.MISSING:
+            self._on_row_painted(entry.id)
+        rect: QRect = option.rect
+        palette: QPalette = option.palette
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Background (selection, hover) from the style, so themes and focus rectangles stay native.
+        style = option.widget.style() if option.widget is not None else None
+        background = QStyleOptionViewItem(option)
+        self.initStyleOption(background, index)
+        background.text = ""
+        background.icon = QIcon()
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, option.widget)
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        muted = QColor(text_colour)
+        muted.setAlphaF(0.62)
+
+        # Avatar and the provider badge on its corner.
+        avatar_rect = QRect(
+            rect.left() + PADDING, rect.top() + (rect.height() - AVATAR_SIZE) // 2, AVATAR_SIZE, AVATAR_SIZE
+        )
+        image = self._images.avatar(entry.avatar_id) if entry.avatar_id else None
+        paint_avatar(painter, avatar_rect, image, entry.title or None, entry.avatar_id or entry.id)
+        badge = QRect(avatar_rect.right() - 13, avatar_rect.bottom() - 13, 16, 16)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawEllipse(badge.adjusted(-2, -2, 2, 2))
+        provider_icon(entry.chat.account_type).paint(painter, badge)
+
+        left = avatar_rect.right() + PADDING + 2
+        right = rect.right() - PADDING
+        base_font = QFont(option.font)
+        unread = entry.unread_count
+
+        # Top line: name (bold when unread), InMail marker, time at the right.
+        title_font = QFont(base_font)
+        title_font.setPointSizeF(base_font.pointSizeF() * 1.05)
+        title_font.setBold(unread > 0)
+        small_font = QFont(base_font)
+        small_font.setPointSizeF(base_font.pointSizeF() * 0.88)
+        small_metrics = QFontMetrics(small_font)
+        title_metrics = QFontMetrics(title_font)
+        top = rect.top() + 12
+        line_height = title_metrics.height()
+
+        time_text = relative_time(entry.activity, self._now() if self._now is not None else None)
+        time_width = small_metrics.horizontalAdvance(time_text)
+        painter.setFont(small_font)
+        painter.setPen(BADGE_COLOUR if unread > 0 and not selected else muted)
+        painter.drawText(
+            QRect(right - time_width, top, time_width, line_height),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            time_text,
+        )
+        title_right = right - time_width - 8
+        inmail_width = 0
+        if entry.chat.is_inmail:
+            inmail_width = small_metrics.horizontalAdvance("InMail") + 10
+        title_room = max(0, title_right - left - (inmail_width + 6 if inmail_width else 0))
+        title = entry.title or PLACEHOLDER_TITLE
+        elided = title_metrics.elidedText(one_line(title), Qt.TextElideMode.ElideRight, title_room)
+        painter.setFont(title_font)
+        painter.setPen(text_colour)
+        painter.drawText(
+            QRect(left, top, title_room, line_height),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            elided,
+        )
+        if inmail_width:
+            marker_left = left + title_metrics.horizontalAdvance(elided) + 6
+            marker = QRect(
+                marker_left,
+                top + (line_height - small_metrics.height()) // 2 - 1,
+                inmail_width,
+                small_metrics.height() + 2,
+            )
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(INMAIL_BACKGROUND)
+            painter.drawRoundedRect(marker, 4, 4)
+            painter.setFont(small_font)
+            painter.setPen(INMAIL_COLOUR)
+            painter.drawText(marker, int(Qt.AlignmentFlag.AlignCenter), "InMail")
+
+        # Bottom line: preview and the unread badge.
+        bottom_top = top + line_height + 4
+        badge_width = 0
+        if unread > 0:
+            count = "99+" if unread > 99 else str(unread)
+            badge_width = max(small_metrics.height() + 2, small_metrics.horizontalAdvance(count) + 12)
+            pill = QRect(right - badge_width, bottom_top, badge_width, small_metrics.height() + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("white") if selected else BADGE_COLOUR)
+            painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+            bold_small = QFont(small_font)
+            bold_small.setBold(True)
+            painter.setFont(bold_small)
+            painter.setPen(BADGE_COLOUR if selected else QColor("white"))
+            painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), count)
+        preview_room = max(0, right - left - (badge_width + 8 if badge_width else 0))
+        preview = self.preview_for(entry)
+        preview_font = QFont(base_font)
+        preview_metrics = QFontMetrics(preview_font)
+        painter.setFont(preview_font)
+        painter.setPen(text_colour if unread > 0 else muted)
+        painter.drawText(
+            QRect(left, bottom_top, preview_room, preview_metrics.height()),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            preview_metrics.elidedText(preview, Qt.TextElideMode.ElideRight, preview_room),
+        )
+        painter.restore()
+
+    @staticmethod
+    def preview_for(entry: ChatEntry) -> str:
+        """The exact characters drawn on the second line (plain text, one line)."""
+        if entry.preview is not None:
+            return one_line(entry.preview)
+        if entry.details is DetailsState.FAILED:
+            return ""
+        return "Loading…"
+
+
+class ChatListView(QListView):
+    """The chat list widget: uniform rows, more pages when scrolled to the end, a read/unread context menu."""
+
+    mark_read_requested = Signal(QModelIndex, bool)  # proxy index, read
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("chatList")
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMouseTracking(True)
+        self.setAccessibleName("Chats")
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        if not index.isValid():
+            return
+        menu = self.build_context_menu(index)
+        menu.popup(event.globalPos())
+
+    def build_context_menu(self, index: QModelIndex) -> QMenu:
+        """Mark as read / Mark as unread for the row under the pointer (the menu is non-blocking)."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        unread = int(index.data(ChatRole.UNREAD) or 0)
+        persistent = QPersistentModelIndex(index)
+        read_action = menu.addAction("Mark as read")
+        read_action.setEnabled(unread > 0)
+        read_action.triggered.connect(lambda: self._emit_mark(persistent, True))
+        unread_action = menu.addAction("Mark as unread")
+        unread_action.setEnabled(unread == 0)
+        unread_action.triggered.connect(lambda: self._emit_mark(persistent, False))
+        return menu
+
+    def _emit_mark(self, persistent: QPersistentModelIndex, read: bool) -> None:
+        if persistent.isValid():
+            self.mark_read_requested.emit(self.model().index(persistent.row(), 0), read)

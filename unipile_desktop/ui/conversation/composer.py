@@ -1,0 +1,375 @@
+"""The composer: multi-line text (Enter sends, Shift+Enter breaks the line) and attachments as removable chips."""
+
+from __future__ import annotations
+
+import pathlib
+import tempfile
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..format import human_size
+
+FileCheck = Callable[[Sequence[pathlib.Path]], str | None]
+
+
+class ComposerTextEdit(QPlainTextEdit):
+    """Plain text only. Enter asks to send; Shift+Enter inserts a line break; pasted or dropped files attach."""
+
+    send_requested = Signal()
+    files_received = Signal(list)  # list[pathlib.Path]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._paste_dir: pathlib.Path | None = None
+        self._pasted = 0
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if modifiers == Qt.KeyboardModifier.NoModifier:
+                event.accept()
+                self.send_requested.emit()
+                return
+            if modifiers & Qt.KeyboardModifier.ShiftModifier:
+                self.textCursor().insertText("\n")
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return bool(local_files(source)) or source.hasImage() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        files = local_files(source)
+        if files:
+            self.files_received.emit(files)
+            return
+        if source.hasImage():
+            path = self._save_pasted_image(source)
+            if path is not None:
+                self.files_received.emit([path])
+                return
+        if source.hasText():
+            self.textCursor().insertText(source.text())  # never HTML, whatever the clipboard offers
+
+    def _save_pasted_image(self, source: QMimeData) -> pathlib.Path | None:
+        image = source.imageData()
+        if not isinstance(image, QImage) or image.isNull():
+            return None
+        if self._paste_dir is None:
+            self._paste_dir = pathlib.Path(tempfile.mkdtemp(prefix="unipile-paste-"))
+        self._pasted += 1
+        path = self._paste_dir / f"pasted-image-{self._pasted}.png"
+        return path if image.save(str(path)) else None  # the .png suffix picks the format
+
+
+def local_files(source: QMimeData) -> list[pathlib.Path]:
+    if not source.hasUrls():
+        return []
+    return [pathlib.Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()]
+
+
+class AttachmentChip(QFrame):
+    """One attached file: name, size and a × that removes it."""
+
+    remove_requested = Signal(object)  # pathlib.Path
+
+    def __init__(self, path: pathlib.Path, size: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.setObjectName("attachment_chip")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#attachment_chip { background: #eef1f5; border: 1px solid #d3d8df; border-radius: 10px; }")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 2, 2, 2)
+        layout.setSpacing(4)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        name = path.name if len(path.name) <= 40 else path.name[:37] + "…"
+        self.label.setText(f"{name} · {human_size(size)}")
+        self.label.setToolTip(str(path))
+        layout.addWidget(self.label)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText("×")
+        self.remove_button.setAutoRaise(True)
+        self.remove_button.setToolTip(f"Remove {path.name}")
+        self.remove_button.setAccessibleName(f"Remove {path.name}")
+        self.remove_button.clicked.connect(self.on_remove_button_clicked)
+        layout.addWidget(self.remove_button)
+
+    def on_remove_button_clicked(self) -> None:
+        self.remove_requested.emit(self.path)
+
+
+class Composer(QWidget):
+    """Text, attachments, Attach and Send. The pane connects ``send_requested`` to the controller."""
+
+    send_requested = Signal(str, list)  # text, list[pathlib.Path]
+    files_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composer")
+        self.setAcceptDrops(True)
+        self._files: list[pathlib.Path] = []
+        self._chips: list[AttachmentChip] = []
+        self._can_send_here = False
+        self._read_only_reason = ""
+        self._check_files: FileCheck | None = None
+
+        self.notice = QLabel(self)
+        self.notice.setObjectName("composer_notice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+
+        self.chips_row = QWidget(self)
+        self.chips_layout = QHBoxLayout(self.chips_row)
+        self.chips_layout.setContentsMargins(0, 0, 0, 0)
+        self.chips_layout.setSpacing(6)
+        self.chips_layout.addStretch(1)
+        self.chips_row.hide()
+
+        self.text_edit = ComposerTextEdit(self)
+        self.text_edit.setObjectName("composer_text")
+        self.text_edit.setPlaceholderText("Write a message… (Enter sends, Shift+Enter for a new line)")
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.text_edit.setFixedHeight(self._text_height(1))
+        self.text_edit.setAccessibleName("Message text")
+        self.text_edit.textChanged.connect(self.on_text_edit_text_changed)
+        self.text_edit.send_requested.connect(self.submit)
+        self.text_edit.files_received.connect(self.add_files)
+
+        self.attach_button = QToolButton(self)
+        self.attach_button.setObjectName("attach_button")
+        self.attach_button.setText("Attach…")
+        self.attach_button.setToolTip("Attach files")
+        self.attach_button.setAccessibleName("Attach files")
+        self.attach_button.clicked.connect(self.choose_files)
+
+        self.send_button = QPushButton("Send", self)
+        self.send_button.setObjectName("send_button")
+        self.send_button.setDefault(False)
+        self.send_button.setAutoDefault(False)
+        self.send_button.clicked.connect(self.submit)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(self.text_edit, 1)
+        row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.chips_row)
+        layout.addLayout(row)
+        self._file_dialog: QFileDialog | None = None
+        self.set_target(None)
+
+    # ------------------------------------------------------------------------------------------ state
+
+    def set_file_check(self, check: FileCheck) -> None:
+        """The controller's size/readability check, so chips are refused with the same sentence as sends."""
+        self._check_files = check
+
+    def set_target(self, read_only_reason: str | None, *, has_chat: bool = True) -> None:
+        """Enable for a writable chat; ``read_only_reason`` (or no chat) disables typing and sending."""
+        self._can_send_here = has_chat and read_only_reason is None
+        self._read_only_reason = read_only_reason or ""
+        self.text_edit.setReadOnly(not self._can_send_here)
+        self.attach_button.setEnabled(self._can_send_here)
+        if not has_chat:
+            self.text_edit.setPlaceholderText("Select a conversation")
+        elif read_only_reason:
+            self.text_edit.setPlaceholderText(read_only_reason)
+        else:
+            self.text_edit.setPlaceholderText("Write a message… (Enter sends, Shift+Enter for a new line)")
+        self.show_notice(read_only_reason or "")
+        self._update_send_button()
+
+    @property
+    def files(self) -> list[pathlib.Path]:
+        return list(self._files)
+
+    def text(self) -> str:
+        return self.text_edit.toPlainText()
+
+    def has_content(self) -> bool:
+        return bool(self.text().strip()) or bool(self._files)
+
+    def show_notice(self, sentence: str) -> None:
+        """A refusal in red; the read-only sentence is information, in grey."""
+        informational = bool(sentence) and sentence == self._read_only_reason
+        self.notice.setStyleSheet("color: #5f6672;" if informational else "color: #b3261e;")
+        self.notice.setText(sentence)
+        self.notice.setVisible(bool(sentence))
+
+    def _update_send_button(self) -> None:
+        self.send_button.setEnabled(self._can_send_here and self.has_content())
+        if not self._can_send_here and self._read_only_reason:
+            self.send_button.setToolTip(self._read_only_reason)
+        elif not self.has_content():
+            self.send_button.setToolTip("Type a message or attach a file")
+        else:
+            self.send_button.setToolTip("Send (Enter)")
+
+    def on_text_edit_text_changed(self) -> None:
+        # QPlainTextDocumentLayout measures its height in visual lines: grow with wrapped text up to six.
+        visual_lines = int(self.text_edit.document().documentLayout().documentSize().height())
+        lines = max(1, min(6, visual_lines))
+        self.text_edit.setFixedHeight(self._text_height(lines))
+        if self.notice.isVisible() and not self._read_only_reason:
+            self.show_notice("")
+        self._update_send_button()
+
+    def _text_height(self, lines: int) -> int:
+        metrics = self.text_edit.fontMetrics()
+        margins = self.text_edit.contentsMargins()
+        frame = 2 * self.text_edit.frameWidth()
+        document_margin = int(2 * self.text_edit.document().documentMargin())
+        return lines * metrics.lineSpacing() + margins.top() + margins.bottom() + frame + document_margin + 2
+
+    # ------------------------------------------------------------------------------------------ files
+
+    def add_files(self, paths: Sequence[pathlib.Path]) -> list[pathlib.Path]:
+        """Attach files; ones that cannot be sent (missing, too large) are refused with a sentence. Returns added."""
+        if not self._can_send_here:
+            self.show_notice(self._read_only_reason or "Select a conversation first.")
+            return []
+        added: list[pathlib.Path] = []
+        problems: list[str] = []
+        for raw in paths:
+            path = pathlib.Path(raw)
+            if path in self._files:
+                continue
+            problem = self._check_files([path]) if self._check_files is not None else None
+            if problem is not None:
+                problems.append(problem)
+                continue
+            self._files.append(path)
+            chip = AttachmentChip(path, _size(path), self.chips_row)
+            chip.remove_requested.connect(self.remove_file)
+            self.chips_layout.insertWidget(self.chips_layout.count() - 1, chip)
+            self._chips.append(chip)
+            added.append(path)
+        self.chips_row.setVisible(bool(self._files))
+        self.show_notice(" ".join(problems))
+        self._update_send_button()
+        if added:
+            self.files_changed.emit()
+        return added
+
+    def remove_file(self, path: pathlib.Path) -> None:
+        for chip in list(self._chips):
+            if chip.path == path:
+                self._chips.remove(chip)
+                chip.deleteLater()
+                chip.hide()
+        if path in self._files:
+            self._files.remove(path)
+        self.chips_row.setVisible(bool(self._files))
+        self._update_send_button()
+        self.files_changed.emit()
+
+    def chips(self) -> list[AttachmentChip]:
+        return list(self._chips)
+
+    def clear_files(self) -> None:
+        for path in list(self._files):
+            self.remove_file(path)
+
+    def choose_files(self) -> QFileDialog:
+        """A non-blocking file dialog (open(), never exec()): chosen files become chips."""
+        dialog = QFileDialog(self, "Attach files")
+        dialog.setObjectName("attach_dialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filesSelected.connect(self.on_file_dialog_files_selected)
+        self._file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def on_file_dialog_files_selected(self, names: list[str]) -> None:
+        self.add_files([pathlib.Path(name) for name in names])
+
+    # ------------------------------------------------------------------------------------------ drafts
+
+    def take_draft(self) -> tuple[str, list[pathlib.Path]]:
+        """The current text and files, then empty the composer (for switching chats)."""
+        draft = (self.text(), self.files)
+        self.text_edit.clear()
+        self.clear_files()
+        self.show_notice("")
+        return draft
+
+    def restore_draft(self, text: str, files: Sequence[pathlib.Path], *, prepend: bool = False) -> None:
+        """Put text and files back; with ``prepend`` the text goes before what is typed already."""
+        current = self.text()
+        if prepend and current.strip():
+            self.text_edit.setPlainText(f"{text}\n{current}" if text else current)
+        else:
+            self.text_edit.setPlainText(text)
+        cursor = self.text_edit.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.text_edit.setTextCursor(cursor)
+        self.add_files(list(files))
+
+    # ------------------------------------------------------------------------------------------ sending
+
+    def submit(self) -> None:
+        if not self.send_button.isEnabled():
+            if self._can_send_here and not self.has_content():
+                return  # Enter on an empty composer: nothing to say
+            if not self._can_send_here:
+                self.show_notice(self._read_only_reason or "Select a conversation first.")
+            return
+        self.send_requested.emit(self.text(), self.files)
+
+    def clear_sent(self, sent_text: str) -> None:
+        """Clear what was handed over: the text only if it is still exactly what was sent, and the chips."""
+        if self.text().strip() == sent_text.strip():
+            self.text_edit.clear()
+        self.clear_files()
+        self.show_notice("")
+
+    # ------------------------------------------------------------------------------------------ drops
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._can_send_here and (local_files(event.mimeData()) or event.mimeData().hasImage()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event.mimeData())
+        if files:
+            self.add_files(files)
+            event.acceptProposedAction()
+        elif event.mimeData().hasImage():
+            self.text_edit.insertFromMimeData(event.mimeData())
+            event.acceptProposedAction()
+
+
+def _size(path: pathlib.Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

@@ -1,0 +1,270 @@
+"""The right-hand side of the main window: conversation header, message view and composer."""
+
+from __future__ import annotations
+
+import pathlib
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QResizeEvent
+from PySide6.QtWidgets import QFileDialog, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
+
+from ...api import Chat
+from ...core.conversation import ConversationController, SendRefusedError, check_files, safe_file_name
+from ...core.images import ImageCache
+from ...core.message_list import AttachmentView
+from ..links import open_link
+from .composer import Composer, local_files
+from .header import ConversationHeader
+from .view import MessageView
+
+# Opening these with the desktop's default application could run a customer's program.
+RISKY_EXTENSIONS = frozenset(
+    "exe msi bat cmd com scr pif cpl msc hta reg lnk vbs vbe js jse wsf wsh ps1 psm1 sh bash zsh csh command "
+    "tool app desktop jar appimage run bin dmg pkg deb rpm apk py pyw pl rb".split()
+)
+STATUS_SECONDS = 6
+
+
+def is_risky_to_open(file_name: str) -> bool:
+    return "." in file_name and file_name.rsplit(".", 1)[1].lower() in RISKY_EXTENSIONS
+
+
+class ConversationPane(QWidget):
+    """Shows the controller's open chat. Holds no network code: every action is a controller call."""
+
+    def __init__(self, controller: ConversationController, images: ImageCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversation_pane")
+        self.controller = controller
+        self.images = images
+        self.setAcceptDrops(True)
+        self._drafts: dict[str, tuple[str, list[pathlib.Path]]] = {}
+        self._chat_id: str | None = None
+
+        self.placeholder = QLabel("Select a conversation", self)
+        self.placeholder.setObjectName("conversation_placeholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setStyleSheet("color: #7a808a; font-size: 15px;")
+
+        self.header = ConversationHeader(self)
+        self.message_view: QListView = MessageView(images, self)
+        self.message_view.setModel(controller.messages_model)
+        self.empty_label = QLabel(self.message_view.viewport())
+        self.empty_label.setObjectName("conversation_empty")
+        self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #7a808a;")
+        self.composer = Composer(self)
+        self.composer.set_file_check(self.check_files)
+        self.composer.setStyleSheet("#composer { border-top: 1px solid #dfe2e6; }")
+
+        page = QWidget(self)
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.header)
+        page_layout.addWidget(self.message_view, 1)
+        page_layout.addWidget(self.composer)
+        self.conversation_page = page
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.timeout.connect(self.on_status_timer_timeout)
+
+        view = self.message_view
+        assert isinstance(view, MessageView)
+        view.top_reached.connect(self.on_message_view_top_reached)
+        view.link_activated.connect(self.on_message_view_link_activated)
+        view.attachment_requested.connect(self.on_message_view_attachment_requested)
+        view.failed_action_requested.connect(self.on_message_view_failed_action_requested)
+        self.header.mark_read_requested.connect(self.on_header_mark_read_requested)
+        self.header.mark_unread_requested.connect(self.on_header_mark_unread_requested)
+        self.composer.send_requested.connect(self.on_composer_send_requested)
+        controller.chat_opened.connect(self.on_controller_chat_opened)
+        controller.attendees_changed.connect(self.on_controller_attendees_changed)
+        controller.loading_changed.connect(self._update_empty_label)
+        controller.history_loaded.connect(self.on_controller_history_loaded)
+        controller.older_loaded.connect(self.on_controller_older_loaded)
+        controller.chat_read_changed.connect(self.on_controller_chat_read_changed)
+        controller.attachment_ready.connect(self.on_controller_attachment_ready)
+        controller.attachment_saved.connect(self.on_controller_attachment_saved)
+        controller.messages_model.rowsInserted.connect(self._update_empty_label)
+        controller.messages_model.rowsRemoved.connect(self._update_empty_label)
+        controller.messages_model.modelReset.connect(self._update_empty_label)
+        self.show_placeholder()
+
+    @property
+    def view(self) -> MessageView:
+        view = self.message_view
+        assert isinstance(view, MessageView)
+        return view
+
+    def show_placeholder(self) -> None:
+        """No conversation selected: a quiet "Select a conversation" instead of an empty thread."""
+        self.stack.setCurrentWidget(self.placeholder)
+        self.composer.set_target(None, has_chat=False)
+
+    # ------------------------------------------------------------------------------------------ chat
+
+    def on_controller_chat_opened(self, chat: Chat) -> None:
+        if self._chat_id is not None and self._chat_id != chat.id:
+            text, files = self.composer.take_draft()
+            if text.strip() or files:
+                self._drafts[self._chat_id] = (text, files)
+            else:
+                self._drafts.pop(self._chat_id, None)
+        previous = self._chat_id
+        self._chat_id = chat.id
+        self.composer.set_target("This conversation is read-only." if chat.read_only else None)
+        if previous != chat.id and chat.id in self._drafts:
+            text, files = self._drafts.pop(chat.id)
+            self.composer.restore_draft(text, files)
+        self._update_header()
+        self.stack.setCurrentWidget(self.conversation_page)
+        self._update_empty_label()
+        if not chat.read_only:
+            self.composer.text_edit.setFocus()
+
+    def draft_for(self, chat_id: str) -> tuple[str, list[pathlib.Path]] | None:
+        """The kept draft of a chat that is not open (a later issue stores these on disk)."""
+        return self._drafts.get(chat_id)
+
+    def on_controller_attendees_changed(self) -> None:
+        self._update_header()
+
+    def _update_header(self) -> None:
+        controller = self.controller
+        self.header.set_chat(controller.chat, controller.display_name(), controller.participant_names())
+
+    def _update_empty_label(self, *_: object) -> None:
+        empty = self.controller.messages_model.rowCount() == 0
+        if empty:
+            self.empty_label.setText("Loading messages…" if self.controller.is_loading else "No messages yet")
+            self.empty_label.resize(self.message_view.viewport().size())
+        self.empty_label.setVisible(empty and self.controller.chat is not None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.empty_label.resize(self.message_view.viewport().size())
+
+    def on_controller_chat_read_changed(self, chat_id: str, read: bool) -> None:
+        if self.controller.chat is not None and self.controller.chat.id == chat_id:
+            self._show_status("Marked as read" if read else "Marked as unread")
+
+    def on_header_mark_read_requested(self) -> None:
+        self.controller.set_read(True)
+
+    def on_header_mark_unread_requested(self) -> None:
+        self.controller.set_read(False)
+
+    def check_files(self, files: Sequence[pathlib.Path]) -> str | None:
+        return check_files(files, self.controller.max_file_size)
+
+    def on_status_timer_timeout(self) -> None:
+        self.header.show_status("")
+
+    def _show_status(self, text: str) -> None:
+        self.header.show_status(text)
+        self._status_timer.start(STATUS_SECONDS * 1000)
+
+    # ------------------------------------------------------------------------------------------ history
+
+    def on_message_view_top_reached(self) -> None:
+        self.controller.load_older()
+
+    def on_controller_history_loaded(self, _chat_id: str) -> None:
+        self._fill_viewport()
+
+    def on_controller_older_loaded(self, _chat_id: str, _count: int) -> None:
+        self._fill_viewport()
+
+    def _fill_viewport(self) -> None:
+        # With no scroll bar the person cannot scroll up to ask for more: keep loading until the view is full.
+        bar = self.message_view.verticalScrollBar()
+        if bar.maximum() == 0 or bar.value() <= 0:
+            QTimer.singleShot(0, self.controller.load_older)
+
+    # ------------------------------------------------------------------------------------------ sending
+
+    def on_composer_send_requested(self, text: str, files: list[pathlib.Path]) -> None:
+        try:
+            self.controller.send(text, files)
+        except SendRefusedError as exc:
+            self.composer.show_notice(exc.sentence)
+            return
+        self.composer.clear_sent(text)
+        self.view.scrollToBottom()
+
+    def on_message_view_failed_action_requested(self, kind: str, local_id: str) -> None:
+        if kind == "retry":
+            self.controller.retry(local_id)
+        elif kind == "discard":
+            self.controller.discard(local_id)
+        elif kind == "edit":
+            recovered = self.controller.edit(local_id)
+            if recovered is not None:
+                text, files = recovered
+                self.composer.restore_draft(text, files, prepend=True)
+                self.composer.text_edit.setFocus()
+
+    # ------------------------------------------------------------------------------------------ links and files
+
+    def on_message_view_link_activated(self, url: str) -> None:
+        open_link(url, self)
+
+    def on_message_view_attachment_requested(self, kind: str, attachment: AttachmentView) -> None:
+        if kind == "save":
+            self.ask_where_to_save(attachment)
+        elif kind == "open":
+            self.open_attachment(attachment)
+
+    def ask_where_to_save(self, attachment: AttachmentView) -> QFileDialog | None:
+        """A non-blocking Save dialog (open(), not exec()); the download starts once a path is chosen."""
+        if not attachment.downloadable:
+            return None
+        dialog = QFileDialog(self, "Save attachment")
+        dialog.setObjectName("save_attachment_dialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.selectFile(safe_file_name(attachment.name))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        message_id, attachment_id = attachment.message_id, attachment.id
+        dialog.fileSelected.connect(
+            lambda path: self.controller.save_attachment(message_id, attachment_id, pathlib.Path(path))
+        )
+        dialog.open()
+        return dialog
+
+    def open_attachment(self, attachment: AttachmentView) -> None:
+        if is_risky_to_open(attachment.name):
+            self._show_status(f"“{attachment.name}” could be a program. Use Save as… and check it before opening.")
+            return
+        if attachment.local_path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(attachment.local_path))
+        elif attachment.downloadable:
+            self._show_status(f"Opening “{attachment.name}”…")
+            self.controller.open_attachment(attachment.message_id, attachment.id, attachment.name)
+
+    def on_controller_attachment_ready(self, path: str) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        self._show_status("")
+
+    def on_controller_attachment_saved(self, path: str) -> None:
+        self._show_status(f"Saved “{pathlib.Path(path).name}”")
+
+    # ------------------------------------------------------------------------------------------ drops
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.composer.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if local_files(event.mimeData()) or event.mimeData().hasImage():
+            self.composer.dropEvent(event)

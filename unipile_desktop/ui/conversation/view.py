@@ -1,0 +1,341 @@
+"""The message list view: painted rows, clicks on links/buttons/attachments, copying, and a steady scroll position."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QGuiApplication,
+    QHelpEvent,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QListView,
+    QMenu,
+    QPlainTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.images import ImageCache
+from ...core.message_list import AttachmentView, MessageListModel, MessageRow, RowKind, SendState
+from ..format import clock_time
+from .delegate import BubbleDelegate, Hit
+
+TOP_THRESHOLD_PX = 60  # start loading older messages this close to the top
+CLICKABLE = {"link", "image", "save", "open", "retry", "edit", "discard"}
+
+
+class MessageView(QListView):
+    """Rows painted by BubbleDelegate. Emits what the person asked for; the pane turns it into controller calls."""
+
+    link_activated = Signal(str)  # url
+    attachment_requested = Signal(str, object)  # "save" | "open", AttachmentView
+    failed_action_requested = Signal(str, str)  # "retry" | "edit" | "discard", local id
+    top_reached = Signal()
+
+    def __init__(self, images: ImageCache, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("message_view")
+        self.bubble_delegate = BubbleDelegate(self, images)
+        self.setItemDelegate(self.bubble_delegate)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setUniformItemSizes(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setMouseTracking(True)
+        self.setFrameShape(QListView.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Messages")
+        self._press_hit: Hit | None = None
+        self._anchor: tuple[QPersistentModelIndex, int] | None = None
+        self._at_bottom = True
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self.on_scrollbar_value_changed)
+        bar.rangeChanged.connect(self.on_scrollbar_range_changed)
+
+    # ------------------------------------------------------------------------------------------ model
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        previous = self.model()
+        if previous is not None:
+            for signal, slot in self._model_connections(previous):
+                signal.disconnect(slot)
+        super().setModel(model)
+        if model is not None:
+            for signal, slot in self._model_connections(model):
+                signal.connect(slot)
+
+    def _model_connections(self, model: QAbstractItemModel) -> list[tuple[SignalInstance, Callable[..., None]]]:
+        return [
+            (model.rowsAboutToBeInserted, self._remember_anchor),
+            (model.rowsInserted, self._restore_anchor),
+            (model.rowsAboutToBeRemoved, self._remember_anchor),
+            (model.rowsRemoved, self._restore_anchor),
+            (model.dataChanged, self._on_data_changed),
+            (model.modelReset, self._on_model_reset),
+        ]
+
+    def message_model(self) -> MessageListModel | None:
+        model = self.model()
+        return model if isinstance(model, MessageListModel) else None
+
+    # ------------------------------------------------------------------------------------------ scrolling
+
+    def is_at_bottom(self) -> bool:
+        bar = self.verticalScrollBar()
+        return bar.value() >= bar.maximum() - 4
+
+    def top_visible_index(self) -> QModelIndex:
+        x = self.viewport().width() // 2
+        for y in range(0, max(1, self.viewport().height()), 4):
+            index = self.indexAt(QPoint(x, y))
+            if index.isValid():
+                return index
+        return QModelIndex()
+
+    def _remember_anchor(self, *_: object) -> None:
+        self._at_bottom = self.is_at_bottom()
+        index = self.top_visible_index()
+        if index.isValid():
+            self._anchor = (QPersistentModelIndex(index), self.visualRect(index).top())
+        else:
+            self._anchor = None
+
+    def _restore_anchor(self, *_: object) -> None:
+        """Keep the row that was at the top exactly where it was (older pages land above it), or stay at the end."""
+        self.executeDelayedItemsLayout()
+        bar = self.verticalScrollBar()
+        if self._at_bottom:
+            bar.setValue(bar.maximum())
+        elif self._anchor is not None:
+            anchor, old_top = self._anchor
+            if anchor.isValid():
+                new_top = self.visualRect(self.model().index(anchor.row(), 0)).top()
+                bar.setValue(bar.value() + (new_top - old_top))
+        self._anchor = None
+
+    def _on_data_changed(self, *_: object) -> None:
+        # Heights may change (pending -> sent, names arriving): lay out again without moving what is on screen.
+        self._remember_anchor()
+        self.scheduleDelayedItemsLayout()
+        self._restore_anchor()
+
+    def _on_model_reset(self) -> None:
+        self._anchor = None
+        self._at_bottom = True
+
+    def on_scrollbar_value_changed(self, value: int) -> None:
+        self._at_bottom = self.is_at_bottom()
+        if value <= TOP_THRESHOLD_PX and self.model() is not None and self.model().rowCount() > 0:
+            self.top_reached.emit()
+
+    def on_scrollbar_range_changed(self, _minimum: int, maximum: int) -> None:
+        if self._at_bottom:
+            self.verticalScrollBar().setValue(maximum)  # an image or a new message grew the list: stay at the end
+
+    # ------------------------------------------------------------------------------------------ mouse
+
+    def hit_at(self, pos: QPoint) -> tuple[QModelIndex, Hit | None]:
+        index = self.indexAt(pos)
+        if not index.isValid():
+            return index, None
+        return index, self.bubble_delegate.hit_test(index, self.visualRect(index), pos)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        _, hit = self.hit_at(event.position().toPoint())
+        self._press_hit = hit if hit is not None and hit.kind in CLICKABLE else None
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self._press_hit is None:
+            return
+        index, hit = self.hit_at(event.position().toPoint())
+        pressed, self._press_hit = self._press_hit, None
+        if hit is None or hit != pressed:
+            return
+        self._activate(index, hit)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        _, hit = self.hit_at(event.position().toPoint())
+        if hit is not None and hit.kind in CLICKABLE:
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.viewport().unsetCursor()
+        super().mouseMoveEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index, hit = self.hit_at(event.position().toPoint())
+        if hit is not None and hit.kind == "bubble":
+            self.show_text_popup(index)
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index, hit = self.hit_at(event.pos())
+            tip = ""
+            if hit is not None and hit.kind == "link":
+                tip = hit.url
+            elif hit is not None and hit.attachment is not None:
+                tip = hit.attachment.name
+            elif index.isValid():
+                tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)  # a plain string: QToolTip shows it as plain text
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def _activate(self, index: QModelIndex, hit: Hit) -> None:
+        row = index.data(MessageListModel.RowRole)
+        if hit.kind == "link":
+            self.link_activated.emit(hit.url)
+        elif hit.kind == "image" and hit.attachment is not None:
+            self.attachment_requested.emit("open", hit.attachment)
+        elif hit.kind in ("save", "open") and hit.attachment is not None:
+            self.attachment_requested.emit(hit.kind, hit.attachment)
+        elif hit.kind in ("retry", "edit", "discard") and isinstance(row, MessageRow) and row.local_id:
+            self.failed_action_requested.emit(hit.kind, row.local_id)
+
+    # ------------------------------------------------------------------------------------------ copying
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def selected_rows(self) -> list[MessageRow]:
+        rows = []
+        for index in sorted(self.selectionModel().selectedIndexes(), key=lambda i: i.row()):
+            row = index.data(MessageListModel.RowRole)
+            if isinstance(row, MessageRow) and row.kind != RowKind.DAY:
+                rows.append(row)
+        return rows
+
+    def copy_selection(self) -> str:
+        """Put the selected messages' text on the clipboard; one message is copied exactly as written."""
+        rows = self.selected_rows()
+        if not rows:
+            return ""
+        if len(rows) == 1:
+            text = copy_text(rows[0])
+        else:
+            text = "\n".join(_transcript_line(r) for r in rows)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def show_text_popup(self, index: QModelIndex) -> QDialog | None:
+        """A read-only, selectable copy of the message text (for copying a part of it)."""
+        row = index.data(MessageListModel.RowRole)
+        if not isinstance(row, MessageRow) or not row.text:
+            return None
+        dialog = QDialog(self)
+        dialog.setObjectName("message_text_popup")
+        who = "You" if row.outgoing else (row.sender_name or "Message")
+        dialog.setWindowTitle(f"{who} · {clock_time(row.timestamp)}")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        layout = QVBoxLayout(dialog)
+        editor = QPlainTextEdit(dialog)
+        editor.setPlainText(row.text)
+        editor.setReadOnly(True)
+        editor.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        editor.selectAll()
+        layout.addWidget(editor)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.close)
+        layout.addWidget(buttons)
+        dialog.resize(460, 260)
+        dialog.show()  # modeless: never a nested event loop
+        return dialog
+
+    # ------------------------------------------------------------------------------------------ context menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.build_context_menu(event.pos())
+        if menu is not None:
+            menu.popup(event.globalPos())
+
+    def build_context_menu(self, pos: QPoint) -> QMenu | None:
+        index, hit = self.hit_at(pos)
+        if not index.isValid():
+            return None
+        row = index.data(MessageListModel.RowRole)
+        if not isinstance(row, MessageRow) or row.kind == RowKind.DAY:
+            return None
+        if not self.selectionModel().isSelected(index):
+            self.selectionModel().select(index, self.selectionModel().SelectionFlag.ClearAndSelect)
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        selected = self.selected_rows()
+        if len(selected) > 1:
+            menu.addAction(f"Copy {len(selected)} messages", self.copy_selection)
+        elif row.text:
+            menu.addAction("Copy text", lambda: QGuiApplication.clipboard().setText(copy_text(row)))
+            menu.addAction("Select text…", lambda: self.show_text_popup(index))
+        links = self.bubble_delegate.links_in(index)
+        if hit is not None and hit.kind == "link":
+            links = [hit.url] + [u for u in links if u != hit.url]
+        for url in links[:5]:
+            menu.addAction(f"Open link {_short(url)}", partial(self.link_activated.emit, url))
+            menu.addAction(f"Copy link {_short(url)}", partial(QGuiApplication.clipboard().setText, url))
+        attachments: list[AttachmentView] = [a for a in row.attachments if a.downloadable]
+        if hit is not None and hit.attachment is not None and hit.attachment.downloadable:
+            attachments = [hit.attachment]
+        if attachments:
+            menu.addSeparator()
+        for attachment in attachments[:6]:
+            label = f" “{_short(attachment.name, 32)}”" if len(attachments) > 1 else ""
+            menu.addAction(f"Save as…{label}", partial(self.attachment_requested.emit, "save", attachment))
+            menu.addAction(f"Open{label}", partial(self.attachment_requested.emit, "open", attachment))
+        if row.state == SendState.FAILED and row.local_id:
+            menu.addSeparator()
+            for kind, label in (("retry", "Retry"), ("edit", "Edit"), ("discard", "Discard")):
+                menu.addAction(label, partial(self.failed_action_requested.emit, kind, row.local_id))
+        return menu if menu.actions() else None
+
+
+def copy_text(row: MessageRow) -> str:
+    """The message's own text; an attachment-only message copies its file names."""
+    if row.text:
+        return row.text
+    return "\n".join(a.name for a in row.attachments)
+
+
+def _transcript_line(row: MessageRow) -> str:
+    if row.kind == RowKind.EVENT:
+        return f"[{clock_time(row.timestamp)}] {row.text}"
+    who = "You" if row.outgoing else (row.sender_name or "They")
+    body = copy_text(row)
+    return f"[{clock_time(row.timestamp)}] {who}: {body}"
+
+
+def _short(text: str, limit: int = 48) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,371 @@
+"""The main window: account picker, filter box and chat list on the left, the conversation on the right."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..core.accounts import AccountsController, account_from_task_name, is_disconnection
+from ..core.chats import ChatEntry, ChatListController
+from ..core.conversation import ConversationController
+from ..core.images import ImageCache
+from ..core.tasks import TaskRunner
+from .accounts import AccountListModel, AccountPicker
+from .chat_list import ChatDelegate, ChatFilterProxy, ChatListModel, ChatListView, ChatRole
+from .conversation.pane import ConversationPane
+from .resources import app_icon
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1200, 780)
+DEFAULT_SPLIT = (370, 830)
+SETTING_GEOMETRY = "window/geometry"
+SETTING_SPLITTER = "window/splitter"
+SETTING_MARK_READ_ON_OPEN = "chats/mark_read_on_open"
+
+
+def settings_bool(settings: QSettings, key: str, default: bool) -> bool:
+    value = settings.value(key, default)
+    if isinstance(value, str):  # INI files give strings back
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    return bool(value)
+
+
+class ErrorBanner(QFrame):
+    """One line of plain text at the top of the window for failures; dismissible; the latest error wins."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorBanner")
+        self.setStyleSheet(
+            "#errorBanner { background: #fdecea; border: 1px solid #f3b8b2; border-radius: 6px; }"
+            "#errorBanner QLabel { color: #7a1c14; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # server text is never markup
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dismiss_button = QToolButton(self)
+        self.dismiss_button.setText("✕")
+        self.dismiss_button.setToolTip("Dismiss")
+        self.dismiss_button.setAccessibleName("Dismiss error")
+        self.dismiss_button.setAutoRaise(True)
+        self.dismiss_button.clicked.connect(self.dismiss)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._repeats = 0
+        self._sentence = ""
+        self.hide()
+
+    @property
+    def sentence(self) -> str:
+        return "" if self.isHidden() else self._sentence
+
+    def show_error(self, sentence: str) -> None:
+        if sentence == self._sentence and not self.isHidden():
+            self._repeats += 1
+            self.label.setText(f"{sentence} (×{self._repeats + 1})")
+        else:
+            self._repeats = 0
+            self._sentence = sentence
+            self.label.setText(sentence)
+        self.show()
+
+    def dismiss(self) -> None:
+        self._sentence = ""
+        self._repeats = 0
+        self.hide()
+
+
+class MainWindow(QMainWindow):
+    """Wires the widgets to the controllers; no network calls here, only controller methods and signals."""
+
+    closed = Signal()
+
+    def __init__(
+        self,
+        *,
+        tasks: TaskRunner,
+        images: ImageCache,
+        accounts: AccountsController,
+        chats: ChatListController,
+        conversation: ConversationController,
+        settings: QSettings,
+        connection_label: str,
+        demo: bool = False,
+    ) -> None:
+        super().__init__()
+        self.tasks = tasks
+        self.images = images
+        self.accounts = accounts
+        self.chats = chats
+        self.conversation = conversation
+        self.settings = settings
+        self.demo = demo
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(f"{APP_NAME} — Demo" if demo else APP_NAME)
+        self.setWindowIcon(app_icon())
+
+        # Left: account picker, filter box, chat list.
+        self.account_model = AccountListModel(accounts, self)
+        self.account_picker = AccountPicker(self.account_model)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("chatFilter")
+        self.filter_edit.setPlaceholderText("Filter chats")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName("Filter chats")
+        self.chat_model = ChatListModel(chats, self)
+        self.chat_proxy = ChatFilterProxy(self)
+        self.chat_proxy.setSourceModel(self.chat_model)
+        self.chat_view = ChatListView()
+        self.chat_delegate = ChatDelegate(images, on_row_painted=self._on_chat_row_painted, parent=self.chat_view)
+        self.chat_view.setItemDelegate(self.chat_delegate)
+        self.chat_view.setModel(self.chat_proxy)
+        self.chat_list_status = QLabel()
+        self.chat_list_status.setObjectName("chatListStatus")
+        self.chat_list_status.setTextFormat(Qt.TextFormat.PlainText)
+        self.chat_list_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chat_list_status.setStyleSheet("color: palette(mid); padding: 6px;")
+
+        left = QWidget()
+        left.setObjectName("chatPanel")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 0, 8)
+        left_layout.setSpacing(6)
+        left_layout.addWidget(self.account_picker)
+        left_layout.addWidget(self.filter_edit)
+        left_layout.addWidget(self.chat_list_status)
+        left_layout.addWidget(self.chat_view, 1)
+        left.setMinimumWidth(260)
+
+        # Right: the conversation.
+        self.conversation_pane = ConversationPane(conversation, images)
+        self.conversation_pane.setMinimumWidth(380)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.conversation_pane)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+
+        self.error_banner = ErrorBanner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        banner_row = QHBoxLayout()
+        banner_row.setContentsMargins(8, 6, 8, 0)
+        banner_row.addWidget(self.error_banner)
+        central_layout.addLayout(banner_row)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.connection_label = QLabel(connection_label)
+        self.connection_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addPermanentWidget(self.connection_label)
+
+        self._build_menus()
+        self._connect_signals()
+        self._restore_state()
+        self._update_chat_list_status()
+
+    # ------------------------------------------------------------------------------------------ setup
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu("&View")
+        self.refresh_action = QAction("&Refresh", self)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
+        view_menu.addAction(self.refresh_action)
+        self.find_action = QAction("&Filter chats", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self.focus_filter)
+        view_menu.addAction(self.find_action)
+        view_menu.addSeparator()
+        self.mark_read_on_open_action = QAction("Mark chats as read when opened", self)
+        self.mark_read_on_open_action.setCheckable(True)
+        self.mark_read_on_open_action.setChecked(settings_bool(self.settings, SETTING_MARK_READ_ON_OPEN, False))
+        self.mark_read_on_open_action.setToolTip(
+            "When off (the default), opening a chat does not tell the customer it was read."
+        )
+        self.mark_read_on_open_action.toggled.connect(self.on_mark_read_on_open_toggled)
+        view_menu.addAction(self.mark_read_on_open_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about_action = QAction(f"&About {APP_NAME}", self)
+        about_action.triggered.connect(self.show_about)
+        help_menu.addAction(about_action)
+
+    def _connect_signals(self) -> None:
+        self.account_picker.scope_changed.connect(self.on_account_picker_scope_changed)
+        self.filter_edit.textChanged.connect(self.on_filter_edit_text_changed)
+        self.chat_view.selectionModel().currentChanged.connect(self.on_chat_view_current_changed)
+        self.chat_view.mark_read_requested.connect(self.on_chat_view_mark_read_requested)
+        for signal in (self.chat_model.rowsInserted, self.chat_model.modelReset, self.chat_proxy.layoutChanged):
+            signal.connect(self._update_chat_list_status)
+        self.chats.chats_load_failed.connect(lambda _sentence: self._update_chat_list_status())
+        self.chats.account_disconnected.connect(self.accounts.mark_disconnected)
+        self.images.image_loaded.connect(self.on_images_image_loaded)
+        self.tasks.task_failed.connect(self.on_tasks_task_failed)
+        self.conversation.error_occurred.connect(self.on_conversation_error_occurred)
+        self.conversation.chat_read_changed.connect(self.chats.note_read)
+        self.conversation.send_confirmed.connect(self.on_conversation_send_confirmed)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value(SETTING_GEOMETRY)
+        if not (isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry))):
+            self.resize(*DEFAULT_SIZE)
+        splitter = self.settings.value(SETTING_SPLITTER)
+        if not (isinstance(splitter, QByteArray | bytes) and self.splitter.restoreState(QByteArray(splitter))):
+            self.splitter.setSizes(list(DEFAULT_SPLIT))
+
+    def save_state(self) -> None:
+        self.settings.setValue(SETTING_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(SETTING_SPLITTER, self.splitter.saveState())
+        self.settings.setValue(SETTING_MARK_READ_ON_OPEN, self.mark_read_on_open_action.isChecked())
+        self.settings.sync()
+
+    def start(self) -> None:
+        """Load accounts and the first page of chats (called once the event loop runs)."""
+        self.accounts.load()
+        self.account_picker.announce_scope()
+
+    # ------------------------------------------------------------------------------------------ state
+
+    @property
+    def mark_read_on_open(self) -> bool:
+        return self.mark_read_on_open_action.isChecked()
+
+    def current_entry(self) -> ChatEntry | None:
+        index = self.chat_view.currentIndex()
+        entry = index.data(ChatRole.ENTRY) if index.isValid() else None
+        return entry if isinstance(entry, ChatEntry) else None
+
+    def refresh(self) -> None:
+        self.error_banner.dismiss()
+        self.accounts.load()
+        self.chats.reload()
+        self._update_chat_list_status()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(f"About {APP_NAME}")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"{APP_NAME} {__version__}\nA desktop messenger for support agents, on the Unipile API.")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # never exec(): a nested loop inside qasync breaks running coroutines
+
+    def _update_chat_list_status(self) -> None:
+        if self.chat_proxy.rowCount() > 0:
+            self.chat_list_status.hide()
+            return
+        if self.chat_model.is_fetching:
+            text = "Loading chats…"
+        elif self.chat_model.rowCount() > 0:
+            text = "No chats match the filter."
+        elif self.chats.has_more and not self.chats.can_load_more and not self.chats.is_loading:
+            text = "The chats could not be loaded. Press F5 to try again."
+        else:
+            text = "No chats yet."
+        self.chat_list_status.setText(text)
+        self.chat_list_status.show()
+
+    # ------------------------------------------------------------------------------------------ slots
+
+    def on_account_picker_scope_changed(self, scope: tuple[str, ...] | None) -> None:
+        self.chats.set_scope(scope)
+        self._update_chat_list_status()
+
+    def on_filter_edit_text_changed(self, text: str) -> None:
+        self.chat_proxy.set_filter_text(text)
+        self._update_chat_list_status()
+
+    def on_chat_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        entry = current.data(ChatRole.ENTRY) if current.isValid() else None
+        if not isinstance(entry, ChatEntry):
+            return  # the list was reset or filtered: keep the open conversation
+        open_chat = self.conversation.chat
+        if open_chat is not None and open_chat.id == entry.id:
+            return
+        account = self.accounts.account(entry.chat.account_id)
+        self.conversation.open_chat(entry.chat, account, mark_read=self.mark_read_on_open)
+
+    def on_chat_view_mark_read_requested(self, index: QModelIndex, read: bool) -> None:
+        # Right-click makes the row current (and opens it), so the open chat is the one the menu was for.
+        if self.chat_view.currentIndex() != index:
+            self.chat_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.conversation.set_read(read)
+
+    def on_mark_read_on_open_toggled(self, checked: bool) -> None:
+        self.settings.setValue(SETTING_MARK_READ_ON_OPEN, checked)
+
+    def on_images_image_loaded(self, key: str) -> None:
+        if key.startswith("avatar:"):
+            self.chat_view.viewport().update()
+
+    def on_tasks_task_failed(self, name: str, sentence: str, exc: object) -> None:
+        self.error_banner.show_error(sentence)
+        if isinstance(exc, BaseException) and is_disconnection(exc):
+            account_id = account_from_task_name(name)
+            if account_id is None and name.startswith("conversation:") and self.conversation.chat is not None:
+                account_id = self.conversation.chat.account_id
+            if account_id is not None:
+                self.accounts.mark_disconnected(account_id)
+
+    def on_conversation_error_occurred(self, sentence: str, exc: object) -> None:
+        self.error_banner.show_error(sentence)
+        chat = self.conversation.chat
+        if isinstance(exc, BaseException) and is_disconnection(exc) and chat is not None:
+            self.accounts.mark_disconnected(chat.account_id)
+
+    def on_conversation_send_confirmed(self, local_id: str, _message_id: str) -> None:
+        outgoing = self.conversation.outgoing(local_id)
+        chat_id = outgoing.chat_id if outgoing is not None else None
+        if chat_id is None and self.conversation.chat is not None:
+            chat_id = self.conversation.chat.id
+        if chat_id is not None:
+            self.chats.refresh_chat(chat_id)  # new preview and activity; the row moves to the top
+
+    def _on_chat_row_painted(self, chat_id: str) -> None:
+        self.chats.request_details(chat_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        event.accept()
+        self.closed.emit()
+
+    def keyPressEvent(self, event: Any) -> None:
+        if event.key() == Qt.Key.Key_Escape and not self.error_banner.isHidden():
+            self.error_banner.dismiss()
+            return
+        super().keyPressEvent(event)
