@@ -193,14 +193,15 @@ def run(args: argparse.Namespace) -> int:
                 killed_at = int(line.split()[1])
                 break
         if killed_at is not None:
-            wait_for_a_request_in_flight(db, time.monotonic() + 3.0)
+            wait_for_a_request_in_flight(db, time.monotonic() + 0.5)
         first.kill()
         if killed_at is None:
             log("the first worker ended before it could be killed")
             return 2
         with Store.open(db, exclusive=False) as peek:
             at_kill = Counter(e.state for e in peek.outbox.entries())
-        log(f"SIGKILL after {killed_at} enqueued; outbox then: {dict(at_kill)}")
+        killed_at = sum(at_kill.values())
+        log(f"SIGKILL with {killed_at} of {args.sends} enqueued; outbox then: {dict(at_kill)}")
 
         # Second run: resumes on the same database and enqueues the rest.
         remaining = max(5.0, deadline - time.monotonic())

@@ -103,17 +103,19 @@ def _v1_initial(conn: sqlite3.Connection) -> None:
 
 
 def _v2_blobs_and_sync(conn: sqlite3.Connection) -> None:
+    # The data column comes last so that reading the small columns never walks a blob's overflow pages; the
+    # index covers what eviction needs (order of use and sizes) without touching the table.
     conn.execute(
         """CREATE TABLE blobs (
             key TEXT PRIMARY KEY,
-            data BLOB NOT NULL,
             size INTEGER NOT NULL,
             content_type TEXT,
             stored_at REAL NOT NULL,
-            last_used REAL NOT NULL
+            last_used REAL NOT NULL,
+            data BLOB NOT NULL
         )"""
     )
-    conn.execute("CREATE INDEX blobs_by_use ON blobs (last_used)")
+    conn.execute("CREATE INDEX blobs_by_use ON blobs (last_used, size)")
     conn.execute("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
