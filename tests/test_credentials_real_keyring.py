@@ -7,6 +7,7 @@ the user's keyring.
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import subprocess
@@ -174,20 +175,47 @@ def test_cli_profile_add_list_remove_keeps_the_key_only_in_the_keyring(
 def test_the_app_starts_on_the_profile_and_passes_its_smoke_test(
     isolated_env: dict[str, str], profile_name: str, api_key: str, sandbox_url: str, secret_service: KeyStore
 ) -> None:
-    help_text = run_app(isolated_env, "-m", "unipile_desktop", "--help").stdout
-    if "--profile" not in help_text:
-        pytest.skip("unipile-desktop has no --profile option yet")
-    added = run_profile(isolated_env, "add", profile_name, "--dsn", sandbox_url, stdin=api_key)
+    # The installed entry point, as IT would run it: `profile add` with the key piped in, then the smoke test.
+    added = run_entry_point(isolated_env, "profile", "add", profile_name, "--dsn", sandbox_url, stdin=api_key)
     assert added.returncode == 0, added.stderr
+    assert secret_service.get(profile_name) == api_key
     try:
-        smoke = run_app(isolated_env, "-m", "unipile_desktop", "--profile", profile_name, "--smoke-test", "--debug")
-        assert smoke.returncode == 0, smoke.stderr[-3000:]
+        smoke = run_entry_point(isolated_env, "--profile", profile_name, "--smoke-test", "--debug")
+        assert smoke.returncode == 0, smoke.stdout + smoke.stderr[-3000:]
+        report = json.loads(smoke.stdout.strip().splitlines()[-1])
+        assert report["ok"] is True
+        assert "/accounts -> 200" in smoke.stderr  # the debug log was on and the sandbox accepted the key
         assert api_key not in smoke.stdout
         assert api_key not in smoke.stderr  # the debug log
+        settings = json.loads((Path(isolated_env["XDG_CONFIG_HOME"]) / "unipile-desktop" / "settings.json").read_text())
+        assert settings["last_profile"] == profile_name
         assert_key_is_nowhere_on_disk(isolated_env, api_key)
+
+        # The same profile with a key the sandbox does not know: a clear sentence, exit 1, no dialog.
+        secret_service.set(profile_name, api_key + "-revoked")
+        refused = run_entry_point(isolated_env, "--profile", profile_name, "--smoke-test")
+        assert refused.returncode == 1
+        refusal = json.loads(refused.stdout.strip().splitlines()[-1])
+        assert refusal["ok"] is False and "The API key was rejected" in refusal["error"]
     finally:
-        run_profile(isolated_env, "remove", profile_name)
+        run_entry_point(isolated_env, "profile", "remove", profile_name)
     assert secret_service.get(profile_name) is None
+
+
+def run_entry_point(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """The console script pip installed (``unipile-desktop``), else ``python -m unipile_desktop``."""
+    script = Path(sys.executable).with_name("unipile-desktop")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "unipile_desktop"]
+    return subprocess.run(
+        [*command, *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=SUBPROCESS_TIMEOUT,
+        check=False,
+    )
 
 
 def assert_key_is_nowhere_on_disk(env: dict[str, str], api_key: str) -> None:

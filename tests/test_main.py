@@ -13,20 +13,25 @@ import pytest
 
 from unipile_desktop import __version__
 from unipile_desktop.__main__ import SecretRedactingFilter, parse_args
+from unipile_desktop.credentials import Profile, ProfileStore
+from unipile_desktop.sandbox import SandboxServer
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 def run_app(
-    *args: str, extra_env: dict[str, str] | None = None, timeout: float = 55
+    *args: str, extra_env: dict[str, str] | None = None, timeout: float = 55, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("UNIPILE_")}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    # The XDG folders are the test's own (tests.fakes.user_dirs); the keyring must never be the user's either.
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     env.update(extra_env or {})
     return subprocess.run(
         [sys.executable, "-m", "unipile_desktop", *args],
         cwd=REPO_ROOT,
         env=env,
+        input=stdin,
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -35,10 +40,11 @@ def run_app(
 
 
 def test_arguments_are_parsed() -> None:
-    args = parse_args(["--demo", "--smoke-test", "--screenshot", "shot.png", "--debug"])
+    args = parse_args(["--demo", "--smoke-test", "--screenshot", "shot.png", "--debug", "--profile", "Support"])
     assert args.demo and args.smoke_test and args.debug
     assert args.screenshot == Path("shot.png")
-    assert parse_args([]).screenshot is None
+    assert args.profile == "Support"
+    assert parse_args([]).screenshot is None and parse_args([]).profile is None
 
 
 def test_version_is_printed() -> None:
@@ -90,3 +96,44 @@ def test_the_demo_screenshot_is_a_png_of_the_window(tmp_path: Path) -> None:
     width = int.from_bytes(data[16:20], "big")
     height = int.from_bytes(data[20:24], "big")
     assert (width, height) == (1200, 780)
+
+
+def test_the_profile_command_runs_without_starting_qt() -> None:
+    code = (
+        "import sys; from unipile_desktop.__main__ import main; code = main(['profile', 'list']); "
+        "print('qt loaded' if 'PySide6' in sys.modules else 'no qt'); sys.exit(code)"
+    )
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=30, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No profiles yet." in result.stdout
+    assert "API keys are kept in: none (no keyring backend is available)" in result.stdout
+    assert result.stdout.strip().endswith("no qt")
+
+
+def test_profile_add_without_any_keyring_fails_with_a_sentence_and_saves_nothing(user_dirs_isolation: Path) -> None:
+    result = run_app("profile", "add", "Support", "--dsn", "api1.unipile.com:13111", stdin="sk_never_saved\n")
+    assert result.returncode == 3
+    assert "No system keyring is available" in result.stderr
+    assert "sk_never_saved" not in result.stdout + result.stderr
+    assert not (user_dirs_isolation / "config" / "unipile-desktop" / "settings.json").exists()
+
+
+def test_a_smoke_test_on_a_profile_without_a_keyring_explains_it_in_json(user_dirs_isolation: Path) -> None:
+    ProfileStore().add(Profile("Support", "api1.unipile.com:13111"))  # as `profile add` would, minus the key
+    result = run_app("--profile", "Support", "--smoke-test")
+    assert result.returncode == 1
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["ok"] is False
+    assert report["error"].startswith("The API key of the profile “Support” could not be read. No system keyring")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_without_a_keyring_the_environment_still_connects(sandbox: SandboxServer) -> None:
+    result = run_app("--smoke-test", extra_env={"UNIPILE_DSN": sandbox.url, "UNIPILE_API_KEY": "test-key"})
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["ok"] is True, report
+    assert result.returncode == 0

@@ -5,12 +5,20 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
+from .logs import add_file_handler
+
+if TYPE_CHECKING:
+    from .ui.single_instance import SingleInstance
+
+log = logging.getLogger("unipile_desktop")
 
 
 class SecretRedactingFilter(logging.Filter):
@@ -24,15 +32,25 @@ class SecretRedactingFilter(logging.Filter):
         if len(secret) >= 4:  # a tiny "secret" would mangle ordinary words
             self._secrets.add(secret)
 
+    def redact(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, "<redacted>")
+        return text
+
     def filter(self, record: logging.LogRecord) -> bool:
         if not self._secrets:
             return True
         message = record.getMessage()
-        redacted = message
-        for secret in self._secrets:
-            redacted = redacted.replace(secret, "<redacted>")
+        redacted = self.redact(message)
         if redacted != message:
             record.msg, record.args = redacted, None
+        # A traceback can quote the key too (an exception's message); format it now so it is redacted once.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
         return True
 
 
@@ -40,9 +58,19 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="unipile-desktop",
         description=f"{APP_NAME}: a desktop messenger for support agents on the Unipile API.",
-        epilog="Connect with UNIPILE_DSN and UNIPILE_API_KEY in the environment, or try --demo.",
+        epilog=(
+            "Connection: --demo, else --profile NAME, else UNIPILE_DSN and UNIPILE_API_KEY from the environment "
+            "(kept in memory, never written), else the last profile used; with none of them the app asks. "
+            "Manage profiles (API keys go to the system keyring) with: unipile-desktop profile {add,list,remove} "
+            "--help"
+        ),
     )
     parser.add_argument("--demo", action="store_true", help="start a local sandbox with sample data and connect to it")
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        help="start on this saved connection profile (see: unipile-desktop profile list)",
+    )
     parser.add_argument(
         "--smoke-test",
         action="store_true",
@@ -62,12 +90,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def configure_logging(debug: bool) -> SecretRedactingFilter:
     """Log to stderr (stdout stays free for --smoke-test's JSON line); never the API key."""
     redactor = SecretRedactingFilter()
-    handler = logging.StreamHandler(sys.stderr)
+    # A windowed Windows build has no stderr at all; the log file (main()) still works.
+    handler: logging.Handler = logging.StreamHandler(sys.stderr) if sys.stderr is not None else logging.NullHandler()
+    handler.setLevel(logging.DEBUG if debug else logging.WARNING)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(redactor)
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(logging.DEBUG if debug else logging.WARNING)
+    root.setLevel(logging.DEBUG if debug else logging.INFO)  # INFO and up reach the log file
     # httpx logs every URL at INFO; keep it for --debug only.
     for noisy in ("httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.INFO if debug else logging.WARNING)
@@ -76,14 +106,23 @@ def configure_logging(debug: bool) -> SecretRedactingFilter:
 
 def main(argv: Sequence[str] | None = None) -> int:
     started_at = time.perf_counter()
-    args = parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["profile"]:
+        # The admin CLI for IT provisioning: no Qt, no window, only the settings file and the keyring.
+        from .cli import run_profile_command
+
+        return run_profile_command(arguments[1:])
+    args = parse_args(arguments)
     redactor = configure_logging(args.debug)
+    log_path = add_file_handler([redactor])
 
     # PySide6 first, so qasync binds to it and not to another Qt binding that may be installed.
     import PySide6.QtWidgets
     import qasync
 
     from .app import Application, Options
+    from .ui.crash_dialog import CrashReporter
+    from .ui.single_instance import SingleInstance, bring_to_front
 
     QApplication = PySide6.QtWidgets.QApplication
 
@@ -91,9 +130,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setOrganizationName("UnipileDesktop")
     QApplication.setApplicationDisplayName(APP_NAME)
     QApplication.setApplicationVersion(__version__)
+    QApplication.setDesktopFileName("unipile-desktop")  # resources/linux/unipile-desktop.desktop: icon, taskbar
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
     qt_app.setQuitOnLastWindowClosed(False)  # closing the window ends main()'s coroutine, not the Qt loop
+
+    headless = args.smoke_test or args.screenshot is not None
+    crash_reporter = CrashReporter(redact=redactor.redact, log_path=log_path, show_dialog=not headless)
+    crash_reporter.install()
+    key = single_instance_key(args)
+    instance = SingleInstance(key) if key is not None else None
+    if instance is not None and not instance.acquire():
+        crash_reporter.uninstall()
+        return hand_over_to_running_instance(instance)
+    if instance is not None:
+        instance.activation_requested.connect(lambda: bring_to_front(qt_app))
 
     options = Options(
         demo=args.demo,
@@ -101,13 +152,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         screenshot=args.screenshot,
         debug=args.debug,
         started_at=started_at,
+        profile=args.profile,
     )
     application = Application(qt_app, options, redactor=redactor)
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(qt_app)) as runner:
-        try:
-            return runner.run(application.run())
-        except KeyboardInterrupt:
-            return 130
+    try:
+        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(qt_app)) as runner:
+            runner.get_loop().set_exception_handler(crash_reporter.loop_exception_handler)
+            try:
+                return runner.run(application.run())
+            except KeyboardInterrupt:
+                return 130
+    except Exception as exc:  # on the way in or out, with no event loop left: report it and wait for the person
+        crash_reporter.handle((type(exc), exc, exc.__traceback__), where="start-up or shut-down")
+        crash_reporter.show_blocking()
+        return 1
+    finally:
+        crash_reporter.uninstall()
+        if instance is not None:
+            instance.release()
+
+
+def single_instance_key(args: argparse.Namespace) -> str | None:
+    """One window per profile; demo, smoke-test and screenshot runs neither wait for nor block a running app."""
+    if args.demo or args.smoke_test or args.screenshot is not None:
+        return None
+    from .ui.single_instance import instance_key
+
+    return instance_key(args.profile, os.environ.get("UNIPILE_DSN"))
+
+
+def hand_over_to_running_instance(instance: SingleInstance) -> int:
+    """A second launch: the running window comes to the front and this process ends."""
+    if instance.notify_running():
+        log.info("%s is already running; brought its window to the front", APP_NAME)
+        print(f"{APP_NAME} is already running; its window was brought to the front.", file=sys.stderr)
+        return 0
+    log.warning("another instance holds %s but did not answer", instance.lock_path)
+    print(
+        f"{APP_NAME} seems to be running already but does not answer. Lock file: {instance.lock_path}", file=sys.stderr
+    )
+    return 1
 
 
 if __name__ == "__main__":

@@ -1,17 +1,20 @@
-"""Application.run: connecting from the environment, the "how to connect" message, the demo, one shutdown path."""
+"""Application.run: connecting from the environment, the first-run dialog, the demo, one shutdown path."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from tests.conversation_support import wait_until
+from tests.ui.app_support import visible, wait_for
 from unipile_desktop.app import ENV_API_KEY, ENV_DSN, Application, Options
 from unipile_desktop.sandbox import SandboxServer
+from unipile_desktop.ui.connection_dialog import ConnectionDialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -21,16 +24,6 @@ def qt_app() -> QApplication:
     assert isinstance(app, QApplication)
     app.setQuitOnLastWindowClosed(False)
     return app
-
-
-def message_box() -> QMessageBox | None:
-    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-    return boxes[0] if boxes else None
-
-
-def click(box: QMessageBox, text: str) -> None:
-    button = next(b for b in box.buttons() if b.text() == text)
-    button.click()
 
 
 @pytest.fixture
@@ -76,35 +69,33 @@ async def test_the_environment_connects_and_closing_the_window_ends_run_cleanly(
 
 
 @pytest.mark.asyncio
-async def test_without_a_connection_a_message_says_how_to_connect_and_quit_ends(
-    no_connection_env: None, isolated_settings: Path
+async def test_the_first_run_asks_for_a_connection_and_closing_the_dialog_quits_with_0(
+    no_connection_env: None, isolated_settings: Path, user_dirs_isolation: Path
 ) -> None:
     app = Application(qt_app(), Options())
     run = asyncio.ensure_future(app.run())
-    await wait_until(lambda: message_box() is not None, what="the message")
-    box = message_box()
-    assert box is not None
-    assert box.text() == f"Not connected: {ENV_DSN} and {ENV_API_KEY} are not set."
-    assert ENV_DSN in box.informativeText() and "demo" in box.informativeText()
-    click(box, "Quit")
+    dialog = await wait_for(ConnectionDialog, "the connection dialog")
+    assert dialog.windowTitle() == "Connect to Unipile"
+    assert dialog.demo_button.isVisible()
+    dialog.reject()  # the window's close button does the same
     assert await asyncio.wait_for(run, 5) == 0
     assert app.window is None and app.client is None
+    assert not (user_dirs_isolation / "config" / "unipile-desktop" / "settings.json").exists()
 
 
 @pytest.mark.asyncio
-async def test_the_message_offers_the_demo_which_keeps_its_settings_apart(
-    no_connection_env: None, isolated_settings: Path
+async def test_the_first_run_dialog_offers_the_demo_which_keeps_its_settings_apart(
+    no_connection_env: None, isolated_settings: Path, user_dirs_isolation: Path
 ) -> None:
     app = Application(qt_app(), Options())
     run = asyncio.ensure_future(app.run())
-    await wait_until(lambda: message_box() is not None, what="the message")
-    box = message_box()
-    assert box is not None
-    click(box, "Open the demo")
+    dialog = await wait_for(ConnectionDialog, "the connection dialog")
+    dialog.demo_button.click()
     await wait_until(lambda: app.window is not None and app.window.chat_proxy.rowCount() > 0, what="demo chats")
     window = app.window
     assert window is not None and app.settings is not None and app.sandbox is not None
     assert window.windowTitle() == "Unipile Desktop — Demo"
+    assert window.profiles_menu.demo_action.isChecked()
     settings_file = Path(app.settings.fileName())
     assert "unipile-desktop-demo-" in str(settings_file.parent)
     demo_dir = settings_file.parent
@@ -113,6 +104,7 @@ async def test_the_message_offers_the_demo_which_keeps_its_settings_apart(
     assert app.sandbox is None  # stopped
     assert not demo_dir.exists()  # nothing of the demo is left behind
     assert not isolated_settings.exists()  # and the real settings were never written
+    assert not (user_dirs_isolation / "config" / "unipile-desktop").exists()
 
 
 @pytest.mark.asyncio
@@ -121,6 +113,21 @@ async def test_a_smoke_test_without_a_connection_reports_json_instead_of_asking(
 ) -> None:
     app = Application(qt_app(), Options(smoke_test=True))
     assert await asyncio.wait_for(app.run(), 5) == 1
-    assert message_box() is None
-    out = capsys.readouterr().out.strip()
-    assert out.startswith('{"ok": false, "error": "UNIPILE_DSN and UNIPILE_API_KEY are not set.')
+    assert visible(ConnectionDialog) is None
+    report = json.loads(capsys.readouterr().out.strip())
+    assert report["ok"] is False
+    assert report["error"].startswith("No connection profile is saved yet.")
+    assert "unipile-desktop profile add NAME --dsn DSN" in report["error"]
+    assert ENV_DSN in report["error"] and "--demo" in report["error"]
+
+
+@pytest.mark.asyncio
+async def test_only_one_of_the_environment_variables_is_an_error_not_a_guess(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(ENV_DSN, "api1.unipile.com:13111")
+    monkeypatch.delenv(ENV_API_KEY, raising=False)
+    app = Application(qt_app(), Options(smoke_test=True))
+    assert await asyncio.wait_for(app.run(), 5) == 1
+    report = json.loads(capsys.readouterr().out.strip())
+    assert report["error"] == f"{ENV_DSN} is set but {ENV_API_KEY} is not. Set both, or neither to use a saved profile."

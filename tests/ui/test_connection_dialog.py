@@ -271,3 +271,45 @@ async def test_the_default_tester_reports_an_unreachable_host(qtbot: QtBot) -> N
     fill(dialog, dsn="http://127.0.0.1:9")
     assert await dialog.test_connection() is False
     assert dialog.status_label.text().startswith("Could not reach 127.0.0.1:9.")
+
+
+# ------------------------------------------------------------------------------------------------ editing
+
+
+def test_editing_with_an_empty_key_field_keeps_the_saved_key(qtbot: QtBot) -> None:
+    profile = Profile("Support", "api8.unipile.com:13851")
+    dialog = make_dialog(qtbot, profile=profile, saved_key=KEY, offer_demo=False)
+    saved: list[tuple[str, str, str]] = []
+    dialog.profile_saved.connect(lambda *args: saved.append(args))
+    dialog.open()
+    assert dialog.key_field.text() == ""  # the saved key is never put on screen
+    assert dialog.key_field.line_edit.placeholderText() == "Leave empty to keep the saved key"
+    dialog.save_button.click()
+    assert saved == [("Support", "api8.unipile.com:13851", "")]
+
+
+def test_editing_with_a_typed_key_replaces_it(qtbot: QtBot) -> None:
+    dialog = make_dialog(qtbot, profile=Profile("Support", "api8.unipile.com:13851"), saved_key=KEY)
+    saved: list[tuple[str, str, str]] = []
+    dialog.profile_saved.connect(lambda *args: saved.append(args))
+    dialog.open()
+    dialog.key_field.set_text("  sk_new_9876 ")
+    dialog.save_button.click()
+    assert saved == [("Support", "api8.unipile.com:13851", "sk_new_9876")]
+
+
+@pytest.mark.asyncio
+async def test_testing_an_edited_profile_with_an_empty_key_uses_the_saved_key(qtbot: QtBot) -> None:
+    tester = FakeTester(result=2)
+    dialog = make_dialog(qtbot, tester, profile=Profile("Support", "api8.unipile.com:13851"), saved_key=KEY)
+    dialog.open()
+    assert await dialog.test_connection()
+    assert tester.calls == [("api8.unipile.com:13851", KEY)]
+
+
+def test_without_a_saved_key_an_empty_key_is_still_an_error(qtbot: QtBot) -> None:
+    dialog = make_dialog(qtbot, profile=Profile("Support", "api8.unipile.com:13851"))
+    dialog.open()
+    dialog.save_button.click()
+    assert dialog.isVisible()
+    assert dialog.key_error.text().startswith("The API key is empty.")

@@ -193,3 +193,15 @@ async def test_typing_during_a_check_cancels_it(qtbot: QtBot) -> None:
     await asyncio.sleep(0.01)
     assert task is not None and task.cancelled()
     assert dialog.use_button.isEnabled()
+
+
+def test_a_sentence_shown_later_does_not_cut_off_the_message_above_it(qtbot: QtBot) -> None:
+    dialog = ApiKeyDialog("Support EU")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.key_field.set_text("abc def")
+    dialog.use_button.click()  # a key with a space: refused in place, with a two-line sentence
+    assert dialog.key_error.isVisible()
+    for label in (dialog.message_label, dialog.key_error):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()

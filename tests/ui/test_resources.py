@@ -49,3 +49,42 @@ def test_missing_files_fall_back_to_drawn_icons(qapp: QApplication, monkeypatch:
     image = icon.pixmap(32, 32).toImage()
     assert not image.isNull()
     assert image.pixelColor(4, 16).green() > image.pixelColor(4, 16).red()  # WhatsApp's green square
+
+
+def test_the_app_icon_files_exist_in_every_format(qapp: QApplication) -> None:
+    from PySide6.QtGui import QImageReader
+
+    for size in resources.APP_ICON_SIZES:
+        png = icon_path(f"hicolor/{size}x{size}/apps/unipile-desktop.png")
+        assert png is not None, size
+        assert QImageReader(str(png)).size().width() == size
+    for container, sizes in (
+        ("app.ico", {16, 24, 32, 48, 64, 128, 256}),
+        ("app.icns", {16, 32, 64, 128, 256, 512, 1024}),
+    ):
+        path = icon_path(container)
+        assert path is not None, container
+        reader = QImageReader(str(path))
+        found = set()
+        for index in range(reader.imageCount()):
+            reader.jumpToImage(index)
+            found.add(reader.read().width())
+        assert found == sizes, container
+
+
+def test_without_svg_support_the_app_icon_comes_from_the_pngs(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_icon_path = resources.icon_path
+    monkeypatch.setattr(
+        resources, "icon_path", lambda relative: None if relative.endswith(".svg") else real_icon_path(relative)
+    )
+    resources.app_icon.cache_clear()
+    try:
+        icon = resources.app_icon()
+        assert sorted(size.width() for size in icon.availableSizes()) == list(resources.APP_ICON_SIZES)
+        # The PNG's yellow speech bubble, not the drawn fallback's plain square with a letter.
+        image = icon.pixmap(128, 128).toImage()
+        assert image.pixelColor(80, 62).red() > 200 and image.pixelColor(80, 62).blue() < 120
+    finally:
+        resources.app_icon.cache_clear()

@@ -14,7 +14,10 @@ from tests.ui.window_support import requests, running_app
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.ui.smoke import make_test_png, run_smoke_test, take_screenshot
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+# The offscreen platform warns about window-manager features it lacks (the New chat popup grabs the keyboard).
+pytestmark = pytest.mark.qt_log_ignore(
+    "propagateSizeHints", "does not support raise", "does not support grabbing the keyboard"
+)
 
 
 def test_the_generated_picture_is_a_real_png(qapp: QApplication, tmp_path: Path) -> None:
@@ -35,14 +38,33 @@ async def test_the_smoke_test_sends_a_text_and_a_picture_with_a_caption(
         assert report["ok"] is True
         window = app.window
         assert window is not None and window.conversation.chat is not None
-        chat = window.conversation.chat
+        sends = [entry for entry in requests(sandbox, "POST", "/chats/") if entry["path"].endswith("/messages")]
+        assert len(sends) == 2
+        assert app.client is not None
+        chat = await app.client.get_chat(sends[0]["path"].split("/")[-2])
         assert not chat.read_only
         assert window.accounts.accepts_messages(chat.account_id)
-        sends = requests(sandbox, "POST", f"/chats/{chat.id}/messages")
-        assert len(sends) == 2
+        assert sends[1]["path"] == sends[0]["path"]
         assert sends[0]["form"]["text"][0].startswith("Smoke test")
         assert sends[1]["form"]["text"] == ["Smoke test picture"]
         assert "smoke-test.png" in json.dumps(sends[1]["files"])
+        # Then the New chat dialog: a 1:1 and a titled group on WhatsApp, and a Recruiter chat on LinkedIn.
+        assert isinstance(report["new_chat_ms"], int) and report["new_chat_ms"] > 0
+        started = requests(sandbox, "POST", "/chats")
+        started = [entry for entry in started if entry["path"].rstrip("/").endswith("/chats")]
+        accounts = sandbox.landmarks["accounts"]
+        assert [entry["form"]["account_id"] for entry in started] == [
+            [accounts["whatsapp"]],
+            [accounts["whatsapp"]],
+            [accounts["linkedin_premium"]],
+        ]
+        assert len(started[0]["form"]["attendees_ids"]) == 1
+        assert len(started[1]["form"]["attendees_ids"]) == 2
+        assert started[1]["form"]["subject"][0].startswith("Smoke group")
+        assert started[2]["form"]["linkedin[api]"] == ["recruiter"]
+        assert all(entry["status"] == 201 for entry in started)
+        last_started = window.conversation.chat
+        assert last_started is not None and last_started.account_id == accounts["linkedin_premium"]
 
 
 @pytest.mark.asyncio

@@ -12,6 +12,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 from .errors import (
+    AuthenticationError,
     NetworkError,
     NotFoundError,
     ResponseFormatError,
@@ -99,10 +100,15 @@ class _ApiKeyAuth(httpx.Auth):
         yield request
 
 
+KeyRejectedListener = Callable[[AuthenticationError], None]
+
+
 class UnipileClient:
     """Typed access to Unipile API v1 over one ``httpx.AsyncClient``.
 
-    Every failure surfaces as a ``UnipileError`` subclass; nothing from httpx leaks out.
+    Every failure surfaces as a ``UnipileError`` subclass; nothing from httpx leaks out. ``on_key_rejected`` is
+    told (before the error is raised) when the server refuses the current key, whichever caller made the request;
+    ``set_api_key`` swaps the key in place so controllers holding this client carry on with the new one.
     """
 
     def __init__(
@@ -112,11 +118,14 @@ class UnipileClient:
         *,
         transport: httpx.AsyncBaseTransport | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        on_key_rejected: KeyRejectedListener | None = None,
     ) -> None:
         self.base_url = base_url_from_dsn(dsn)
+        self.on_key_rejected = on_key_rejected
+        self._auth = _ApiKeyAuth(api_key)
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
-            auth=_ApiKeyAuth(api_key),
+            auth=self._auth,
             headers={"accept": "application/json", "user-agent": "unipile-desktop"},
             timeout=timeout,
             transport=transport,
@@ -128,6 +137,11 @@ class UnipileClient:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+    def set_api_key(self, api_key: str) -> None:
+        """Use ``api_key`` from the next request on; a 401 for a request sent with the old key is not reported."""
+        self._auth = _ApiKeyAuth(api_key)
+        self._http.auth = self._auth
 
     async def __aenter__(self) -> UnipileClient:
         return self
@@ -154,19 +168,32 @@ class UnipileClient:
             # Everything goes as parts (text fields without a filename) so the body is multipart even with no
             # attachment; httpx writes the boundary.
             kwargs["files"] = list(multipart)
+        auth = self._auth  # the key this request is sent with, to tell a stale 401 from a fresh one
         try:
-            response = await self._http.request(method, path, **kwargs)
+            response = await self._http.request(method, path, auth=auth, **kwargs)
         except httpx.HTTPError as exc:
             raise _network_error(exc, label) from None
         log.debug("%s -> %s", label, response.status_code)
         if response.status_code >= 400:
-            raise error_from_response(
+            error = error_from_response(
                 response.status_code,
                 _json_or_none(response),
                 request=label,
                 retry_after_header=response.headers.get("retry-after"),
             )
+            if isinstance(error, AuthenticationError) and error.is_key_rejected and auth is self._auth:
+                self._report_key_rejected(error)
+            raise error
         return response
+
+    def _report_key_rejected(self, error: AuthenticationError) -> None:
+        listener = self.on_key_rejected
+        if listener is None:
+            return
+        try:
+            listener(error)
+        except Exception:  # a broken listener must not hide the request's own error
+            log.exception("the key-rejected listener failed")
 
     async def _get_json(self, path: str, params: Mapping[str, str | int] | None = None) -> object:
         response = await self._request("GET", path, params=params)

@@ -48,6 +48,29 @@ _READABLE_TYPES: dict[str, str] = {
     "errors/too_many_requests": "The provider is refusing more requests for now. The app will try again shortly.",
     "errors/feature_not_implemented": "This provider does not support that action.",
     "errors/request_timeout": "The provider took too long to answer.",
+    # The remaining 422 types of the reference (POST /chats and sends can meet any of them).
+    "errors/invalid_account": "This account cannot do that (for example, it is not a LinkedIn account).",
+    "errors/unprocessable_entity": "The provider could not process this request as it is.",
+    "errors/action_already_performed": "That was already done on the provider.",
+    "errors/invalid_post": "The provider refused this post.",
+    "errors/already_invited_recently": "This person was invited recently. Wait before inviting them again.",
+    "errors/cannot_invite_attendee": "The provider does not allow inviting this person.",
+    "errors/limit_too_high": "The request asked for too many items at once.",
+    "errors/unauthorized": "The provider did not allow this action for this account.",
+    "errors/account_configuration_error": (
+        "This account's configuration on Unipile is incomplete. Check it in the Unipile dashboard."
+    ),
+    "errors/realtime_client_not_initialized": (
+        "The account's connection to the provider is still starting. Try again in a moment."
+    ),
+    "errors/parent_mail_not_found": "The email being replied to no longer exists.",
+    "errors/invalid_reply_subject": "The reply's subject is not valid for this email thread.",
+    "errors/invalid_headers": "The email headers were refused.",
+    "errors/send_as_denied": "This mailbox may not send as that address.",
+    "errors/invalid_folder": "That mail folder does not exist.",
+    "errors/sender_rejected": "The mail server refused the sender address.",
+    "errors/recipient_rejected": "The mail server refused a recipient address.",
+    "errors/ip_rejected_by_server": "The mail server refused the connection from Unipile.",
 }
 
 

@@ -309,6 +309,23 @@ class ChatListController(QObject):
         self.chat_updated.emit(chat_id)
         self.request_details(chat_id)
 
+    def show_chat(self, chat: Chat) -> ChatEntry | None:
+        """Put a chat this app just started (or wrote to) in the list now; None when its account is not listed."""
+        if self._scope is not None and chat.account_id not in self._scope:
+            return None
+        self._details.pop(chat.id, None)
+        known = self._entries.get(chat.id)
+        if known is not None:
+            known.chat = chat
+            known.details = DetailsState.MISSING
+            self.chat_updated.emit(chat.id)
+            self.request_details(chat.id)
+            return known
+        entry = self._make_entry(chat)
+        self._entries[chat.id] = entry
+        self.chats_loaded.emit([entry])
+        return entry
+
     def note_read(self, chat_id: str, read: bool) -> None:
         """The chat was marked read/unread on the server: show it without re-listing."""
         self._read_overrides[chat_id] = read

@@ -59,6 +59,23 @@ def show_message(label: QLabel, text: str, *, style: str = ERROR_STYLE) -> None:
     label.setText(text)
     label.setStyleSheet(style)
     label.setVisible(bool(text))
+    fit_height(label.window())
+
+
+def fit_height(window: QWidget) -> None:
+    """Give a shown window the height its word-wrapped labels need at its current width.
+
+    Qt sizes a window from its layout's size hint, which does not use height-for-width: a sentence that appears
+    later would squeeze the other wrapped labels and cut off their last line.
+    """
+    layout = window.layout()
+    if not window.isVisible() or layout is None or not layout.hasHeightForWidth():
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(window.width())
+    window.setMinimumHeight(needed)
+    if needed > window.height():
+        window.resize(window.width(), needed)
 
 
 async def run_connection_test(tester: ConnectionTester, dsn: str, api_key: str) -> tuple[bool, str]:
@@ -82,6 +99,10 @@ class ConnectionDialog(QDialog):
     Open it with ``open()``, never ``exec()``: the test runs on the asyncio loop. Save validates and emits
     ``profile_saved(name, dsn, api_key)``; storing the profile and its key is the caller's job. "Try the demo"
     emits ``demo_requested`` and closes the dialog with ``DEMO_RESULT``.
+
+    When editing, pass the profile's ``saved_key``: the key field may then stay empty, which means "keep the
+    saved key" (``profile_saved`` carries "" for it), and Test connection uses the saved key. The saved key is
+    never put into the field.
     """
 
     profile_saved = Signal(str, str, str)  # name, dsn, api key
@@ -99,8 +120,10 @@ class ConnectionDialog(QDialog):
         api_key: str = "",
         existing_names: Collection[str] = (),
         offer_demo: bool = True,
+        saved_key: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self._saved_key = saved_key or None
         self._tester: ConnectionTester = tester if tester is not None else check_connection
         self.original_name = profile.name if profile is not None else None
         self._existing_names = {name for name in existing_names if name != self.original_name}
@@ -171,6 +194,8 @@ class ConnectionDialog(QDialog):
             self.name_edit.setText(profile.name)
             self.dsn_edit.setText(profile.dsn)
         self.key_field.set_text(api_key)
+        if self._saved_key is not None:
+            self.key_field.line_edit.setPlaceholderText("Leave empty to keep the saved key")
 
         self.test_button.clicked.connect(self.on_test_button_clicked)
         self.demo_button.clicked.connect(self.on_demo_button_clicked)
@@ -202,7 +227,10 @@ class ConnectionDialog(QDialog):
         except InvalidProfileError as exc:
             show_message(self.dsn_error, str(exc))
         try:
-            key = validate_api_key(self.key_field.text())
+            if self._saved_key is not None and not self.key_field.text().strip():
+                key = self._saved_key
+            else:
+                key = validate_api_key(self.key_field.text())
             show_message(self.key_error, "")
         except InvalidProfileError as exc:
             show_message(self.key_error, str(exc))
@@ -255,6 +283,8 @@ class ConnectionDialog(QDialog):
             (self.name_edit if name is None else self.dsn_edit).setFocus()
             return
         dsn, key = checked
+        if self._saved_key is not None and not self.key_field.text().strip():
+            key = ""  # keep the saved key
         self._cancel_test()
         self.profile_saved.emit(name, dsn, key)
         self.accept()

@@ -13,22 +13,27 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME
+from ..api import AuthenticationError
 from ..core.accounts import AccountsController, account_from_task_name, is_disconnection
 from ..core.chats import ChatEntry, ChatListController
 from ..core.conversation import ConversationController
 from ..core.images import ImageCache
+from ..core.new_chat import NewChatController, StartedChat
 from ..core.tasks import TaskRunner
+from .about_dialog import AboutDialog, ConnectionSummary
 from .accounts import AccountListModel, AccountPicker
 from .chat_list import ChatDelegate, ChatFilterProxy, ChatListModel, ChatListView, ChatRole
 from .conversation.pane import ConversationPane
+from .key_banner import KeyRejectedBanner
+from .new_chat import NewChatDialog
+from .profiles_menu import ProfilesMenu
 from .resources import app_icon
 
 log = logging.getLogger(__name__)
@@ -38,6 +43,11 @@ DEFAULT_SPLIT = (370, 830)
 SETTING_GEOMETRY = "window/geometry"
 SETTING_SPLITTER = "window/splitter"
 SETTING_MARK_READ_ON_OPEN = "chats/mark_read_on_open"
+
+
+def is_key_rejection(exc: object) -> bool:
+    """A 401 that refuses the API key itself (the key banner handles it), not one for a disconnected account."""
+    return isinstance(exc, AuthenticationError) and exc.is_key_rejected
 
 
 def settings_bool(settings: QSettings, key: str, default: bool) -> bool:
@@ -109,6 +119,7 @@ class MainWindow(QMainWindow):
         chats: ChatListController,
         conversation: ConversationController,
         settings: QSettings,
+        new_chat: NewChatController | None = None,
         connection_label: str,
         demo: bool = False,
     ) -> None:
@@ -118,8 +129,11 @@ class MainWindow(QMainWindow):
         self.accounts = accounts
         self.chats = chats
         self.conversation = conversation
+        self.new_chat = new_chat
+        self.new_chat_dialog: NewChatDialog | None = None
         self.settings = settings
         self.demo = demo
+        self.connection_summary: ConnectionSummary | None = None  # for Help → About; set by the composition root
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{APP_NAME} — Demo" if demo else APP_NAME)
         self.setWindowIcon(app_icon())
@@ -151,7 +165,17 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(8, 8, 0, 8)
         left_layout.setSpacing(6)
         left_layout.addWidget(self.account_picker)
-        left_layout.addWidget(self.filter_edit)
+        filter_row = QHBoxLayout()
+        filter_row.setSpacing(6)
+        filter_row.addWidget(self.filter_edit, 1)
+        self.new_chat_button = QToolButton()
+        self.new_chat_button.setObjectName("newChatButton")
+        self.new_chat_button.setText("New chat")
+        self.new_chat_button.setToolTip("Start a chat or a group (Ctrl+N)")
+        self.new_chat_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_chat_button.setEnabled(new_chat is not None)
+        filter_row.addWidget(self.new_chat_button)
+        left_layout.addLayout(filter_row)
         left_layout.addWidget(self.chat_list_status)
         left_layout.addWidget(self.chat_view, 1)
         left.setMinimumWidth(260)
@@ -169,6 +193,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
 
         self.error_banner = ErrorBanner()
+        self.key_banner = KeyRejectedBanner()
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
@@ -177,6 +202,10 @@ class MainWindow(QMainWindow):
         banner_row.setContentsMargins(8, 6, 8, 0)
         banner_row.addWidget(self.error_banner)
         central_layout.addLayout(banner_row)
+        key_banner_row = QHBoxLayout()
+        key_banner_row.setContentsMargins(8, 6, 8, 0)
+        key_banner_row.addWidget(self.key_banner)
+        central_layout.addLayout(key_banner_row)
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
@@ -193,6 +222,15 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.new_chat_action = QAction("&New chat…", self)
+        self.new_chat_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_chat_action.setEnabled(self.new_chat is not None)
+        self.new_chat_action.triggered.connect(self.open_new_chat_dialog)
+        file_menu.addAction(self.new_chat_action)
+        file_menu.addSeparator()
+        self.profiles_menu = ProfilesMenu(self)
+        file_menu.addMenu(self.profiles_menu)
+        file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -236,6 +274,10 @@ class MainWindow(QMainWindow):
         self.conversation.error_occurred.connect(self.on_conversation_error_occurred)
         self.conversation.chat_read_changed.connect(self.chats.note_read)
         self.conversation.send_confirmed.connect(self.on_conversation_send_confirmed)
+        self.new_chat_button.clicked.connect(self.open_new_chat_dialog)
+        if self.new_chat is not None:
+            self.new_chat.chat_started.connect(self.on_new_chat_chat_started)
+            self.new_chat.start_failed.connect(self.on_new_chat_start_failed)
 
     def _restore_state(self) -> None:
         geometry = self.settings.value(SETTING_GEOMETRY)
@@ -277,13 +319,11 @@ class MainWindow(QMainWindow):
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_edit.selectAll()
 
-    def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(f"About {APP_NAME}")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"{APP_NAME} {__version__}\nA desktop messenger for support agents, on the Unipile API.")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # never exec(): a nested loop inside qasync breaks running coroutines
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.connection_summary, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # never exec(): a nested loop inside qasync breaks running coroutines
+        return dialog
 
     def _update_chat_list_status(self) -> None:
         if self.chat_proxy.rowCount() > 0:
@@ -334,6 +374,8 @@ class MainWindow(QMainWindow):
             self.chat_view.viewport().update()
 
     def on_tasks_task_failed(self, name: str, sentence: str, exc: object) -> None:
+        if is_key_rejection(exc):
+            return  # the key banner says it, with the button to fix it
         self.error_banner.show_error(sentence)
         if isinstance(exc, BaseException) and is_disconnection(exc):
             account_id = account_from_task_name(name)
@@ -343,6 +385,8 @@ class MainWindow(QMainWindow):
                 self.accounts.mark_disconnected(account_id)
 
     def on_conversation_error_occurred(self, sentence: str, exc: object) -> None:
+        if is_key_rejection(exc):
+            return  # the key banner says it, with the button to fix it
         self.error_banner.show_error(sentence)
         chat = self.conversation.chat
         if isinstance(exc, BaseException) and is_disconnection(exc) and chat is not None:
@@ -355,6 +399,65 @@ class MainWindow(QMainWindow):
             chat_id = self.conversation.chat.id
         if chat_id is not None:
             self.chats.refresh_chat(chat_id)  # new preview and activity; the row moves to the top
+
+    # ------------------------------------------------------------------------------------------ new chats
+
+    def open_new_chat_dialog(self) -> NewChatDialog | None:
+        """Ctrl+N and the New chat button: the dialog, on the current account (or with the kept draft)."""
+        if self.new_chat is None:
+            return None
+        if self.new_chat_dialog is not None and self.new_chat_dialog.isVisible():
+            self.new_chat_dialog.raise_()
+            self.new_chat_dialog.activateWindow()
+            return self.new_chat_dialog
+        account_id = self.account_picker.current_account_id()
+        if account_id is None and self.conversation.chat is not None:
+            account_id = self.conversation.chat.account_id
+        dialog = NewChatDialog(self.new_chat, self.images, account_id=account_id, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._on_new_chat_dialog_destroyed)
+        self.new_chat_dialog = dialog
+        dialog.open()  # never exec(): a nested loop inside qasync breaks running coroutines
+        dialog.recipient_field.setFocus(Qt.FocusReason.OtherFocusReason)
+        return dialog
+
+    def _on_new_chat_dialog_destroyed(self) -> None:
+        self.new_chat_dialog = None
+
+    def on_new_chat_chat_started(self, started: StartedChat) -> None:
+        self.show_started_chat(started)
+
+    def on_new_chat_start_failed(self, sentence: str, exc: object) -> None:
+        if isinstance(exc, BaseException) and is_disconnection(exc):
+            account_id = self.new_chat.draft.account_id if self.new_chat and self.new_chat.draft else None
+            if account_id is not None:
+                self.accounts.mark_disconnected(account_id)
+        if self.new_chat_dialog is None or not self.new_chat_dialog.isVisible():
+            self.error_banner.show_error(f"The new chat could not be started. {sentence} Press Ctrl+N to try again.")
+
+    def show_started_chat(self, started: StartedChat) -> None:
+        """Select the chat just started (inserting it at the top of the list) and open it with its message."""
+        chat = started.chat
+        if chat is None:  # started, but it could not be read back: the next page of the list will show it
+            self.chats.reload()
+            return
+        scope = self.chats.scope
+        if scope is not None and chat.account_id not in scope:
+            self.account_picker.select_account(chat.account_id)
+        if self.filter_edit.text():
+            self.filter_edit.clear()
+        self.chats.show_chat(chat)
+        row = self.chat_model.row_of(chat.id)
+        if row is None:
+            return
+        index = self.chat_proxy.mapFromSource(self.chat_model.index(row, 0))
+        open_chat = self.conversation.chat
+        already_open = open_chat is not None and open_chat.id == chat.id
+        self.chat_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.chat_view.scrollTo(index)
+        if already_open:
+            self.conversation.refresh()  # the reused chat is on screen: fetch the message just sent
+        self.chat_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_chat_row_painted(self, chat_id: str) -> None:
         self.chats.request_details(chat_id)

@@ -71,9 +71,25 @@ def provider_icon(account_type: str | None) -> QIcon:
     return _load_icon(f"providers/{key}.svg", key)
 
 
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # resources/icons/hicolor, made by packaging/make_icons.py
+
+
 @functools.cache
 def app_icon() -> QIcon:
-    return _load_icon("app.svg", "app")
+    """The SVG when Qt can draw it; else the rendered PNGs (a build without the SVG plugin); else a drawn glyph."""
+    svg = icon_path("app.svg")
+    if svg is not None:
+        icon = QIcon(str(svg))
+        if not icon.pixmap(16, 16).isNull():
+            return icon
+    icon = QIcon()
+    for size in APP_ICON_SIZES:
+        png = icon_path(f"hicolor/{size}x{size}/apps/unipile-desktop.png")
+        if png is not None:
+            icon.addFile(str(png))
+    if not icon.isNull() and not icon.pixmap(16, 16).isNull():
+        return icon
+    return _fallback_icon("app")
 
 
 def _load_icon(relative: str, fallback_key: str) -> QIcon:

@@ -20,6 +20,7 @@ from ..core.chats import DetailsState
 from ..core.message_list import MessageListModel
 from .accounts import AccountRole
 from .chat_list import ChatRole
+from .new_chat.driver import DriverFailure, smoke_new_chats
 
 if TYPE_CHECKING:
     from ..app import Application
@@ -186,12 +187,19 @@ async def _smoke(app: Application, started_at: float, steps: _Steps) -> dict[str
             raise SmokeFailure(f"the picture failed: {failed[0]}")
         attachment_send_ms = _ms(attachment_started)
 
+    # New chats through the New chat dialog: a 1:1, a titled group, and LinkedIn with its best API.
+    try:
+        new_chat_ms = await smoke_new_chats(window, steps.until)
+    except DriverFailure as exc:
+        raise SmokeFailure(str(exc)) from None
+
     return {
         "ok": True,
         "startup_ms": startup_ms,
         "chats_loaded_ms": chats_loaded_ms,
         "send_ms": send_ms,
         "attachment_send_ms": attachment_send_ms,
+        "new_chat_ms": new_chat_ms,
     }
 
 

@@ -1,0 +1,38 @@
+# Builds the Windows app with PyInstaller: dist\unipile-desktop\unipile-desktop.exe (one folder, the default) or
+# dist\onefile\unipile-desktop.exe (-OneFile). The Windows counterpart of packaging/build.sh; same spec file.
+#
+#   powershell -ExecutionPolicy Bypass -File packaging\build.ps1 [-OneFile]
+#
+# Needs the project venv: py -3.11 -m venv .venv; .venv\Scripts\pip install -e .
+# Not exercised by CI (CI runs on Linux); PyInstaller does not cross-compile, so build on Windows.
+param([switch]$OneFile)
+$ErrorActionPreference = "Stop"
+Set-Location (Join-Path $PSScriptRoot "..")
+
+$PyInstallerVersion = "6.22.3"
+$HooksContribVersion = "2026.9"
+$python = ".venv\Scripts\python.exe"
+
+if (-not (Test-Path $python)) {
+    Write-Error "No .venv here; create it first: py -3.11 -m venv .venv; .venv\Scripts\pip install -e ."
+}
+& $python -c "import importlib.metadata as m; m.version('unipile-desktop')" 2>$null
+if ($LASTEXITCODE -ne 0) { & $python -m pip install -q -e . }
+$installed = & $python -c "import PyInstaller; print(PyInstaller.__version__)" 2>$null
+if ($installed -ne $PyInstallerVersion) {
+    & $python -m pip install -q "pyinstaller==$PyInstallerVersion" "pyinstaller-hooks-contrib==$HooksContribVersion"
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
+if ($OneFile) { $env:UNIPILE_ONEFILE = "1"; $distpath = "dist\onefile"; $shipped = "dist\onefile\unipile-desktop.exe" }
+else { $env:UNIPILE_ONEFILE = "0"; $distpath = "dist"; $shipped = "dist\unipile-desktop" }
+
+$watch = [Diagnostics.Stopwatch]::StartNew()
+& $python -m PyInstaller --noconfirm --clean --log-level WARN --distpath $distpath `
+    --workpath "build\pyinstaller-$($env:UNIPILE_ONEFILE)" packaging\unipile-desktop.spec
+if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+$watch.Stop()
+
+$bytes = (Get-ChildItem $shipped -Recurse -File | Measure-Object -Property Length -Sum).Sum
+"built {0} in {1:N0}s ({2:N0} MB)" -f $shipped, $watch.Elapsed.TotalSeconds, ($bytes / 1MB)
+# The .exe is a windowed app (no console): --version and --smoke-test print nothing in a terminal.

@@ -1,0 +1,94 @@
+"""DraftKeeper: typing reaches the disk within half a second, a sent draft stays until confirmed, discard drops it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from unipile_desktop.core.drafts import DraftKeeper, missing_attachment_note
+from unipile_desktop.core.outbox import OutboxEngine
+from unipile_desktop.store import Store, chat_draft_key
+
+
+class NoClient:
+    """The outbox is never started in these tests: it only records entries."""
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = Store.open(tmp_path / "profile.sqlite3")
+    yield opened
+    opened.close()
+
+
+def test_typing_is_on_disk_at_most_half_a_second_later_even_while_typing_continues(store: Store, qtbot: QtBot) -> None:
+    keeper = DraftKeeper(store, delay_ms=300)
+    key = chat_draft_key("c1")
+    started = time.monotonic()
+    keeper.note(key, "H")
+    # Keep typing every 50 ms: a restarting debounce would never save; this one saves 300 ms after the first key.
+    text = "H"
+    while store.drafts.get(key) is None:
+        assert time.monotonic() - started < 0.6, "the draft was not saved while typing continued"
+        text += "e"
+        keeper.note(key, text)
+        qtbot.wait(50)
+    assert store.drafts.get(key) is not None
+    keeper.close()  # flushes the rest
+    stored = store.drafts.get(key)
+    assert stored is not None and stored.text == text
+
+
+def test_unchanged_notes_write_nothing_and_empty_ones_delete(store: Store, qtbot: QtBot) -> None:
+    keeper = DraftKeeper(store, delay_ms=10)
+    changed: list[str] = []
+    keeper.draft_changed.connect(changed.append)
+    key = chat_draft_key("c1")
+    keeper.note(key, "hello", ["/tmp/a.png"])
+    keeper.flush_all()
+    first = store.drafts.get(key)
+    keeper.note(key, "hello", ["/tmp/a.png"])
+    qtbot.wait(30)
+    assert store.drafts.get(key) == first and changed == [key]
+    keeper.note(key, "  ")
+    keeper.flush_all()
+    assert store.drafts.get(key) is None
+
+
+def test_a_sent_draft_stays_hidden_until_confirmed_and_newer_typing_survives(store: Store) -> None:
+    engine = OutboxEngine(store, NoClient())  # type: ignore[arg-type]
+    keeper = DraftKeeper(store, engine)
+    key = chat_draft_key("c1")
+    keeper.note(key, "the reply")
+    keeper.hold_after_send(key)
+    entry = engine.send_message("c1", "the reply", draft_key=key)
+    keeper.note(key, "")  # the composer was emptied by the send
+    keeper.flush_all()
+    assert store.drafts.get(key) is not None, "a draft is cleared only when its send is confirmed"
+    assert keeper.effective(key) is None and keeper.chat_previews() == {}  # the pending bubble shows it instead
+
+    # Discarding the (failed) send drops the draft it came from too.
+    engine.discard(entry.local_id)
+    assert store.drafts.get(key) is None
+
+    # Typing after a send is newer than the send: it is shown and kept.
+    keeper.note(key, "first")
+    keeper.hold_after_send(key)
+    engine.send_message("c1", "first", draft_key=key)
+    time.sleep(0.01)
+    keeper.note(key, "second thought")
+    keeper.flush_all()
+    effective = keeper.effective(key)
+    assert effective is not None and effective.text == "second thought"
+    assert keeper.chat_previews() == {"c1": "second thought"}
+    keeper.close()
+
+
+def test_missing_attachment_note_names_the_file_and_where_it_was() -> None:
+    note = missing_attachment_note(["/home/agent/Desktop/invoice.pdf"])
+    assert "“invoice.pdf”" in note and "/home/agent/Desktop" in note and "Attach it again" in note
+    assert missing_attachment_note([]) == ""

@@ -1,0 +1,609 @@
+"""The New chat dialog: account, recipients, group name, LinkedIn options, message and attachments."""
+
+from __future__ import annotations
+
+import enum
+import pathlib
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...api import Account
+from ...core.accounts import AccountsController, status_text
+from ...core.conversation import check_files
+from ...core.images import ImageCache
+from ...core.new_chat import (
+    NewChatController,
+    NewChatDraft,
+    Recipient,
+    StartedChat,
+    is_linkedin,
+    preliminary_info,
+    title_applies,
+)
+from ..accounts import account_label
+from ..conversation.composer import AttachmentChip, local_files
+from ..resources import provider_icon, provider_name
+from .flow_layout import FlowLayout
+from .linkedin import LinkedinSection
+from .recipients import RecipientField
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+ERROR_STYLE = "color: #b3261e;"
+NOTE_STYLE = "color: #5f6672;"
+MESSAGE_PLACEHOLDER = "Write the first message… (Ctrl+Enter sends)"
+
+
+class AccountChoiceRole(enum.IntEnum):
+    ACCOUNT_ID = Qt.ItemDataRole.UserRole + 1
+    ACCOUNT = Qt.ItemDataRole.UserRole + 2
+    USABLE = Qt.ItemDataRole.UserRole + 3
+    REASON = Qt.ItemDataRole.UserRole + 4  # why it cannot send ("" when it can)
+
+
+class AccountChoiceModel(QAbstractListModel):
+    """Every messaging account; ones that cannot send (disconnected…) are listed, greyed out, with the reason."""
+
+    def __init__(self, accounts: AccountsController, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._controller = accounts
+        self._accounts: list[Account] = accounts.accounts
+        accounts.accounts_loaded.connect(self.on_accounts_accounts_loaded)
+        accounts.account_status_changed.connect(self.on_accounts_account_status_changed)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        return 0 if parent.isValid() else len(self._accounts)
+
+    def reason(self, account: Account) -> str:
+        status = self._controller.status(account.id)
+        return "" if status == "OK" else status_text(status)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() != 0 or not 0 <= index.row() < len(self._accounts):
+            return None
+        account = self._accounts[index.row()]
+        reason = self.reason(account)
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = f"{account_label(account)} · {provider_name(account.type)}"
+            return f"{label} — {reason}" if reason else label
+        if role == Qt.ItemDataRole.DecorationRole:
+            return provider_icon(account.type)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if reason:
+                return f"This account cannot send right now ({reason}). Reconnect it in the Unipile dashboard."
+            return f"Write from {account_label(account)} on {provider_name(account.type)}"
+        if role == AccountChoiceRole.ACCOUNT_ID:
+            return account.id
+        if role == AccountChoiceRole.ACCOUNT:
+            return account
+        if role == AccountChoiceRole.USABLE:
+            return not reason
+        if role == AccountChoiceRole.REASON:
+            return reason
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and not index.data(AccountChoiceRole.USABLE):
+            flags &= ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+        return flags
+
+    def row_of(self, account_id: str | None) -> int | None:
+        return next((row for row, a in enumerate(self._accounts) if a.id == account_id), None)
+
+    def first_usable_row(self) -> int | None:
+        return next((row for row, a in enumerate(self._accounts) if not self.reason(a)), None)
+
+    def on_accounts_accounts_loaded(self, accounts: list[Account]) -> None:
+        self.beginResetModel()
+        self._accounts = list(accounts)
+        self.endResetModel()
+
+    def on_accounts_account_status_changed(self, account_id: str, _status: str) -> None:
+        row = self.row_of(account_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row), self.index(row))
+
+
+class NewChatDialog(QDialog):
+    """Builds a ``NewChatDraft`` from its widgets and hands it to the controller; holds no network code.
+
+    Shown with ``open()`` (never ``exec()``: no nested event loop under qasync). Every edit is kept in the
+    controller's draft, so closing by mistake loses nothing; the dialog closes itself after a successful send.
+    """
+
+    def __init__(
+        self,
+        controller: NewChatController,
+        images: ImageCache,
+        *,
+        account_id: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("new_chat_dialog")
+        self.setWindowTitle("New chat")
+        self.setAcceptDrops(True)
+        self.controller = controller
+        self.images = images
+        self._account_id: str | None = None
+        self._wanted_account_id: str | None = account_id  # kept until the accounts are listed
+        self._recipients_by_account: dict[str, list[Recipient]] = {}
+        self._files: list[pathlib.Path] = []
+        self._file_chips: list[AttachmentChip] = []
+        self._sending: NewChatDraft | None = None
+        self._succeeded = False
+        self._restoring = False
+        self._file_dialog: QFileDialog | None = None
+
+        # Account.
+        self.account_model = AccountChoiceModel(controller.accounts, self)
+        self.account_combo = QComboBox(self)
+        self.account_combo.setObjectName("new_chat_account")
+        self.account_combo.setAccessibleName("From account")
+        self.account_combo.setModel(self.account_model)
+        self.account_notice = QLabel(self)
+        self.account_notice.setObjectName("new_chat_account_notice")
+        self.account_notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.account_notice.setWordWrap(True)
+        self.account_notice.setStyleSheet(ERROR_STYLE)
+
+        # Recipients.
+        self.recipient_field = RecipientField(images, self)
+        self.recipient_hint = QLabel(self)
+        self.recipient_hint.setObjectName("new_chat_recipient_hint")
+        self.recipient_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.recipient_hint.setWordWrap(True)
+        self.recipient_hint.setStyleSheet(NOTE_STYLE)
+
+        # Group name / InMail subject.
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("new_chat_title")
+        self.title_edit.setAccessibleName("Group name")
+        self.title_label = QLabel("Group name:", self)
+
+        self.linkedin_section = LinkedinSection(self)
+
+        # Message and attachments.
+        self.text_edit = QPlainTextEdit(self)
+        self.text_edit.setObjectName("new_chat_text")
+        self.text_edit.setAccessibleName("Message")
+        self.text_edit.setPlaceholderText(MESSAGE_PLACEHOLDER)
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMinimumHeight(110)
+        self.files_row = QWidget(self)
+        self.files_layout = FlowLayout(self.files_row, spacing=6)
+
+        self.notice = QLabel(self)
+        self.notice.setObjectName("new_chat_notice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)  # server sentences are never markup
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
+
+        self.attach_button = QPushButton("Attach…", self)
+        self.attach_button.setObjectName("new_chat_attach")
+        self.discard_button = QPushButton("Clear", self)
+        self.discard_button.setObjectName("new_chat_clear")
+        self.discard_button.setToolTip("Empty every field and forget this draft")
+        self.close_button = QPushButton("Close", self)
+        self.close_button.setToolTip("Close; what you typed is kept for next time (Esc)")
+        self.send_button = QPushButton("Send", self)
+        self.send_button.setObjectName("new_chat_send")
+        for button in (self.attach_button, self.discard_button, self.close_button, self.send_button):
+            button.setAutoDefault(False)  # Enter in the search box adds a recipient; it must never send
+            button.setDefault(False)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setVerticalSpacing(6)
+        form.addRow("From:", self.account_combo)
+        form.addRow("", self.account_notice)
+        form.addRow("To:", self.recipient_field)
+        form.addRow("", self.recipient_hint)
+        form.addRow(self.title_label, self.title_edit)
+        form.addRow(self.linkedin_section)
+        form.addRow("Message:", self.text_edit)
+        form.addRow("", self.files_row)
+        self.form_layout = form
+        self.form_widget = QWidget(self)
+        self.form_widget.setLayout(form)
+        for hidden_row in (self.account_notice, self.recipient_hint, self.files_row):
+            form.setRowVisible(hidden_row, False)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.attach_button)
+        buttons.addWidget(self.discard_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.send_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.form_widget, 1)
+        layout.addWidget(self.notice)
+        layout.addLayout(buttons)
+        self.resize(600, 560)
+
+        # Ctrl+Enter sends from anywhere in the dialog; the message box would otherwise take it as a line break.
+        self.text_edit.installEventFilter(self)
+
+        self.account_combo.currentIndexChanged.connect(self.on_account_combo_current_index_changed)
+        self.recipient_field.recipients_changed.connect(self.on_recipient_field_recipients_changed)
+        self.recipient_field.hint_changed.connect(self.on_recipient_field_hint_changed)
+        self.title_edit.textEdited.connect(self._on_edited)
+        self.text_edit.textChanged.connect(self._on_edited)
+        self.linkedin_section.options_changed.connect(self._on_edited)
+        self.attach_button.clicked.connect(self.choose_files)
+        self.discard_button.clicked.connect(self.clear)
+        self.close_button.clicked.connect(self.reject)
+        self.send_button.clicked.connect(self.submit)
+        controller.attendees_loaded.connect(self.on_controller_attendees_changed)
+        controller.attendees_load_failed.connect(self.on_controller_attendees_changed)
+        controller.linkedin_info_loaded.connect(self.on_controller_linkedin_info_loaded)
+        controller.busy_changed.connect(self.on_controller_busy_changed)
+        controller.chat_started.connect(self.on_controller_chat_started)
+        controller.start_failed.connect(self.on_controller_start_failed)
+        self.account_model.modelReset.connect(self.on_account_model_reset)
+
+        draft = controller.draft
+        if draft is not None:
+            self.restore(draft)
+            self.show_notice("This is what you wrote before. Clear empties the form.", error=False)
+        else:
+            self._select_account(account_id)
+        self._update_state()
+
+    # ------------------------------------------------------------------------------------------ draft
+
+    def current_account(self) -> Account | None:
+        account = self.account_combo.currentData(AccountChoiceRole.ACCOUNT)
+        return account if isinstance(account, Account) else None
+
+    def current_draft(self) -> NewChatDraft:
+        """What the widgets hold, as the controller sends it and the store will save it."""
+        account = self.current_account()
+        linkedin = is_linkedin(account)
+        return NewChatDraft(
+            account_id=account.id if account is not None else self._account_id,
+            recipients=tuple(self.recipient_field.recipients()),
+            text=self.text_edit.toPlainText(),
+            title=self.title_edit.text(),
+            linkedin_api=self.linkedin_section.api() if linkedin else None,
+            inmail=self.linkedin_section.inmail_check.isChecked() if linkedin else False,
+            attachments=tuple(str(p) for p in self._files),
+        )
+
+    def restore(self, draft: NewChatDraft) -> None:
+        """Put a draft back into the widgets (the dialog reopened after being closed)."""
+        self._restoring = True
+        self._wanted_account_id = draft.account_id or self._wanted_account_id
+        try:
+            self._select_account(draft.account_id)
+            self.recipient_field.set_recipients(draft.recipients)
+            self.title_edit.setText(draft.title)
+            self.text_edit.setPlainText(draft.text)
+            if is_linkedin(self.current_account()):
+                self.linkedin_section.set_choice(draft.linkedin_api, draft.inmail)
+            self._clear_files()
+            self.add_files([pathlib.Path(p) for p in draft.attachments])
+        finally:
+            self._restoring = False
+        self._on_edited()
+
+    def clear(self) -> None:
+        """Empty every field (the account stays) and forget the draft."""
+        self._restoring = True
+        try:
+            self.recipient_field.set_recipients([])
+            self._recipients_by_account.clear()
+            self.title_edit.clear()
+            self.text_edit.clear()
+            self._clear_files()
+            self.linkedin_section.reset()
+            account = self.current_account()
+            if is_linkedin(account) and account is not None:
+                self._show_linkedin(account)
+        finally:
+            self._restoring = False
+        self.show_notice("")
+        self.controller.clear_draft()
+        self._update_state()
+
+    def _on_edited(self, *_args: object) -> None:
+        if self._restoring:
+            return
+        if self.notice.isVisible() and self._sending is None:
+            self.show_notice("")  # the refusal was about what has just changed
+        self.controller.keep_draft(self.current_draft())
+        self._update_state()
+
+    # ------------------------------------------------------------------------------------------ account
+
+    def _select_account(self, account_id: str | None) -> None:
+        row = self.account_model.row_of(account_id)
+        if row is None or not self.account_model.index(row).data(AccountChoiceRole.USABLE):
+            if row is not None:
+                reason = self.account_model.index(row).data(AccountChoiceRole.REASON)
+                self.show_account_notice(f"The current account cannot send right now ({reason}); choose another one.")
+            row = self.account_model.first_usable_row()
+        if row is None:
+            row = 0 if self.account_model.rowCount() else -1
+        if row == self.account_combo.currentIndex():
+            self.on_account_combo_current_index_changed(row)
+        else:
+            self.account_combo.setCurrentIndex(row)
+
+    def show_account_notice(self, sentence: str) -> None:
+        self.account_notice.setText(sentence)
+        self.form_layout.setRowVisible(self.account_notice, bool(sentence))
+
+    def on_account_model_reset(self) -> None:
+        self._account_id = None  # the rows are new: select again and reload what the account needs
+        self._select_account(self._wanted_account_id)
+
+    def on_account_combo_current_index_changed(self, _row: int) -> None:
+        account = self.current_account()
+        previous = self._account_id
+        if previous is not None and account is not None and previous != account.id:
+            # People belong to an account: keep the old list for when the agent switches back.
+            self._recipients_by_account[previous] = self.recipient_field.recipients()
+            self.recipient_field.set_recipients(self._recipients_by_account.pop(account.id, []))
+            self.show_account_notice("")
+        self._account_id = account.id if account is not None else None
+        if account is None:
+            self._update_state()
+            return
+        self._wanted_account_id = account.id
+        reason = self.account_model.reason(account)
+        if reason:
+            self.show_account_notice(f"This account cannot send right now ({reason}). Reconnect it in the dashboard.")
+        self.controller.load_attendees(account.id)
+        self._show_attendees()
+        if is_linkedin(account):
+            if previous is not None and previous != account.id:
+                self.linkedin_section.reset()  # another LinkedIn account: its own products and default
+            self._show_linkedin(account)
+        self._on_edited()
+
+    def _show_linkedin(self, account: Account) -> None:
+        info = self.controller.linkedin_info(account.id)
+        self.linkedin_section.set_info(info or preliminary_info(account), loading=True)
+        self.controller.load_linkedin_info(account)
+
+    def _show_attendees(self) -> None:
+        account_id = self._account_id
+        if account_id is None:
+            return
+        attendees = self.controller.attendees(account_id)
+        error = self.controller.attendees_error(account_id)
+        self.recipient_field.set_attendees(attendees, loading=attendees is None and not error, error=error)
+
+    def on_controller_attendees_changed(self, account_id: str, *_sentence: str) -> None:
+        if account_id == self._account_id:
+            self._show_attendees()
+
+    def on_controller_linkedin_info_loaded(self, account_id: str) -> None:
+        if account_id == self._account_id:
+            self.linkedin_section.set_info(self.controller.linkedin_info(account_id), loading=False)
+            self._on_edited()
+
+    # ------------------------------------------------------------------------------------------ recipients
+
+    def on_recipient_field_recipients_changed(self) -> None:
+        self.linkedin_section.set_recipients(self.recipient_field.recipients())
+        self._on_edited()
+
+    def on_recipient_field_hint_changed(self, hint: str) -> None:
+        self.recipient_hint.setText(hint)
+        self.form_layout.setRowVisible(self.recipient_hint, bool(hint))
+
+    # ------------------------------------------------------------------------------------------ files
+
+    @property
+    def files(self) -> list[pathlib.Path]:
+        return list(self._files)
+
+    def file_chips(self) -> list[AttachmentChip]:
+        return list(self._file_chips)
+
+    def add_files(self, paths: Sequence[pathlib.Path]) -> list[pathlib.Path]:
+        """Attach files with the composer's chips; ones that cannot be sent are refused with the same sentence."""
+        added: list[pathlib.Path] = []
+        problems: list[str] = []
+        for raw in paths:
+            path = pathlib.Path(raw)
+            if path in self._files:
+                continue
+            problem = check_files([path], self.controller.max_file_size)
+            if problem is not None:
+                problems.append(problem)
+                continue
+            self._files.append(path)
+            chip = AttachmentChip(path, path.stat().st_size, self.files_row)
+            chip.remove_requested.connect(self.remove_file)
+            self.files_layout.addWidget(chip)
+            self._file_chips.append(chip)
+            added.append(path)
+        self.form_layout.setRowVisible(self.files_row, bool(self._files))
+        if added:
+            self._on_edited()
+        if problems:
+            self.show_notice(" ".join(problems))
+        return added
+
+    def remove_file(self, path: pathlib.Path) -> None:
+        for chip in list(self._file_chips):
+            if chip.path == path:
+                self._file_chips.remove(chip)
+                chip.hide()
+                chip.deleteLater()
+        if path in self._files:
+            self._files.remove(path)
+        self.form_layout.setRowVisible(self.files_row, bool(self._files))
+        self._on_edited()
+
+    def _clear_files(self) -> None:
+        for chip in self._file_chips:
+            chip.hide()
+            chip.deleteLater()
+        self._file_chips = []
+        self._files = []
+        self.form_layout.setRowVisible(self.files_row, False)
+
+    def choose_files(self) -> QFileDialog:
+        """A non-blocking file dialog (open(), never exec()): chosen files become chips."""
+        dialog = QFileDialog(self, "Attach files")
+        dialog.setObjectName("new_chat_attach_dialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.filesSelected.connect(lambda names: self.add_files([pathlib.Path(n) for n in names]))
+        self._file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_files(event.mimeData()) and self._sending is None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = local_files(event.mimeData())
+        if files:
+            self.add_files(files)
+            event.acceptProposedAction()
+
+    # ------------------------------------------------------------------------------------------ state
+
+    def show_notice(self, sentence: str, *, error: bool = True) -> None:
+        self.notice.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
+        self.notice.setText(sentence)
+        self.notice.setVisible(bool(sentence))
+
+    @property
+    def is_sending(self) -> bool:
+        return self._sending is not None
+
+    def _update_state(self) -> None:
+        draft = self.current_draft()
+        account = self.current_account()
+        applies = title_applies(draft, account)
+        self.title_label.setText("Group name:" if draft.is_group else "Subject:")
+        self.title_edit.setPlaceholderText(
+            "Optional: a name for the group" if draft.is_group else "Optional: the InMail's subject line"
+        )
+        self.title_edit.setAccessibleName("Group name" if draft.is_group else "Subject")
+        self.form_layout.setRowVisible(self.title_edit, applies)
+        self.form_layout.setRowVisible(self.linkedin_section, is_linkedin(account))
+        if self._sending is not None:
+            self.send_button.setEnabled(False)
+            self.send_button.setText("Sending…")
+            self.send_button.setToolTip("The chat is being started")
+            return
+        self.send_button.setText("Send" if not draft.is_group else "Create group")
+        problem = self._problem(draft)
+        self.send_button.setEnabled(problem is None)
+        self.send_button.setToolTip(problem or "Start the chat and send the message (Ctrl+Enter)")
+
+    def _problem(self, draft: NewChatDraft) -> str | None:
+        if self.controller.busy:
+            return "A chat is being started"
+        account = self.current_account()
+        if account is None:
+            return "Choose the account to write from"
+        if self.account_model.reason(account):
+            return "This account cannot send right now"
+        if not draft.recipients:
+            return "Add at least one recipient"
+        if not draft.text.strip() and not draft.attachments:
+            return "Write a message or attach a file"
+        return None
+
+    # ------------------------------------------------------------------------------------------ sending
+
+    def submit(self) -> bool:
+        """Send (the Send button and Ctrl+Enter). Ignored while a start runs, so a double press sends once."""
+        if self._sending is not None or self.controller.busy or not self.send_button.isEnabled():
+            return False
+        draft = self.current_draft()
+        self._sending = draft
+        self.show_notice("")
+        if not self.controller.start(draft):
+            if self._sending is draft:  # refused before any request; start_failed has shown why
+                self._sending = None
+            self._update_state()
+            return False
+        return True
+
+    def on_controller_busy_changed(self, busy: bool) -> None:
+        self.form_widget.setEnabled(not busy)
+        self.attach_button.setEnabled(not busy)
+        self.discard_button.setEnabled(not busy)
+        if busy and self._sending is not None:
+            self.show_notice("Starting the chat…", error=False)
+        self._update_state()
+
+    def on_controller_chat_started(self, started: StartedChat) -> None:
+        if self._sending is None or started.draft != self._sending:
+            return
+        self._sending = None
+        self._succeeded = True
+        self.accept()
+
+    def on_controller_start_failed(self, sentence: str, _exc: object) -> None:
+        if self._sending is None:
+            return
+        self._sending = None
+        self.show_notice(sentence)  # every input stays as it was
+        self._update_state()
+
+    @staticmethod
+    def is_send_key(event: QKeyEvent) -> bool:
+        return event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and bool(
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if self.is_send_key(event):
+                self.submit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.is_send_key(event):
+            self.submit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def done(self, result: int) -> None:
+        if not self._succeeded:
+            self.controller.keep_draft(self.current_draft())
+        self.recipient_field.popup.hide()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._succeeded:
+            self.controller.keep_draft(self.current_draft())
+        super().closeEvent(event)

@@ -1,0 +1,32 @@
+"""A quiet status-bar line for live updates: nothing while online, "Syncing…" or "Offline — …" otherwise."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+OFFLINE_STYLE = "color: #9a5b00; padding: 0 8px;"
+QUIET_STYLE = "color: palette(mid); padding: 0 8px;"
+
+
+class SyncIndicator(QLabel):
+    """Plain text, hidden while there is nothing to say; the reason of an offline state is in the tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncIndicator")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAccessibleName("Connection status")
+        self.hide()
+
+    def set_indicator(self, text: str, tooltip: str) -> None:
+        offline = text.startswith("Offline")
+        self.setStyleSheet(OFFLINE_STYLE if offline else QUIET_STYLE)
+        self.setText(f"● {text}" if offline else text)
+        self.setToolTip(tooltip)
+        self.setAccessibleDescription(tooltip)
+        self.setVisible(bool(text))
+
+    @property
+    def is_offline(self) -> bool:
+        return not self.isHidden() and "Offline" in self.text()
