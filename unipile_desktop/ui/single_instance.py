@@ -102,6 +102,7 @@ class SingleInstance(QObject):
     def notify_running(self, timeout_ms: int = 5000) -> bool:
         """Ask the running instance to come to the front; True once it answered."""
         deadline = time.monotonic() + timeout_ms / 1000
+        _allow_other_process_to_take_focus()
         while True:
             socket = QLocalSocket()
             socket.connectToServer(self.server_name)
@@ -152,6 +153,17 @@ class SingleInstance(QObject):
                 socket.write(ACKNOWLEDGED)
                 socket.flush()
             socket.disconnectFromServer()
+
+
+def _allow_other_process_to_take_focus() -> None:
+    """Windows only lets the foreground process (this launch, just double-clicked) hand focus to another one."""
+    if sys.platform == "win32":
+        import ctypes
+
+        try:
+            ctypes.windll.user32.AllowSetForegroundWindow(-1)  # ASFW_ANY
+        except OSError:
+            pass
 
 
 def bring_to_front(app: QApplication) -> QWidget | None:
