@@ -175,3 +175,32 @@ async def test_timeout_and_dropped_connection_may_have_reached_the_server() -> N
             with pytest.raises(NetworkError) as info:
                 await client.send_message("c1", text="hi")
         assert info.value.may_have_reached_server is True
+
+
+@pytest.mark.asyncio
+async def test_a_one_to_one_subject_is_not_sent_as_a_group_title() -> None:
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(201, json={"object": "ChatStarted", "chat_id": "c", "message_id": "m"})
+
+    async with UnipileClient("https://x.test", SECRET, transport=httpx.MockTransport(handler)) as client:
+        await client.start_chat(
+            "acc", ["ACo1"], text="Hi", subject="Role in Lyon", linkedin=LinkedinOptions(api="recruiter")
+        )
+    names = [n for n, f, v in _parse_multipart(seen[0])]
+    assert "subject" in names and "title" not in names
+
+
+@pytest.mark.asyncio
+async def test_unsendable_input_and_a_closed_client_raise_our_error_type() -> None:
+    transport = httpx.MockTransport(lambda r: httpx.Response(200, json={"object": "ChatList", "items": []}))
+    client = UnipileClient("https://x.test", SECRET, transport=transport)
+    with pytest.raises(NetworkError) as bad_text:
+        await client.list_chats(account_ids=["\ud800"])
+    assert bad_text.value.may_have_reached_server is False
+    await client.aclose()
+    with pytest.raises(NetworkError) as closed:
+        await client.list_chats()
+    assert closed.value.kind == "closed"

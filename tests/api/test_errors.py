@@ -77,3 +77,18 @@ def test_retry_after_seconds_and_date() -> None:
         429, {"type": "errors/too_many_requests", "title": "t"}, request="r", retry_after_header="3"
     )
     assert isinstance(err, RateLimitedError) and err.retry_after == 3.0
+
+
+@pytest.mark.parametrize(
+    "err_type", ["errors/checkpoint_error", "errors/expired_credentials", "errors/multiple_sessions"]
+)
+def test_account_level_401_types_do_not_blame_the_api_key(err_type: str) -> None:
+    err = error_from_response(401, {"status": 401, "type": err_type, "title": "x"}, request="POST /chats")
+    assert isinstance(err, AuthenticationError)
+    assert err.is_account_disconnected and not err.is_key_rejected
+    assert "API key" not in err.user_message()
+
+
+def test_a_bare_401_without_a_body_is_taken_as_a_rejected_key() -> None:
+    err = error_from_response(401, None, request="GET /accounts")
+    assert isinstance(err, AuthenticationError) and err.is_key_rejected

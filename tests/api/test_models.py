@@ -233,3 +233,16 @@ def test_parsing_arbitrary_json_raises_only_our_error(data: object) -> None:
             parse(data)
         except UnipileError:
             pass
+
+
+def test_one_unreadable_item_is_left_out_not_the_whole_page(caplog: pytest.LogCaptureFixture) -> None:
+    broken = {k: v for k, v in MESSAGE.items() if k != "chat_id"}
+    page = parse_page(
+        {"object": "MessageList", "items": [MESSAGE, broken, {**MESSAGE, "id": "m2"}], "cursor": "abc="},
+        parse_message,
+        "MessageList",
+    )
+    assert [m.id for m in page.items] == ["m1", "m2"] and page.skipped == 1 and page.cursor == "abc="
+    assert "MessageList.items[1].chat_id is missing" in caplog.text
+    with pytest.raises(ResponseFormatError):
+        parse_page({"object": "MessageList", "items": {"not": "a list"}}, parse_message, "MessageList")

@@ -171,8 +171,21 @@ class UnipileClient:
         auth = self._auth  # the key this request is sent with, to tell a stale 401 from a fresh one
         try:
             response = await self._http.request(method, path, auth=auth, **kwargs)
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
             raise _network_error(exc, label) from None
+        except UnicodeError:  # e.g. a lone surrogate pasted into a search or id
+            raise NetworkError(
+                "The request contained characters that cannot be sent.",
+                kind="address",
+                may_have_reached_server=False,
+                request=label,
+            ) from None
+        except RuntimeError:
+            if self._http.is_closed:  # a late task of a session that has ended
+                raise NetworkError(
+                    "The connection was closed.", kind="closed", may_have_reached_server=False, request=label
+                ) from None
+            raise
         log.debug("%s -> %s", label, response.status_code)
         if response.status_code >= 400:
             error = error_from_response(
@@ -324,7 +337,8 @@ class UnipileClient:
             fields["text"] = text
         if subject:
             fields["subject"] = subject
-            fields["title"] = subject  # older servers and the send guide's group example read "title"
+            if len(attendee_ids) > 1:  # the send guide's group example (and older servers) name a group "title"
+                fields["title"] = subject
         if linkedin is not None:
             fields["linkedin[api]"] = linkedin.api
             if linkedin.inmail:
@@ -399,7 +413,7 @@ def _expect_object(data: object, name: str) -> None:
         raise ResponseFormatError(f"expected a {name} object")
 
 
-def _network_error(exc: httpx.HTTPError, label: str) -> UnipileError:
+def _network_error(exc: httpx.HTTPError | httpx.InvalidURL, label: str) -> UnipileError:
     """Map an httpx failure to a NetworkError that says whether the request may have been processed."""
 
     def error(kind: str, title: str, *, reached: bool) -> NetworkError:

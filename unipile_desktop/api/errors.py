@@ -10,7 +10,12 @@ from typing import Any
 _READABLE_TYPES: dict[str, str] = {
     "errors/missing_credentials": "The API key is missing. Enter your Unipile API key in the connection settings.",
     "errors/invalid_credentials": "The API key was rejected. Check the key in the connection settings.",
-    "errors/expired_credentials": "The API key has expired. Enter a new key in the connection settings.",
+    "errors/expired_credentials": (
+        "This account's sign-in with the provider has expired. Reconnect it in the Unipile dashboard."
+    ),
+    "errors/checkpoint_error": (
+        "The provider asks this account to confirm its identity. Reconnect it in the Unipile dashboard."
+    ),
     "errors/disconnected_account": (
         "This account is disconnected from Unipile. Reconnect it in the Unipile dashboard, then try again."
     ),
@@ -120,18 +125,23 @@ class UnipileError(Exception):
         return self.default_sentence
 
 
+# The 401 types that speak of the API key itself; every other 401 type (checkpoint, expired provider session,
+# disconnected account, Recruiter in another session…) is about one connected account.
+KEY_REJECTED_TYPES = frozenset({"errors/missing_credentials", "errors/invalid_credentials"})
+
+
 class AuthenticationError(UnipileError):
-    """401: the API key was refused, or the account behind the request is disconnected."""
+    """401: the API key was refused, or the account behind the request needs attention."""
 
     default_sentence = "Unipile refused the API key."
 
     @property
-    def is_account_disconnected(self) -> bool:
-        return self.type in {"errors/disconnected_account", "errors/disconnected_feature", "errors/multiple_sessions"}
+    def is_key_rejected(self) -> bool:
+        return self.type is None or self.type in KEY_REJECTED_TYPES
 
     @property
-    def is_key_rejected(self) -> bool:
-        return not self.is_account_disconnected
+    def is_account_disconnected(self) -> bool:
+        return not self.is_key_rejected
 
 
 class ForbiddenError(UnipileError):
@@ -171,7 +181,8 @@ class ServerError(UnipileError):
 class NetworkError(UnipileError):
     """No HTTP answer at all: the host could not be reached, the connection dropped or timed out.
 
-    ``kind`` says which: ``connect``, ``tls``, ``connect_timeout``, ``timeout``, ``dropped``, ``busy``, ``address``.
+    ``kind`` says which: ``connect``, ``tls``, ``connect_timeout``, ``timeout``, ``dropped``, ``busy``, ``address``,
+    ``closed``.
     """
 
     default_sentence = "Could not reach the server. Check the connection."

@@ -6,6 +6,7 @@ aware datetimes, and raises only ``ResponseFormatError`` when a required field i
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -15,6 +16,8 @@ from typing import Generic, Literal, TypeVar
 from .errors import ResponseFormatError
 
 T = TypeVar("T")
+
+log = logging.getLogger(__name__)
 
 LinkedinApi = Literal["classic", "recruiter", "sales_navigator"]
 LINKEDIN_APIS: tuple[LinkedinApi, ...] = ("classic", "recruiter", "sales_navigator")
@@ -32,6 +35,7 @@ class Page(Generic[T]):
 
     items: tuple[T, ...]
     cursor: str | None
+    skipped: int = 0  # items that could not be read and were left out (logged)
 
 
 @dataclass(frozen=True, slots=True)
@@ -507,12 +511,27 @@ def parse_chat_started(data: object) -> ChatStarted:
 
 
 def parse_page(data: object, parse_item: Callable[[object, str], T], name: str) -> Page[T]:
-    """An ``{object, items, cursor}`` envelope; a missing cursor (chat attendees) means a single page."""
+    """An ``{object, items, cursor}`` envelope; a missing cursor (chat attendees) means a single page.
+
+    One unreadable item must not hide the whole page (and with it a chat or every poll): it is left out,
+    logged and counted in ``Page.skipped`` so the caller can say so.
+    """
     o = _Obj(data, name)
     cursor = o.data.get("cursor")
     if cursor is not None and not isinstance(cursor, str):
         raise ResponseFormatError(f"{name}.cursor should be a string or null, got {_kind(cursor)}")
-    return Page(items=o.list_of("items", parse_item, required=True), cursor=cursor or None)
+    raw_items = o.data.get("items")
+    if not isinstance(raw_items, list):
+        raise ResponseFormatError(f"{name}.items should be a list, got {_kind(raw_items)}")
+    items: list[T] = []
+    skipped = 0
+    for index, raw in enumerate(raw_items):
+        try:
+            items.append(parse_item(raw, f"{name}.items[{index}]"))
+        except ResponseFormatError as exc:
+            skipped += 1
+            log.warning("left out an unreadable item: %s", exc.title)
+    return Page(items=tuple(items), cursor=cursor or None, skipped=skipped)
 
 
 def as_sequence(values: Sequence[str] | str | None) -> list[str]:
