@@ -14,12 +14,17 @@ from PySide6.QtCore import SignalInstance
 
 from unipile_desktop.api import Account, Chat, UnipileClient
 from unipile_desktop.core.conversation import ConversationController
+from unipile_desktop.core.drafts import DraftKeeper
 from unipile_desktop.core.images import ImageCache
 from unipile_desktop.core.message_list import MessageListModel, MessageRow, RowKind
+from unipile_desktop.core.outbox import OutboxEngine, RetryPolicy
 from unipile_desktop.core.tasks import TaskRunner
 from unipile_desktop.sandbox import SandboxServer
+from unipile_desktop.store import Store
 
 API_KEY = "test-key"
+# The app's rules with short delays: a 503 is retried after ~50 ms, an ambiguous send is looked for after 50 ms.
+FAST_OUTBOX = RetryPolicy(base_delay=0.05, max_delay=0.2, jitter=0.0, settle_delay=0.05)
 
 
 async def wait_signal(
@@ -56,6 +61,9 @@ class Env:
     controller: ConversationController
     errors: list[str]
     task_failures: list[str]
+    store: Store
+    outbox: OutboxEngine
+    drafts: DraftKeeper
 
     @property
     def model(self) -> MessageListModel:
@@ -88,21 +96,36 @@ class Env:
 
 
 @asynccontextmanager
-async def conversation_env(sandbox: SandboxServer, **controller_options: Any) -> AsyncIterator[Env]:
+async def conversation_env(
+    sandbox: SandboxServer, *, store: Store | None = None, policy: RetryPolicy = FAST_OUTBOX, **controller_options: Any
+) -> AsyncIterator[Env]:
+    """A controller as the app builds it: a store (in memory unless given), the outbox and the draft keeper."""
     client = UnipileClient(sandbox.api_url, API_KEY)
     tasks = TaskRunner()
     images = ImageCache(client, tasks)
-    controller = ConversationController(client, tasks, images, **controller_options)
-    env = Env(sandbox, client, tasks, images, controller, [], [])
+    own_store = store is None
+    the_store = store if store is not None else Store.open(None, exclusive=False)
+    outbox = OutboxEngine(the_store, client, policy=policy)
+    drafts = DraftKeeper(the_store, outbox)
+    controller = ConversationController(
+        client, tasks, images, outbox=outbox, store=the_store, drafts=drafts, **controller_options
+    )
+    outbox.start()
+    env = Env(sandbox, client, tasks, images, controller, [], [], the_store, outbox, drafts)
     controller.error_occurred.connect(lambda sentence, exc: env.errors.append(sentence))
     tasks.task_failed.connect(lambda name, sentence, exc: env.task_failures.append(f"{name}: {sentence}"))
     try:
         yield env
     finally:
+        drafts.close()
+        await controller.aclose()
+        await outbox.close()
         await tasks.shutdown()
         await client.aclose()
+        if own_store:
+            the_store.close()
         # Destroy the Qt objects here, on the main thread: left to the garbage collector they may be finalised
         # on a worker thread (image decoding), where Qt warns or crashes ("Timers cannot be stopped ...").
-        for qobject in (controller, images, tasks):
+        for qobject in (controller, drafts, images, tasks):
             shiboken6.delete(qobject)
         gc.collect()

@@ -27,9 +27,12 @@ from . import APP_NAME
 from .api import AuthenticationError, InvalidDsnError, UnipileClient, base_url_from_dsn
 from .core.accounts import AccountsController
 from .core.chats import ChatListController
-from .core.conversation import ConversationController
+from .core.conversation import LAST_CHAT_KEY, ConversationController
+from .core.drafts import DraftKeeper
 from .core.images import ImageCache
+from .core.live_updates import LiveUpdates
 from .core.new_chat import NewChatController
+from .core.outbox import OutboxEngine
 from .core.tasks import TaskRunner
 from .credentials import (
     Credentials,
@@ -43,6 +46,7 @@ from .credentials import (
     UnknownProfileError,
     check_connection,
 )
+from .store import Store, StoreError
 from .ui.about_dialog import ConnectionSummary
 from .ui.api_key_dialog import ApiKeyDialog
 from .ui.connection_dialog import ConnectionDialog, ConnectionTester
@@ -57,6 +61,9 @@ log = logging.getLogger(__name__)
 
 ENV_DSN = "UNIPILE_DSN"
 ENV_API_KEY = "UNIPILE_API_KEY"
+SERVER_KEY = "server"  # sync_state key: the API base URL the cached objects came from
+# Hidden, for tests of the demo: a JSON list of sandbox fault rules (see POST /_sandbox/faults) set at demo start.
+ENV_DEMO_FAULTS = "UNIPILE_DEMO_FAULTS"
 PROFILE_COMMAND = "unipile-desktop profile"
 
 NO_CONNECTION = (
@@ -152,6 +159,10 @@ class Application:
         self.connection: Connection | None = None
         self.sandbox: SandboxServer | None = None
         self.client: UnipileClient | None = None
+        self.store: Store | None = None
+        self.outbox: OutboxEngine | None = None
+        self.drafts: DraftKeeper | None = None
+        self.live: LiveUpdates | None = None
         self.tasks: TaskRunner | None = None
         self.images: ImageCache | None = None
         self.accounts: AccountsController | None = None
@@ -199,7 +210,14 @@ class Application:
             except MissingConnectionError as exc:
                 return self._report_startup_failure(str(exc))
             while connection is not None and not self._quitting:
-                self._open_session(connection)
+                try:
+                    self._open_session(connection)
+                except StoreError as exc:  # the profile is open in another window, or from a newer app
+                    await self._close_session(save_window_state=False)
+                    if self._headless:
+                        return self._report_startup_failure(str(exc))
+                    await self._show_problem("The profile could not be opened", str(exc), None)
+                    return 1
                 if self.options.smoke_test:
                     from .ui.smoke import run_smoke_test
 
@@ -238,15 +256,27 @@ class Application:
         self._signals_handled.clear()
 
     async def _close_session(self, *, save_window_state: bool) -> None:
-        """End the running session in reverse order of building it; safe to call when there is none."""
+        """End the running session in reverse order of building it; safe to call when there is none.
+
+        Drafts are written first; polling and the outbox stop before the HTTP client closes (a send cut off
+        here stays in the outbox as "checking" and is reconciled at the next start); the store closes last.
+        """
         await self._cancel_dialog_tasks()
         window = self.window
         if window is not None:
             if save_window_state and window.isVisible():
                 window.save_state()
             window.hide()
+        if self.drafts is not None:
+            self.drafts.close()
+        if self.live is not None:
+            await self.live.close()
+        if self.outbox is not None:
+            await self.outbox.close()
         if self.tasks is not None:
             await self.tasks.shutdown()
+        if self.conversation is not None:
+            await self.conversation.aclose()
         if self.images is not None:
             self.images.close()
         if self.sandbox is not None:  # before the client: the server closes its side of idle connections
@@ -255,6 +285,9 @@ class Application:
         if self.client is not None:
             await self.client.aclose()
             self.client = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None
         if window is not None:
             window.deleteLater()
             self.window = None
@@ -264,6 +297,7 @@ class Application:
             shutil.rmtree(self._demo_dir, ignore_errors=True)
             self._demo_dir = None
         self.tasks = self.images = self.accounts = self.chats = self.conversation = None
+        self.outbox = self.drafts = self.live = None
         self.connection = None
 
     def _install_signal_handlers(self) -> None:
@@ -465,6 +499,7 @@ class Application:
         self.sandbox = SandboxServer(port=0, api_key=api_key, seed=1, simulate_replies=True)
         self.sandbox.start()
         log.info("demo sandbox at %s", self.sandbox.url)
+        self._install_demo_faults(self.sandbox)
         # Demo settings live in a throwaway directory: the demo never touches the person's real settings.
         self._demo_dir = Path(tempfile.mkdtemp(prefix="unipile-desktop-demo-"))
         return Connection(
@@ -474,6 +509,24 @@ class Application:
             demo=True,
             key_source=KeySource.DEMO,
         )
+
+    @staticmethod
+    def _install_demo_faults(sandbox: SandboxServer) -> None:
+        """UNIPILE_DEMO_FAULTS: fault rules for the demo's sandbox (tests run the smoke test through faults)."""
+        raw = os.environ.get(ENV_DEMO_FAULTS, "").strip()
+        if not raw:
+            return
+        try:
+            rules = json.loads(raw)
+            if not isinstance(rules, list):
+                raise ValueError("expected a JSON list of rules")
+            for rule in rules:
+                if not isinstance(rule, dict):
+                    raise ValueError("each rule must be a JSON object")
+                sandbox.faults.add(rule)
+        except Exception as exc:  # ApiError from a malformed rule, or bad JSON
+            raise MissingConnectionError(f"{ENV_DEMO_FAULTS} is not usable: {exc}") from None
+        log.warning("demo sandbox: %d fault rule(s) from %s", len(rules), ENV_DEMO_FAULTS)
 
     def _register_secret(self, key: str) -> None:
         if self._redactor is not None:
@@ -569,28 +622,62 @@ class Application:
             return QSettings(str(self._demo_dir / "settings.ini"), QSettings.Format.IniFormat)
         return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "UnipileDesktop", "unipile-desktop")
 
+    def _open_store(self, connection: Connection) -> Store:
+        """The connection's local database: the profile's, one per server for the environment, the demo's own.
+
+        Raises ``StoreError`` (``ProfileInUseError``, ``StoreVersionError``) with a sentence for the person.
+        """
+        if connection.demo:
+            folder = self._demo_dir or Path(tempfile.mkdtemp(prefix="unipile-desktop-demo-"))
+            self._demo_dir = folder
+            return Store.open(folder / "demo.sqlite3")  # thrown away with the demo's folder
+        if connection.profile is not None:
+            store = Store.open_profile(connection.profile)
+        else:
+            store = Store.open_profile(f"environment {host_of(connection.dsn)}")
+        server = base_url_from_dsn(connection.dsn)
+        if store.cache.sync_value(SERVER_KEY) != server:
+            # The profile now points at another server: its cached chats belong to the old one.
+            store.cache.clear()
+            store.cache.set_sync_value(SERVER_KEY, server)
+        return store
+
     def build(self, connection: Connection, *, settings: QSettings | None = None) -> MainWindow:
-        """Create the client, controllers and window for ``connection`` (tests pass their own settings)."""
+        """Create the store, client, controllers and window for ``connection`` (tests pass their own settings).
+
+        The store opens first: when it cannot (``StoreError``), nothing else has been built.
+        """
+        self.store = self._open_store(connection)
         self.connection = connection
         self.settings = settings if settings is not None else self._settings_for(connection)
         self.client = UnipileClient(connection.dsn, connection.api_key, on_key_rejected=self._on_key_rejected)
         self.tasks = TaskRunner()
-        self.images = ImageCache(self.client, self.tasks)
-        self.accounts = AccountsController(self.client, self.tasks)
-        self.chats = ChatListController(self.client, self.tasks)
-        self.conversation = ConversationController(self.client, self.tasks, self.images)
+        self.images = ImageCache(self.client, self.tasks, blobs=self.store.blobs)
+        self.outbox = OutboxEngine(self.store, self.client)
+        self.drafts = DraftKeeper(self.store, self.outbox)
+        self.accounts = AccountsController(self.client, self.tasks, store=self.store)
+        self.chats = ChatListController(self.client, self.tasks, store=self.store, drafts=self.drafts)
+        self.conversation = ConversationController(
+            self.client, self.tasks, self.images, outbox=self.outbox, store=self.store, drafts=self.drafts
+        )
+        self.live = LiveUpdates(self.store, self.client)
         self.window = MainWindow(
             tasks=self.tasks,
             images=self.images,
             accounts=self.accounts,
             chats=self.chats,
             conversation=self.conversation,
-            new_chat=NewChatController(self.client, self.tasks, self.accounts),
+            new_chat=NewChatController(self.client, self.tasks, self.accounts, outbox=self.outbox, drafts=self.drafts),
             settings=self.settings,
             connection_label=connection.label,
             demo=connection.demo,
         )
+        self.window.attach_live_updates(self.live)
+        self.live.back_online.connect(self.outbox.wake)
         self._wire_window(self.window, connection)
+        recovery = self.store.recovery
+        if recovery is not None:
+            self.window.error_banner.show_error(recovery.user_message())
         return self.window
 
     def _open_session(self, connection: Connection) -> None:
@@ -600,12 +687,25 @@ class Application:
             window.error_banner.show_error(self._settings_problem)
             self._settings_problem = None
         window.show()
-        window.start()
+        window.start()  # cached accounts and chats show now, before any network answer
+        self._reopen_last_chat(window)
+        if self.outbox is not None:
+            self.outbox.start()  # unfinished sends of an earlier run resume (reconciled first)
+        if self.live is not None:
+            self.live.start()
         if connection.profile is not None:
             try:
                 self.credentials.store.set_last_used(connection.profile)
             except (SettingsFileError, UnknownProfileError) as exc:
                 log.warning("could not remember the last profile: %s", exc)
+
+    def _reopen_last_chat(self, window: MainWindow) -> None:
+        """Open the chat that was open when the app last closed, from the cache (no network needed)."""
+        if self.store is None:
+            return
+        chat_id = self.store.cache.sync_value(LAST_CHAT_KEY)
+        if chat_id and window.select_chat(chat_id):
+            log.info("reopened the last chat from the cache")
 
     def _wire_window(self, window: MainWindow, connection: Connection) -> None:
         menu = window.profiles_menu

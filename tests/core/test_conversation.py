@@ -1,4 +1,8 @@
-"""ConversationController against the sandbox: loading, paging, read state, sending, failures, retry, edit."""
+"""ConversationController against the sandbox: loading, paging, read state, sending through the outbox, failures.
+
+Sends go through the durable outbox (``conversation_env`` builds it with short delays): every failure class of the
+outbox is driven here through the controller, and checked on the bubble and in the sandbox's own counts.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,8 @@ from typing import Any
 import pytest
 
 from tests.conversation_support import conversation_env, wait_signal, wait_until
-from unipile_desktop.api import MessageSent, OutgoingFile
-from unipile_desktop.core.conversation import (
-    MAY_HAVE_ARRIVED,
-    SendRefusedError,
-    check_files,
-    safe_file_name,
-    send_failure_sentence,
-)
+from unipile_desktop.api import MessageSent, NetworkError, OutgoingFile
+from unipile_desktop.core.conversation import SendRefusedError, check_files, safe_file_name
 from unipile_desktop.core.message_list import RowKind, SendState
 from unipile_desktop.sandbox import SandboxServer
 
@@ -172,8 +170,9 @@ async def test_send_shows_pending_then_sent_and_the_server_copy_replaces_it(sand
         confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
         await asyncio.sleep(0)
         local_id = env.controller.send("  Hello from the desk  ", [])
+        assert env.store.outbox.get(local_id) is not None  # stored before its request goes out
         row = env.model.row_at(env.model.find(local_id))
-        assert row is not None and row.state == SendState.PENDING and row.outgoing and row.text == "Hello from the desk"
+        assert row is not None and row.state == SendState.QUEUED and row.outgoing and row.text == "Hello from the desk"
         assert env.model.find(local_id) == env.model.rowCount() - 1
         got_local, server_id = await confirmed
         assert got_local == local_id and server_id
@@ -206,48 +205,104 @@ async def test_send_with_files_uploads_real_mimetypes(sandbox: SandboxServer, tm
 
 
 @pytest.mark.asyncio
-async def test_a_503_fails_with_the_reason_and_retry_sends_exactly_one_copy(sandbox: SandboxServer) -> None:
+async def test_a_503_is_retried_automatically_and_sends_exactly_one_copy(sandbox: SandboxServer) -> None:
     async with conversation_env(sandbox) as env:
         chat = await env.open("showcase")
         sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", status=503, times=1)
-        failed = asyncio.ensure_future(wait_signal(env.controller.send_failed))
+        states: list[SendState] = []
+        env.model.dataChanged.connect(lambda *_: states.extend(r.state for r in env.message_rows() if r.outgoing))
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
+        failed: list[str] = []
+        env.controller.send_failed.connect(lambda local_id, sentence: failed.append(sentence))
         await asyncio.sleep(0)
         local_id = env.controller.send("Retry me", [])
-        got_local, sentence = await failed
-        assert got_local == local_id
-        row = env.model.row_at(env.model.find(local_id))
-        assert row is not None and row.state == SendState.FAILED and row.error == sentence
-        assert MAY_HAVE_ARRIVED not in sentence  # a 503 was refused before any work
-        await asyncio.sleep(0.1)
-        assert post_count(sandbox, chat.id) == 1  # never retried automatically
-
-        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
-        await asyncio.sleep(0)
-        env.controller.retry(local_id)
-        env.controller.retry(local_id)  # a double click does not send twice
-        await confirmed
-        await asyncio.sleep(0.1)
+        got_local, _ = await confirmed
+        assert got_local == local_id and failed == []  # a 503 certainly did not arrive: no question for the agent
         assert post_count(sandbox, chat.id) == 2
         assert sandbox.message_counts(chat.id)["by_text"].get("Retry me") == 1
-        row = env.model.row_at(env.model.find(local_id))
-        assert row is not None and row.state == SendState.SENT
+        entry = env.store.outbox.get(local_id)
+        assert entry is not None and entry.state == "sent" and entry.attempts == 2
 
 
 @pytest.mark.asyncio
-async def test_an_ambiguous_failure_says_it_may_have_arrived_and_is_not_retried(sandbox: SandboxServer) -> None:
+async def test_a_429_waits_for_the_retry_hint_then_sends_once(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        chat = await env.open("showcase")
+        sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", status=429, retry_after=1, times=1)
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed, timeout=8))
+        await asyncio.sleep(0)
+        started = asyncio.get_running_loop().time()
+        local_id = env.controller.send("Slow down please", [])
+        await wait_until(lambda: post_count(sandbox, chat.id) == 1, what="first attempt")
+        await asyncio.sleep(0.1)
+        row = env.model.row_at(env.model.find(local_id))
+        assert row is not None and row.state == SendState.QUEUED  # waiting, not failed: it goes out by itself
+        await confirmed
+        assert asyncio.get_running_loop().time() - started >= 1.0  # the server's hint was honoured
+        assert sandbox.message_counts(chat.id)["by_text"]["Slow down please"] == 1
+
+
+@pytest.mark.asyncio
+async def test_a_stored_then_dropped_send_is_found_by_reconcile_and_not_sent_again(sandbox: SandboxServer) -> None:
     async with conversation_env(sandbox) as env:
         chat = await env.open("showcase")
         sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", action="store_then_drop", times=1)
-        failed = asyncio.ensure_future(wait_signal(env.controller.send_failed))
+        seen: list[SendState] = []
+        env.model.dataChanged.connect(
+            lambda *_: seen.extend(r.state for r in env.message_rows() if r.text == "Did it arrive?")
+        )
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
         await asyncio.sleep(0)
         local_id = env.controller.send("Did it arrive?", [])
-        _, sentence = await failed
-        assert sentence.endswith(MAY_HAVE_ARRIVED)
-        await asyncio.sleep(0.2)
-        assert post_count(sandbox, chat.id) == 1
+        got_local, message_id = await confirmed
+        assert got_local == local_id and message_id
+        assert SendState.UNKNOWN in seen  # "Checking whether it arrived…" was shown meanwhile
+        assert post_count(sandbox, chat.id) == 1  # found by listing the chat: never posted again
         assert sandbox.message_counts(chat.id)["by_text"]["Did it arrive?"] == 1
-        row = env.model.row_at(env.model.find(local_id))
-        assert row is not None and row.state == SendState.FAILED
+        await wait_until(lambda: env.model.row_at(env.model.find(local_id)).state == SendState.SENT)  # type: ignore[union-attr]
+
+
+@pytest.mark.asyncio
+async def test_a_dropped_send_that_did_not_arrive_is_sent_again_once(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        chat = await env.open("showcase")
+        sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", action="drop", times=1)
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
+        await asyncio.sleep(0)
+        env.controller.send("Lost on the way", [])
+        await confirmed
+        assert post_count(sandbox, chat.id) == 2  # reconcile looked, did not find it, sent it again
+        assert sandbox.message_counts(chat.id)["by_text"]["Lost on the way"] == 1
+
+
+@pytest.mark.asyncio
+async def test_offline_sends_wait_and_go_out_when_the_server_is_back(sandbox: SandboxServer) -> None:
+    async with conversation_env(sandbox) as env:
+        chat = await env.open("showcase")
+        # Connection refused for a while: certainly not arrived, so queued and retried with backoff.
+        real_send = env.client.send_message
+        refusals = 3
+
+        async def refuse(chat_id: str, **kwargs: Any) -> MessageSent:
+            nonlocal refusals
+            if refusals:
+                refusals -= 1
+                raise NetworkError("Could not connect to the server.", kind="connect", may_have_reached_server=False)
+            return await real_send(chat_id, **kwargs)
+
+        env.client.send_message = refuse  # type: ignore[method-assign]
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
+        await asyncio.sleep(0)
+        first = env.controller.send("queued offline 1", [])
+        second = env.controller.send("queued offline 2", [])
+        row = env.model.row_at(env.model.find(second))
+        assert row is not None and row.state == SendState.QUEUED
+        assert (await confirmed)[0] == first
+        await wait_until(lambda: env.store.outbox.get(second).state == "sent", what="second sent")  # type: ignore[union-attr]
+        counts = sandbox.message_counts(chat.id)["by_text"]
+        assert counts["queued offline 1"] == 1 and counts["queued offline 2"] == 1
+        texts = [r.text for r in env.message_rows() if r.text.startswith("queued offline")]
+        assert texts == ["queued offline 1", "queued offline 2"]  # order kept
 
 
 @pytest.mark.asyncio
@@ -264,10 +319,14 @@ async def test_a_422_fails_and_edit_hands_back_text_and_files(sandbox: SandboxSe
         local_id = env.controller.send("Please keep me", [attachment])
         _, sentence = await failed
         assert sentence == "The provider does not allow sending messages in this conversation."
+        assert post_count(sandbox, chat.id) == 1  # a permanent refusal is never retried automatically
+        row = env.model.row_at(env.model.find(local_id))
+        assert row is not None and row.state == SendState.FAILED and row.error == sentence
         assert env.controller.edit("not-a-local-id") is None
         recovered = env.controller.edit(local_id)
         assert recovered == ("Please keep me", [attachment])
         assert env.model.find(local_id) == -1
+        assert env.store.outbox.get(local_id) is None  # gone from the outbox too: never sent behind the agent's back
         assert env.controller.edit(local_id) is None
 
 
@@ -283,6 +342,29 @@ async def test_discard_removes_only_failed_messages(sandbox: SandboxServer) -> N
         env.controller.discard(local_id)
         assert env.model.find(local_id) == -1
         assert post_count(sandbox, chat.id) == 1
+
+
+@pytest.mark.asyncio
+async def test_retry_after_a_refusal_looks_first_then_sends_one_copy_even_on_a_double_click(
+    sandbox: SandboxServer,
+) -> None:
+    async with conversation_env(sandbox) as env:
+        chat = await env.open("showcase")
+        sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", status=403, times=1)
+        failed = asyncio.ensure_future(wait_signal(env.controller.send_failed))
+        await asyncio.sleep(0)
+        local_id = env.controller.send("Second chance", [])
+        await failed
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
+        await asyncio.sleep(0)
+        env.controller.retry(local_id)
+        env.controller.retry(local_id)  # a double click does not send twice
+        await confirmed
+        await asyncio.sleep(0.1)
+        assert post_count(sandbox, chat.id) == 2
+        assert sandbox.message_counts(chat.id)["by_text"]["Second chance"] == 1
+        row = env.model.row_at(env.model.find(local_id))
+        assert row is not None and row.state == SendState.SENT
 
 
 @pytest.mark.asyncio
@@ -327,13 +409,6 @@ def test_safe_file_name_strips_paths() -> None:
     assert safe_file_name("..") == "attachment"
     assert safe_file_name("report 2024.pdf") == "report 2024.pdf"
     assert safe_file_name("a\\b:c*?.txt") == "a_b_c_.txt"
-
-
-def test_rate_limit_sentence_does_not_promise_an_automatic_retry() -> None:
-    from unipile_desktop.api import RateLimitedError
-
-    sentence = send_failure_sentence(RateLimitedError("slow down", status=429, may_have_reached_server=False))
-    assert "Retry" in sentence and "will try again" not in sentence
 
 
 @pytest.mark.asyncio

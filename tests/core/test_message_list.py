@@ -157,6 +157,14 @@ def test_a_sent_local_message_is_shown_once_under_its_local_key() -> None:
     assert [(r.key, r.message_id, r.local_id) for r in messages] == [("a", "a", ""), ("local:1", "srv", "local:1")]
 
 
+def test_messages_not_on_the_server_yet_stay_below_it_in_the_order_typed() -> None:
+    # Typed at 12:01 and 12:02 while offline; a reply arrived at 12:05: the waiting ones show after the reply.
+    first = OutgoingMessage("local:b", "chat", "first", (), NOON + timedelta(minutes=1), SendState.QUEUED)
+    second = OutgoingMessage("local:a", "chat", "second", (), NOON + timedelta(minutes=2), SendState.QUEUED)
+    rows = build_rows([message("reply", 5)], [second, first], names, is_group=False, today=local_today())
+    assert [r.key for r in rows if r.kind == RowKind.MESSAGE] == ["reply", "local:b", "local:a"]
+
+
 def test_local_attachments_show_as_files_with_their_size(tmp_path: Path) -> None:
     path = tmp_path / "photo.png"
     local = OutgoingMessage(local_id="local:1", chat_id="c", text="", files=(path,), created_at=NOON, sizes=(1234,))

@@ -226,6 +226,7 @@ async def test_a_429_with_retry_after_delays_the_next_poll(sandbox: SandboxServe
     assert limited and limited[0].state is SyncState.ONLINE and limited[0].retry_in == pytest.approx(45.0)
     after_pause = reports.states[reports.states.index(limited[0]) :]
     assert SyncStatus(SyncState.ONLINE) in after_pause  # the pause over, the sentence is cleared
+    assert limited[0].problem == "rate_limited"
 
 
 @on_asyncio

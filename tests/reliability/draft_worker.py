@@ -54,7 +54,11 @@ async def run(mode: str, db: Path, dsn: str, chat_id: str, text: str, files: lis
     if mode == "type":
         if files:
             composer.add_files(files)
-        QTest.keyClicks(composer.text_edit, text)
+        for character in text:
+            if character.isascii():
+                QTest.keyClicks(composer.text_edit, character)
+            else:  # QTest only types ASCII; an input method would insert the rest like this
+                composer.text_edit.textCursor().insertText(character)
         say("typed")
         await asyncio.sleep(3600)  # killed long before this
         return 3

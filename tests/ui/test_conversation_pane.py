@@ -147,7 +147,7 @@ async def test_clicking_send_shows_pending_then_sent_and_clears_the_composer(
         assert pane.composer.text() == ""
         assert not pane.composer.send_button.isEnabled()
         (pending,) = [r for r in env.message_rows() if r.text == "Your parcel left today"]
-        assert pending.state == SendState.PENDING and pending.outgoing
+        assert pending.state in (SendState.QUEUED, SendState.PENDING) and pending.outgoing
         assert view_of(pane).is_at_bottom()
         local_id, _ = await confirmed
         await wait_until(lambda: env.model.row_at(env.model.find(local_id)).state == SendState.SENT)  # type: ignore[union-attr]
@@ -155,12 +155,13 @@ async def test_clicking_send_shows_pending_then_sent_and_clears_the_composer(
 
 
 @pytest.mark.asyncio
-async def test_a_503_shows_the_reason_and_retry_on_the_bubble_sends_one_copy(
+async def test_a_refusal_shows_the_reason_and_retry_on_the_bubble_sends_one_copy(
     sandbox: SandboxServer, qtbot: QtBot
 ) -> None:
     async with pane_env(sandbox, qtbot) as (env, pane):
         chat = await env.open("showcase")
-        sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", status=503, times=1)
+        # A 503 is retried by the outbox without asking; a 403 needs the agent, so it shows Retry.
+        sandbox.add_fault(f"/chats/{chat.id}/messages", method="POST", status=403, times=1)
         failed = asyncio.ensure_future(wait_signal(env.controller.send_failed))
         await asyncio.sleep(0)
         qtbot.keyClicks(pane.composer.text_edit, "Second try")

@@ -68,6 +68,7 @@ async def test_choosing_an_account_lists_only_its_chats(sandbox: SandboxServer, 
         await wait_until(
             lambda: (
                 window.chat_proxy.rowCount() > 0
+                and not window.chats.is_loading  # the cached rows show first; wait for the server's page
                 and all(
                     window.chat_proxy.index(r, 0).data(ChatRole.ACCOUNT_ID) == instagram
                     for r in range(window.chat_proxy.rowCount())
@@ -150,7 +151,12 @@ async def test_a_disconnected_account_error_shows_a_sentence_and_marks_the_accou
         index = window.account_model.index(row, 0)
         assert index.data(AccountRole.STATUS) == "DISCONNECTED"
         assert window.account_picker.currentText().endswith("— reconnect needed")
-        assert window.chat_list_status.text() == "The chats could not be loaded. Press F5 to try again."
+        # The account's chats cached from the first listing stay on screen; the failure is the banner's to say.
+        assert window.chat_proxy.rowCount() > 0 and window.chat_list_status.isHidden()
+        assert all(
+            window.chat_proxy.index(r, 0).data(ChatRole.ACCOUNT_ID) == telegram
+            for r in range(window.chat_proxy.rowCount())
+        )
         window.error_banner.dismiss_button.click()
         assert window.error_banner.isHidden()
         window.refresh()  # F5: the fault fired once, so the list loads now

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QObject, Signal
 
 from ..api import Account, AuthenticationError, UnipileClient
+from ..store import Store
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -53,13 +54,16 @@ class AccountsController(QObject):
     accounts_loaded = Signal(list)  # list[Account]
     account_status_changed = Signal(str, str)  # account id, status (OK | CREDENTIALS | DISCONNECTED | ...)
 
-    def __init__(self, client: UnipileClient, tasks: TaskRunner, parent: QObject | None = None) -> None:
+    def __init__(
+        self, client: UnipileClient, tasks: TaskRunner, parent: QObject | None = None, *, store: Store | None = None
+    ) -> None:
         super().__init__(parent)
         self._client = client
         self._tasks = tasks
+        self._store = store
         self._accounts: list[Account] = []
         self._status_overrides: dict[str, str] = {}
-        self.loaded = False
+        self.loaded = False  # listed by the server in this session (not only read from the cache)
 
     @property
     def accounts(self) -> list[Account]:
@@ -80,11 +84,22 @@ class AccountsController(QObject):
         return self.status(account_id) == "OK"
 
     def load(self) -> None:
+        """List the accounts; the first time, the cached list shows at once (the app may be offline)."""
+        if not self.loaded and not self._accounts and self._store is not None:
+            cached = [a for a in self._store.cache.accounts() if a.type.upper() in MESSAGING_TYPES]
+            if cached:
+                self._accounts = cached
+                self.accounts_loaded.emit(self.accounts)
         self._tasks.start("accounts:load", self.load_now())
 
     async def load_now(self) -> list[Account]:
         accounts = await self._client.list_accounts()
         self._accounts = [a for a in accounts if a.type.upper() in MESSAGING_TYPES]
+        if self._store is not None:
+            try:
+                self._store.cache.replace_accounts(accounts)
+            except Exception:  # the cache is a comfort for the next start
+                log.exception("could not cache the accounts")
         self._status_overrides.clear()
         self.loaded = True
         log.info("loaded %d messaging accounts", len(self._accounts))

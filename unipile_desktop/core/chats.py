@@ -6,13 +6,15 @@ import asyncio
 import enum
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
 from ..api import Chat, ChatAttendee, Message, UnipileClient, UnipileError
+from ..store import Store
 from .accounts import is_disconnection, task_name
+from .drafts import DraftKeeper
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -41,6 +43,7 @@ class ChatEntry:
     participants: tuple[str, ...] = ()
     details: DetailsState = DetailsState.MISSING
     read_override: bool | None = None  # set when this app marked the chat read/unread since listing
+    draft: str | None = None  # one line of an unsent draft typed in this chat ("Draft: …" in the list)
 
     @property
     def id(self) -> str:
@@ -126,7 +129,9 @@ class ChatListController(QObject):
 
     The list model asks for more pages (``load_more``) and for the details of rows it paints
     (``request_details``); results come back as signals. Details are cached by chat id, so switching
-    accounts back and forth does not fetch them again.
+    accounts back and forth does not fetch them again. With a ``store``, a (re)load first shows the cached
+    chats with their cached names and previews, before any network answer, and what the network returns is
+    written back; ``apply_live`` takes the chats the polling sync found changed (they move to the top).
     """
 
     chats_reset = Signal()  # the scope changed: the list starts over
@@ -136,12 +141,23 @@ class ChatListController(QObject):
     account_disconnected = Signal(str)  # account id (a detail fetch answered 401 disconnected_account)
 
     def __init__(
-        self, client: UnipileClient, tasks: TaskRunner, *, page_size: int = PAGE_SIZE, parent: QObject | None = None
+        self,
+        client: UnipileClient,
+        tasks: TaskRunner,
+        *,
+        page_size: int = PAGE_SIZE,
+        store: Store | None = None,
+        drafts: DraftKeeper | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._client = client
         self._tasks = tasks
         self._page_size = page_size
+        self._store = store
+        self._drafts = drafts
+        if drafts is not None:
+            drafts.draft_changed.connect(self.on_drafts_draft_changed)
         self._scope: tuple[str, ...] | None = None
         self._generation = 0
         self._cursor: str | None = None
@@ -196,7 +212,47 @@ class ChatListController(QObject):
             self._forget_queued(chat_id)
         self._queue.clear()
         self.chats_reset.emit()
+        self._show_cached()
         self.load_more()
+
+    def _show_cached(self) -> None:
+        """The cached first page of this scope, at once (the network page replaces it when it lands)."""
+        if self._store is None:
+            return
+        cached = self._store.cache.chats(self._scope, limit=self._page_size)
+        entries = []
+        for chat in cached:
+            entry = self._make_entry(chat)
+            self._entries[chat.id] = entry
+            entries.append(entry)
+        if entries:
+            log.debug("chat list: %d chats from the cache", len(entries))
+            self.chats_loaded.emit(entries)
+
+    def _remember(self, chats: Sequence[Chat]) -> None:
+        """Write listed chats to the cache, keeping a cached last message the list answer does not carry."""
+        if self._store is None or not chats:
+            return
+        cache = self._store.cache
+        merged: list[Chat] = []
+        for chat in chats:
+            if chat.last_message is None:
+                cached = cache.chat(chat.id)
+                last = cached.last_message if cached is not None else None
+                if last is not None and last.timestamp is not None:
+                    if chat.timestamp is None or last.timestamp >= chat.timestamp:
+                        chat = replace(chat, last_message=last)
+            merged.append(chat)
+        try:
+            cache.put_chats(merged)
+        except Exception:  # the cache is a comfort; the list on screen is what matters now
+            log.exception("could not cache the chat list")
+
+    def resume(self) -> None:
+        """Try the failed page again (the server is reachable again); rows already shown stay."""
+        if self._started and self._failed:
+            self._failed = False
+            self.load_more()
 
     def load_more(self) -> None:
         if not self.can_load_more:
@@ -216,13 +272,17 @@ class ChatListController(QObject):
             raise  # the TaskRunner reports it once, as a sentence
         if generation != self._generation:
             return
+        self._remember(page.items)
         self._cursor = page.cursor
         self._has_more = page.cursor is not None
         self._loading = False
         fresh: list[ChatEntry] = []
         for chat in page.items:
             known = self._entries.get(chat.id)
-            if known is not None:  # the chat moved between pages (new activity): update the row it has
+            if known is not None:  # shown from the cache, or moved between pages: update the row it has
+                if chat.last_message is None and known.chat.last_message is not None:
+                    if _newer(known.chat, chat):
+                        chat = replace(chat, last_message=known.chat.last_message)
                 known.chat = chat
                 self.chat_updated.emit(chat.id)
                 continue
@@ -240,12 +300,27 @@ class ChatListController(QObject):
     def _make_entry(self, chat: Chat) -> ChatEntry:
         entry = ChatEntry(chat=chat, title=chat.name or "", avatar_id=chat.id if chat.is_group else None)
         entry.read_override = self._read_overrides.get(chat.id)
+        entry.draft = self._drafts.chat_preview(chat.id) if self._drafts is not None else None
         details = self._details.get(chat.id)
         if details is not None:
             self._apply_details(entry, details)
+            return entry
+        cached = self._cached_details(chat)
+        if cached is not None:
+            # Names and preview from the cache at once; still fetched again when the row is painted.
+            self._apply_details(entry, cached)
+            entry.details = DetailsState.MISSING
         elif chat.last_message is not None:
             entry.preview = preview_text(chat.last_message, None, is_group=chat.is_group)
         return entry
+
+    def _cached_details(self, chat: Chat) -> _Details | None:
+        if self._store is None:
+            return None
+        attendees = tuple(self._store.cache.attendees(chat.id))
+        if not attendees:
+            return None
+        return _Details(attendees=attendees, chat=None, names=_names(attendees))
 
     def _apply_details(self, entry: ChatEntry, details: _Details) -> None:
         chat = entry.chat
@@ -334,6 +409,52 @@ class ChatListController(QObject):
             entry.read_override = read
             self.chat_updated.emit(chat_id)
 
+    def apply_live(self, chats: Sequence[Chat]) -> None:
+        """Chats the polling sync found changed: update their rows (the list re-sorts them to the top, with the
+        new unread badge and preview) and add the ones in scope this list does not show yet."""
+        fresh: list[ChatEntry] = []
+        for chat in chats:
+            if self._scope is not None and chat.account_id not in self._scope:
+                continue
+            known = self._entries.get(chat.id)
+            if known is None:
+                if not self._started:
+                    continue
+                entry = self._make_entry(chat)
+                self._entries[chat.id] = entry
+                fresh.append(entry)
+                continue
+            previous = known.chat
+            if chat.last_message is None and previous.last_message is not None and not _newer(chat, previous):
+                chat = replace(chat, last_message=previous.last_message)
+            known.chat = chat
+            if _newer(chat, previous) and chat.timestamp != previous.timestamp:
+                # New activity on the server is newer than a read/unread this app set earlier.
+                self._read_overrides.pop(chat.id, None)
+                known.read_override = None
+            if chat.last_message is not None and chat.last_message is not previous.last_message:
+                details = self._details.get(chat.id)
+                last = chat.last_message
+                sender = None
+                if details is not None:
+                    sender = details.names.get(last.sender_attendee_id or "") or details.names.get(last.sender_id)
+                known.preview = preview_text(last, sender, is_group=chat.is_group)
+            self.chat_updated.emit(chat.id)
+        if fresh:
+            self.chats_loaded.emit(fresh)
+
+    def on_drafts_draft_changed(self, key: str) -> None:
+        if not key.startswith("chat:") or self._drafts is None:
+            return
+        chat_id = key.removeprefix("chat:")
+        entry = self._entries.get(chat_id)
+        if entry is None:
+            return
+        draft = self._drafts.chat_preview(chat_id)
+        if draft != entry.draft:
+            entry.draft = draft
+            self.chat_updated.emit(chat_id)
+
     def _forget_queued(self, chat_id: str) -> None:
         entry = self._entries.get(chat_id)
         if entry is not None and entry.details is DetailsState.QUEUED:
@@ -364,18 +485,29 @@ class ChatListController(QObject):
                 current.details = DetailsState.FAILED
                 self.chat_updated.emit(chat_id)
             return
-        names: dict[str, str] = {}
-        for attendee in attendees:
-            if attendee.name:
-                names[attendee.id] = attendee.name
-                names[attendee.provider_id] = attendee.name
-        details = _Details(attendees=attendees, chat=full, names=names)
+        if self._store is not None:
+            try:
+                self._store.cache.put_attendees(attendees, chat_id=chat_id)
+            except Exception:
+                log.exception("could not cache the attendees of %s", chat_id)
+        if full is not None:
+            self._remember([full])
+        details = _Details(attendees=attendees, chat=full, names=_names(attendees))
         self._details[chat_id] = details
         current = self._entries.get(chat_id)
         if current is None:
             return
         self._apply_details(current, details)
         self.chat_updated.emit(chat_id)
+
+
+def _names(attendees: Sequence[ChatAttendee]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for attendee in attendees:
+        if attendee.name:
+            names[attendee.id] = attendee.name
+            names[attendee.provider_id] = attendee.name
+    return names
 
 
 def _newer(candidate: Chat, listed: Chat) -> bool:

@@ -1,16 +1,14 @@
-"""The open conversation: loads message pages and attendees, sends with pending/sent/failed states, read state."""
+"""The open conversation: cached then fresh message pages, sends through the durable outbox, read state."""
 
 from __future__ import annotations
 
 import asyncio
-import itertools
 import logging
-import mimetypes
 import os
 import pathlib
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QAbstractListModel, QObject, Signal, SignalInstance
@@ -20,20 +18,22 @@ from ..api import (
     Chat,
     ChatAttendee,
     Message,
-    OutgoingFile,
-    RateLimitedError,
+    NetworkError,
     UnipileClient,
     UnipileError,
 )
+from ..store import MessageSend, OutboxEntry, OutboxState, Store, chat_draft_key
+from .drafts import DraftKeeper
 from .images import ImageCache
 from .message_list import MessageListModel, OutgoingMessage, SendState, build_rows
+from .outbox import OutboxEngine, OutboxError
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
 MAX_FILE_SIZE = 15 * 1024 * 1024  # "usually 15 MB" per Unipile's send guide; providers differ
-MAY_HAVE_ARRIVED = "It may have been sent — check before retrying."
+LAST_CHAT_KEY = "ui:last_chat"  # sync_state key: the chat to reopen from the cache at the next start
 # A server message counts as the copy of a send whose 201 carried no id when it is this close in time.
 NULL_ID_MATCH_WINDOW = timedelta(minutes=5)
 
@@ -72,29 +72,6 @@ def check_files(files: Sequence[pathlib.Path], max_file_size: int = MAX_FILE_SIZ
     return None
 
 
-def send_failure_sentence(exc: UnipileError) -> str:
-    """Why a send failed; ambiguous failures say the message may have arrived, because no retry is automatic."""
-    if isinstance(exc, RateLimitedError):
-        return "The provider is refusing more messages for now. Wait a moment, then press Retry."
-    sentence = exc.user_message()
-    if exc.may_have_reached_server:
-        return f"{sentence} {MAY_HAVE_ARRIVED}"
-    return sentence
-
-
-def _read_uploads(files: Sequence[pathlib.Path], max_file_size: int) -> tuple[OutgoingFile, ...]:
-    uploads: list[OutgoingFile] = []
-    for path in files:
-        data = path.read_bytes()
-        if len(data) > max_file_size:  # the file grew after it was attached
-            raise SendRefusedError(
-                f"“{path.name}” is {size_in_mb(len(data))}; the limit is {size_in_mb(max_file_size)}."
-            )
-        mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        uploads.append(OutgoingFile(name=path.name, data=data, mimetype=mimetype))
-    return tuple(uploads)
-
-
 _UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
 
 
@@ -104,13 +81,40 @@ def safe_file_name(name: str, fallback: str = "attachment") -> str:
     return cleaned[:180] or fallback
 
 
+_ROW_STATES: dict[OutboxState, SendState] = {
+    "queued": SendState.QUEUED,
+    "sending": SendState.PENDING,
+    "unknown": SendState.UNKNOWN,
+    "failed": SendState.FAILED,
+    "sent": SendState.SENT,
+}
+
+
+def outgoing_from_entry(entry: OutboxEntry, send: MessageSend) -> OutgoingMessage:
+    """The bubble of an outbox entry (also after a restart, from the stored entry alone)."""
+    files = tuple(pathlib.Path(p) for p in send.attachments)
+    return OutgoingMessage(
+        local_id=entry.local_id,
+        chat_id=send.chat_id,
+        text=send.text or "",
+        files=files,
+        created_at=datetime.fromtimestamp(entry.created_at, UTC),
+        state=_ROW_STATES[entry.state],
+        error=(entry.reason or "") if entry.state == "failed" else "",
+        server_id=entry.message_id,
+        sizes=tuple(_size(p) for p in files),
+    )
+
+
 class ConversationController(QObject):
     """State of the conversation on the right: its rows (``messages_model``), attendees, sends and read state.
 
-    Loads run as named TaskRunner tasks (latest wins), so switching chats cancels a stale load. Sends are
-    per message and keep running across chat switches; their local rows are kept per chat. Failures of loads
-    and read-state changes are reported once through ``error_occurred``; send failures through ``send_failed``
-    and on the bubble itself.
+    Opening a chat shows its cached messages at once (with a ``store``), then the newest page from the server,
+    which is written back to the cache. Loads run as named TaskRunner tasks (latest wins), so switching chats
+    cancels a stale load. Sends go through the outbox (``outbox``; without one, a private in-memory outbox): each
+    is stored before its request, retried only when safe, reconciled when unsure, and its bubble follows the
+    entry's state (queued, sending, checking, sent, failed). Failures of loads and read-state changes are
+    reported once through ``error_occurred``; send failures through ``send_failed`` and on the bubble itself.
     """
 
     chat_opened = Signal(object)  # Chat
@@ -134,9 +138,19 @@ class ConversationController(QObject):
         *,
         max_file_size: int = MAX_FILE_SIZE,
         page_size: int = PAGE_SIZE,
+        outbox: OutboxEngine | None = None,
+        store: Store | None = None,
+        drafts: DraftKeeper | None = None,
     ) -> None:
         super().__init__(parent)
         self._client = client
+        self._store = store
+        self.drafts = drafts
+        self._own_store: Store | None = None
+        if outbox is None:  # tests and tools without a profile: the same rules, kept in memory
+            self._own_store = Store.open(None, exclusive=False)
+            outbox = OutboxEngine(self._own_store, client)
+        self.outbox = outbox
         self._tasks = tasks
         self.images = images
         self.max_file_size = max_file_size
@@ -153,8 +167,22 @@ class ConversationController(QObject):
         self._history_complete = False
         self._loading = False
         self._outgoing: dict[str, dict[str, OutgoingMessage]] = {}  # chat id -> local id -> message
-        self._local_ids = itertools.count(1)
         self._temp_dir: pathlib.Path | None = None
+        for entry in outbox.entries():  # unsent and failed messages of earlier runs show in their chats
+            self._on_outbox_entry_changed(entry)
+        self._remove_outbox_listener: Callable[[], None] | None = outbox.add_listener(
+            self._on_outbox_entry_changed, self._on_outbox_entry_discarded
+        )
+
+    async def aclose(self) -> None:
+        """Stop following the outbox; a private outbox is closed (the app closes a shared one itself)."""
+        if self._remove_outbox_listener is not None:
+            self._remove_outbox_listener()
+            self._remove_outbox_listener = None
+        if self._own_store is not None:
+            await self.outbox.close()
+            self._own_store.close()
+            self._own_store = None
 
     # ------------------------------------------------------------------------------------------ state
 
@@ -239,12 +267,30 @@ class ConversationController(QObject):
         self._older_cursor = None
         self._history_complete = False
         self._model.clear()
+        self._show_cached(chat.id)
         self._rebuild()
         self._set_loading(True)
         self.chat_opened.emit(chat)
         self._tasks.start("conversation:open", self._load_newest(chat.id, self._generation))
         if mark_read:
             self.set_read(True)
+
+    def _show_cached(self, chat_id: str) -> None:
+        """What the cache knows of the chat, before any network answer (also when the server is unreachable)."""
+        if self._store is None:
+            return
+        cache = self._store.cache
+        self._messages = {m.id: m for m in cache.messages(chat_id, limit=self.page_size)}
+        self._set_attendees(cache.attendees(chat_id))
+        self._match_null_ids()
+        try:
+            cache.set_sync_value(LAST_CHAT_KEY, chat_id)
+        except Exception:  # remembering the last chat is a comfort, not worth a failure
+            log.exception("could not remember the open chat")
+
+    def _cache_messages(self, messages: Sequence[Message]) -> None:
+        if self._store is not None and messages:
+            self._store.cache.put_messages(list(messages))
 
     def close_chat(self) -> None:
         """Show no conversation (the account was removed, or the chat list was emptied)."""
@@ -284,6 +330,10 @@ class ConversationController(QObject):
             if isinstance(page_or_error, BaseException):
                 if not isinstance(page_or_error, UnipileError):
                     raise page_or_error
+                if isinstance(page_or_error, NetworkError) and self._messages:
+                    # Offline with the cached thread on screen: the status bar says offline; no banner.
+                    log.info("showing the cached messages of %s: %r", chat_id, page_or_error)
+                    return
                 self.error_occurred.emit(f"Could not load the messages. {page_or_error.user_message()}", page_or_error)
                 return
             if isinstance(attendees_or_error, BaseException):
@@ -291,7 +341,10 @@ class ConversationController(QObject):
                     raise attendees_or_error
                 # The thread is usable without names (sender ids show instead): log it, no banner.
                 log.warning("could not load attendees of the open chat: %r", attendees_or_error)
-                attendees_or_error = []
+                attendees_or_error = self._attendees  # the cached names, if any
+            elif self._store is not None:
+                self._store.cache.put_attendees(attendees_or_error, chat_id=chat_id)
+            self._cache_messages(page_or_error.items)
             self._merge(page_or_error.items)
             self._older_cursor = page_or_error.cursor
             self._history_complete = page_or_error.cursor is None
@@ -313,6 +366,7 @@ class ConversationController(QObject):
             return
         self._older_cursor = page.cursor
         self._history_complete = page.cursor is None
+        self._cache_messages(page.items)
         self._merge(page.items)
         self._rebuild()
         self.older_loaded.emit(chat_id, len(page.items))
@@ -323,9 +377,17 @@ class ConversationController(QObject):
         except UnipileError as exc:
             log.info("refreshing the open chat failed: %r", exc)  # the next refresh or reopen catches up
             return
+        self._cache_messages(page.items)
         if generation != self._generation:
             return
         self._merge(page.items)
+        self._rebuild()
+
+    def on_live_messages_arrived(self, chat_id: str, messages: list[Message]) -> None:
+        """New messages found by polling (already cached): shown if the chat is open; the view keeps its place."""
+        if self._chat is None or self._chat.id != chat_id or not messages:
+            return
+        self._merge(messages)
         self._rebuild()
 
     def _merge(self, messages: Sequence[Message]) -> None:
@@ -414,87 +476,106 @@ class ConversationController(QObject):
         return check_files(files, self.max_file_size)
 
     def send(self, text: str, files: list[pathlib.Path]) -> str:
-        """Append a pending message at once and upload it in the background; returns its local id.
+        """Queue the message in the outbox (stored before any request) and show it at once; returns its local id.
 
-        Raises ``SendRefusedError`` (with a sentence) before any request when the message cannot be sent.
+        Raises ``SendRefusedError`` (with a sentence) before anything is stored when the message cannot be sent.
         """
         problem = self.check_send(text, files)
         if problem is not None:
             raise SendRefusedError(problem)
         chat = self._chat
         assert chat is not None
-        local = OutgoingMessage(
-            local_id=f"local:{next(self._local_ids)}",
-            chat_id=chat.id,
-            text=text.strip(),
-            files=tuple(files),
-            created_at=datetime.now(UTC),
-            sizes=tuple(_size(p) for p in files),
+        draft_key = chat_draft_key(chat.id)
+        if self.drafts is not None:
+            # The draft on disk must be what is sent and older than the entry: the engine deletes it once the
+            # send is confirmed, and not a draft typed after it.
+            self.drafts.flush(draft_key)
+        entry = self.outbox.send_message(
+            chat.id,
+            text.strip() or None,
+            [str(p) for p in files],
+            account_id=chat.account_id,
+            draft_key=draft_key,
         )
-        self._outgoing.setdefault(chat.id, {})[local.local_id] = local
-        self._rebuild()
-        self._start_send(local)
-        return local.local_id
+        if self.drafts is not None:
+            self.drafts.hold_after_send(draft_key)
+        self.outbox.start()  # a no-op when the app started it; a private outbox starts with its first send
+        return entry.local_id
 
     def retry(self, local_id: str) -> None:
-        """Send a failed message again, as it was. Does nothing unless it is failed (never two sends per click)."""
+        """Send a failed message again, after what is queued. Does nothing unless it failed (a double click is one)."""
         local = self.outgoing(local_id)
         if local is None or local.state != SendState.FAILED:
             return
-        self._start_send(local)
+        try:
+            self.outbox.retry(local_id)
+        except OutboxError as exc:
+            log.info("retry refused: %s", exc)
+        self.outbox.start()
 
     def discard(self, local_id: str) -> None:
-        """Remove a failed message from the conversation."""
+        """Remove a failed message from the conversation and the outbox."""
         local = self.outgoing(local_id)
         if local is None or local.state != SendState.FAILED:
             return
-        del self._outgoing[local.chat_id][local_id]
-        self._rebuild_if_open(local.chat_id)
+        self._discard_entry(local_id)
 
     def edit(self, local_id: str) -> tuple[str, list[pathlib.Path]] | None:
         """Remove a failed message and hand back its text and files for the composer."""
         local = self.outgoing(local_id)
         if local is None or local.state != SendState.FAILED:
             return None
-        del self._outgoing[local.chat_id][local_id]
-        self._rebuild_if_open(local.chat_id)
+        if not self._discard_entry(local_id):
+            return None
         return local.text, list(local.files)
 
-    def _start_send(self, local: OutgoingMessage) -> None:
-        local.state = SendState.PENDING
-        local.error = ""
-        self._rebuild_if_open(local.chat_id)
-        # Unique name per message: a chat switch must not cancel a send, and two sends never share a task.
-        self._tasks.start(f"conversation:send:{local.local_id}", self._send(local))
-
-    async def _send(self, local: OutgoingMessage) -> None:
+    def _discard_entry(self, local_id: str) -> bool:
         try:
-            if local.uploads is None:
-                local.uploads = _read_uploads(local.files, self.max_file_size)
-            result = await self._client.send_message(local.chat_id, text=local.text or None, attachments=local.uploads)
-        except UnipileError as exc:
-            self._fail(local, send_failure_sentence(exc))
-            if exc.may_have_reached_server:
-                self._refresh_if_open(local.chat_id)  # if it did arrive, the agent sees it before retrying
-            return
-        except SendRefusedError as exc:
-            self._fail(local, exc.sentence)
-            return
-        except OSError as exc:
-            self._fail(local, f"An attachment could not be read: {exc.strerror or exc}.")
-            return
-        local.state = SendState.SENT
-        local.server_id = result.message_id
-        local.uploads = None  # the bytes are on the server now
-        self._rebuild_if_open(local.chat_id)
-        self.send_confirmed.emit(local.local_id, result.message_id or "")
-        self._refresh_if_open(local.chat_id)
+            self.outbox.discard(local_id)
+        except OutboxError as exc:
+            if self.outbox.get(local_id) is not None:
+                log.info("discard refused: %s", exc)
+                return False
+        self._forget_outgoing(local_id)  # also when the entry was already gone
+        return True
 
-    def _fail(self, local: OutgoingMessage, sentence: str) -> None:
-        local.state = SendState.FAILED
-        local.error = sentence
-        self._rebuild_if_open(local.chat_id)
-        self.send_failed.emit(local.local_id, sentence)
+    # ------------------------------------------------------------------------------------------ outbox
+
+    def _on_outbox_entry_changed(self, entry: OutboxEntry) -> None:
+        send = entry.send
+        if not isinstance(send, MessageSend):
+            return  # new chats are the new chat dialog's
+        per_chat = self._outgoing.setdefault(send.chat_id, {})
+        local = per_chat.get(entry.local_id)
+        if local is None:
+            if entry.state == "sent":
+                return  # settled before this controller existed: the server's copy shows it
+            local = outgoing_from_entry(entry, send)
+            per_chat[entry.local_id] = local
+            self._rebuild_if_open(send.chat_id)
+            if entry.state == "failed":
+                self.send_failed.emit(entry.local_id, local.error)
+            return
+        previous = local.state
+        local.state = _ROW_STATES[entry.state]
+        local.error = (entry.reason or "Not sent.") if entry.state == "failed" else ""
+        if entry.state == "sent" and entry.message_id:
+            local.server_id = entry.message_id
+        self._rebuild_if_open(send.chat_id)
+        if entry.state == "sent" and previous != SendState.SENT:
+            self.send_confirmed.emit(entry.local_id, entry.message_id or "")
+            self._refresh_if_open(send.chat_id)  # the server's copy replaces the bubble in place
+        elif entry.state == "failed" and previous != SendState.FAILED:
+            self.send_failed.emit(entry.local_id, local.error)
+
+    def _on_outbox_entry_discarded(self, entry: OutboxEntry) -> None:
+        self._forget_outgoing(entry.local_id)
+
+    def _forget_outgoing(self, local_id: str) -> None:
+        for chat_id, per_chat in self._outgoing.items():
+            if per_chat.pop(local_id, None) is not None:
+                self._rebuild_if_open(chat_id)
+                return
 
     def _rebuild_if_open(self, chat_id: str) -> None:
         if self._chat is not None and self._chat.id == chat_id:

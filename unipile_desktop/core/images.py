@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
 from ..api import NotFoundError, UnipileClient, UnipileError
+from ..store import BlobCache
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,8 @@ log = logging.getLogger(__name__)
 AVATAR_MAX_SIDE = 128  # painted at 40 px; room for 3x screens
 ATTACHMENT_MAX_SIDE = 1024  # thumbnails; "Open" fetches the original file again
 TRANSIENT_RETRY_AFTER_S = 120.0  # a network error or 5xx may heal; a 404 or unreadable bytes will not
+AVATAR_FRESH_S = 3 * 24 * 3600.0  # a stored avatar is used without asking the server for this long
+MAX_STORED_BYTES = 2 * 1024 * 1024  # larger originals are fetched again rather than kept on disk
 
 
 def decode_image(data: bytes, max_side: int) -> QImage | None:
@@ -46,10 +49,13 @@ class ImageCache(QObject):
 
     image_loaded = Signal(str)  # key
 
-    def __init__(self, client: UnipileClient, tasks: TaskRunner, max_items: int = 500) -> None:
+    def __init__(
+        self, client: UnipileClient, tasks: TaskRunner, max_items: int = 500, *, blobs: BlobCache | None = None
+    ) -> None:
         super().__init__()
         self._client = client
         self._tasks = tasks
+        self._blobs = blobs  # the store's size-capped cache: pictures show at start, also offline
         self._max_items = max(1, max_items)
         self._images: OrderedDict[str, QImage] = OrderedDict()
         self._pending: set[str] = set()
@@ -133,15 +139,31 @@ class ImageCache(QObject):
         self.image_loaded.emit(key)  # not reached when cancelled: nobody is waiting for it then
 
     async def _fetch_and_decode(self, key: str, fetch: Callable[[], Awaitable[bytes | None]], max_side: int) -> None:
-        try:
-            data = await fetch()
-        except NotFoundError:
-            data = None
-        except UnipileError as exc:
-            # Not worth a banner: the row keeps its initials or placeholder; retried later when asked again.
-            log.info("could not fetch %s: %r", key, exc)
-            self._failed_at[key] = time.monotonic()
-            return
+        stored = self._blobs.get(key) if self._blobs is not None else None
+        # Attachments never change; avatars do, so a stored one is asked for again after a few days.
+        fresh = stored is not None and (
+            key.startswith("attachment:") or time.time() - stored.stored_at < AVATAR_FRESH_S
+        )
+        if stored is not None and fresh:
+            data: bytes | None = stored.data
+        else:
+            try:
+                data = await fetch()
+            except NotFoundError:
+                data = None
+            except UnipileError as exc:
+                if stored is None:
+                    # Not worth a banner: the row keeps its initials or placeholder; retried later when asked again.
+                    log.info("could not fetch %s: %r", key, exc)
+                    self._failed_at[key] = time.monotonic()
+                    return
+                data = stored.data  # an older picture beats none while the server cannot be reached
+            else:
+                if data and self._blobs is not None and len(data) <= MAX_STORED_BYTES:
+                    try:
+                        self._blobs.put(key, data)
+                    except Exception:  # the disk cache is a comfort; the picture still shows
+                        log.exception("could not store %s", key)
         if not data:
             self._absent.add(key)
             return

@@ -125,8 +125,10 @@ class LiveUpdates(QObject):
         if self._was_offline:
             self._was_offline = False
             self.back_online.emit()
-        if status.sentence:  # online, but asked to slow down (429)
-            self._set_indicator("Waiting: the server asked to slow down", status.sentence)
+        if status.problem == "rate_limited":
+            self._set_indicator("Updates paused: the server asked to slow down", status.sentence)
+        elif status.problem == "refused":
+            self._set_indicator("Updates paused", status.sentence)
         else:
             self._set_indicator("", "")
 

@@ -54,8 +54,12 @@ class RowKind(enum.IntEnum):
 
 
 class SendState(enum.StrEnum):
+    """Where a message typed here stands; mirrors the outbox entry's state."""
+
     SENT = "sent"
-    PENDING = "pending"
+    QUEUED = "queued"  # waiting for its turn, for the network, or for a 429 to pass
+    PENDING = "pending"  # its request is out ("Sending…")
+    UNKNOWN = "unknown"  # the request may have arrived: the app is checking before anything else
     FAILED = "failed"
 
 
@@ -286,8 +290,9 @@ def build_rows(
     for local in outgoing:
         if local.absorbed_by:
             by_server_id[local.absorbed_by] = local
-    entries: list[tuple[datetime, int, str, MessageRow]] = []
+    entries: list[tuple[datetime, int, datetime, str, MessageRow]] = []
     present: set[str] = set()
+    newest_server = _EPOCH
     for message in messages:
         if message.hidden:
             continue
@@ -295,17 +300,22 @@ def build_rows(
         key = owner.local_id if owner else message.id
         present.add(message.id)
         row = _server_row(key, message, sender_name, owner)
-        entries.append((message.timestamp or _EPOCH, 0, message.id, row))
+        moment = message.timestamp or _EPOCH
+        newest_server = max(newest_server, moment)
+        entries.append((moment, 0, moment, message.id, row))
     for local in outgoing:
         if local.absorbed_by and local.absorbed_by in present:
             continue
-        entries.append((local.created_at, 1, local.local_id, _local_row(local)))
-    entries.sort(key=lambda e: (e[0], e[1], e[2]))
+        # Not on the server (yet): after everything that is, in the order typed. A message typed before a reply
+        # arrived but sent after it (a queue, a retry) would otherwise show above that reply.
+        moment = max(local.created_at, newest_server)
+        entries.append((moment, 1, local.created_at, local.local_id, _local_row(local)))
+    entries.sort(key=lambda e: (e[0], e[1], e[2], e[3]))
 
     rows: list[MessageRow] = []
     previous_day: date | None = None
     previous: MessageRow | None = None
-    for moment, _, _, row in entries:
+    for moment, _, _, _, row in entries:
         day = local_day(moment)
         if day != previous_day:
             rows.append(MessageRow(key=f"day:{day.isoformat()}", kind=RowKind.DAY, text=day_label(day, today)))
@@ -484,8 +494,17 @@ class MessageListModel(QAbstractListModel):
         parts = [f"{who}: {row.text}" if row.text else who]
         parts.extend(a.name for a in row.attachments)
         if row.state != SendState.SENT:
-            parts.append(str(row.state))
+            parts.append(_STATE_WORDS[row.state])
         return ". ".join(parts)
+
+
+_STATE_WORDS = {
+    SendState.SENT: "sent",
+    SendState.QUEUED: "waiting to send",
+    SendState.PENDING: "sending",
+    SendState.UNKNOWN: "checking whether it arrived",
+    SendState.FAILED: "not sent",
+}
 
 
 def _ranges(sorted_indices: Sequence[int]) -> list[tuple[int, int]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import mimetypes
 import pathlib
@@ -25,8 +27,11 @@ from ..api import (
     UnipileClient,
     UnipileError,
 )
+from ..store import NEW_CHAT_DRAFT_KEY, OutboxEntry
 from .accounts import AccountsController, status_text, task_name
 from .conversation import MAX_FILE_SIZE, check_files, size_in_mb
+from .drafts import DraftKeeper
+from .outbox import OutboxEngine, OutboxError
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -281,6 +286,10 @@ class StartRefusedError(ValueError):
     """The dialog's content cannot be sent as it is (no request was made); the message is the sentence."""
 
 
+class StartFailedError(StartRefusedError):
+    """The outbox gave up on the start (the server refused it); the message is the outbox's reason."""
+
+
 def _read_uploads(files: Sequence[pathlib.Path], max_file_size: int) -> tuple[OutgoingFile, ...]:
     uploads: list[OutgoingFile] = []
     for path in files:
@@ -320,11 +329,15 @@ class NewChatController(QObject):
         *,
         max_file_size: int = MAX_FILE_SIZE,
         attendee_page_size: int = ATTENDEE_PAGE_SIZE,
+        outbox: OutboxEngine | None = None,
+        drafts: DraftKeeper | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._client = client
         self._tasks = tasks
+        self._outbox = outbox
+        self._drafts = drafts
         self.accounts = accounts
         self.max_file_size = max_file_size
         self._attendee_page_size = attendee_page_size
@@ -333,6 +346,10 @@ class NewChatController(QObject):
         self._linkedin: dict[str, LinkedinInfo] = {}
         self._busy = False
         self._draft: NewChatDraft | None = None
+        stored = drafts.effective(NEW_CHAT_DRAFT_KEY) if drafts is not None else None
+        if stored is not None:  # typed before a restart (or a crash): the dialog opens with it
+            restored = NewChatDraft.from_store(stored.text, stored.attachments, stored.fields)
+            self._draft = None if restored.is_empty else restored
 
     # ------------------------------------------------------------------------------------------ draft
 
@@ -341,11 +358,15 @@ class NewChatController(QObject):
         return self._draft
 
     def keep_draft(self, draft: NewChatDraft) -> None:
-        """Remember what the dialog holds (an empty draft forgets it)."""
+        """Remember what the dialog holds (an empty draft forgets it); with a draft keeper, on disk too."""
         self._draft = None if draft.is_empty else draft
+        if self._drafts is not None:
+            self._drafts.note(NEW_CHAT_DRAFT_KEY, *draft.to_store())
 
     def clear_draft(self) -> None:
         self._draft = None
+        if self._drafts is not None:
+            self._drafts.clear(NEW_CHAT_DRAFT_KEY)
 
     # ------------------------------------------------------------------------------------------ attendees
 
@@ -522,16 +543,19 @@ class NewChatController(QObject):
         api = effective_api(draft, account)
         linkedin = LinkedinOptions(api=api, inmail=sends_inmail(draft, account)) if api is not None else None
         subject = draft.title.strip() if title_applies(draft, account) else ""
-        uploads = _read_uploads(draft.files, self.max_file_size)
-        result = await self._client.start_chat(
-            account.id,
-            [r.provider_id for r in draft.recipients],
-            text=draft.text.strip() or None,
-            subject=subject or None,
-            attachments=uploads,
-            linkedin=linkedin,
-        )
-        chat_id = result.chat_id
+        if self._outbox is not None:
+            chat_id, message_id = await self._start_through_outbox(account.id, draft, subject, linkedin)
+        else:
+            uploads = _read_uploads(draft.files, self.max_file_size)
+            result = await self._client.start_chat(
+                account.id,
+                [r.provider_id for r in draft.recipients],
+                text=draft.text.strip() or None,
+                subject=subject or None,
+                attachments=uploads,
+                linkedin=linkedin,
+            )
+            chat_id, message_id = result.chat_id, result.message_id
         chat: Chat | None = None
         try:
             if chat_id is None:  # 201 with a null chat_id: find the chat the message went to
@@ -542,7 +566,51 @@ class NewChatController(QObject):
         except UnipileError as exc:  # the chat exists; the list will show it on the next refresh
             log.info("could not re-read the started chat %s: %r", chat_id, exc)
         log.info("started chat %s on %s (%d recipients)", chat_id, account.id, len(draft.recipients))
-        return StartedChat(account.id, chat_id or "", chat, result.message_id, draft)
+        return StartedChat(account.id, chat_id or "", chat, message_id, draft)
+
+    async def _start_through_outbox(
+        self, account_id: str, draft: NewChatDraft, subject: str, linkedin: LinkedinOptions | None
+    ) -> tuple[str | None, str | None]:
+        """Queue the start in the outbox (stored before its request) and wait until it is sent or has failed.
+
+        A failure the agent must act on is discarded from the outbox: the dialog keeps everything typed, and
+        pressing Send again queues it anew. If this wait is cancelled (the app quits), the entry stays and is
+        sent, or reconciled, at the next start.
+        """
+        assert self._outbox is not None
+        outbox = self._outbox
+        done: asyncio.Future[OutboxEntry] = asyncio.get_running_loop().create_future()
+        local_id: str | None = None
+
+        def on_change(entry: OutboxEntry) -> None:
+            if entry.local_id == local_id and entry.state in ("sent", "failed") and not done.done():
+                done.set_result(entry)
+
+        remove = outbox.add_listener(on_change)
+        try:
+            if self._drafts is not None:
+                self._drafts.flush(NEW_CHAT_DRAFT_KEY)  # stored as sent, older than the entry
+            entry = outbox.start_chat(
+                account_id,
+                [r.provider_id for r in draft.recipients],
+                draft.text.strip() or None,
+                list(draft.attachments),
+                subject=subject or None,
+                linkedin=linkedin,
+                draft_key=NEW_CHAT_DRAFT_KEY if self._drafts is not None else None,
+            )
+            local_id = entry.local_id
+            outbox.start()
+            finished = await done
+        finally:
+            remove()
+        if finished.state == "failed":
+            with contextlib.suppress(OutboxError):
+                outbox.discard(finished.local_id)
+            if self._drafts is not None:  # discarding dropped the stored draft; the dialog still holds it
+                self._drafts.note(NEW_CHAT_DRAFT_KEY, *draft.to_store())
+            raise StartFailedError(finished.reason or "The chat could not be started.")
+        return finished.chat_id, finished.message_id
 
     async def _find_started_chat(self, draft: NewChatDraft) -> Chat | None:
         page = await self._client.list_chats(account_ids=[draft.account_id or ""], limit=10)

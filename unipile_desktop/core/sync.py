@@ -41,7 +41,16 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from ..api.errors import AuthenticationError, ForbiddenError, NotFoundError, RateLimitedError, UnipileError
+from ..api.errors import (
+    AuthenticationError,
+    ForbiddenError,
+    NetworkError,
+    NotFoundError,
+    RateLimitedError,
+    ResponseFormatError,
+    ServerError,
+    UnipileError,
+)
 from ..api.models import Chat, Message, Page
 from ..store.store import Store
 
@@ -59,11 +68,16 @@ class SyncState(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class SyncStatus:
-    """Where polling stands. ``sentence`` says why when offline (or why polling waits after a 429)."""
+    """Where polling stands. ``sentence`` says why when offline, or why polling waits while online.
+
+    ``problem`` names the kind of wait: "" (none), ``unreachable`` (offline: no answer, or a 5xx),
+    ``rate_limited`` (a 429) or ``refused`` (another error, e.g. the key was rejected: the server is up).
+    """
 
     state: SyncState
     sentence: str = ""
     retry_in: float | None = None  # seconds until the next attempt, when waiting after an error
+    problem: str = ""
 
     @property
     def online(self) -> bool:
@@ -322,13 +336,11 @@ class SyncEngine:
             await self.poll_once()
         except asyncio.CancelledError:
             raise
-        except RateLimitedError as err:
-            self._after_failure(err, rate_limited=True)
         except UnipileError as err:
-            self._after_failure(err, rate_limited=False)
+            self._after_failure(err)
         except Exception as exc:  # a bug must not stop live updates for the rest of the session
             log.exception("sync: unexpected error while polling")
-            self._after_failure(UnipileError(f"Unexpected error: {type(exc).__name__}"), rate_limited=False)
+            self._after_failure(UnipileError(f"Unexpected error: {type(exc).__name__}"))
         else:
             self._failures = 0
             self._retry_at = None
@@ -337,22 +349,25 @@ class SyncEngine:
             self.polls += 1
             self._last_poll_at = self._clock()
 
-    def _after_failure(self, err: UnipileError, *, rate_limited: bool) -> None:
+    def _after_failure(self, err: UnipileError) -> None:
         now = self._clock()
         self._failures += 1
         delay = self._backoff()
-        if rate_limited and isinstance(err, RateLimitedError):
+        if isinstance(err, RateLimitedError):
             if err.retry_after is not None:
                 self._limited_until = now + err.retry_after
                 delay = max(err.retry_after, self._interval())
             # The server answered: still online, only asked to slow down.
             self._retry_at = now + delay
             log.info("sync: rate limited, next poll in %.1f s", delay)
-            self._set_status(SyncStatus(SyncState.ONLINE, err.user_message(), delay))
+            self._set_status(SyncStatus(SyncState.ONLINE, err.user_message(), delay, "rate_limited"))
             return
         self._retry_at = now + delay
         log.info("sync: poll failed (%r), next attempt in %.1f s", err, delay)
-        self._set_status(SyncStatus(SyncState.OFFLINE, err.user_message(), delay))
+        if isinstance(err, NetworkError | ServerError | ResponseFormatError) or type(err) is UnipileError:
+            self._set_status(SyncStatus(SyncState.OFFLINE, err.user_message(), delay, "unreachable"))
+        else:  # the server answered with a refusal (a rejected key, a disconnected account): not offline
+            self._set_status(SyncStatus(SyncState.ONLINE, err.user_message(), delay, "refused"))
 
     def _backoff(self) -> float:
         exponent = max(0, min(self._failures - 1, 30))

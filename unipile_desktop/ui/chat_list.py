@@ -43,6 +43,7 @@ class ChatRole(enum.IntEnum):
     AVATAR_ID = Qt.ItemDataRole.UserRole + 10
     SEARCH_TEXT = Qt.ItemDataRole.UserRole + 11
     READ_ONLY = Qt.ItemDataRole.UserRole + 12
+    DRAFT = Qt.ItemDataRole.UserRole + 13  # one line of the chat's unsent draft, "" when none
 
 
 PLACEHOLDER_TITLE = "…"
@@ -84,7 +85,7 @@ class ChatListModel(QAbstractListModel):
                 lines.append(", ".join(entry.participants))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{entry.title or 'Chat'}, {entry.unread_count} unread, {entry.preview or ''}"
+            return f"{entry.title or 'Chat'}, {entry.unread_count} unread, {ChatDelegate.preview_for(entry)}"
         if role == ChatRole.ENTRY:
             return entry
         if role == ChatRole.CHAT_ID:
@@ -93,6 +94,8 @@ class ChatListModel(QAbstractListModel):
             return chat.account_id
         if role == ChatRole.PREVIEW:
             return entry.preview or ""
+        if role == ChatRole.DRAFT:
+            return entry.draft or ""
         if role == ChatRole.ACTIVITY:
             activity = entry.activity
             return activity.timestamp() if activity is not None else 0.0
@@ -207,6 +210,8 @@ PADDING = 10
 BADGE_COLOUR = QColor("#2f6fde")
 INMAIL_COLOUR = QColor("#8a5a00")
 INMAIL_BACKGROUND = QColor("#ffe7b3")
+DRAFT_COLOUR = QColor("#c5221f")
+DRAFT_PREFIX = "Draft: "
 
 
 class ChatDelegate(QStyledItemDelegate):
@@ -342,7 +347,19 @@ class ChatDelegate(QStyledItemDelegate):
         preview_font = QFont(base_font)
         preview_metrics = QFontMetrics(preview_font)
         painter.setFont(preview_font)
-        painter.setPen(text_colour if unread > 0 else muted)
+        if entry.draft:
+            # "Draft:" in red like other messengers, so an unsent reply is not mistaken for the last message.
+            prefix_width = preview_metrics.horizontalAdvance(DRAFT_PREFIX)
+            painter.setPen(text_colour if selected else DRAFT_COLOUR)
+            painter.drawText(
+                QRect(left, bottom_top, min(prefix_width, preview_room), preview_metrics.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                DRAFT_PREFIX,
+            )
+            left += prefix_width
+            preview_room = max(0, preview_room - prefix_width)
+            preview = one_line(entry.draft)
+        painter.setPen(text_colour if unread > 0 or entry.draft else muted)
         painter.drawText(
             QRect(left, bottom_top, preview_room, preview_metrics.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -353,6 +370,8 @@ class ChatDelegate(QStyledItemDelegate):
     @staticmethod
     def preview_for(entry: ChatEntry) -> str:
         """The exact characters drawn on the second line (plain text, one line)."""
+        if entry.draft:
+            return DRAFT_PREFIX + one_line(entry.draft)
         if entry.preview is not None:
             return one_line(entry.preview)
         if entry.details is DetailsState.FAILED:

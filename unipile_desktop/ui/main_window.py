@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..api import AuthenticationError
+from ..api import AuthenticationError, NetworkError
 from ..core.accounts import AccountsController, account_from_task_name, is_disconnection
 from ..core.chats import ChatEntry, ChatListController
 from ..core.conversation import ConversationController
 from ..core.images import ImageCache
+from ..core.live_updates import LiveUpdates
 from ..core.new_chat import NewChatController, StartedChat
 from ..core.tasks import TaskRunner
 from .about_dialog import AboutDialog, ConnectionSummary
@@ -35,6 +36,7 @@ from .key_banner import KeyRejectedBanner
 from .new_chat import NewChatDialog
 from .profiles_menu import ProfilesMenu
 from .resources import app_icon
+from .sync_indicator import SyncIndicator
 
 log = logging.getLogger(__name__)
 
@@ -211,7 +213,10 @@ class MainWindow(QMainWindow):
 
         self.connection_label = QLabel(connection_label)
         self.connection_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.sync_indicator = SyncIndicator()
+        self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.connection_label)
+        self.live: LiveUpdates | None = None
 
         self._build_menus()
         self._connect_signals()
@@ -310,10 +315,44 @@ class MainWindow(QMainWindow):
         return entry if isinstance(entry, ChatEntry) else None
 
     def refresh(self) -> None:
+        """F5: list accounts and chats again (cached rows show meanwhile) and poll for new messages now."""
         self.error_banner.dismiss()
         self.accounts.load()
         self.chats.reload()
+        if self.live is not None:
+            self.live.refresh_now()
         self._update_chat_list_status()
+
+    def attach_live_updates(self, live: LiveUpdates) -> None:
+        """Follow the polling sync: new messages into the open chat, changed chats to the top, the status line."""
+        self.live = live
+        live.chats_changed.connect(self.chats.apply_live)
+        live.messages_arrived.connect(self.conversation.on_live_messages_arrived)
+        live.indicator_changed.connect(self.sync_indicator.set_indicator)
+        live.back_online.connect(self.on_live_back_online)
+        live.set_accounts(self.chats.scope)
+        text, tooltip = live.indicator
+        self.sync_indicator.set_indicator(text, tooltip)
+
+    def on_live_back_online(self) -> None:
+        """The server answers again: load what could not be loaded while offline (rows on screen stay)."""
+        if not self.accounts.loaded:
+            self.accounts.load()
+        self.chats.resume()
+        if self.conversation.chat is not None:
+            self.conversation.refresh()
+
+    def select_chat(self, chat_id: str) -> bool:
+        """Make a listed chat current (which opens it); False when the list does not show it."""
+        row = self.chat_model.row_of(chat_id)
+        if row is None:
+            return False
+        index = self.chat_proxy.mapFromSource(self.chat_model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.chat_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.chat_view.scrollTo(index)
+        return True
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -344,6 +383,8 @@ class MainWindow(QMainWindow):
 
     def on_account_picker_scope_changed(self, scope: tuple[str, ...] | None) -> None:
         self.chats.set_scope(scope)
+        if self.live is not None:
+            self.live.set_accounts(scope)
         self._update_chat_list_status()
 
     def on_filter_edit_text_changed(self, text: str) -> None:
@@ -376,6 +417,8 @@ class MainWindow(QMainWindow):
     def on_tasks_task_failed(self, name: str, sentence: str, exc: object) -> None:
         if is_key_rejection(exc):
             return  # the key banner says it, with the button to fix it
+        if isinstance(exc, NetworkError) and self.live is not None:
+            return  # no banner: the sync's status line says "Offline", and it reloads when the server is back
         self.error_banner.show_error(sentence)
         if isinstance(exc, BaseException) and is_disconnection(exc):
             account_id = account_from_task_name(name)

@@ -193,7 +193,7 @@ async def _smoke(app: Application, started_at: float, steps: _Steps) -> dict[str
     except DriverFailure as exc:
         raise SmokeFailure(str(exc)) from None
 
-    return {
+    result: dict[str, Any] = {
         "ok": True,
         "startup_ms": startup_ms,
         "chats_loaded_ms": chats_loaded_ms,
@@ -201,6 +201,28 @@ async def _smoke(app: Application, started_at: float, steps: _Steps) -> dict[str
         "attachment_send_ms": attachment_send_ms,
         "new_chat_ms": new_chat_ms,
     }
+    result.update(_delivery_check(app))
+    if result.get("copies_wrong"):
+        raise SmokeFailure(f"the sandbox does not hold exactly one copy of each sent message: {result}")
+    return result
+
+
+def _delivery_check(app: Application) -> dict[str, Any]:
+    """Demo only: every message the outbox sent is in the sandbox exactly once (counted by the sandbox itself)."""
+    sandbox, store = app.sandbox, app.store
+    if sandbox is None or store is None:
+        return {}
+    sent = [e for e in store.outbox.entries(states=("sent",)) if e.text and e.chat_id]
+    wrong = 0
+    for entry in sent:
+        assert entry.chat_id is not None and entry.text is not None
+        copies = int(sandbox.message_counts(entry.chat_id)["by_text"].get(entry.text, 0))
+        if copies != 1:
+            log.error("smoke: %d copies of a sent message in chat %s", copies, entry.chat_id)
+            wrong += 1
+    unfinished = len(store.outbox.entries(states=("queued", "sending", "unknown", "failed")))
+    fired = sum(int(rule.get("fired", 0)) for rule in sandbox.list_faults())
+    return {"sent_once": len(sent) - wrong, "copies_wrong": wrong, "unfinished": unfinished, "faults_fired": fired}
 
 
 # ---------------------------------------------------------------------------------------------- screenshot

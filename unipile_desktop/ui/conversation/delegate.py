@@ -425,6 +425,10 @@ class BubbleDelegate(QStyledItemDelegate):
         if row.outgoing:
             if row.state == SendState.PENDING:
                 parts.append("Sending…")
+            elif row.state == SendState.QUEUED:
+                parts.append("Waiting to send")
+            elif row.state == SendState.UNKNOWN:
+                parts.append("Checking whether it arrived…")
             elif row.state == SendState.FAILED:
                 parts.append("Not sent")
             elif row.seen:
@@ -471,7 +475,7 @@ class BubbleDelegate(QStyledItemDelegate):
         if failed:
             background = FAILED_BG
         elif row.outgoing:
-            background = OUTGOING_PENDING_BG if row.state == SendState.PENDING else OUTGOING_BG
+            background = OUTGOING_BG if row.state == SendState.SENT else OUTGOING_PENDING_BG
         else:
             background = INCOMING_BG
         path = QPainterPath()

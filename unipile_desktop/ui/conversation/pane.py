@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QListView, QStackedWidget, QV
 
 from ...api import Chat
 from ...core.conversation import ConversationController, SendRefusedError, check_files, safe_file_name
+from ...core.drafts import missing_attachment_note
 from ...core.images import ImageCache
 from ...core.message_list import AttachmentView
+from ...store import chat_draft_key
 from ..links import open_link
 from .composer import Composer, local_files
 from .header import ConversationHeader
@@ -39,8 +41,9 @@ class ConversationPane(QWidget):
         self.controller = controller
         self.images = images
         self.setAcceptDrops(True)
-        self._drafts: dict[str, tuple[str, list[pathlib.Path]]] = {}
+        self._drafts: dict[str, tuple[str, list[pathlib.Path]]] = {}  # without a draft keeper: in memory only
         self._chat_id: str | None = None
+        self._draft_notes_paused = False  # the composer is being filled or emptied by the app, not by typing
 
         self.placeholder = QLabel("Select a conversation", self)
         self.placeholder.setObjectName("conversation_placeholder")
@@ -88,6 +91,8 @@ class ConversationPane(QWidget):
         self.header.mark_read_requested.connect(self.on_header_mark_read_requested)
         self.header.mark_unread_requested.connect(self.on_header_mark_unread_requested)
         self.composer.send_requested.connect(self.on_composer_send_requested)
+        self.composer.text_edit.textChanged.connect(self._note_draft)
+        self.composer.files_changed.connect(self._note_draft)
         controller.chat_opened.connect(self.on_controller_chat_opened)
         controller.attendees_changed.connect(self.on_controller_attendees_changed)
         controller.loading_changed.connect(self._update_empty_label)
@@ -115,18 +120,29 @@ class ConversationPane(QWidget):
     # ------------------------------------------------------------------------------------------ chat
 
     def on_controller_chat_opened(self, chat: Chat) -> None:
+        keeper = self.controller.drafts
         if self._chat_id is not None and self._chat_id != chat.id:
-            text, files = self.composer.take_draft()
-            if text.strip() or files:
-                self._drafts[self._chat_id] = (text, files)
-            else:
-                self._drafts.pop(self._chat_id, None)
+            if keeper is not None:
+                keeper.flush(chat_draft_key(self._chat_id))  # what was typed there is on disk before it leaves
+            self._draft_notes_paused = True
+            try:
+                text, files = self.composer.take_draft()
+            finally:
+                self._draft_notes_paused = False
+            if keeper is None:
+                if text.strip() or files:
+                    self._drafts[self._chat_id] = (text, files)
+                else:
+                    self._drafts.pop(self._chat_id, None)
         previous = self._chat_id
         self._chat_id = chat.id
         self.composer.set_target("This conversation is read-only." if chat.read_only else None)
-        if previous != chat.id and chat.id in self._drafts:
-            text, files = self._drafts.pop(chat.id)
-            self.composer.restore_draft(text, files)
+        if previous != chat.id:
+            if keeper is not None:
+                self._restore_stored_draft(chat.id)
+            elif chat.id in self._drafts:
+                text, files = self._drafts.pop(chat.id)
+                self.composer.restore_draft(text, files)
         self._update_header()
         self.stack.setCurrentWidget(self.conversation_page)
         self._update_empty_label()
@@ -134,8 +150,36 @@ class ConversationPane(QWidget):
             self.composer.text_edit.setFocus()
 
     def draft_for(self, chat_id: str) -> tuple[str, list[pathlib.Path]] | None:
-        """The kept draft of a chat that is not open (a later issue stores these on disk)."""
-        return self._drafts.get(chat_id)
+        """The kept draft of a chat that is not open (stored on disk when the controller has a draft keeper)."""
+        keeper = self.controller.drafts
+        if keeper is None:
+            return self._drafts.get(chat_id)
+        draft = keeper.effective(chat_draft_key(chat_id))
+        if draft is None:
+            return None
+        return draft.text, [pathlib.Path(p) for p in draft.attachments]
+
+    def _restore_stored_draft(self, chat_id: str) -> None:
+        """Put the chat's stored draft back in the composer; files that are gone are named in the notice."""
+        keeper = self.controller.drafts
+        draft = keeper.effective(chat_draft_key(chat_id)) if keeper is not None else None
+        if draft is None:
+            return
+        missing = draft.missing_attachments()
+        present = [pathlib.Path(p) for p in draft.attachments if p not in missing]
+        self._draft_notes_paused = True  # restoring is not typing: nothing to write back
+        try:
+            self.composer.restore_draft(draft.text, present)
+        finally:
+            self._draft_notes_paused = False
+        if missing:
+            self.composer.show_notice(missing_attachment_note(missing))
+
+    def _note_draft(self) -> None:
+        keeper = self.controller.drafts
+        if keeper is None or self._draft_notes_paused or self._chat_id is None:
+            return
+        keeper.note(chat_draft_key(self._chat_id), self.composer.text(), self.composer.files)
 
     def on_controller_attendees_changed(self) -> None:
         self._update_header()

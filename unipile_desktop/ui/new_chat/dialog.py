@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ...api import Account
 from ...core.accounts import AccountsController, status_text
 from ...core.conversation import check_files
+from ...core.drafts import missing_attachment_note
 from ...core.images import ImageCache
 from ...core.new_chat import (
     NewChatController,
@@ -267,7 +268,11 @@ class NewChatDialog(QDialog):
         draft = controller.draft
         if draft is not None:
             self.restore(draft)
-            self.show_notice("This is what you wrote before. Clear empties the form.", error=False)
+            missing = [p for p in draft.attachments if not pathlib.Path(p).is_file()]
+            note = "This is what you wrote before. Clear empties the form."
+            if missing:  # moved or deleted since the draft was saved (maybe before a restart)
+                note = f"{note} {missing_attachment_note(missing)}"
+            self.show_notice(note, error=bool(missing))
         else:
             self._select_account(account_id)
         self._update_state()

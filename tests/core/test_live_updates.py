@@ -1,0 +1,90 @@
+"""LiveUpdates, the Qt face of the sync: activation sets the interval, the status line, back-online signal."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from tests.conversation_support import wait_until
+from unipile_desktop.api import NetworkError, Page, RateLimitedError
+from unipile_desktop.api.models import Chat, Message
+from unipile_desktop.core.live_updates import LiveUpdates, offline_text
+from unipile_desktop.core.sync import SyncEngine, SyncPolicy
+from unipile_desktop.store import Store
+
+
+class ScriptedClient:
+    """Answers ``GET /chats`` with the scripted errors first, then with empty pages."""
+
+    def __init__(self, *errors: Exception) -> None:
+        self.errors = list(errors)
+        self.calls = 0
+
+    async def list_chats(self, **_: Any) -> Page[Chat]:
+        self.calls += 1
+        if self.errors:
+            raise self.errors.pop(0)
+        return Page((), None)
+
+    async def list_messages(self, chat_id: str, **_: Any) -> Page[Message]:
+        return Page((), None)
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    opened = Store.open(None, exclusive=False)
+    yield opened
+    opened.close()
+
+
+FAST = SyncPolicy(active_interval=0.05, background_interval=30.0, error_base_delay=0.05, jitter=0.0)
+
+
+def test_offline_text_counts_down_to_the_next_attempt() -> None:
+    assert offline_text(None) == "Offline"
+    assert offline_text(8.4) == "Offline — retrying in 8 s"
+    assert offline_text(0.3) == "Offline — retrying…"
+
+
+@pytest.mark.asyncio
+async def test_application_activation_sets_the_poll_interval(store: Store) -> None:
+    live = LiveUpdates(store, ScriptedClient(), policy=FAST)
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+    assert live.engine.active is False
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
+    assert live.engine.active is True
+    await live.close()
+
+
+@pytest.mark.asyncio
+async def test_offline_then_rate_limited_then_online_with_one_back_online_signal(store: Store) -> None:
+    client = ScriptedClient(
+        NetworkError("Could not connect to the server.", kind="connect", may_have_reached_server=False),
+        RateLimitedError("Too many requests", status=429, retry_after=0.2, may_have_reached_server=False),
+    )
+    engine = SyncEngine(store, client, policy=FAST)
+    live = LiveUpdates(store, client, engine=engine, follow_application_state=False)
+    indicators: list[tuple[str, str]] = []
+    back: list[bool] = []
+    live.indicator_changed.connect(lambda text, tip: indicators.append((text, tip)))
+    live.back_online.connect(lambda: back.append(True))
+    started = datetime.now()
+    live.start()
+    await wait_until(lambda: client.calls >= 3 and live.indicator == ("", ""), what="online again")
+    await asyncio.sleep(0.1)
+    await live.close()
+    texts = [text for text, _ in indicators]
+    assert texts[0].startswith("Offline")
+    assert "Could not connect" in indicators[0][1] and "F5" in indicators[0][1]
+    assert "Updates paused: the server asked to slow down" in texts
+    assert texts[-1] == ""
+    assert back == [True]  # once, when the rate-limited poll showed the server answers again
+    assert (datetime.now() - started).total_seconds() >= 0.2  # the 429's hint was waited out
