@@ -483,6 +483,45 @@ async function main() {
     return `chat ${target.id}: ${items.length} messages in ${pages} pages, no id repeated, newest first`;
   });
 
+  await step('list all messages (GET /messages: the polling route, with after and account_id)', async () => {
+    const { items, pages } = await collectPages(
+      (cursor) => call('GET /messages', client.messaging.getAllMessages({ limit: 100, cursor })),
+      { limit: 100, label: 'all messages' },
+    );
+    check(pages > 1, `only ${pages} page of GET /messages with limit 100 (${items.length} messages)`);
+    for (let i = 1; i < items.length; i += 1) {
+      check(
+        !(Date.parse(items[i].timestamp) > Date.parse(items[i - 1].timestamp)),
+        `GET /messages not newest first: ${items[i].id} (${items[i].timestamp}) follows ${items[i - 1].id}`,
+      );
+    }
+    const chatIds = new Set(items.map((m) => m.chat_id));
+    // A window: only messages strictly after a timestamp, across every chat.
+    const pivot = items[Math.min(20, items.length - 1)];
+    const recent = await call(
+      'GET /messages?after=',
+      client.messaging.getAllMessages({ after: pivot.timestamp, limit: 100 }),
+    );
+    const expected = items.filter((m) => Date.parse(m.timestamp) > Date.parse(pivot.timestamp)).map((m) => m.id);
+    check(
+      recent.items.length === expected.length && recent.items.every((m) => expected.includes(m.id)),
+      `after=${pivot.timestamp} listed ${recent.items.length} messages, expected ${expected.length}`,
+    );
+    // One account's messages only.
+    const accountId = items[0].account_id;
+    const { items: own } = await collectPages(
+      (cursor) =>
+        call(
+          'GET /messages?account_id=',
+          client.messaging.getAllMessages({ account_id: accountId, limit: 100, cursor }),
+        ),
+      { limit: 100, label: 'one account\'s messages' },
+    );
+    check(own.length > 0 && own.every((m) => m.account_id === accountId), 'account_id filter let other accounts in');
+    return `${items.length} messages of ${chatIds.size} chats in ${pages} pages, newest first; ` +
+      `after= kept ${recent.items.length}; account ${accountId}: ${own.length}`;
+  });
+
   await step('list chat attendees', async () => {
     const chat = (await chats()).find((c) => c.type === 1) ?? (await chats())[0];
     check(chat, 'no chat listed');

@@ -53,11 +53,23 @@ async def wait_until(condition: Callable[[], bool], timeout: float = 5.0, what: 
 
 
 @dataclass
-class Env:
+class SandboxEnv:
+    """What every controller test against the sandbox holds: the server, a client, the task runner and images."""
+
     sandbox: SandboxServer
     client: UnipileClient
     tasks: TaskRunner
     images: ImageCache
+
+    def requests(self, method: str, path_part: str) -> list[dict[str, Any]]:
+        """The sandbox's request log entries of that method whose path contains ``path_part``."""
+        return [
+            e for e in self.sandbox.requests_log() if e.get("method") == method and path_part in str(e.get("path", ""))
+        ]
+
+
+@dataclass
+class Env(SandboxEnv):
     controller: ConversationController
     errors: list[str]
     task_failures: list[str]
@@ -88,11 +100,6 @@ class Env:
 
     def message_rows(self) -> list[MessageRow]:
         return [r for r in self.model.rows() if r.kind == RowKind.MESSAGE]
-
-    def requests(self, method: str, path_part: str) -> list[dict[str, Any]]:
-        return [
-            e for e in self.sandbox.requests_log() if e.get("method") == method and path_part in str(e.get("path", ""))
-        ]
 
 
 @asynccontextmanager

@@ -76,7 +76,8 @@ def test_add_with_a_piped_key_stores_it_in_the_keyring(
     assert "Profile “support” saved" in result.out and "MemoryKeyring" in result.out
     assert memory_keyring.passwords == {(KEYRING_SERVICE, "support"): KEY}  # trailing newline stripped
     settings = json.loads((config_dir / "settings.json").read_text("utf-8"))
-    assert settings["profiles"] == [{"name": "support", "dsn": DSN, "last_account_id": None}]
+    (saved,) = settings["profiles"]
+    assert saved == {"name": "support", "dsn": DSN, "last_account_id": None, "id": saved["id"]} and saved["id"]
     assert KEY not in (config_dir / "settings.json").read_text("utf-8")
     assert KEY not in result.out + result.err
 

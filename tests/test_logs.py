@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -60,6 +61,19 @@ def test_the_log_file_rotates_and_never_holds_the_key(tmp_path: Path, root_at_in
     assert "RuntimeError: the server echoed <redacted>" in text  # the traceback is redacted too
     assert "request 199" in (folder / LOG_FILE_NAME).read_text("utf-8")  # the newest lines are in the live file
     assert "debug lines" not in text
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_log_folder_is_private_to_the_user(tmp_path: Path, root_at_info: logging.Logger) -> None:
+    fresh = tmp_path / "fresh" / "logs"
+    older = tmp_path / "older"
+    older.mkdir(mode=0o755)
+    older.chmod(0o755)  # as an earlier version left it
+    for folder in (fresh, older):
+        path = add_file_handler([], directory=folder)
+        assert path is not None
+        remove_file_handlers(path)
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
 def test_an_unwritable_log_folder_is_no_reason_not_to_start(

@@ -137,3 +137,45 @@ def test_without_a_keyring_the_environment_still_connects(sandbox: SandboxServer
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["ok"] is True, report
     assert result.returncode == 0
+
+
+def test_programs_started_by_the_app_do_not_inherit_the_api_key() -> None:
+    # main() with a stand-in for the Qt application: it records what the app received and what a child process
+    # (a browser or viewer opened by Qt would be one) sees in its environment.
+    code = """
+import json, os, subprocess, sys
+import unipile_desktop.app as app_module
+
+class RecordingApplication:
+    def __init__(self, qt_app, options, **_kwargs):
+        child = subprocess.run(
+            [sys.executable, "-c", "import os; print(os.environ.get('UNIPILE_API_KEY', 'absent'))"],
+            capture_output=True, text=True, check=True,
+        )
+        print(json.dumps({"app_key": options.environment_api_key, "child_sees": child.stdout.strip()}))
+
+    async def run(self):
+        return 0
+
+app_module.Application = RecordingApplication
+from unipile_desktop.__main__ import main
+sys.exit(main(["--smoke-test"]))
+"""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("UNIPILE_")}
+    env.update({"QT_QPA_PLATFORM": "offscreen", "UNIPILE_DSN": "127.0.0.1:9", "UNIPILE_API_KEY": "sk_live_env_key"})
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=30, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report == {"app_key": "sk_live_env_key", "child_sees": "absent"}
+    help_text = subprocess.run(
+        [sys.executable, "-m", "unipile_desktop", "--help"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    ).stdout
+    assert "removed from the environment" in " ".join(help_text.split())

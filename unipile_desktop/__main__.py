@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("unipile_desktop")
 
+ENV_API_KEY = "UNIPILE_API_KEY"  # the same name as app.ENV_API_KEY; app.py imports Qt, which must not load yet
+
 
 class SecretRedactingFilter(logging.Filter):
     """Last line of defence: replaces registered secrets (the API key) in any log record before it is written."""
@@ -60,7 +62,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         description=f"{APP_NAME}: a desktop messenger for support agents on the Unipile API.",
         epilog=(
             "Connection: --demo, else --profile NAME, else UNIPILE_DSN and UNIPILE_API_KEY from the environment "
-            "(kept in memory, never written), else the last profile used; with none of them the app asks. "
+            "(the key is kept in memory, never written, and removed from the environment at start so programs the app "
+            "opens do not inherit it), else the last profile used; with none of them the app asks. "
             "Manage profiles (API keys go to the system keyring) with: unipile-desktop profile {add,list,remove} "
             "--help"
         ),
@@ -113,7 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_profile_command(arguments[1:])
     args = parse_args(arguments)
+    # Before anything can start a child process (Qt opening links and files does): children inherit os.environ.
+    environment_api_key = take_environment_api_key()
     redactor = configure_logging(args.debug)
+    if environment_api_key:
+        redactor.add_secret(environment_api_key.strip())
     log_path = add_file_handler([redactor])
 
     # PySide6 first, so qasync binds to it and not to another Qt binding that may be installed.
@@ -153,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         debug=args.debug,
         started_at=started_at,
         profile=args.profile,
+        environment_api_key=environment_api_key,
     )
     application = Application(qt_app, options, redactor=redactor)
     try:
@@ -170,6 +178,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         crash_reporter.uninstall()
         if instance is not None:
             instance.release()
+
+
+def take_environment_api_key() -> str | None:
+    """UNIPILE_API_KEY, removed from this process's environment so no program started from the app inherits it."""
+    return os.environ.pop(ENV_API_KEY, None)
 
 
 def single_instance_key(args: argparse.Namespace) -> str | None:

@@ -28,6 +28,7 @@ from .api import AuthenticationError, InvalidDsnError, UnipileClient, base_url_f
 from .core.accounts import AccountsController
 from .core.chats import ChatListController
 from .core.conversation import LAST_CHAT_KEY, ConversationController
+from .core.downloads import default_attachments_dir, remove_old_downloads
 from .core.drafts import DraftKeeper
 from .core.images import ImageCache
 from .core.live_updates import LiveUpdates
@@ -93,6 +94,8 @@ class Options:
     debug: bool = False
     started_at: float = 0.0  # time.perf_counter() when main() began
     profile: str | None = None  # --profile NAME
+    # UNIPILE_API_KEY as main() took it out of the environment (None: not set, or not started through main()).
+    environment_api_key: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,18 @@ def _collect_saved(dialog: ConnectionDialog) -> list[tuple[str, str, str]]:
     return saved
 
 
+def remove_profile_question(name: str, unsent: int | None) -> str:
+    """The question of the Remove profile box; unsent messages (deleted with the profile) are said first."""
+    question = f"Remove the profile “{name}”?"
+    if unsent is None:
+        return f"{question}\n\nWhether messages are still waiting to be sent could not be checked."
+    if unsent > 0:
+        messages = "1 message" if unsent == 1 else f"{unsent} messages"
+        verb = "has" if unsent == 1 else "have"
+        return f"{question}\n\n{messages} of this profile {verb} not been sent yet. Removing the profile deletes them."
+    return question
+
+
 def host_of(dsn: str) -> str:
     """host[:port] of a DSN, for labels; never part of the key."""
     return urlsplit(base_url_from_dsn(dsn)).netloc
@@ -154,6 +169,11 @@ class Application:
         self.qt_app = qt_app
         self.options = options
         self._redactor = redactor
+        # Out of the environment at once: the browser, viewers and file manager the app starts would inherit it.
+        popped_key = os.environ.pop(ENV_API_KEY, None)
+        self._environment_api_key = (
+            options.environment_api_key if options.environment_api_key is not None else popped_key
+        )
         self.credentials = credentials if credentials is not None else Credentials(ProfileStore(), KeyStore())
         self._tester: ConnectionTester = tester if tester is not None else check_connection
         self.connection: Connection | None = None
@@ -203,6 +223,8 @@ class Application:
         """Connect, show the window, wait until it is closed (or the smoke test ends); returns the exit code."""
         self.qt_app.setWindowIcon(app_icon())
         self._install_signal_handlers()
+        # Copies of customers' files opened on earlier days; today's may still be open in a viewer.
+        remove_old_downloads(default_attachments_dir())
         try:
             self._load_profiles()
             try:
@@ -359,9 +381,9 @@ class Application:
         return await self._first_run()
 
     def _environment_connection(self) -> Connection | None:
-        """UNIPILE_DSN and UNIPILE_API_KEY, for scripted use: read here, kept in memory, never written anywhere."""
+        """UNIPILE_DSN and UNIPILE_API_KEY, for scripted use: kept in memory only (never written, not inherited)."""
         dsn = os.environ.get(ENV_DSN, "").strip()
-        api_key = os.environ.get(ENV_API_KEY, "").strip()
+        api_key = (self._environment_api_key or "").strip()
         if not dsn and not api_key:
             return None
         if not dsn or not api_key:
@@ -632,7 +654,8 @@ class Application:
             self._demo_dir = folder
             return Store.open(folder / "demo.sqlite3")  # thrown away with the demo's folder
         if connection.profile is not None:
-            store = Store.open_profile(connection.profile)
+            # Named by the profile's stable id: renaming the profile keeps its drafts, outbox and cache.
+            store = Store.open(self.credentials.database_path(connection.profile))
         else:
             store = Store.open_profile(f"environment {host_of(connection.dsn)}")
         server = base_url_from_dsn(connection.dsn)
@@ -672,6 +695,8 @@ class Application:
             connection_label=connection.label,
             demo=connection.demo,
         )
+        # Pasted images live in the profile's folder until the message carrying them is sent or discarded.
+        self.window.conversation_pane.composer.set_paste_dir(self.store.pasted_dir)
         self.window.attach_live_updates(self.live)
         self.live.back_online.connect(self.outbox.wake)
         self._wire_window(self.window, connection)
@@ -961,10 +986,16 @@ class Application:
         box.setWindowTitle("Remove profile")
         box.setIcon(QMessageBox.Icon.Question)
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(f"Remove the profile “{name}”?")
+        try:
+            unsent = self.credentials.unsent_messages(name)
+        except UnknownProfileError as exc:
+            await self._show_problem("The profile could not be removed", str(exc), self.window)
+            return False
+        box.setText(remove_profile_question(name, unsent))
         box.setInformativeText(
-            "Its API key is deleted from the keyring as well. The chats stay on the Unipile server; you can add "
-            "the profile again with the key from the Unipile dashboard."
+            "Its API key is deleted from the keyring, and what this app keeps for it on this computer (cached "
+            "chats, drafts, unsent messages) is deleted too. The chats stay on the Unipile server; you can add the "
+            "profile again with the key from the Unipile dashboard."
         )
         remove_button = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

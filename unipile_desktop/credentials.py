@@ -9,7 +9,7 @@ import os
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -22,6 +22,14 @@ import keyring.errors
 import platformdirs
 
 from .api import AuthenticationError, InvalidDsnError, NetworkError, UnipileClient, UnipileError, base_url_from_dsn
+from .store import (
+    count_unsent_messages,
+    delete_database,
+    is_valid_profile_id,
+    legacy_profile_id,
+    new_profile_id,
+    profile_db_path,
+)
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +96,17 @@ def validate_api_key(key: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """One connection: a display name (also the keyring user name), the DSN and the account last opened."""
+    """One connection: a display name (also the keyring user name), the DSN and the account last opened.
+
+    ``id`` names the profile's local database and never changes, so renaming a profile keeps its drafts and
+    unsent messages. ``ProfileStore`` assigns it (empty until stored); it takes no part in equality, which
+    compares what a person sees and edits.
+    """
 
     name: str
     dsn: str
     last_account_id: str | None = None
+    id: str = field(default="", compare=False)
 
 
 class SettingsFileError(Exception):
@@ -181,37 +195,49 @@ class ProfileStore:
     # ------------------------------------------------------------------ changing
 
     def add(self, profile: Profile, *, replace_existing: bool = False) -> Profile:
-        """Store a new profile (validated); an existing name is refused unless ``replace_existing``."""
+        """Store a new profile (validated) under a new id; an existing name is refused unless ``replace_existing``.
+
+        Replacing keeps the existing profile's id, so its local data stays with it.
+        """
         checked = _checked(profile)
+        stored = checked
 
         def change(profiles: list[Profile]) -> None:
+            nonlocal stored
             index = _index_of(profiles, checked.name)
             if index is None:
-                profiles.append(checked)
+                stored = replace(checked, id=checked.id or new_profile_id())
+                if any(p.id == stored.id for p in profiles):
+                    raise InvalidProfileError(f"Another profile already has the id {stored.id}.")
+                profiles.append(stored)
             elif replace_existing:
-                profiles[index] = checked
+                stored = replace(checked, id=profiles[index].id)
+                profiles[index] = stored
             else:
                 raise ProfileExistsError(checked.name)
 
         self._update(change)
-        return checked
+        return stored
 
     def update(self, original_name: str, profile: Profile) -> Profile:
-        """Replace the profile called ``original_name`` by ``profile``, which may carry a new name."""
+        """Replace the profile called ``original_name`` by ``profile``, which may carry a new name; the id stays."""
         checked = _checked(profile)
+        stored = checked
 
         def change(profiles: list[Profile]) -> None:
+            nonlocal stored
             index = _index_of(profiles, original_name)
             if index is None:
                 raise UnknownProfileError(original_name)
             if checked.name != original_name and _index_of(profiles, checked.name) is not None:
                 raise ProfileExistsError(checked.name)
-            profiles[index] = checked
+            stored = replace(checked, id=profiles[index].id)
+            profiles[index] = stored
             if self._last_used == original_name:
                 self._last_used = checked.name
 
         self._update(change)
-        return checked
+        return stored
 
     def remove(self, name: str) -> None:
         """Forget the profile in the settings file only; ``Credentials.remove_profile`` also deletes the key."""
@@ -319,7 +345,9 @@ class ProfileStore:
         data: dict[str, Any] = {
             "version": SETTINGS_VERSION,
             "last_profile": last_used,
-            "profiles": [{"name": p.name, "dsn": p.dsn, "last_account_id": p.last_account_id} for p in profiles],
+            "profiles": [
+                {"name": p.name, "dsn": p.dsn, "last_account_id": p.last_account_id, "id": p.id} for p in profiles
+            ],
         }
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         try:
@@ -354,12 +382,20 @@ def _parse_settings(data: object) -> tuple[list[Profile], str | None]:
         name, dsn, account = item.get("name"), item.get("dsn"), item.get("last_account_id")
         if not isinstance(name, str) or not isinstance(dsn, str) or not (account is None or isinstance(account, str)):
             raise _SettingsFormatError(f"profile number {position} lacks a name or a DSN")
+        raw_id = item.get("id")
+        if raw_id is None:
+            # Saved before profiles had ids: the id is the name its database file already has.
+            raw_id = legacy_profile_id(name)
+        if not isinstance(raw_id, str) or not is_valid_profile_id(raw_id):
+            raise _SettingsFormatError(f"profile number {position} has an unusable id")
         try:
-            profile = _checked(Profile(name=name, dsn=dsn, last_account_id=account))
+            profile = _checked(Profile(name=name, dsn=dsn, last_account_id=account, id=raw_id))
         except InvalidProfileError as exc:
             raise _SettingsFormatError(f"profile number {position} is invalid: {exc}") from None
         if _index_of(profiles, profile.name) is not None:
             raise _SettingsFormatError(f"the profile name “{profile.name}” appears twice")
+        if any(p.id == profile.id for p in profiles):
+            raise _SettingsFormatError(f"the profile id {profile.id} appears twice")
         profiles.append(profile)
     last_used = data.get("last_profile")
     if last_used is not None and not isinstance(last_used, str):
@@ -368,10 +404,13 @@ def _parse_settings(data: object) -> tuple[list[Profile], str | None]:
 
 
 def _checked(profile: Profile) -> Profile:
+    if profile.id and not is_valid_profile_id(profile.id):
+        raise InvalidProfileError(f"“{profile.id}” cannot be used as a profile id.")
     return Profile(
         name=validate_profile_name(profile.name),
         dsn=validate_dsn(profile.dsn),
         last_account_id=profile.last_account_id or None,
+        id=profile.id,
     )
 
 
@@ -628,13 +667,22 @@ class Credentials:
     """Profiles and their keys together: what the app and the admin CLI call.
 
     A key lives in the keyring, or, when the user chose so after a keyring failure, in ``session`` for this run.
-    Nothing here ever writes a key to a file.
+    Nothing here ever writes a key to a file. Each profile's local database (``database_path``) lives under
+    ``data_dir`` (the platform's data directory by default), named by the profile's id.
     """
 
-    def __init__(self, store: ProfileStore, keys: KeyStore, session: SessionKeys | None = None) -> None:
+    def __init__(
+        self,
+        store: ProfileStore,
+        keys: KeyStore,
+        session: SessionKeys | None = None,
+        *,
+        data_dir: Path | None = None,
+    ) -> None:
         self.store = store
         self.keys = keys
         self.session = session if session is not None else SessionKeys()
+        self.data_dir = data_dir
 
     def __repr__(self) -> str:
         return f"Credentials({self.store!r}, {self.keys!r})"
@@ -675,7 +723,7 @@ class Credentials:
     ) -> Profile:
         """Change a profile's name, DSN and (when given) key; a rename moves the key to the new name."""
         old = self.store.get(original_name)
-        profile = _checked(Profile(name=name, dsn=dsn, last_account_id=old.last_account_id))
+        profile = _checked(Profile(name=name, dsn=dsn, last_account_id=old.last_account_id, id=old.id))
         if profile.name != original_name and self.store.find(profile.name) is not None:
             raise ProfileExistsError(profile.name)
         renamed = profile.name != original_name
@@ -703,13 +751,26 @@ class Credentials:
             self._delete_key_quietly(original_name)
         return stored
 
-    def remove_profile(self, name: str) -> None:
-        """Forget the profile and delete its keyring entry (a missing entry is fine).
+    def database_path(self, name: str) -> Path:
+        """The profile's local database (cache, drafts, outbox), named by its id: the same after a rename."""
+        return profile_db_path(self.store.get(name).id, self.data_dir)
+
+    def unsent_messages(self, name: str) -> int | None:
+        """How many of the profile's messages have not reached the server yet (queued, unsure or failed).
+
+        Ask before ``remove_profile``: removing deletes them. None when the database could not be read.
+        """
+        return count_unsent_messages(self.database_path(name))
+
+    def remove_profile(self, name: str) -> bool:
+        """Forget the profile, delete its keyring entry (a missing entry is fine) and its local database.
 
         A locked keyring stops the removal (KeyringUnavailableError), so a key is never left behind unnoticed;
-        with no keyring backend at all there is nothing to delete and the profile goes.
+        with no keyring backend at all there is nothing to delete and the profile goes. The database holds
+        cached customer messages, drafts and unsent messages (see ``unsent_messages``); returns False when it is
+        open right now (the running session): it is then deleted as soon as that session closes it.
         """
-        self.store.get(name)
+        database = self.database_path(name)
         try:
             self.keys.delete(name)
         except KeyringUnavailableError as exc:
@@ -717,6 +778,11 @@ class Credentials:
                 raise
         self.session.discard(name)
         self.store.remove(name)
+        try:
+            return delete_database(database)
+        except OSError as exc:
+            log.warning("the database of the removed profile %r could not be deleted: %s", name, exc)
+            return False
 
     def _keyring_key_or_none(self, name: str) -> str | None:
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -37,7 +38,10 @@ def add_file_handler(
     folder = directory if directory is not None else log_directory()
     path = folder / LOG_FILE_NAME
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        # Readable by this user only: with --debug the log holds URLs with account ids and cursors.
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.name == "posix":
+            folder.chmod(0o700)  # also when an older version created it with the default umask
         handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
         )

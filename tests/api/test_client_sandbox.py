@@ -219,3 +219,23 @@ async def test_error_groups(client: UnipileClient, sandbox: SandboxServer) -> No
         await client.send_message(chat_id, text="stored but no answer")
     assert dropped.value.may_have_reached_server is True
     assert sandbox.message_counts(chat_id)["by_text"]["stored but no answer"] == 1
+
+
+@pytest.mark.asyncio
+async def test_all_messages_newest_first_after_a_time_and_per_account(
+    client: UnipileClient, sandbox: SandboxServer
+) -> None:
+    whatsapp = marks(sandbox, "accounts", "whatsapp")
+    newest = (await client.list_all_messages(limit=1)).items[0]
+    assert newest.timestamp is not None
+    one = sandbox.inject_inbound(marks(sandbox, "chats", "showcase"), "polled one")
+    two = sandbox.inject_inbound(marks(sandbox, "chats", "linkedin_connection"), "polled two")
+    window = await client.list_all_messages(after=newest.timestamp, limit=250)
+    assert {m.id for m in window.items} == {one["id"], two["id"]} and window.cursor is None
+    only = await client.list_all_messages(account_id=whatsapp, after=newest.timestamp)
+    assert [m.id for m in only.items] == [one["id"]]
+    first = await client.list_all_messages(limit=3)
+    second = await client.list_all_messages(limit=3, cursor=first.cursor)
+    stamps = [m.timestamp for m in (*first.items, *second.items)]
+    assert len({m.id for m in (*first.items, *second.items)}) == 6
+    assert all(a is not None and b is not None and a >= b for a, b in zip(stamps, stamps[1:], strict=False))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from unipile_desktop.api import ChatType, ResponseFormatError, UnipileError
 from unipile_desktop.api.models import (
+    OutgoingFile,
     format_timestamp,
     parse_account,
     parse_attendee,
@@ -246,3 +248,35 @@ def test_one_unreadable_item_is_left_out_not_the_whole_page(caplog: pytest.LogCa
     assert "MessageList.items[1].chat_id is missing" in caplog.text
     with pytest.raises(ResponseFormatError):
         parse_page({"object": "MessageList", "items": {"not": "a list"}}, parse_message, "MessageList")
+
+
+def test_account_status_follows_the_messaging_source_when_there_is_one() -> None:
+    def account(*sources: tuple[str, str]) -> dict[str, object]:
+        return {
+            "id": "a1",
+            "name": "Sales",
+            "type": "LINKEDIN",
+            "sources": [{"id": i, "status": s} for i, s in sources],
+        }
+
+    # A stopped extra source (e.g. profile sync) does not keep a running messaging source from chatting.
+    assert parse_account(account(("a1_MESSAGING", "OK"), ("a1_PROFILE", "STOPPED"))).status == "OK"
+    assert parse_account(account(("a1_PROFILE", "OK"), ("a1_MESSAGING", "CREDENTIALS"))).status == "CREDENTIALS"
+    # Without a messaging source, every source counts.
+    assert parse_account(account(("a1_X", "OK"), ("a1_Y", "ERROR"))).status == "ERROR"
+    assert parse_account(account()).status == "OK"
+
+
+def test_outgoing_file_from_path_reads_the_file_and_guesses_its_type(tmp_path: Path) -> None:
+    picture = tmp_path / "photo.PNG"
+    picture.write_bytes(b"\x89PNG data")
+    read = OutgoingFile.from_path(picture)
+    assert (read.name, read.data, read.mimetype, read.size) == ("photo.PNG", b"\x89PNG data", "image/png", 9)
+    (tmp_path / "notes.unknownext").write_bytes(b"x")
+    assert OutgoingFile.from_path(str(tmp_path / "notes.unknownext")).mimetype == "application/octet-stream"
+    with pytest.raises(OSError, match="“gone.pdf” is no longer at .*Attach it again"):
+        OutgoingFile.from_path(tmp_path / "gone.pdf")
+    folder = tmp_path / "folder.pdf"
+    folder.mkdir()
+    with pytest.raises(OSError, match="“folder.pdf” could not be read"):
+        OutgoingFile.from_path(folder)  # a folder, not a file

@@ -229,3 +229,115 @@ async def test_a_failed_page_stops_paging_until_a_reload(sandbox: SandboxServer)
         (entries,) = await loaded
         assert len(entries) == 10
         await tasks.shutdown()
+
+
+async def load_scope(controller: ChatListController, account_ids: list[str] | None) -> list[ChatEntry]:
+    loaded = asyncio.ensure_future(wait_signal(controller.chats_loaded))
+    await asyncio.sleep(0)
+    controller.set_scope(account_ids)
+    (entries,) = await loaded
+    return list(entries)
+
+
+async def resolve(controller: ChatListController, chat_id: str) -> ChatEntry:
+    controller.request_details(chat_id)
+    await wait_until(
+        lambda: (e := controller.entry(chat_id)) is not None and e.details is DetailsState.LOADED, what="details"
+    )
+    entry = controller.entry(chat_id)
+    assert entry is not None
+    return entry
+
+
+@pytest.mark.asyncio
+async def test_a_reload_shows_the_listed_unread_count_and_time_not_those_of_details_read_earlier(
+    sandbox: SandboxServer,
+) -> None:
+    """F5 after new messages: the badge, time and preview are the server's latest, not the details cached before."""
+    whatsapp = sandbox.landmarks["accounts"]["whatsapp"]
+    showcase = sandbox.landmarks["chats"]["showcase"]
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=250)
+        await load_scope(controller, [whatsapp])
+        before = await resolve(controller, showcase)
+        unread_before = before.unread_count
+        sandbox.inject_inbound(showcase, "Where is my parcel now?")
+        sandbox.inject_inbound(showcase, "Hello??")
+        listed = await client.get_chat(showcase)
+        assert listed.unread_count == unread_before + 2  # the server counted them
+        await load_scope(controller, [whatsapp])  # what F5 does: reload the same scope
+        await wait_until(lambda: not controller.is_loading, what="the page")
+        after = controller.entry(showcase)
+        assert after is not None
+        assert after.unread_count == listed.unread_count
+        assert after.activity == listed.timestamp
+        assert after.title == "Zoë Müller"  # the names read earlier still show at once
+        assert after.details is DetailsState.MISSING  # the rest is read again when the row is painted
+        after = await resolve(controller, showcase)
+        assert after.preview == "Hello??"
+        assert after.unread_count == listed.unread_count
+        await tasks.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_looking_up_names_for_the_filter_resolves_rows_that_were_never_painted(sandbox: SandboxServer) -> None:
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=250)
+        entries = await load_scope(controller, None)
+        nameless = [e.id for e in entries if not e.title]
+        assert len(nameless) > 10  # 1:1 chats are listed without a name
+        assert controller.pending_name_lookups == 0  # nothing is looked up without a filter
+        counts: list[int] = []
+        controller.name_lookups_changed.connect(counts.append)
+        controller.set_name_lookup(True)
+        assert counts and counts[0] == len(nameless)
+        await wait_until(lambda: controller.pending_name_lookups == 0, timeout=20, what="every name")
+        assert counts[-1] == 0
+        for chat_id in nameless:
+            entry = controller.entry(chat_id)
+            assert entry is not None and entry.details in (DetailsState.LOADED, DetailsState.FAILED)
+        titled = [controller.entry(chat_id) for chat_id in nameless]
+        assert sum(1 for e in titled if e is not None and e.title) >= len(nameless) - 2
+        showcase = controller.entry(sandbox.landmarks["chats"]["showcase"])
+        assert showcase is not None and showcase.title == "Zoë Müller"
+        assert showcase.handles == ("491588974059@s.whatsapp.net",)  # her number: the filter searches it too
+        attendee_gets = [e for e in sandbox.requests_log() if str(e["path"]).endswith("/attendees")]
+        assert len(attendee_gets) == len(nameless)  # each looked up once
+        await tasks.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_turning_the_name_lookup_off_stops_the_queued_lookups(sandbox: SandboxServer) -> None:
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=250)
+        entries = await load_scope(controller, None)
+        controller.set_name_lookup(True)
+        controller.set_name_lookup(False)
+        assert controller.pending_name_lookups == 0
+
+        def queued() -> list[str]:
+            return [e.id for e in entries if (c := controller.entry(e.id)) and c.details is DetailsState.QUEUED]
+
+        assert len(queued()) <= 4  # only those the workers had already started; the rest wait to be painted
+        await wait_until(lambda: not queued(), what="the started lookups")
+        attendee_gets = [e for e in sandbox.requests_log() if str(e["path"]).endswith("/attendees")]
+        assert len(attendee_gets) <= 4
+        await tasks.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_a_failed_page_is_reported_as_a_sentence_not_the_technical_form(sandbox: SandboxServer) -> None:
+    sandbox.add_fault(r"^/chats$", method="GET", status=503, times=1)
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=10)
+        failed = asyncio.ensure_future(wait_signal(controller.chats_load_failed))
+        await asyncio.sleep(0)
+        controller.set_scope(None)
+        (sentence,) = await failed
+        assert "GET /chats" not in sentence and "503" not in sentence
+        assert sentence.endswith(".")
+        await tasks.shutdown()

@@ -7,6 +7,8 @@ outbox is driven here through the controller, and checked on the bubble and in t
 from __future__ import annotations
 
 import asyncio
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ import pytest
 from tests.conversation_support import conversation_env, wait_signal, wait_until
 from unipile_desktop.api import MessageSent, NetworkError, OutgoingFile
 from unipile_desktop.core.conversation import SendRefusedError, check_files, safe_file_name
+from unipile_desktop.core.downloads import default_attachments_dir
 from unipile_desktop.core.message_list import RowKind, SendState
 from unipile_desktop.sandbox import SandboxServer
 
@@ -411,6 +414,23 @@ def test_safe_file_name_strips_paths() -> None:
     assert safe_file_name("a\\b:c*?.txt") == "a_b_c_.txt"
 
 
+@pytest.mark.parametrize(
+    ("name", "on_disk"),
+    [
+        ("invoice.exe ", "invoice.exe"),
+        ("invoice.exe.", "invoice.exe"),
+        ("invoice.exe. . ", "invoice.exe"),
+        ("run.ps1 ", "run.ps1"),
+        ("invoice\u202efdp.exe", "invoicefdp.exe"),  # drawn as "invoiceexe.pdf" with the override
+        ("a\u200bb\u2066.pdf", "ab.pdf"),
+        ("CON.txt", "_CON.txt"),
+        ("x" * 300 + ".pdf", "x" * 176 + ".pdf"),
+    ],
+)
+def test_safe_file_name_is_the_exact_name_written(name: str, on_disk: str) -> None:
+    assert safe_file_name(name) == on_disk
+
+
 @pytest.mark.asyncio
 async def test_a_null_message_id_is_sent_and_matched_on_refresh(sandbox: SandboxServer) -> None:
     async with conversation_env(sandbox) as env:
@@ -475,7 +495,28 @@ async def test_save_and_open_attachment_write_the_downloaded_bytes(sandbox: Sand
         opened = Path(path)
         assert opened.read_bytes() == expected
         assert opened.name == "_.._evil name.pdf"
-        assert opened.parent.parent.name.startswith("unipile-desktop-")
+        # In the per-user cache folder (cleaned at start-up), private to this user; not a new /tmp folder per run.
+        assert opened.parent.parent == default_attachments_dir()
+        if os.name == "posix":
+            assert stat.S_IMODE(default_attachments_dir().stat().st_mode) == 0o700
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", ["invoice.exe ", "invoice.exe.", "run.ps1 ", "page.html", "invoice\u202efdp.exe"])
+async def test_open_refuses_names_that_would_land_on_disk_as_programs(sandbox: SandboxServer, name: str) -> None:
+    async with conversation_env(sandbox) as env:
+        await env.open("showcase")
+        message_id = sandbox.landmarks["messages"]["file"]
+        row = next(r for r in env.message_rows() if r.message_id == message_id)
+        errors: list[str] = []
+        ready: list[str] = []
+        env.controller.error_occurred.connect(lambda sentence, _exc: errors.append(sentence))
+        env.controller.attachment_ready.connect(ready.append)
+        env.controller.open_attachment(message_id, row.attachments[0].id, name)
+        await asyncio.sleep(0.2)
+        assert ready == [] and len(errors) == 1 and "Save as" in errors[0]
+        assert env.requests("GET", f"/attachments/{row.attachments[0].id}") == []
+        assert "\u202e" not in errors[0]
 
 
 def test_outgoing_file_is_what_the_client_uploads() -> None:

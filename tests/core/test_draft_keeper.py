@@ -25,15 +25,18 @@ def store(tmp_path: Path) -> Iterator[Store]:
     opened.close()
 
 
-def test_typing_is_on_disk_at_most_half_a_second_later_even_while_typing_continues(store: Store, qtbot: QtBot) -> None:
+def test_typing_is_on_disk_one_delay_after_the_first_key_even_while_typing_continues(
+    store: Store, qtbot: QtBot
+) -> None:
     keeper = DraftKeeper(store, delay_ms=300)
     key = chat_draft_key("c1")
     started = time.monotonic()
     keeper.note(key, "H")
-    # Keep typing every 50 ms: a restarting debounce would never save; this one saves 300 ms after the first key.
+    # Keep typing every 50 ms: a restarting debounce would never save while typing goes on; this one saves 300 ms
+    # after the first key. The bound leaves room for a busy machine; a restarting debounce misses any bound.
     text = "H"
     while store.drafts.get(key) is None:
-        assert time.monotonic() - started < 0.6, "the draft was not saved while typing continued"
+        assert time.monotonic() - started < 1.0, "the draft was not saved while typing continued"
         text += "e"
         keeper.note(key, text)
         qtbot.wait(50)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 
 from unipile_desktop.api import NotFoundError, ServerError
-from unipile_desktop.core.images import AVATAR_MAX_SIDE, ImageCache
+from unipile_desktop.core.images import AVATAR_MAX_SIDE, MAX_AUTO_THUMBNAIL_BYTES, MAX_CONCURRENT_FETCHES, ImageCache
 from unipile_desktop.core.tasks import TaskRunner
 
 
@@ -168,5 +168,49 @@ async def test_attachment_images_come_from_the_attachment_route() -> None:
     assert image is not None
     assert image.pixelColor(5, 5) == QColor("#00ff00")
     assert not cache.attachment_failed("m1", "a1")
+    await tasks.shutdown()
+    cache.close()
+
+
+@pytest.mark.asyncio
+async def test_no_more_than_four_pictures_are_downloaded_at_once() -> None:
+    cache, client, tasks = make_cache()
+    ids = [f"att{i}" for i in range(10)]
+    for attendee_id in ids:
+        client.pictures[attendee_id] = png_bytes()
+    client.gate.clear()
+    waiters = [asyncio.ensure_future(loaded(cache, ImageCache.avatar_key(i))) for i in ids]
+    for attendee_id in ids:
+        assert cache.avatar(attendee_id) is None  # a scroll through ten rows
+    await asyncio.sleep(0.05)
+    assert len(client.calls) == MAX_CONCURRENT_FETCHES == 4  # the rest wait for a free slot
+    client.gate.set()
+    await asyncio.gather(*waiters)
+    assert sorted(client.calls) == sorted(f"picture:{i}" for i in ids)
+    assert all(cache.avatar(i) is not None for i in ids)
+    await tasks.shutdown()
+    cache.close()
+
+
+@pytest.mark.asyncio
+async def test_a_large_picture_loads_only_when_asked_for() -> None:
+    cache, client, tasks = make_cache()
+    client.attachments[("m1", "big")] = png_bytes(20, 10)
+    client.attachments[("m1", "small")] = png_bytes(20, 10)
+    big = 25 * 1024 * 1024
+    assert ImageCache.too_large(big) and not ImageCache.too_large(MAX_AUTO_THUMBNAIL_BYTES)
+    assert not ImageCache.too_large(None)  # size unknown: thumbnails as before
+    assert cache.needs_click("m1", "big", big)
+    assert cache.attachment_image("m1", "big", size=big) is None
+    waiter = asyncio.ensure_future(loaded(cache, ImageCache.attachment_key("m1", "small")))
+    cache.attachment_image("m1", "small", size=300_000)
+    await waiter
+    assert client.calls == ["attachment:m1/small"]  # the 25 MB one was not downloaded for a thumbnail
+    waiter = asyncio.ensure_future(loaded(cache, ImageCache.attachment_key("m1", "big")))
+    cache.load_picture("m1", "big")  # the agent clicked "Load picture"
+    await waiter
+    assert not cache.needs_click("m1", "big", big)
+    image = cache.attachment_image("m1", "big", size=big)
+    assert image is not None and image.width() == 20
     await tasks.shutdown()
     cache.close()

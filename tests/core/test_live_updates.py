@@ -32,8 +32,11 @@ class ScriptedClient:
             raise self.errors.pop(0)
         return Page((), None)
 
-    async def list_messages(self, chat_id: str, **_: Any) -> Page[Message]:
+    async def list_all_messages(self, **_: Any) -> Page[Message]:
         return Page((), None)
+
+    async def get_chat(self, chat_id: str, **_: Any) -> Chat:
+        raise AssertionError("no chat to look up: the scripted server lists none")
 
 
 @pytest.fixture

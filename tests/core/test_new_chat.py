@@ -291,6 +291,22 @@ async def test_a_null_chat_id_is_resolved_from_the_newest_chats(
 
 
 @pytest.mark.asyncio
+async def test_a_null_chat_id_never_opens_another_customers_chat(
+    sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async with new_chat_env(sandbox) as env:
+
+        async def accepted_but_not_listed_yet(*args: Any, **kwargs: Any) -> ChatStarted:
+            return ChatStarted(chat_id=None, message_id=None)  # created and synced by Unipile later
+
+        monkeypatch.setattr(env.client, "start_chat", accepted_but_not_listed_yet)
+        newest = (await env.client.list_chats(account_ids=[env.account("whatsapp")], limit=1)).items[0]
+        started = await env.controller.start_now(draft_for(env, "whatsapp", "whatsapp_contact_without_chat"))
+        assert started.chat is None and started.chat_id == ""  # not the account's newest chat (another customer)
+        assert newest.attendee_provider_id != sandbox.landmarks["recipients"]["whatsapp_contact_without_chat"]
+
+
+@pytest.mark.asyncio
 async def test_refusals_before_any_request(sandbox: SandboxServer, tmp_path: pathlib.Path) -> None:
     big = tmp_path / "big.bin"
     big.write_bytes(b"x" * 2000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +20,8 @@ from unipile_desktop.core.outbox import OutboxEngine
 from unipile_desktop.core.tasks import TaskRunner
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.store import NEW_CHAT_DRAFT_KEY, Store
+
+NEW_CHAT_CHECKS = (0.05, 0.1, 0.2)  # when the outbox looks for a new chat after an ambiguous failure
 
 
 @dataclass
@@ -42,7 +44,9 @@ async def outbox_env(sandbox: SandboxServer, db: Path) -> AsyncIterator[Env]:
     store = Store.open(db)
     client = UnipileClient(sandbox.api_url, API_KEY)
     tasks = TaskRunner()
-    outbox = OutboxEngine(store, client, policy=FAST_OUTBOX)
+    outbox = OutboxEngine(
+        store, client, policy=replace(FAST_OUTBOX, timeout_settle_delay=0.05, new_chat_checks=NEW_CHAT_CHECKS)
+    )
     drafts = DraftKeeper(store, outbox)
     accounts = AccountsController(client, tasks, store=store)
     await accounts.load_now()

@@ -18,31 +18,24 @@ from typing import Any
 import httpx
 import pytest
 
-from unipile_desktop.api import UnipileClient
+from tests.fakes.clock import FakeClock
+from unipile_desktop.api import ServerError, UnipileClient
 from unipile_desktop.api.models import Attachment, Message
 from unipile_desktop.core.outbox import OutboxEngine, OutboxError, RetryPolicy, _same_content
 from unipile_desktop.sandbox.server import SandboxServer
-from unipile_desktop.store import MessageSend, OutboxEntry, Store, chat_draft_key
+from unipile_desktop.store import MessageSend, NewChatSend, OutboxEntry, Store, chat_draft_key
 
 KEY = "outbox-test-key"
 SEND_PATH = r"^/chats/[^/]+/messages$"
-FAST = RetryPolicy(base_delay=0.02, max_delay=0.1, jitter=0.0, settle_delay=0.05, max_concurrent_requests=4)
-
-
-class FakeClock:
-    """Epoch seconds starting now and moved only by the engine's (fake) sleeps, so waits are instant and exact."""
-
-    def __init__(self) -> None:
-        self.now = time.time()
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-        await asyncio.sleep(0.001)
+FAST = RetryPolicy(
+    base_delay=0.02,
+    max_delay=0.1,
+    jitter=0.0,
+    settle_delay=0.05,
+    timeout_settle_delay=0.05,
+    new_chat_checks=(0.05, 0.1, 0.2),
+    max_concurrent_requests=4,
+)
 
 
 @pytest.fixture
@@ -337,7 +330,7 @@ async def test_timeout_while_the_server_still_works_waits_the_settle_delay(
     chat = chat_id(sandbox)
     sandbox.add_fault(SEND_PATH, "delay", method="POST", delay_ms=800, times=1)  # stored after the client gave up
     timeout = httpx.Timeout(connect=2.0, read=0.3, write=2.0, pool=2.0)
-    policy = RetryPolicy(base_delay=0.02, max_delay=0.1, jitter=0.0, settle_delay=1.0)
+    policy = RetryPolicy(base_delay=0.02, max_delay=0.1, jitter=0.0, settle_delay=1.0, timeout_settle_delay=1.0)
     async with UnipileClient(sandbox.url, KEY, timeout=timeout) as slow_client:
         engine = OutboxEngine(store, slow_client, policy=policy)
         engine.start()
@@ -403,6 +396,180 @@ async def test_new_chat_stored_then_dropped_is_found_in_the_accounts_chats(
     assert copies(sandbox, done.chat_id, "Hello, new customer") == 1
     starts = [r for r in sandbox.requests_log() if r["method"] == "POST" and r["path"] == "/api/v1/chats"]
     assert len(starts) == 1
+    await engine.close()
+
+
+class TimedClient:
+    """A real client whose requests note the (fake) time they were made at, by route."""
+
+    def __init__(self, client: UnipileClient, clock: Callable[[], float]) -> None:
+        self._client = client
+        self._clock = clock
+        self.calls: list[tuple[str, float]] = []
+
+    def times(self, name: str) -> list[float]:
+        return [at for called, at in self.calls if called == name]
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._client, name)
+
+        async def timed(*args: Any, **kwargs: Any) -> Any:
+            self.calls.append((name, self._clock()))
+            return await method(*args, **kwargs)
+
+        return timed
+
+
+class LateStartClient(TimedClient):
+    """``POST /chats`` answers 504 at once while the chat is created ``late_by`` seconds later (fake time)."""
+
+    def __init__(self, client: UnipileClient, clock: FakeClock, late_by: float) -> None:
+        super().__init__(client, clock)
+        self._fake = clock
+        self._late_by = late_by
+        self._pending: list[tuple[float, Any, dict[str, Any]]] = []
+
+    async def start_chat(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls.append(("start_chat", self._fake()))
+        self._pending.append((self._fake() + self._late_by, args, kwargs))
+        raise ServerError("Request timeout", status=504, type="errors/request_timeout")
+
+    async def list_chats(self, **kwargs: Any) -> Any:
+        for due, args, start_kwargs in list(self._pending):
+            if self._fake() >= due:  # the provider finished meanwhile
+                self._pending.remove((due, args, start_kwargs))
+                await self._client.start_chat(*args, **start_kwargs)
+        self.calls.append(("list_chats", self._fake()))
+        return await self._client.list_chats(**kwargs)
+
+
+def chat_starts(sandbox: SandboxServer) -> int:
+    return sum(1 for r in sandbox.requests_log() if r["method"] == "POST" and r["path"] == "/api/v1/chats")
+
+
+@on_asyncio
+@pytest.mark.parametrize(("status", "first_look"), [(500, 5.0), (504, 30.0)])
+async def test_a_new_chat_that_may_have_gone_out_is_looked_for_then_failed_but_never_sent_again(
+    sandbox: SandboxServer, store: Store, client: UnipileClient, status: int, first_look: float
+) -> None:
+    account = str(sandbox.landmarks["accounts"]["whatsapp"])
+    recipient = str(sandbox.landmarks["recipients"]["whatsapp_contact_without_chat"])
+    sandbox.add_fault(r"^/chats$", "error", method="POST", status=status, times=None)  # nothing is stored
+    clock = FakeClock()
+    timed = TimedClient(client, clock)
+    engine = OutboxEngine(store, timed, policy=RetryPolicy(jitter=0.0), clock=clock, sleep=clock.sleep)
+    engine.start()
+    entry = engine.start_chat(account, [recipient], "Hello, maybe twice?")
+    await run_until_idle(engine)
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "failed" and done.attempts == 1
+    assert done.reason is not None and "It may have been sent" in done.reason
+    assert chat_starts(sandbox) == 1  # one POST /chats: an InMail credit is spent at most once
+    sent_at = timed.times("start_chat")[0]
+    looks = [round(at - sent_at, 3) for at in timed.times("list_chats")]
+    assert looks == [look for look in (5.0, 30.0, 120.0) if look >= first_look]
+    await engine.close()
+
+
+@on_asyncio
+async def test_a_new_chat_stored_late_after_a_504_is_found_by_a_later_look(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    account = str(sandbox.landmarks["accounts"]["whatsapp"])
+    recipient = str(sandbox.landmarks["recipients"]["whatsapp_contact_without_chat"])
+    clock = FakeClock()
+    late = LateStartClient(client, clock, late_by=60.0)  # after the 30 s look, before the 2 min one
+    engine = OutboxEngine(store, late, policy=RetryPolicy(jitter=0.0), clock=clock, sleep=clock.sleep)
+    engine.start()
+    entry = engine.start_chat(account, [recipient], "Hello from a slow provider")
+    await run_until_idle(engine)
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "sent" and done.chat_id is not None
+    assert len(late.times("start_chat")) == 1 and copies(sandbox, done.chat_id, "Hello from a slow provider") == 1
+    sent_at = late.times("start_chat")[0]
+    assert [round(at - sent_at) for at in late.times("list_chats")] == [30, 120]
+    await engine.close()
+
+
+@on_asyncio
+async def test_retry_of_an_unconfirmed_new_chat_looks_once_more_then_sends_it_again(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    account = str(sandbox.landmarks["accounts"]["whatsapp"])
+    recipient = str(sandbox.landmarks["recipients"]["whatsapp_contact_without_chat"])
+    sandbox.add_fault(r"^/chats$", "error", method="POST", status=502, times=1)
+    engine = OutboxEngine(store, client, policy=FAST)
+    engine.start()
+    entry = engine.start_chat(account, [recipient], "Hello after checking")
+    await run_until_idle(engine)
+    assert store.outbox.get(entry.local_id).state == "failed"  # type: ignore[union-attr]
+    assert chat_starts(sandbox) == 1
+    engine.retry(entry.local_id)  # the agent checked and decided: send it
+    await run_until_idle(engine)
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "sent" and chat_starts(sandbox) == 2
+    await engine.close()
+
+
+@on_asyncio
+async def test_a_message_send_after_a_504_waits_half_a_minute_before_looking_and_sending_again(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox)
+    sandbox.add_fault(SEND_PATH, "error", method="POST", status=504, times=1)  # the provider gave up for real
+    clock = FakeClock()
+    timed = TimedClient(client, clock)
+    engine = OutboxEngine(store, timed, policy=RetryPolicy(jitter=0.0), clock=clock, sleep=clock.sleep)
+    engine.start()
+    entry = engine.send_message(chat, "after a gateway timeout")
+    await run_until_idle(engine)
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "sent" and done.attempts == 2
+    first, second = timed.times("send_message")
+    (looked,) = timed.times("list_messages")
+    assert looked - first >= 30.0 and second >= looked
+    assert copies(sandbox, chat, "after a gateway timeout") == 1
+    await engine.close()
+
+
+@on_asyncio
+async def test_a_new_chat_interrupted_by_a_crash_is_looked_for_and_not_sent_again(
+    sandbox: SandboxServer, tmp_path: Path, client: UnipileClient
+) -> None:
+    account = str(sandbox.landmarks["accounts"]["whatsapp"])
+    recipient = str(sandbox.landmarks["recipients"]["whatsapp_contact_without_chat"])
+    path = tmp_path / "crash.sqlite3"
+    now = time.time()
+    with Store.open(path) as crashed:
+        entry = crashed.outbox.add(NewChatSend(account, (recipient,), "Hello before the crash"))
+        crashed.outbox.save(entry.with_changes(state="sending", attempts=1, first_attempt_at=now, last_attempt_at=now))
+    with Store.open(path) as store:
+        engine = OutboxEngine(store, client, policy=FAST)
+        engine.start()
+        await run_until_idle(engine)
+        done = store.outbox.get(entry.local_id)
+        assert done is not None and done.state == "failed" and "It may have been sent" in (done.reason or "")
+        assert chat_starts(sandbox) == 0
+        await engine.close()
+
+
+@on_asyncio
+async def test_a_new_chat_answered_504_by_the_sandbox_and_stored_later_is_found_not_sent_again(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    account = str(sandbox.landmarks["accounts"]["whatsapp"])
+    recipient = str(sandbox.landmarks["recipients"]["whatsapp_contact_without_chat"])
+    sandbox.faults.add({"path": r"^/chats$", "method": "POST", "action": "store_later", "store_after_ms": 400})
+    policy = RetryPolicy(jitter=0.0, base_delay=0.02, timeout_settle_delay=0.1, new_chat_checks=(0.1, 0.8, 2.0))
+    engine = OutboxEngine(store, client, policy=policy)
+    engine.start()
+    entry = engine.start_chat(account, [recipient], "Hello, stored late")
+    await run_until_idle(engine)
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "sent" and done.chat_id is not None
+    assert chat_starts(sandbox) == 1 and copies(sandbox, done.chat_id, "Hello, stored late") == 1
+    answers = [r["status"] for r in sandbox.requests_log() if r["method"] == "POST" and r["path"] == "/api/v1/chats"]
+    assert answers == [504]  # the app was told the request timed out, yet the chat exists once
     await engine.close()
 
 

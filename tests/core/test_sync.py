@@ -19,9 +19,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import SANDBOX_API_KEY
+from tests.fakes.clock import FakeClock
 from unipile_desktop.api import UnipileClient
+from unipile_desktop.api.errors import AuthenticationError, RateLimitedError, ServerError
 from unipile_desktop.api.models import Chat, Message, Page, parse_timestamp
-from unipile_desktop.core.sync import SyncEngine, SyncPolicy, SyncState, SyncStatus
+from unipile_desktop.core.sync import SyncEngine, SyncPolicy, SyncState, SyncStatus, most_telling_error
 from unipile_desktop.sandbox.server import SandboxServer
 from unipile_desktop.store import Store
 
@@ -29,38 +31,29 @@ CHATS_PATH = r"^/chats$"
 POLICY = SyncPolicy(active_interval=3.0, background_interval=20.0, error_base_delay=2.0, jitter=0.0)
 
 
-class FakeClock:
-    """Seconds moved only by the engine's sleeps, which yield briefly in real time so the sandbox can answer."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
-        await asyncio.sleep(0.005)
-
-
 class RecordingClient:
-    """Passes requests to a real client and notes the (fake) time and the ``after`` of each one."""
+    """Passes requests to a real client and notes the (fake) time and the filters of each one."""
 
     def __init__(self, client: UnipileClient, clock: Callable[[], float]) -> None:
         self._client = client
         self._clock = clock
         self.chat_polls: list[tuple[float, datetime | None, tuple[str, ...] | None]] = []
-        self.message_polls: list[tuple[str, datetime | None]] = []
+        self.message_polls: list[tuple[float, str | None, datetime | None]] = []
+        self.chat_lookups: list[str] = []
+        self.hidden_from_listing: set[str] = set()  # chats GET /chats leaves out, as if ordered differently
 
     async def list_chats(self, *, account_ids: Sequence[str] | None = None, **kwargs: Any) -> Page[Chat]:
         self.chat_polls.append((self._clock(), kwargs.get("after"), tuple(account_ids) if account_ids else None))
-        return await self._client.list_chats(account_ids=account_ids, **kwargs)
+        page = await self._client.list_chats(account_ids=account_ids, **kwargs)
+        return Page(tuple(c for c in page.items if c.id not in self.hidden_from_listing), page.cursor)
 
-    async def list_messages(self, chat_id: str, **kwargs: Any) -> Page[Message]:
-        self.message_polls.append((chat_id, kwargs.get("after")))
-        return await self._client.list_messages(chat_id, **kwargs)
+    async def list_all_messages(self, *, account_id: str | None = None, **kwargs: Any) -> Page[Message]:
+        self.message_polls.append((self._clock(), account_id, kwargs.get("after")))
+        return await self._client.list_all_messages(account_id=account_id, **kwargs)
+
+    async def get_chat(self, chat_id: str, **kwargs: Any) -> Chat:
+        self.chat_lookups.append(chat_id)
+        return await self._client.get_chat(chat_id, **kwargs)
 
 
 class Reports:
@@ -90,6 +83,18 @@ def on_asyncio(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., 
     del wrapper.__wrapped__
     wrapper.__signature__ = inspect.signature(test)  # type: ignore[attr-defined]
     return wrapper
+
+
+@pytest.fixture(params=["activity", "created"])
+def chat_filter_on(request: pytest.FixtureRequest) -> str:
+    """What ``GET /chats?after=`` filters on in the sandbox: the reference leaves it open, so the sync runs both."""
+    return str(request.param)
+
+
+@pytest.fixture
+def sandbox(sandbox: SandboxServer, chat_filter_on: str) -> SandboxServer:
+    sandbox.routes.chat_filter_on = chat_filter_on
+    return sandbox
 
 
 @pytest.fixture
@@ -130,21 +135,24 @@ async def test_an_injected_message_arrives_exactly_once_although_the_windows_ove
 
         chat = str(sandbox.landmarks["chats"]["showcase"])
         one = sandbox.inject_inbound(chat, "first live message")
-        await engine.poll_once()
+        found_one = await engine.poll_once()
         two = sandbox.inject_inbound(chat, "second live message")
-        await engine.poll_once()
-        await engine.poll_once()  # nothing new: no message request at all, nothing reported
-        await engine.poll_once()
+        found_two = await engine.poll_once()
+        quiet = [await engine.poll_once(), await engine.poll_once()]  # nothing new: nothing reported
 
     ids = reports.message_ids()
     assert ids.count(one["id"]) == 1 and ids.count(two["id"]) == 1
     assert len(ids) == len(set(ids)), "a message was reported twice"
-    # The second fetch reached back before the first message: the windows overlapped, yet nothing repeated.
-    second_after = [after for chat_id, after in client.message_polls if chat_id == chat][-1]
+    assert found_one.messages[chat][-1].id == one["id"]  # (with any older message of the window not cached yet)
+    assert [m.id for m in found_two.messages[chat]] == [two["id"]]
+    assert all(result.new_message_count == 0 for result in quiet)
+    # New messages come from GET /messages (the documented polling route), whose windows overlap: the fetch after
+    # the first message reached back before it, yet nothing was reported twice.
+    second_after = client.message_polls[1][2]
     assert second_after is not None and second_after < parse_timestamp(one["timestamp"])
-    assert len([c for c, _ in client.message_polls if c == chat]) == 2
-    # Every chat poll after the first asks only for recent activity.
-    assert client.chat_polls[0][1] is None and all(after is not None for _, after, _ in client.chat_polls[1:])
+    assert len(client.message_polls) == 4 and all(account is None for _, account, _ in client.message_polls)
+    # GET /chats is never asked to filter by time: what its after/before compare with is not documented.
+    assert all(after is None for _, after, _ in client.chat_polls)
     cached = store.cache.messages(chat, limit=500)
     assert [m.id for m in cached].count(one["id"]) == 1 and cached[-1].id == two["id"]
 
@@ -230,8 +238,92 @@ async def test_a_429_with_retry_after_delays_the_next_poll(sandbox: SandboxServe
 
 
 @on_asyncio
-async def test_offline_then_back_online(store: Store) -> None:
+async def test_a_429_on_the_messages_route_pauses_polling_for_retry_after_instead_of_going_offline(
+    sandbox: SandboxServer, store: Store
+) -> None:
+    accounts = [str(sandbox.landmarks["accounts"][name]) for name in ("whatsapp", "telegram", "instagram")]
+    chat = str(sandbox.landmarks["chats"]["showcase"])
+    clock = FakeClock()
+    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as real:
+        client = RecordingClient(real, clock)
+        engine = SyncEngine(store, client, policy=POLICY, account_ids=accounts, clock=clock, sleep=clock.sleep)
+        reports = Reports(engine)
+        await engine.poll_once()
+        injected = sandbox.inject_inbound(chat, "written during the rate limit")
+        # The accounts' GET /messages run side by side: two of the three are refused, one with a longer wait.
+        sandbox.add_fault(r"^/messages$", method="GET", status=429, retry_after=10, times=1)
+        sandbox.add_fault(r"^/messages$", method="GET", status=429, retry_after=45, times=1)
+        engine.start()
+        await wait_until(lambda: injected["id"] in reports.message_ids())
+        await engine.close()
+    limited = [s for s in reports.states if s.problem]
+    assert limited and limited[0] == SyncStatus(SyncState.ONLINE, limited[0].sentence, 45.0, "rate_limited")
+    assert "Unexpected" not in limited[0].sentence
+    assert all(s.state is not SyncState.OFFLINE for s in reports.states)
+    # No request at all before the server's 45 s were over, then the message arrived once.
+    limited_at = client.message_polls[2][0]
+    assert min(t for t, _, _ in client.message_polls[3:]) >= limited_at + 45.0
+    assert reports.message_ids().count(injected["id"]) == 1
+
+
+@on_asyncio
+async def test_a_server_error_on_one_of_the_side_by_side_requests_reads_as_offline_with_its_sentence(
+    sandbox: SandboxServer, store: Store
+) -> None:
+    accounts = [str(sandbox.landmarks["accounts"][name]) for name in ("whatsapp", "telegram")]
+    clock = FakeClock()
+    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as real:
+        engine = SyncEngine(store, real, policy=POLICY, account_ids=accounts, clock=clock, sleep=clock.sleep)
+        await engine.poll_once()
+        sandbox.add_fault(r"^/messages$", method="GET", status=503, type="errors/no_client_session", times=1)
+        reports = Reports(engine)
+        engine.start()
+        await wait_until(lambda: any(s.state is SyncState.OFFLINE for s in reports.states))
+        await engine.close()
+    offline = next(s for s in reports.states if s.state is SyncState.OFFLINE)
+    assert offline.problem == "unreachable" and "ExceptionGroup" not in offline.sentence
+    assert "Unexpected error" not in offline.sentence
+
+
+@on_asyncio
+async def test_a_chat_with_new_messages_that_the_listing_misses_is_read_on_its_own(
+    sandbox: SandboxServer, store: Store
+) -> None:
+    clock = FakeClock()
+    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as real:
+        client = RecordingClient(real, clock)
+        engine = SyncEngine(store, client, policy=POLICY, clock=clock, sleep=clock.sleep)
+        reports = Reports(engine)
+        await engine.poll_once()
+        quiet = store.cache.chats()[-1]
+        client.hidden_from_listing.add(quiet.id)  # e.g. a server that orders GET /chats by creation
+        injected = sandbox.inject_inbound(quiet.id, "hello from an old conversation")
+        result = await engine.poll_once()
+        again = await engine.poll_once()
+    assert client.chat_lookups == [quiet.id]  # once: the cached entry is up to date after that
+    moved = next(chat for chat in result.chats if chat.id == quiet.id)
+    assert moved.unread_count == quiet.unread_count + 1
+    assert moved.last_message is not None and moved.last_message.id == injected["id"]
+    assert store.cache.chats()[0].id == quiet.id
+    assert reports.message_ids().count(injected["id"]) == 1 and not again.chats
+
+
+def test_most_telling_error_prefers_the_longest_rate_limit_then_a_refusal_then_the_first() -> None:
+    server = ServerError("Service unavailable", status=503)
+    short = RateLimitedError("Too many", status=429, retry_after=5)
+    long = RateLimitedError("Too many", status=429, retry_after=45)
+    refused = AuthenticationError("Invalid key", status=401, type="errors/invalid_credentials")
+    bug = ValueError("a bug")
+    assert most_telling_error([server, short, refused, long]) is long
+    assert most_telling_error([server, refused]) is refused
+    assert most_telling_error([server, bug]) is server
+    assert most_telling_error([bug]) is bug
+
+
+@on_asyncio
+async def test_offline_then_back_online(store: Store, chat_filter_on: str) -> None:
     server = SandboxServer(port=free_port(), api_key=SANDBOX_API_KEY).start()
+    server.routes.chat_filter_on = chat_filter_on
     clock = FakeClock()
     try:
         async with UnipileClient(server.url, SANDBOX_API_KEY) as real:
@@ -242,7 +334,7 @@ async def test_offline_then_back_online(store: Store) -> None:
             server.stop()
             engine.start()
             await wait_until(lambda: engine.status.state is SyncState.OFFLINE)
-            await wait_until(lambda: len(client.chat_polls) >= 5)  # retried with growing delays
+            await wait_until(lambda: len(client.message_polls) >= 4)  # retried with growing delays
             offline_sleeps = list(clock.sleeps)
             chat = str(server.landmarks["chats"]["group"])
             injected = server.inject_inbound(chat, "written while we were offline")

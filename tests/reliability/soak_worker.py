@@ -29,6 +29,7 @@ SOAK_POLICY = RetryPolicy(
     max_delay=1.0,
     jitter=0.5,
     settle_delay=1.0,  # longer than any delay the soak's fault rules inject
+    timeout_settle_delay=1.0,  # the same after a 504: the soak's late answers come within that
     max_ambiguous_attempts=20,
 )
 CLIENT_TIMEOUT = httpx.Timeout(connect=5.0, read=10.0, write=10.0, pool=10.0)

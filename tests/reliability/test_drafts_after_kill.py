@@ -23,8 +23,8 @@ def _env() -> dict[str, str]:
     return env
 
 
-def _type_and_kill(sandbox: SandboxServer, db: Path, chat_id: str, files: list[Path]) -> float:
-    """Start the typing process, SIGKILL it one second after it typed; returns seconds from "typed" to the kill."""
+def _type_and_kill(sandbox: SandboxServer, db: Path, chat_id: str, files: list[Path]) -> None:
+    """Start the typing process and SIGKILL it one second after it typed (the most a draft may lag behind)."""
     args = [sys.executable, str(WORKER), "type", "--db", str(db), "--dsn", sandbox.url, "--chat", chat_id]
     args += ["--text", TYPED]
     for path in files:
@@ -33,18 +33,20 @@ def _type_and_kill(sandbox: SandboxServer, db: Path, chat_id: str, files: list[P
     try:
         assert child.stdout is not None
         line = child.stdout.readline()
-        assert line.strip() == "typed", line + (child.stderr.read() if child.stderr else "")
-        typed_at = time.monotonic()
-        time.sleep(1.0)  # the issue allows a draft to be at most one second behind the typing
+        if line.strip() != "typed":
+            child.wait(timeout=10)
+            stderr = child.stderr.read() if child.stderr else ""
+            raise AssertionError(f"the worker exited with {child.returncode} before typing: {line!r}\n{stderr}")
+        # The issue allows a draft to be at most one second behind the typing: kill no earlier than that. (Only
+        # the restored draft below tests the app; this sleep bounds nothing by itself.)
+        time.sleep(1.0)
         child.send_signal(signal.SIGKILL)
-        killed_after = time.monotonic() - typed_at
         child.wait(timeout=10)
     finally:
         if child.poll() is None:
             child.kill()
         child.communicate(timeout=10)
-    assert child.returncode == -signal.SIGKILL
-    return killed_after
+    assert child.returncode == -signal.SIGKILL, f"the worker ended on its own (exit code {child.returncode})"
 
 
 def _show(sandbox: SandboxServer, db: Path, chat_id: str) -> dict[str, object]:
@@ -60,7 +62,7 @@ def test_a_draft_with_its_attachment_is_restored_after_sigkill(sandbox: SandboxS
     attachment = tmp_path / "receipt.pdf"
     attachment.write_bytes(b"%PDF-1.4 receipt")
     db = tmp_path / "profile.sqlite3"
-    assert _type_and_kill(sandbox, db, chat_id, [attachment]) < 1.5
+    _type_and_kill(sandbox, db, chat_id, [attachment])
     shown = _show(sandbox, db, chat_id)
     assert shown["text"] == TYPED
     assert shown["files"] == [str(attachment)]

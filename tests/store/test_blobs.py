@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.fakes.clock import FakeClock
 from unipile_desktop.store import DEFAULT_BLOB_CAP, Store
 from unipile_desktop.store.blobs import TOUCH_INTERVAL_SECONDS
-
-from .conftest import FakeClock
 
 
 def test_default_cap_is_200_mb(store: Store) -> None:

@@ -9,9 +9,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from tests.fakes.clock import FakeClock
 from unipile_desktop.store import NEW_CHAT_DRAFT_KEY, Store, chat_draft_key
-
-from .conftest import FakeClock
 
 
 def test_save_restore_and_empty_deletes(store: Store, tmp_path: Path) -> None:

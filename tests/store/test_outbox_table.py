@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fakes.clock import FakeClock
 from unipile_desktop.store import MessageSend, NewChatSend, Store
-
-from .conftest import FakeClock
 
 
 def test_entries_round_trip_through_the_database(db_path: Path, clock: FakeClock) -> None:

@@ -8,12 +8,13 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TypeVar
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
 
 from tests.conversation_support import wait_until
-from unipile_desktop.app import Application, Options
+from unipile_desktop.app import ENV_API_KEY, ENV_DSN, Application, Options
 from unipile_desktop.credentials import Credentials, KeyStore, ProfileStore
 from unipile_desktop.ui.connection_dialog import ConnectionTester
 from unipile_desktop.ui.main_window import MainWindow
@@ -32,6 +33,33 @@ def isolate_qsettings(folder: Path) -> Path:
     """Window state goes to ``folder``: Qt reads its settings location once per process, so set it explicitly."""
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     return folder
+
+
+# ---------------------------------------------------------------------------------------------- fixtures
+# Re-exported by tests/ui/conftest.py; a test module of the whole app turns the first two on with
+# ``pytestmark = pytest.mark.usefixtures("no_environment_connection", "window_settings")``.
+
+
+@pytest.fixture
+def no_environment_connection(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app must not pick up a UNIPILE_DSN / UNIPILE_API_KEY from the shell running the tests."""
+    monkeypatch.delenv(ENV_DSN, raising=False)
+    monkeypatch.delenv(ENV_API_KEY, raising=False)
+
+
+@pytest.fixture
+def window_settings(tmp_path: Path) -> Path:
+    """Qt's window settings of this test, in its own folder."""
+    return isolate_qsettings(tmp_path / "qsettings")
+
+
+@pytest.fixture
+def config_dir(tmp_path: Path) -> Path:
+    """Where this test's settings.json (the profiles) goes."""
+    return tmp_path / "config"
+
+
+# ---------------------------------------------------------------------------------------------- helpers
 
 
 def make_credentials(config_dir: Path, keys: KeyStore | None = None) -> Credentials:

@@ -130,3 +130,19 @@ async def test_the_picker_emits_a_scope_and_keeps_the_choice_when_accounts_reloa
     assert scopes == [None, (telegram,)]
     await tasks.shutdown()
     await client.aclose()
+
+
+@pytest.mark.asyncio
+async def test_an_account_name_with_markup_is_escaped_in_its_tooltip(sandbox: SandboxServer) -> None:
+    account_id = sandbox.landmarks["accounts"]["whatsapp"]
+    with sandbox.state.lock:
+        sandbox.state.account(account_id).name = "<b>Acme</b> <img src='file:///etc/hosts'>"
+    controller, tasks, client = await loaded_accounts(sandbox)
+    model = AccountListModel(controller)
+    row = model.row_of(account_id)
+    assert row is not None
+    tip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "&lt;b&gt;Acme&lt;/b&gt;" in tip
+    assert "<b>" not in tip and "<img" not in tip
+    await tasks.shutdown()
+    await client.aclose()

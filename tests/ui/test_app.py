@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from tests.conversation_support import wait_until
 from tests.ui.app_support import visible, wait_for
 from unipile_desktop.app import ENV_API_KEY, ENV_DSN, Application, Options
+from unipile_desktop.core.downloads import default_attachments_dir
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.ui.connection_dialog import ConnectionDialog
 
@@ -51,6 +54,7 @@ async def test_the_environment_connects_and_closing_the_window_ends_run_cleanly(
     monkeypatch.setenv(ENV_DSN, sandbox.url)
     monkeypatch.setenv(ENV_API_KEY, "test-key")
     app = Application(qt_app(), Options())
+    assert ENV_API_KEY not in os.environ  # taken out at once: programs the app opens must not inherit it
     run = asyncio.ensure_future(app.run())
     await wait_until(lambda: app.window is not None and app.window.chat_proxy.rowCount() > 0, what="chats")
     window = app.window
@@ -72,9 +76,18 @@ async def test_the_environment_connects_and_closing_the_window_ends_run_cleanly(
 async def test_the_first_run_asks_for_a_connection_and_closing_the_dialog_quits_with_0(
     no_connection_env: None, isolated_settings: Path, user_dirs_isolation: Path
 ) -> None:
+    # Attachments opened on earlier runs: yesterday's copy goes at start-up, a recent one may still be in use.
+    downloads = default_attachments_dir()
+    old_copy, recent_copy = downloads / "m1-a1" / "id-card.jpg", downloads / "m2-a2" / "invoice.pdf"
+    for path in (old_copy, recent_copy):
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"customer data")
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(old_copy, (two_days_ago, two_days_ago))
     app = Application(qt_app(), Options())
     run = asyncio.ensure_future(app.run())
     dialog = await wait_for(ConnectionDialog, "the connection dialog")
+    assert not old_copy.exists() and recent_copy.exists()
     assert dialog.windowTitle() == "Connect to Unipile"
     assert dialog.demo_button.isVisible()
     dialog.reject()  # the window's close button does the same

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication
 from tests.conversation_support import wait_until
 from tests.fakes.memory_keyring import MemoryKeyring
 from tests.ui.app_support import (
-    isolate_qsettings,
     make_credentials,
     qt_app,
     running,
@@ -31,7 +30,7 @@ from tests.ui.app_support import (
     window_with_chats,
 )
 from unipile_desktop.__main__ import main
-from unipile_desktop.app import ENV_API_KEY, ENV_DSN, Application, KeySource, Options
+from unipile_desktop.app import Application, KeySource, Options
 from unipile_desktop.credentials import KEYRING_SERVICE, Credentials, KeyStore, Profile
 from unipile_desktop.logs import LOG_FILE_NAME, log_directory
 from unipile_desktop.sandbox import SandboxServer
@@ -43,26 +42,13 @@ from unipile_desktop.ui.keyring_dialog import KeyringUnavailableDialog
 from unipile_desktop.ui.main_window import MainWindow
 
 # The offscreen platform notes window-manager features it lacks (size hints; raise and grabs in the smoke test).
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "grabbing the keyboard")
+pytestmark = [
+    pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "grabbing the keyboard"),
+    pytest.mark.usefixtures("no_environment_connection", "window_settings"),
+]
 
 KEY = "test-key"  # the `sandbox` fixture's key
 NO_BACKEND = "none (no keyring backend is available)"
-
-
-@pytest.fixture(autouse=True)
-def no_environment_connection(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(ENV_DSN, raising=False)
-    monkeypatch.delenv(ENV_API_KEY, raising=False)
-
-
-@pytest.fixture(autouse=True)
-def window_settings(tmp_path: Path) -> Path:
-    return isolate_qsettings(tmp_path / "qsettings")
-
-
-@pytest.fixture
-def config_dir(tmp_path: Path) -> Path:
-    return tmp_path / "config"
 
 
 class Secrets:

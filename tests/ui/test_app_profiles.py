@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox
 from tests.conversation_support import wait_until
 from tests.fakes.memory_keyring import MemoryKeyring
 from tests.ui.app_support import (
-    isolate_qsettings,
     make_credentials,
     running,
     visible,
@@ -26,26 +25,13 @@ from unipile_desktop.credentials import KEYRING_SERVICE, Credentials, Profile
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.ui.connection_dialog import ConnectionDialog
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = [
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+    pytest.mark.usefixtures("no_environment_connection", "window_settings"),
+]
 
 KEY = "test-key"  # the `sandbox` fixture's key
 OTHER_KEY = "other-key"
-
-
-@pytest.fixture(autouse=True)
-def no_environment_connection(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(ENV_DSN, raising=False)
-    monkeypatch.delenv(ENV_API_KEY, raising=False)
-
-
-@pytest.fixture(autouse=True)
-def window_settings(tmp_path: Path) -> Path:
-    return isolate_qsettings(tmp_path / "qsettings")
-
-
-@pytest.fixture
-def config_dir(tmp_path: Path) -> Path:
-    return tmp_path / "config"
 
 
 @pytest.fixture
@@ -85,7 +71,9 @@ async def test_first_run_save_stores_the_profile_and_its_key_and_connects(
         assert memory_keyring.passwords == {(KEYRING_SERVICE, "Support"): KEY}
         data = settings_json(config_dir)
         assert data["last_profile"] == "Support"
-        assert data["profiles"] == [{"name": "Support", "dsn": sandbox.url, "last_account_id": None}]
+        profile_id = credentials.store.get("Support").id  # names the profile's database, kept through renames
+        assert data["profiles"] == [{"name": "Support", "dsn": sandbox.url, "last_account_id": None, "id": profile_id}]
+        assert profile_id
         assert KEY not in (config_dir / "settings.json").read_text("utf-8")
         assert list(window.profiles_menu.profile_actions) == ["Support"]
         assert window.profiles_menu.profile_actions["Support"].isChecked()

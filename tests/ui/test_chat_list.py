@@ -281,3 +281,41 @@ async def test_painting_rows_resolves_their_names(sandbox: SandboxServer, qtbot:
         bottom = proxy.index(proxy.rowCount() - 1, 0)
         assert bottom.data(ChatRole.ENTRY).details is DetailsState.MISSING
         await tasks.shutdown()
+
+
+def test_the_row_tooltip_shows_markup_literally_and_names_the_account() -> None:
+    from unipile_desktop.api import Account
+
+    support = Account(id="acc", name="<i>Support</i> seat", type="LINKEDIN", created_at=None, sources=())
+    controller = ChatListController(None, TaskRunner())  # type: ignore[arg-type]
+    model = ChatListModel(controller, account_of=lambda account_id: support if account_id == "acc" else None)
+    controller.chats_loaded.emit([entry("x", "<b>Bob</b> <img src='file:///etc/hosts'>")])
+    tip = str(model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole))
+    assert "&lt;b&gt;Bob&lt;/b&gt;" in tip and "<b>" not in tip and "<img" not in tip
+    assert "LinkedIn · &lt;i&gt;Support&lt;/i&gt; seat" in tip  # which of the team's accounts the chat is on
+
+
+def test_the_filter_finds_a_chat_by_the_other_persons_number_however_it_is_typed() -> None:
+    whatsapp = entry("w", "Zoë Müller")
+    whatsapp.chat = Chat(
+        id="w",
+        account_id="acc",
+        account_type="WHATSAPP",
+        provider_id="p-w",
+        name=None,
+        type=ChatType.SINGLE,
+        timestamp=NOW,
+        unread_count=0,
+        attendee_provider_id="491588974059@s.whatsapp.net",
+    )
+    telegram = entry("t", "Ana")
+    telegram.handles = ("ana_handle",)
+    model, _controller = offline_model([whatsapp, telegram, *SAMPLE])
+    proxy = ChatFilterProxy()
+    proxy.setSourceModel(model)
+    for typed in ("4915889", "+49 158 8974", "+49 (158) 897-40", "ANA_HANDLE"):
+        proxy.set_filter_text(typed)
+        matched = [proxy.index(r, 0).data(ChatRole.CHAT_ID) for r in range(proxy.rowCount())]
+        assert matched == (["t"] if typed == "ANA_HANDLE" else ["w"]), typed
+    proxy.set_filter_text("+49 1")  # too few digits to be taken for a number ("491" is in hers): plain text
+    assert proxy.rowCount() == 0

@@ -10,14 +10,15 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage, QTextLayout
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QHelpEvent, QImage, QTextLayout
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 
 from tests.conversation_support import Env, conversation_env, wait_signal, wait_until
 from unipile_desktop.core.message_list import MessageListModel, MessageRow, RowKind, SendState
 from unipile_desktop.sandbox import SandboxServer
+from unipile_desktop.sandbox.images import photo_png
 from unipile_desktop.ui.conversation import pane as pane_module
 from unipile_desktop.ui.conversation.delegate import Hit
 from unipile_desktop.ui.conversation.pane import ConversationPane
@@ -440,6 +441,61 @@ async def test_files_offer_save_as_and_open(
 
 
 @pytest.mark.asyncio
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")  # the tooltip window, offscreen
+async def test_tooltips_show_network_names_and_links_as_plain_text(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    name = "<b>Invoice</b><img src='file:///etc/hosts'>.pdf"
+    message = sandbox.state.inject_inbound(
+        sandbox.landmarks["chats"]["showcase"], None, attachments=[(name, "application/pdf", b"%PDF-1.4 tiny")]
+    )
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        await env.open("showcase")
+        (row,) = [r for r in env.message_rows() if r.message_id == message.id]
+        view = view_of(pane)
+        index = index_of(env, row.key)
+        layout = view.bubble_delegate.layout_for(index, view.visualRect(index).width())
+        assert layout is not None and layout.file_links
+        point = painted_point(view, index, layout.file_links[0][0].center())
+        hit = view.hit_at(point)[1]
+        assert hit is not None and hit.attachment is not None and hit.attachment.name == name
+        viewport = view.viewport()
+        QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+        shown = QToolTip.text()
+        QToolTip.hideText()
+        assert "&lt;b&gt;Invoice&lt;/b&gt;&lt;img" in shown
+        assert "<b>" not in shown and "<img" not in shown
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("name", ["invoice.exe ", "invoice.exe.", "run.ps1 ", "invoice\u202efdp.exe", "page.html"])
+async def test_a_file_that_could_be_a_program_is_save_as_only(
+    sandbox: SandboxServer, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    message = sandbox.state.inject_inbound(
+        sandbox.landmarks["chats"]["showcase"], None, attachments=[(name, "application/pdf", b"MZ not a pdf")]
+    )
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        await env.open("showcase")
+        (row,) = [r for r in env.message_rows() if r.message_id == message.id]
+        (attachment,) = row.attachments
+        assert "\u202e" not in attachment.name  # the bubble shows what would be written, not a disguise
+        view = view_of(pane)
+        index = index_of(env, row.key)
+        layout = view.bubble_delegate.layout_for(index, view.visualRect(index).width())
+        assert layout is not None
+        assert [kind for _, kind, _ in layout.file_links] == ["save"]
+        menu = view.build_context_menu(view.visualRect(index).center())
+        assert menu is not None
+        assert "Save as…" in {a.text() for a in menu.actions()} and "Open" not in {a.text() for a in menu.actions()}
+        menu.close()
+        pane.open_attachment(attachment)  # e.g. a click on the thumbnail area
+        await asyncio.sleep(0.2)
+        assert opened == []
+        assert env.requests("GET", f"/attachments/{attachment.id}") == []
+
+
+@pytest.mark.asyncio
 async def test_images_are_lazy_thumbnails_with_the_right_shape(sandbox: SandboxServer, qtbot: QtBot) -> None:
     async with pane_env(sandbox, qtbot) as (env, pane):
         await env.open("showcase")
@@ -460,6 +516,34 @@ async def test_images_are_lazy_thumbnails_with_the_right_shape(sandbox: SandboxS
         assert pane.grab().width() > 0
         hit = view.hit_at(painted_point(view, index, rect.center()))[1]
         assert hit is not None and hit.kind == "image"
+
+
+@pytest.mark.asyncio
+async def test_a_large_picture_waits_for_a_click_on_load_picture(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    big = photo_png(1) + b"\0" * (6 * MB)  # a real picture, padded past the automatic-thumbnail limit
+    message = sandbox.state.inject_inbound(
+        sandbox.landmarks["chats"]["showcase"], None, attachments=[("holiday.png", "image/png", big)]
+    )
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        await env.open("showcase")
+        (row,) = [r for r in env.message_rows() if r.message_id == message.id]
+        (attachment,) = row.attachments
+        assert attachment.is_image and attachment.size == len(big)
+        view = view_of(pane)
+        index = index_of(env, row.key)
+        view.scrollTo(index)
+        pane.grab()  # painting must not start the download
+        await asyncio.sleep(0.3)
+        assert env.requests("GET", f"/attachments/{attachment.id}") == []
+        layout = view.bubble_delegate.layout_for(index, view.visualRect(index).width())
+        assert layout is not None
+        ((rect, _),) = layout.attachments
+        point = painted_point(view, index, rect.center())
+        assert view.hit_at(point)[1] == Hit("load_picture", attachment=attachment)
+        click_at(qtbot, view, point)
+        await wait_until(lambda: env.images.attachment_image(message.id, attachment.id) is not None, what="picture")
+        assert len(env.requests("GET", f"/attachments/{attachment.id}")) == 1
+        assert view.hit_at(painted_point(view, index, rect.center()))[1] == Hit("image", attachment=attachment)
 
 
 @pytest.mark.asyncio

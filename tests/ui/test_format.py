@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from PySide6.QtGui import QTextDocument
 
-from unipile_desktop.ui.format import human_size, initials, one_line, relative_time
+from unipile_desktop.ui.format import human_size, initials, one_line, plain_tip, relative_time
 
 LOCAL = timezone(timedelta(hours=1))
 NOW = datetime(2024, 3, 14, 15, 0, tzinfo=LOCAL)  # a Thursday
@@ -68,3 +69,25 @@ def test_one_line_collapses_newlines_and_cuts_long_text() -> None:
     assert one_line("hello\n\n  world\t!") == "hello world !"
     cut = one_line("x" * 300, limit=10)
     assert len(cut) == 10 and cut.endswith("…")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<b>Acme</b> <img src='file:///etc/hosts'>",
+        "<h1>URGENT call +1 555</h1>",
+        "Tom & Jerry <tom@example.com>",
+        "two\nlines",
+    ],
+)
+def test_plain_tip_shows_markup_literally(text: str) -> None:
+    tip = plain_tip(text)
+    assert "<b>" not in tip and "<img" not in tip and "<h1>" not in tip
+    document = QTextDocument()
+    document.setHtml(tip)  # what QToolTip does with text that looks like rich text
+    assert document.toPlainText().replace("\u2029", "\n") == text
+
+
+def test_plain_tip_escapes_a_chat_name() -> None:
+    assert "&lt;b&gt;x&lt;/b&gt;" in plain_tip("<b>x</b>")
+    assert plain_tip("") == "" and plain_tip(None) == ""

@@ -4,7 +4,6 @@ without moving the reader's place or the focus, chats moving up with their badge
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,28 +13,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from tests.conversation_support import wait_until
 from tests.fakes.memory_keyring import MemoryKeyring
-from tests.ui.app_support import isolate_qsettings, make_credentials, running, window_with_chats
+from tests.ui.app_support import make_credentials, running, window_with_chats
 from tests.ui.window_support import running_app, wait_for_chats, window_of
-from unipile_desktop.app import ENV_API_KEY, ENV_DSN, Application
+from unipile_desktop.app import Application
 from unipile_desktop.core.message_list import RowKind
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.ui.chat_list import ChatDelegate, ChatRole
 from unipile_desktop.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+pytestmark = [
+    pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise"),
+    pytest.mark.usefixtures("no_environment_connection", "window_settings"),
+]
 
 KEY = "test-key"
-
-
-@pytest.fixture(autouse=True)
-def no_environment_connection(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(ENV_DSN, raising=False)
-    monkeypatch.delenv(ENV_API_KEY, raising=False)
-
-
-@pytest.fixture(autouse=True)
-def qsettings_folder(tmp_path: Path) -> Iterator[Path]:
-    yield isolate_qsettings(tmp_path / "qsettings")
 
 
 def free_port() -> int:
@@ -253,7 +244,7 @@ async def test_a_profile_open_in_another_window_is_refused_with_a_sentence(
 
     credentials = make_credentials(tmp_path / "config")
     credentials.add_profile("Support", sandbox.url, KEY)
-    with Store.open_profile("Support"):  # the other copy of the app holds the profile
+    with Store.open(credentials.database_path("Support")):  # the other copy of the app holds the profile
         async with running(Options(smoke_test=True), credentials=credentials) as (_app, run):
             code = await run
     assert code == 1

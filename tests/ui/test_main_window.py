@@ -229,6 +229,93 @@ async def test_the_filter_box_narrows_the_list(sandbox: SandboxServer, tmp_path:
         assert any(text.startswith("Zoë Müller") for text in listed)
         window.filter_edit.setText("no chat is called like this")
         assert window.chat_proxy.rowCount() == 0
+        await wait_until(lambda: window.chats.pending_name_lookups == 0, timeout=20, what="the name lookups")
+        await wait_until(lambda: not window.chat_model.is_fetching, what="the pages")
         assert window.chat_list_status.text() == "No chats match the filter."
         window.filter_edit.clear()
         assert window.chat_proxy.rowCount() > 1
+
+
+@pytest.mark.asyncio
+async def test_the_filter_finds_a_customer_whose_row_was_never_painted(sandbox: SandboxServer, tmp_path: Path) -> None:
+    async with running_app(sandbox, tmp_path) as app:
+        window = window_of(app)
+        await wait_for_chats(window)
+        await wait_until(lambda: not window.chats.is_loading and window.chat_model.rowCount() >= 30, what="a page")
+        # The oldest nameless 1:1 chat: far below the fold, so never painted and never named.
+        last_rows = range(window.chat_proxy.rowCount() - 1, 0, -1)
+        target = next(
+            window.chat_proxy.index(r, 0).data(ChatRole.ENTRY)
+            for r in last_rows
+            if not window.chat_proxy.index(r, 0).data(ChatRole.ENTRY).title
+        )
+        name = next(a.name for a in await app.client.list_chat_attendees(target.id) if not a.is_self)  # type: ignore[union-attr]
+        assert not target.title
+        statuses: list[str] = []
+        window.chats.name_lookups_changed.connect(lambda _n: statuses.append(window.chat_list_status.text()))
+        window.filter_edit.setText(name)
+        assert window.chat_list_status.isVisible()
+        assert window.chat_list_status.text().startswith("Looking up names… (")  # not "No chats match"
+        await wait_until(
+            lambda: (
+                target.id
+                in [window.chat_proxy.index(r, 0).data(ChatRole.CHAT_ID) for r in range(window.chat_proxy.rowCount())]
+            ),
+            timeout=20,
+            what="the customer's chat to match",
+        )
+        await wait_until(lambda: window.chats.pending_name_lookups == 0, timeout=20, what="every lookup")
+        assert window.chat_list_status.isHidden()
+        assert "No chats match the filter." not in statuses
+        window.filter_edit.clear()
+        assert window.chats.pending_name_lookups == 0
+
+
+@pytest.mark.asyncio
+async def test_the_header_names_the_account_and_offers_the_read_action_that_applies(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with running_app(sandbox, tmp_path) as app:
+        window = window_of(app)
+        await wait_for_chats(window)
+        showcase = sandbox.landmarks["chats"]["showcase"]
+        whatsapp = window.accounts.account(sandbox.landmarks["accounts"]["whatsapp"])
+        assert whatsapp is not None and whatsapp.name
+        click_row(window, proxy_row_of(window, showcase))
+        await wait_until(lambda: window.conversation.chat is not None, what="the conversation")
+        header = window.conversation_pane.header
+        assert header.provider_badge.text() == f"WhatsApp · {whatsapp.name}"
+        assert header.mark_read_button.isVisible() and not header.mark_unread_button.isVisible()  # 2 unread
+        tip = str(window.chat_proxy.index(proxy_row_of(window, showcase), 0).data(Qt.ItemDataRole.ToolTipRole))
+        assert f"WhatsApp · {whatsapp.name}" in tip
+        header.mark_read_button.click()
+        await wait_until(lambda: header.mark_unread_button.isVisible(), what="Mark as unread to be offered")
+        assert not header.mark_read_button.isVisible()
+        assert requests(sandbox, "PATCH", f"/chats/{showcase}")[0]["json"] == {"action": "setReadStatus", "value": True}
+
+
+@pytest.mark.asyncio
+async def test_a_failed_chat_list_says_why_in_the_list(sandbox: SandboxServer, tmp_path: Path) -> None:
+    sandbox.add_fault(r"^/chats$", method="GET", status=403, type="errors/insufficient_permissions", times=None)
+    async with running_app(sandbox, tmp_path) as app:
+        window = window_of(app)
+        await wait_until(
+            lambda: window.chat_list_status.text().startswith("The chats could not be loaded."), what="the status"
+        )
+        text = window.chat_list_status.text()
+        assert text.endswith("Press F5 to try again.")
+        assert len(text) > len("The chats could not be loaded. Press F5 to try again.")  # the reason is in between
+        assert "GET /chats" not in text and "403" not in text
+
+
+def test_both_banners_share_one_plain_text_frame(qtbot: QtBot) -> None:
+    from unipile_desktop.ui.banner import Banner
+    from unipile_desktop.ui.key_banner import KeyRejectedBanner
+
+    error, key = ErrorBanner(), KeyRejectedBanner()
+    qtbot.addWidget(error)
+    qtbot.addWidget(key)
+    assert isinstance(error, Banner) and isinstance(key, Banner)
+    key.show_rejected("<b>Team</b>")
+    assert key.label.textFormat() == Qt.TextFormat.PlainText and "<b>Team</b>" in key.label.text()
+    assert error.isHidden() and not key.isHidden()

@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from tests.conversation_support import API_KEY, wait_until
+from tests.conversation_support import API_KEY, SandboxEnv, wait_until
 from tests.ui.window_support import running_app, wait_for_chats, window_of
 from unipile_desktop.api import ChatAttendee, LinkedinApi, UnipileClient
 from unipile_desktop.core.accounts import AccountsController
@@ -50,11 +50,7 @@ async def wait(what: str, condition: Callable[[], bool], timeout: float) -> None
 
 
 @dataclass
-class Env:
-    sandbox: SandboxServer
-    client: UnipileClient
-    tasks: TaskRunner
-    images: ImageCache
+class Env(SandboxEnv):
     accounts: AccountsController
     controller: NewChatController
     dialogs: list[NewChatDialog] = field(default_factory=list)
@@ -82,11 +78,7 @@ class Env:
         return next(p for p in people if p.provider_id == provider_id)
 
     def posts(self) -> list[dict[str, Any]]:
-        return [
-            e
-            for e in self.sandbox.requests_log()
-            if e.get("method") == "POST" and str(e.get("path")).endswith("/chats")
-        ]
+        return [e for e in self.requests("POST", "/chats") if str(e.get("path")).endswith("/chats")]
 
     async def send(self, dialog: NewChatDialog) -> StartedChat | str:
         """Click Send; the started chat, or the sentence the dialog shows."""

@@ -57,6 +57,13 @@ def test_profiles_are_listed_with_the_active_one_checked_and_each_can_be_edited_
     assert events == [("edit", "R&D"), ("remove", "Support"), ("add", "")]
 
 
+def test_a_profile_name_with_markup_is_escaped_in_its_tooltip(qtbot: QtBot) -> None:
+    menu, _ = make_menu(qtbot)
+    menu.set_profiles(["<b>Sales</b>"], None)
+    tip = menu.profile_actions["<b>Sales</b>"].toolTip()
+    assert "&lt;b&gt;Sales&lt;/b&gt;" in tip and "<b>" not in tip
+
+
 def test_choosing_a_profile_asks_for_a_switch_but_keeps_the_check_until_it_happened(qtbot: QtBot) -> None:
     menu, events = make_menu(qtbot)
     menu.set_profiles(["Support", "Sales"], "Support")

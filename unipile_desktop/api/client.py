@@ -296,6 +296,23 @@ class UnipileClient:
         params = _params(cursor=cursor, before=before, after=after, limit=limit, sender_id=sender_id)
         return await self._get_page(f"/chats/{_seg(chat_id)}/messages", params, parse_message, "MessageList")
 
+    async def list_all_messages(
+        self,
+        *,
+        account_id: str | None = None,
+        after: datetime | None = None,
+        before: datetime | None = None,
+        limit: int | None = None,
+        cursor: str | None = None,
+    ) -> Page[Message]:
+        """``GET /messages``: messages of every chat (of one account if given), newest first.
+
+        The reference documents this route, polled with ``after`` over overlapping windows, as the way to learn
+        about new messages without a webhook.
+        """
+        params = _params(cursor=cursor, before=before, after=after, limit=limit, account_id=account_id)
+        return await self._get_page("/messages", params, parse_message, "MessageList")
+
     async def get_attachment(self, message_id: str, attachment_id: str) -> bytes:
         return await self._get_bytes(f"/messages/{_seg(message_id)}/attachments/{_seg(attachment_id)}")
 

@@ -7,6 +7,8 @@ aware datetimes, and raises only ``ResponseFormatError`` when a required field i
 from __future__ import annotations
 
 import logging
+import mimetypes
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -56,8 +58,11 @@ class Account:
 
     @property
     def status(self) -> str:
-        """OK when every source runs, else the first source status that is not OK."""
-        for source in self.sources:
+        """The messaging source's status when the account has one (its id ends in ``_MESSAGING``): another source
+        being stopped does not keep the account from chatting. Otherwise OK when every source runs, else the
+        first status that is not OK."""
+        messaging = [source for source in self.sources if source.id.upper().endswith("_MESSAGING")]
+        for source in messaging or self.sources:
             if source.status != "OK":
                 return source.status
         return "OK"
@@ -211,6 +216,19 @@ class OutgoingFile:
     @property
     def size(self) -> int:
         return len(self.data)
+
+    @classmethod
+    def from_path(cls, path: str | os.PathLike[str]) -> OutgoingFile:
+        """Read a file to attach, its type guessed from its name; ``OSError`` with a sentence for the user if not."""
+        name = os.path.basename(os.fspath(path))
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except FileNotFoundError:
+            raise OSError(f"The attachment “{name}” is no longer at {os.fspath(path)}. Attach it again.") from None
+        except OSError as exc:
+            raise OSError(f"The attachment “{name}” could not be read ({exc.strerror or exc}).") from None
+        return cls(name=name, data=data, mimetype=mimetypes.guess_type(name)[0] or "application/octet-stream")
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from ..api import Chat, ChatAttendee, Message, UnipileClient, UnipileError
 from ..store import Store
 from .accounts import is_disconnection, task_name
 from .drafts import DraftKeeper
-from .tasks import TaskRunner
+from .tasks import TaskRunner, describe_error
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ class ChatEntry:
     avatar_id: str | None  # attendee id (1:1) or chat id (group picture); None until resolved
     preview: str | None = None  # one line of the last message; None until resolved
     participants: tuple[str, ...] = ()
+    handles: tuple[str, ...] = ()  # the other people's provider ids (phone number, handle): the filter searches them
     details: DetailsState = DetailsState.MISSING
     read_override: bool | None = None  # set when this app marked the chat read/unread since listing
     draft: str | None = None  # one line of an unsent draft typed in this chat ("Draft: …" in the list)
@@ -139,6 +140,7 @@ class ChatListController(QObject):
     chats_load_failed = Signal(str)  # sentence
     chat_updated = Signal(str)  # chat id: title, picture, preview, unread or activity changed
     account_disconnected = Signal(str)  # account id (a detail fetch answered 401 disconnected_account)
+    name_lookups_changed = Signal(int)  # rows whose name is still being looked up for the filter
 
     def __init__(
         self,
@@ -169,7 +171,9 @@ class ChatListController(QObject):
         self._entries: dict[str, ChatEntry] = {}  # chats in the current list
         self._details: dict[str, _Details] = {}  # survives scope changes
         self._read_overrides: dict[str, bool] = {}
-        self._queue: list[str] = []
+        self._queue: list[str] = []  # rows being painted, most recent last
+        self._lookup_queue: list[str] = []  # nameless rows looked up for the filter, newest chat first
+        self._lookup_active = False
         self._workers = 0
 
     # ------------------------------------------------------------------------------------------ paging
@@ -208,9 +212,8 @@ class ChatListController(QObject):
         self._failed = False
         self._started = True
         self._entries.clear()
-        for chat_id in self._queue:  # rows of the old list are no longer on screen
-            self._forget_queued(chat_id)
-        self._queue.clear()
+        self._queue.clear()  # rows of the old list are no longer on screen
+        self._lookup_queue.clear()
         self.chats_reset.emit()
         self._show_cached()
         self.load_more()
@@ -228,6 +231,7 @@ class ChatListController(QObject):
         if entries:
             log.debug("chat list: %d chats from the cache", len(entries))
             self.chats_loaded.emit(entries)
+            self._look_up_names(entries)
 
     def _remember(self, chats: Sequence[Chat]) -> None:
         """Write listed chats to the cache, keeping a cached last message the list answer does not carry."""
@@ -257,9 +261,12 @@ class ChatListController(QObject):
     def load_more(self) -> None:
         if not self.can_load_more:
             return
-        self._loading = True
         account = self._scope[0] if self._scope and len(self._scope) == 1 else None
-        self._page_task = self._tasks.start(task_name("chats:page", account), self._load_page(self._generation))
+        try:
+            self._page_task = self._tasks.start(task_name("chats:page", account), self._load_page(self._generation))
+        except RuntimeError:  # shutting down: a view asking for more while the window closes
+            return
+        self._loading = True
 
     async def _load_page(self, generation: int) -> None:
         try:
@@ -268,7 +275,7 @@ class ChatListController(QObject):
             if generation == self._generation:
                 self._loading = False
                 self._failed = True
-                self.chats_load_failed.emit(str(exc))
+                self.chats_load_failed.emit(describe_error(exc))
             raise  # the TaskRunner reports it once, as a sentence
         if generation != self._generation:
             return
@@ -283,6 +290,11 @@ class ChatListController(QObject):
                 if chat.last_message is None and known.chat.last_message is not None:
                     if _newer(known.chat, chat):
                         chat = replace(chat, last_message=known.chat.last_message)
+                    else:  # activity since the cached copy: its preview is old, resolve the row again
+                        self._details.pop(chat.id, None)
+                        known.preview = None
+                        if known.details is DetailsState.LOADED:
+                            known.details = DetailsState.MISSING
                 known.chat = chat
                 self.chat_updated.emit(chat.id)
                 continue
@@ -291,6 +303,7 @@ class ChatListController(QObject):
             fresh.append(entry)
         log.debug("chat page: %d new, more=%s", len(fresh), self._has_more)
         self.chats_loaded.emit(fresh)
+        self._look_up_names(fresh)
 
     # ------------------------------------------------------------------------------------------ entries
 
@@ -302,6 +315,14 @@ class ChatListController(QObject):
         entry.read_override = self._read_overrides.get(chat.id)
         entry.draft = self._drafts.chat_preview(chat.id) if self._drafts is not None else None
         details = self._details.get(chat.id)
+        if details is not None and _outdated(details, chat):
+            # The list shows activity after these details were read: keep the names, read the rest again.
+            del self._details[chat.id]
+            self._apply_details(entry, replace(details, chat=None))
+            entry.details = DetailsState.MISSING
+            if chat.last_message is None:
+                entry.preview = None
+            return entry
         if details is not None:
             self._apply_details(entry, details)
             return entry
@@ -310,6 +331,8 @@ class ChatListController(QObject):
             # Names and preview from the cache at once; still fetched again when the row is painted.
             self._apply_details(entry, cached)
             entry.details = DetailsState.MISSING
+            if chat.last_message is None:
+                entry.preview = None  # "Loading…", not an empty line, until the last message is read
         elif chat.last_message is not None:
             entry.preview = preview_text(chat.last_message, None, is_group=chat.is_group)
         return entry
@@ -324,11 +347,17 @@ class ChatListController(QObject):
 
     def _apply_details(self, entry: ChatEntry, details: _Details) -> None:
         chat = entry.chat
-        if details.chat is not None and (chat.last_message is None or _newer(details.chat, chat)):
-            entry.chat = details.chat
-            chat = details.chat
+        # Only the last message comes from the re-read chat: the listed copy's unread count and time are the
+        # server's latest word (details may be minutes old when a reload lists the chat again).
+        read_back = details.chat
+        if read_back is not None and read_back.last_message is not None and _newer(read_back, chat):
+            if chat.last_message is None or _newer_message(read_back.last_message, chat.last_message):
+                chat = replace(chat, last_message=read_back.last_message)
+                entry.chat = chat
         entry.title = chat_title(chat, details.attendees)
-        entry.participants = tuple(a.name for a in details.attendees if not a.is_self and a.name)
+        others = [a for a in details.attendees if not a.is_self]
+        entry.participants = tuple(a.name for a in others if a.name)
+        entry.handles = tuple(dict.fromkeys(a.provider_id for a in others if a.provider_id))
         if chat.is_group:
             entry.avatar_id = chat.id
         else:
@@ -348,13 +377,60 @@ class ChatListController(QObject):
     def request_details(self, chat_id: str) -> None:
         """Resolve a row's name, picture and last message; called for rows being painted, so only visible ones."""
         entry = self._entries.get(chat_id)
-        if entry is None or entry.details is not DetailsState.MISSING:
+        if entry is None:
+            return
+        if entry.details is DetailsState.QUEUED and chat_id in self._lookup_queue:
+            self._lookup_queue.remove(chat_id)  # on screen now: ahead of the rows looked up for the filter
+        elif entry.details is not DetailsState.MISSING:
             return
         entry.details = DetailsState.QUEUED
         self._queue.append(chat_id)
         if len(self._queue) > DETAIL_QUEUE_LIMIT:
             self._forget_queued(self._queue.pop(0))
-        while self._workers < DETAIL_WORKERS and self._queue:
+        self._start_workers()
+
+    # ------------------------------------------------------------------------------------------ filter lookups
+
+    def set_name_lookup(self, active: bool) -> None:
+        """While the filter box has text, resolve the names of every listed row, not only the painted ones.
+
+        Rows hidden by the filter are never painted, so without this a 1:1 chat (which the API lists without a
+        name) could never match the name typed. The lookups share the detail workers, after the visible rows.
+        """
+        if active == self._lookup_active:
+            return
+        self._lookup_active = active
+        if active:
+            self._look_up_names(list(self._entries.values()))
+            return
+        for chat_id in self._lookup_queue:
+            entry = self._entries.get(chat_id)
+            if entry is not None and entry.details is DetailsState.QUEUED:
+                entry.details = DetailsState.MISSING  # painted later, it is asked for again
+        self._lookup_queue.clear()
+        self.name_lookups_changed.emit(0)
+
+    @property
+    def pending_name_lookups(self) -> int:
+        """Nameless rows whose details are still to come while the filter looks names up (0 otherwise)."""
+        if not self._lookup_active:
+            return 0
+        return sum(1 for e in self._entries.values() if not e.title_known and e.details is DetailsState.QUEUED)
+
+    def _look_up_names(self, entries: Sequence[ChatEntry]) -> None:
+        if not self._lookup_active:
+            return
+        nameless = [e for e in entries if not e.title_known and e.details is DetailsState.MISSING]
+        nameless.sort(key=lambda e: e.activity.timestamp() if e.activity is not None else 0.0, reverse=True)
+        for entry in nameless:
+            entry.details = DetailsState.QUEUED
+            self._lookup_queue.append(entry.id)
+        if nameless:
+            self._start_workers()
+        self.name_lookups_changed.emit(self.pending_name_lookups)
+
+    def _start_workers(self) -> None:
+        while self._workers < DETAIL_WORKERS and (self._queue or self._lookup_queue):
             self._workers += 1
             try:
                 self._tasks.start("chats:details", self._details_worker(), preempt=False)
@@ -399,6 +475,7 @@ class ChatListController(QObject):
         entry = self._make_entry(chat)
         self._entries[chat.id] = entry
         self.chats_loaded.emit([entry])
+        self._look_up_names([entry])
         return entry
 
     def note_read(self, chat_id: str, read: bool) -> None:
@@ -442,6 +519,7 @@ class ChatListController(QObject):
             self.chat_updated.emit(chat.id)
         if fresh:
             self.chats_loaded.emit(fresh)
+            self._look_up_names(fresh)
 
     def on_drafts_draft_changed(self, key: str) -> None:
         if not key.startswith("chat:") or self._drafts is None:
@@ -457,14 +535,23 @@ class ChatListController(QObject):
 
     def _forget_queued(self, chat_id: str) -> None:
         entry = self._entries.get(chat_id)
-        if entry is not None and entry.details is DetailsState.QUEUED:
+        if entry is None or entry.details is not DetailsState.QUEUED:
+            return
+        if self._lookup_active and not entry.title_known:
+            self._lookup_queue.append(chat_id)  # scrolled past, but the filter still needs its name
+        else:
             entry.details = DetailsState.MISSING
 
     async def _details_worker(self) -> None:
         try:
-            while self._queue:
-                chat_id = self._queue.pop()  # the most recently painted row first: that is what is on screen
+            while self._queue or self._lookup_queue:
+                if self._queue:
+                    chat_id = self._queue.pop()  # the most recently painted row first: that is what is on screen
+                else:
+                    chat_id = self._lookup_queue.pop(0)
                 await self._load_details(chat_id)
+                if self._lookup_active:
+                    self.name_lookups_changed.emit(self.pending_name_lookups)
         finally:
             self._workers -= 1
 
@@ -514,3 +601,20 @@ def _newer(candidate: Chat, listed: Chat) -> bool:
     if candidate.timestamp is None:
         return False
     return listed.timestamp is None or candidate.timestamp >= listed.timestamp
+
+
+def _newer_message(candidate: Message, current: Message) -> bool:
+    if candidate.timestamp is None:
+        return candidate.id == current.id
+    return current.timestamp is None or candidate.timestamp >= current.timestamp
+
+
+def _outdated(details: _Details, listed: Chat) -> bool:
+    """``details`` cannot give this listing its preview: the list shows activity after they re-read the chat (its
+    last message is old), or they were read without the last message and the listing has none either."""
+    read_back = details.chat
+    if read_back is None:
+        return listed.last_message is None
+    if listed.timestamp is None:
+        return False
+    return read_back.timestamp is None or listed.timestamp > read_back.timestamp

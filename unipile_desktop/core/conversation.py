@@ -6,8 +6,6 @@ import asyncio
 import logging
 import os
 import pathlib
-import re
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -23,7 +21,9 @@ from ..api import (
     UnipileError,
 )
 from ..store import MessageSend, OutboxEntry, OutboxState, Store, chat_draft_key
+from .downloads import default_attachments_dir, private_folder
 from .drafts import DraftKeeper
+from .file_names import is_safe_to_open, safe_file_name
 from .images import ImageCache
 from .message_list import MessageListModel, OutgoingMessage, SendState, build_rows
 from .outbox import OutboxEngine, OutboxError
@@ -72,15 +72,6 @@ def check_files(files: Sequence[pathlib.Path], max_file_size: int = MAX_FILE_SIZ
     return None
 
 
-_UNSAFE_NAME_CHARS = re.compile(r'[\x00-\x1f/\\:*?"<>|]+')
-
-
-def safe_file_name(name: str, fallback: str = "attachment") -> str:
-    """A name from the network made safe to use as one path component (no separators, no dot-only names)."""
-    cleaned = _UNSAFE_NAME_CHARS.sub("_", name).strip().strip(".")
-    return cleaned[:180] or fallback
-
-
 _ROW_STATES: dict[OutboxState, SendState] = {
     "queued": SendState.QUEUED,
     "sending": SendState.PENDING,
@@ -127,7 +118,7 @@ class ConversationController(QObject):
     loading_changed = Signal(bool)  # the newest page of the open chat is loading
     attendees_changed = Signal()  # names for the header and the bubbles
     attachment_saved = Signal(str)  # path
-    attachment_ready = Signal(str)  # path of a temporary copy to open with the desktop's application
+    attachment_ready = Signal(str)  # path of the downloaded copy to open with the desktop's application
 
     def __init__(
         self,
@@ -141,6 +132,7 @@ class ConversationController(QObject):
         outbox: OutboxEngine | None = None,
         store: Store | None = None,
         drafts: DraftKeeper | None = None,
+        attachments_dir: pathlib.Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._client = client
@@ -167,7 +159,7 @@ class ConversationController(QObject):
         self._history_complete = False
         self._loading = False
         self._outgoing: dict[str, dict[str, OutgoingMessage]] = {}  # chat id -> local id -> message
-        self._temp_dir: pathlib.Path | None = None
+        self._attachments_dir = attachments_dir if attachments_dir is not None else default_attachments_dir()
         for entry in outbox.entries():  # unsent and failed messages of earlier runs show in their chats
             self._on_outbox_entry_changed(entry)
         self._remove_outbox_listener: Callable[[], None] | None = outbox.add_listener(
@@ -596,11 +588,24 @@ class ConversationController(QObject):
         )
 
     def open_attachment(self, message_id: str, attachment_id: str, file_name: str) -> None:
-        """Download an attachment to a private temporary folder; ``attachment_ready`` gives the path to open."""
-        if self._temp_dir is None:
-            self._temp_dir = pathlib.Path(tempfile.mkdtemp(prefix="unipile-desktop-"))
-        folder = self._temp_dir / safe_file_name(f"{message_id}-{attachment_id}")
-        path = folder / safe_file_name(file_name)
+        """Download an attachment to the per-user attachments folder; ``attachment_ready`` gives the path to open.
+
+        Refused (``error_occurred``) unless the name that will be written is of a type that is safe to open: the
+        check runs on the final on-disk name, so "invoice.exe." cannot pass as something else.
+        """
+        final_name = safe_file_name(file_name)
+        if not is_safe_to_open(final_name):
+            self.error_occurred.emit(
+                f"“{final_name}” could be a program, so it is not opened directly. Use Save as… and check it first.",
+                None,
+            )
+            return
+        try:
+            folder = private_folder(self._attachments_dir) / safe_file_name(f"{message_id}-{attachment_id}")
+        except OSError as exc:
+            self.error_occurred.emit(f"Could not prepare the downloads folder: {exc.strerror or exc}.", exc)
+            return
+        path = folder / final_name
         self._tasks.start(
             f"conversation:open-file:{message_id}:{attachment_id}",
             self._download(message_id, attachment_id, path, self.attachment_ready),

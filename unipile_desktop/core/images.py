@@ -23,6 +23,8 @@ ATTACHMENT_MAX_SIDE = 1024  # thumbnails; "Open" fetches the original file again
 TRANSIENT_RETRY_AFTER_S = 120.0  # a network error or 5xx may heal; a 404 or unreadable bytes will not
 AVATAR_FRESH_S = 3 * 24 * 3600.0  # a stored avatar is used without asking the server for this long
 MAX_STORED_BYTES = 2 * 1024 * 1024  # larger originals are fetched again rather than kept on disk
+MAX_CONCURRENT_FETCHES = 4  # scrolling a list must not fire dozens of parallel downloads at the provider
+MAX_AUTO_THUMBNAIL_BYTES = 5 * 1024 * 1024  # larger pictures load only when the agent asks ("Load picture")
 
 
 def decode_image(data: bytes, max_side: int) -> QImage | None:
@@ -61,6 +63,8 @@ class ImageCache(QObject):
         self._pending: set[str] = set()
         self._absent: set[str] = set()  # permanent: 404, empty, undecodable
         self._failed_at: dict[str, float] = {}  # transient failures: monotonic time
+        self._fetch_slots = asyncio.Semaphore(MAX_CONCURRENT_FETCHES)
+        self._asked_for: set[str] = set()  # large attachments the agent chose to load
         # Plain Python threads, not qasync's QThread executor: decoding needs no Qt event loop, and QThreads
         # finalised by the garbage collector from another thread make Qt warn.
         self._decoder: ThreadPoolExecutor | None = None
@@ -86,10 +90,33 @@ class ImageCache(QObject):
         """True once the server said there is no picture (404/empty) or sent bytes that are not an image."""
         return self.avatar_key(attendee_or_chat_id) in self._absent
 
-    def attachment_image(self, message_id: str, attachment_id: str) -> QImage | None:
-        """The cached attachment image (scaled to thumbnail size), or None while it loads or when unavailable."""
+    def attachment_image(self, message_id: str, attachment_id: str, size: int | None = None) -> QImage | None:
+        """The cached attachment image (scaled to thumbnail size), or None while it loads or when unavailable.
+
+        With the attachment's ``size`` in bytes, a picture over ``MAX_AUTO_THUMBNAIL_BYTES`` is not fetched
+        until ``load_picture`` is called (the view shows a "Load picture" button instead: see ``needs_click``).
+        """
+        if self.needs_click(message_id, attachment_id, size):
+            return None
         key = self.attachment_key(message_id, attachment_id)
         return self._lookup(key, lambda: self._client.get_attachment(message_id, attachment_id), ATTACHMENT_MAX_SIDE)
+
+    @staticmethod
+    def too_large(size: int | None) -> bool:
+        """True for an attachment too big to download just for a thumbnail (unknown sizes are not)."""
+        return size is not None and size > MAX_AUTO_THUMBNAIL_BYTES
+
+    def needs_click(self, message_id: str, attachment_id: str, size: int | None) -> bool:
+        """A large picture the agent has not asked for yet and that is not in memory: show "Load picture"."""
+        key = self.attachment_key(message_id, attachment_id)
+        return self.too_large(size) and key not in self._asked_for and key not in self._images
+
+    def load_picture(self, message_id: str, attachment_id: str) -> None:
+        """The agent clicked "Load picture": fetch it now, whatever its size; ``image_loaded`` follows."""
+        key = self.attachment_key(message_id, attachment_id)
+        self._asked_for.add(key)
+        self._failed_at.pop(key, None)  # asked explicitly: try again even right after a failure
+        self.attachment_image(message_id, attachment_id)
 
     def attachment_failed(self, message_id: str, attachment_id: str) -> bool:
         """True when the attachment could not be fetched or decoded (a view shows a broken-image marker)."""
@@ -148,7 +175,8 @@ class ImageCache(QObject):
             data: bytes | None = stored.data
         else:
             try:
-                data = await fetch()
+                async with self._fetch_slots:
+                    data = await fetch()
             except NotFoundError:
                 data = None
             except UnipileError as exc:

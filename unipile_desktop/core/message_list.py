@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ..api import Attachment, Message, OutgoingFile
+from .file_names import is_safe_to_open, safe_file_name, visible_file_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -85,6 +86,11 @@ class AttachmentView:
     @property
     def downloadable(self) -> bool:
         return bool(self.message_id) and not self.unavailable
+
+    @property
+    def openable(self) -> bool:
+        """Whether Open is offered: the name on disk is a document or media type; anything else is Save as… only."""
+        return is_safe_to_open(Path(self.local_path).name if self.local_path else safe_file_name(self.name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +196,7 @@ def _attachment_view(message_id: str, attachment: Attachment) -> AttachmentView:
         id=attachment.id,
         message_id=message_id,
         kind=kind,
-        name=attachment.file_name or default_name,
+        name=visible_file_name(attachment.file_name or "").strip() or default_name,  # no bidi tricks
         size=attachment.file_size,
         mimetype=attachment.mimetype,
         width=attachment.width,
@@ -382,7 +388,7 @@ class MessageListModel(QAbstractListModel):
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return row.text
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:  # plain server text: the view escapes it (ui.format.plain_tip)
             return row.error or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._accessible_text(row)

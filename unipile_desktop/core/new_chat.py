@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import mimetypes
 import pathlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -293,13 +292,12 @@ class StartFailedError(StartRefusedError):
 def _read_uploads(files: Sequence[pathlib.Path], max_file_size: int) -> tuple[OutgoingFile, ...]:
     uploads: list[OutgoingFile] = []
     for path in files:
-        data = path.read_bytes()
-        if len(data) > max_file_size:  # the file grew after it was attached
+        upload = OutgoingFile.from_path(path)
+        if upload.size > max_file_size:  # the file grew after it was attached
             raise StartRefusedError(
-                f"“{path.name}” is {size_in_mb(len(data))}; the limit is {size_in_mb(max_file_size)}."
+                f"“{upload.name}” is {size_in_mb(upload.size)}; the limit is {size_in_mb(max_file_size)}."
             )
-        mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        uploads.append(OutgoingFile(name=path.name, data=data, mimetype=mimetype))
+        uploads.append(upload)
     return tuple(uploads)
 
 
@@ -525,8 +523,9 @@ class NewChatController(QObject):
         except StartRefusedError as exc:
             self.start_failed.emit(str(exc), None)
             return
-        except OSError as exc:
-            self.start_failed.emit(f"An attachment could not be read: {exc.strerror or exc}.", exc)
+        except OSError as exc:  # OutgoingFile.from_path words its own sentence; a bare OSError gets one here
+            sentence = f"An attachment could not be read: {exc.strerror}." if exc.strerror else str(exc)
+            self.start_failed.emit(sentence, exc)
             return
         finally:
             self._set_busy(False)
@@ -613,16 +612,18 @@ class NewChatController(QObject):
         return finished.chat_id, finished.message_id
 
     async def _find_started_chat(self, draft: NewChatDraft) -> Chat | None:
+        """The chat a 201 with a null ``chat_id`` went to, if the account's newest chats show it unmistakably.
+
+        None when in doubt: the newest chat of the account may be another customer's, and opening it would put the
+        agent's next message in the wrong conversation. The caller then reloads the list instead.
+        """
         page = await self._client.list_chats(account_ids=[draft.account_id or ""], limit=10)
-        if not page.items:
-            return None
         if not draft.is_group:
             wanted = draft.recipients[0].provider_id
-            for chat in page.items:
-                if not chat.is_group and chat.attendee_provider_id == wanted:
-                    return chat
+            matches = [c for c in page.items if not c.is_group and c.attendee_provider_id == wanted]
         elif draft.title.strip():
-            for chat in page.items:
-                if chat.is_group and (chat.name or "") == draft.title.strip():
-                    return chat
-        return page.items[0]  # newest activity first: the chat just written to
+            title = draft.title.strip()
+            matches = [c for c in page.items if c.is_group and (c.name or "") == title]
+        else:
+            matches = []
+        return matches[0] if matches else None  # newest activity first: the one just written to

@@ -11,10 +11,16 @@ live here:
   jitter, honouring a 429's ``retry_after``; there is no attempt limit, so sends made offline go out when the
   server is back (``wake()`` retries at once, e.g. when the sync sees the network return).
 - Ambiguous failures (timeout or dropped connection after the body went out, 500/502/504, an unreadable
-  answer) become ``unknown``. After a short settle delay the engine lists the chat's newest messages and
-  looks for its own (``is_sender``, same text, same attachment count and visible names, timestamp within a
-  window around the attempt, not already claimed by another entry). Found: ``sent`` with that message id.
-  Not found: sent again. After ``max_ambiguous_attempts`` such rounds the entry fails with the last reason.
+  answer) become ``unknown``. After a settle delay (short, but ``timeout_settle_delay`` after a 504 or a
+  timeout: the provider may still be working on it) the engine lists the chat's newest messages and looks for
+  its own (``is_sender``, same text, same attachment count and visible names, timestamp within a window around
+  the attempt, not already claimed by another entry). Found: ``sent`` with that message id. Not found: sent
+  again. After ``max_ambiguous_attempts`` such rounds the entry fails with the last reason.
+- A new chat (``POST /chats``) is never sent again automatically after an ambiguous failure: Unipile creates
+  and syncs the chat in its own time, and a repeat can cost a LinkedIn InMail credit and reach the person
+  twice. The engine looks for it at ``new_chat_checks`` (about 5 s, 30 s and 2 min after the attempt); if it
+  never shows, the entry fails with "It may have been sent — check … before sending again". Only the user's
+  Retry sends it again (after one more look).
 - Other 4xx (and 501) become ``failed`` with the error's sentence; the UI offers Retry (``retry``), Edit (the
   entry's ``send`` data, then ``discard``) and Discard (``discard``).
 - At start, entries found ``sending`` were interrupted by a crash mid-request: they become ``unknown`` and are
@@ -25,7 +31,7 @@ live here:
   meanwhile is already visible above it). An ``unknown`` entry does block its lane: sending the next message
   before knowing whether this one arrived could reorder them.
 
-Known limit (no server-side idempotency exists): if the server is still processing a request when the
+Known limit (no server-side idempotency exists): if the server is still processing a message send when the
 reconcile looks (longer than the settle delay), the message is sent twice.
 """
 
@@ -34,71 +40,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import mimetypes
 import os
 import random
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Protocol
 
 from ..api.errors import NetworkError, NotFoundError, RateLimitedError, ServerError, UnipileError
-from ..api.models import Chat, ChatStarted, LinkedinOptions, Message, MessageSent, OutgoingFile, Page
+from ..api.models import LinkedinOptions, Message, OutgoingFile
+from ..api.protocols import SendingClient
 from ..store.outbox import MessageSend, NewChatSend, OutboxEntry, OutboxState, Send
 from ..store.store import Store
 
 log = logging.getLogger(__name__)
 
 Listener = Callable[[OutboxEntry], None]
-
-
-class SendingClient(Protocol):
-    """The part of ``UnipileClient`` the outbox needs."""
-
-    async def send_message(
-        self,
-        chat_id: str,
-        *,
-        text: str | None = None,
-        attachments: Sequence[OutgoingFile] = (),
-        quote_id: str | None = None,
-        account_id: str | None = None,
-    ) -> MessageSent: ...
-
-    async def start_chat(
-        self,
-        account_id: str,
-        attendee_ids: Sequence[str],
-        *,
-        text: str | None = None,
-        subject: str | None = None,
-        attachments: Sequence[OutgoingFile] = (),
-        linkedin: LinkedinOptions | None = None,
-    ) -> ChatStarted: ...
-
-    async def list_messages(
-        self,
-        chat_id: str,
-        *,
-        cursor: str | None = None,
-        before: datetime | None = None,
-        after: datetime | None = None,
-        limit: int | None = None,
-        sender_id: str | None = None,
-    ) -> Page[Message]: ...
-
-    async def list_chats(
-        self,
-        *,
-        account_ids: Sequence[str] | None = None,
-        account_type: str | None = None,
-        unread: bool | None = None,
-        before: datetime | None = None,
-        after: datetime | None = None,
-        limit: int | None = None,
-        cursor: str | None = None,
-    ) -> Page[Chat]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +66,8 @@ class RetryPolicy:
     multiplier: float = 2.0
     jitter: float = 0.5  # up to this fraction of each delay is randomly taken off, to spread retries
     settle_delay: float = 3.0  # wait after an ambiguous failure before looking for the message
+    timeout_settle_delay: float = 30.0  # the same after a 504 or a timeout: the provider may still be working
+    new_chat_checks: tuple[float, ...] = (5.0, 30.0, 120.0)  # a new chat is looked for this long after its attempt
     max_ambiguous_attempts: int = 6  # ambiguous attempts (each reconciled as "not arrived") before failing
     skew: float = 120.0  # tolerated difference between our clock and the server's, in the match window
     reconcile_page_size: int = 50
@@ -117,6 +75,12 @@ class RetryPolicy:
     reconcile_max_chats: int = 10  # new chats: how many recent chats of the account to look into
     max_concurrent_requests: int = 4
     sent_retention: float = 7 * 24 * 3600.0  # sent entries are kept this long (their message ids are claimed)
+
+
+NEW_CHAT_UNCONFIRMED = (
+    "The server did not confirm this new chat, and it has not appeared since. It may have been sent — check the "
+    "chat list (or LinkedIn) before sending again."
+)
 
 
 class OutboxError(RuntimeError):
@@ -161,6 +125,7 @@ class OutboxEngine:
         self._wakeups: dict[str, asyncio.Event] = {}
         self._in_flight: set[str] = set()
         self._paused_until: dict[str, float] = {}  # account key → epoch seconds (429)
+        self._settled_at: dict[str, float] = {}  # local id → no look before this (after an ambiguous failure)
         self._semaphore: asyncio.Semaphore | None = None
         self._idle: asyncio.Event | None = None
         self._started = False
@@ -184,8 +149,9 @@ class OutboxEngine:
             self._save(
                 entry.with_changes(
                     state="unknown",
+                    ambiguous_attempts=entry.ambiguous_attempts + 1,
                     reason="The app stopped while sending this; checking whether it arrived.",
-                    next_attempt_at=max(now, settle_from + self.policy.settle_delay),
+                    next_attempt_at=max(now, settle_from + self._settle_delay(entry.send, None)),
                 )
             )
         for lane in self._outbox.lanes_with_work():
@@ -302,7 +268,7 @@ class OutboxEngine:
             if entry.next_attempt_at is None or entry.next_attempt_at <= now:
                 continue
             # An ambiguous send still gets its settle delay: the server may be finishing it right now.
-            settled = (entry.last_attempt_at or 0.0) + self.policy.settle_delay
+            settled = self._settled_at.get(entry.local_id, (entry.last_attempt_at or 0.0) + self.policy.settle_delay)
             self._outbox.save(entry.with_changes(next_attempt_at=now if entry.state == "queued" else max(now, settled)))
         for lane in list(self._lanes):
             self._wake_lane(lane)
@@ -406,12 +372,16 @@ class OutboxEngine:
     # ------------------------------------------------------------------------------------------ one entry
 
     async def _process(self, entry: OutboxEntry) -> None:
+        self._settled_at.pop(entry.local_id, None)
         if entry.state in ("sending", "unknown"):
             outcome = await self._reconcile(entry)
             if outcome is None:
                 return  # could not look; rescheduled
             if isinstance(outcome, _Found):
                 self._mark_sent(entry, outcome.message_id, outcome.chat_id)
+                return
+            if isinstance(entry.send, NewChatSend) and entry.ambiguous_attempts > 0:
+                self._look_again_or_give_up(entry)  # never started twice without the user saying so
                 return
             if entry.ambiguous_attempts >= self.policy.max_ambiguous_attempts:
                 self._save(
@@ -448,7 +418,13 @@ class OutboxEngine:
             try:
                 message_id, chat_id = await self._request(send, files)
             except asyncio.CancelledError:
-                self._save(entry.with_changes(state="unknown", reason="Sending was interrupted; checking."))
+                self._save(
+                    entry.with_changes(
+                        state="unknown",
+                        ambiguous_attempts=entry.ambiguous_attempts + 1,
+                        reason="Sending was interrupted; checking.",
+                    )
+                )
                 raise
             except UnipileError as err:
                 self._after_error(entry, err)
@@ -492,14 +468,35 @@ class OutboxEngine:
         elif not err.may_have_reached_server or _is_permanent(err):
             self._save(entry.with_changes(state="failed", reason=sentence, next_attempt_at=None))
         else:
+            look_at = now + self._settle_delay(entry.send, err)
+            self._settled_at[entry.local_id] = look_at
             self._save(
                 entry.with_changes(
                     state="unknown",
                     ambiguous_attempts=entry.ambiguous_attempts + 1,
                     reason=f"{sentence} Checking whether it arrived.",
-                    next_attempt_at=now + self.policy.settle_delay,
+                    next_attempt_at=look_at,
                 )
             )
+
+    def _settle_delay(self, send: Send, err: UnipileError | None) -> float:
+        """How long after an ambiguous attempt to look for its result first."""
+        delay = self.policy.timeout_settle_delay if err is not None and _is_timeout(err) else self.policy.settle_delay
+        if isinstance(send, NewChatSend) and self.policy.new_chat_checks:
+            delay = max(delay, self.policy.new_chat_checks[0])
+        return delay
+
+    def _look_again_or_give_up(self, entry: OutboxEntry) -> None:
+        """A new chat not found (yet): look again at the next of ``new_chat_checks``, or fail without resending."""
+        now = self._clock()
+        attempted_at = entry.last_attempt_at if entry.last_attempt_at is not None else entry.created_at
+        later = [attempted_at + after for after in self.policy.new_chat_checks if attempted_at + after > now]
+        if later:
+            self._settled_at[entry.local_id] = later[0]
+            self._save(entry.with_changes(state="unknown", next_attempt_at=later[0]))
+            return
+        log.info("Outbox: new chat %s not found after %d checks; not sending it again", entry.local_id, entry.attempts)
+        self._save(entry.with_changes(state="failed", reason=NEW_CHAT_UNCONFIRMED, next_attempt_at=None))
 
     def _mark_sent(self, entry: OutboxEntry, message_id: str | None, chat_id: str | None) -> None:
         done = entry.with_changes(
@@ -631,6 +628,13 @@ def _is_transient(err: UnipileError) -> bool:
     return isinstance(err, NetworkError | RateLimitedError) or (isinstance(err, ServerError) and err.status != 501)
 
 
+def _is_timeout(err: UnipileError) -> bool:
+    """A 504 or a read timeout: the far side gave up waiting, the provider may still be doing the work."""
+    if isinstance(err, NetworkError):
+        return err.kind == "timeout"
+    return err.status == 504 or err.type == "errors/request_timeout"
+
+
 def _is_permanent(err: UnipileError) -> bool:
     return isinstance(err, ServerError) and err.status == 501  # feature_not_implemented: asking again won't help
 
@@ -656,17 +660,4 @@ def _same_content(send: Send, message: Message) -> bool:
 
 
 async def _read_files(paths: Sequence[str]) -> list[OutgoingFile]:
-    return [await asyncio.to_thread(_read_file, path) for path in paths]
-
-
-def _read_file(path: str) -> OutgoingFile:
-    name = os.path.basename(path)
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        raise OSError(f"The attachment “{name}” is no longer at {path}. Attach it again.") from None
-    except OSError as exc:
-        raise OSError(f"The attachment “{name}” could not be read ({exc.strerror or exc}).") from None
-    mimetype = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    return OutgoingFile(name=name, data=data, mimetype=mimetype)
+    return [await asyncio.to_thread(OutgoingFile.from_path, path) for path in paths]

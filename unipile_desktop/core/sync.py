@@ -1,26 +1,35 @@
-"""Live updates by polling: new chats and messages into the local store, reported to listeners. No Qt.
+"""Live updates by polling: new messages and changed chats into the local store, reported to listeners. No Qt.
 
-Unipile v1 offers no push channel to a desktop app without a public webhook URL, so the documented fallback is
-polling with overlapping windows and de-duplication by message id. One poll:
+Unipile v1 offers no push channel to a desktop app without a public webhook URL. The documented fallback is
+polling ``GET /messages`` over overlapping windows and de-duplicating by message id, so that is what finds new
+messages here. One poll:
 
-1. ``GET /chats`` with ``after`` = the newest chat activity known (in memory or in the cache) minus
-   ``chat_margin``, for the accounts in view, following the cursor for a few pages. The margin makes
-   consecutive windows overlap, so activity stamped a little late (clock differences on the provider side)
-   is still seen.
-2. For each listed chat whose activity is newer than its newest cached message (or, when none is cached,
-   newer than the cached chat), ``GET /chats/{id}/messages`` with ``after`` = that point minus
-   ``message_margin``. Messages go into the store through ``put_messages``, which upserts by id, and only
-   ids the cache did not hold before are reported: overlapping windows never report a message twice.
-3. A chat is written to the cache only after its messages were handled, so a poll cut short by an error
-   leaves the chat "changed" for the next poll instead of losing its messages.
+1. ``GET /messages`` with ``after`` = the newest activity known (in memory or in the cache) minus
+   ``message_margin``, once per account in view (or once for all accounts), following the cursor for a few
+   pages. The margin makes consecutive windows overlap, so a message stamped a little late is still seen.
+   Messages go into the store through ``put_messages``, which upserts by id, and only ids the cache did not
+   hold before are reported: overlapping windows never report a message twice.
+2. ``GET /chats`` without any filter, newest first, stopping at the first chat whose activity is older than the
+   newest known activity minus ``chat_margin``: the list entries (badge, order, name) of recently active chats.
+   The sync does not depend on what ``before``/``after`` mean on this route: the reference leaves open whether
+   they filter on activity or on creation.
+3. A chat with new messages that the listing did not show (its order or filter differs from what we assume) is
+   read with ``GET /chats/{id}``. Chats are written to the cache after the messages, and the watermark moves
+   only when the whole poll succeeded, so a poll cut short by an error is repeated, never lost.
+
+Known risk until checked against a team instance's ``/api-json``: that ``GET /messages`` lists newest first,
+that its ``after`` compares with the message ``timestamp``, and that ``account_id`` takes one id (so several
+accounts in view cost one request each). The reference documents the route for exactly this use, but not
+these details.
 
 The very first poll of an empty cache only records the first page of chats: with no earlier state there is
 nothing to compare against, and fetching the messages of every chat would be a burst of requests.
 
 Timing is adaptive: ``active_interval`` while the window is active, ``background_interval`` otherwise,
 exponential backoff (with a little jitter) after errors, and a 429's ``retry_after`` honoured before the next
-request. ``refresh_now()`` (F5) polls at once unless the server asked to wait. Clock, sleep and the random
-source are injectable so tests run without waiting.
+request. Requests of one poll that run side by side report one error: the most telling one (a 429 first, then
+a refused key, then the first), never a group of them. ``refresh_now()`` (F5) polls at once unless the server
+asked to wait. Clock, sleep and the random source are injectable so tests run without waiting.
 
 Listeners: ``chats_changed(list[Chat])`` (newest activity first: move them to the top, update badges),
 ``messages_arrived(chat_id, list[Message])`` (oldest first, only new ids) and ``state_changed(SyncStatus)``
@@ -36,10 +45,10 @@ import enum
 import logging
 import random
 import time
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import Any, TypeVar
 
 from ..api.errors import (
     AuthenticationError,
@@ -51,8 +60,14 @@ from ..api.errors import (
     ServerError,
     UnipileError,
 )
-from ..api.models import Chat, Message, Page
+from ..api.models import Chat, Message
+from ..api.protocols import PollingClient
+from ..store.cache import CacheTables
 from ..store.store import Store
+
+__all__ = ["PollResult", "PollingClient", "SyncEngine", "SyncPolicy", "SyncState", "SyncStatus", "most_telling_error"]
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -87,33 +102,6 @@ class SyncStatus:
 StatusListener = Callable[[SyncStatus], None]
 
 
-class PollingClient(Protocol):
-    """The part of ``UnipileClient`` the sync needs."""
-
-    async def list_chats(
-        self,
-        *,
-        account_ids: Sequence[str] | None = None,
-        account_type: str | None = None,
-        unread: bool | None = None,
-        before: datetime | None = None,
-        after: datetime | None = None,
-        limit: int | None = None,
-        cursor: str | None = None,
-    ) -> Page[Chat]: ...
-
-    async def list_messages(
-        self,
-        chat_id: str,
-        *,
-        cursor: str | None = None,
-        before: datetime | None = None,
-        after: datetime | None = None,
-        limit: int | None = None,
-        sender_id: str | None = None,
-    ) -> Page[Message]: ...
-
-
 @dataclass(frozen=True, slots=True)
 class SyncPolicy:
     """Timings and sizes of polling; tests pass small ones."""
@@ -123,13 +111,14 @@ class SyncPolicy:
     error_base_delay: float = 2.0  # first retry after a failed poll, doubled per further failure
     max_error_delay: float = 60.0
     jitter: float = 0.1  # up to this fraction of a delay is randomly added, so many clients do not align
-    chat_margin: float = 120.0  # seconds the chat window reaches back before the newest known activity
-    message_margin: float = 60.0  # the same for a chat's messages
+    message_margin: float = 120.0  # seconds the GET /messages window reaches back before the newest known activity
+    chat_margin: float = 120.0  # the same for the chat listing
+    message_page_size: int = 100
+    max_message_pages: int = 10  # after a long time offline at most this many pages of new messages are read
     chat_page_size: int = 50
-    max_chat_pages: int = 10  # after a long time offline at most this many pages of changed chats are read
-    message_page_size: int = 50
-    max_message_pages: int = 4
-    concurrent_chats: int = 3  # changed chats whose messages are fetched at the same time
+    max_chat_pages: int = 4
+    max_chat_lookups: int = 20  # chats with new messages the listing missed, read one by one per poll
+    concurrent_requests: int = 3  # requests of one poll that run at the same time
 
 
 @dataclass(slots=True)
@@ -398,143 +387,203 @@ class SyncEngine:
         if scope is not None and not scope:
             return PollResult()
         cache = self._store.cache
-        known_newest = cache.newest_chat_time(scope)
-        baseline = known_newest is None and self._watermark is None
-        newest = _latest(self._watermark, known_newest)
-        after = newest - timedelta(seconds=self.policy.chat_margin) if newest is not None else None
-        listed = await self._list_changed_chats(scope, after, first_page_only=baseline)
-        result = PollResult(baseline=baseline)
+        known_newest = _latest(self._watermark, cache.newest_chat_time(scope))
+        if known_newest is None:
+            return await self._record_baseline(scope)
+        result = PollResult()
+        fetched = await self._list_new_messages(scope, known_newest - timedelta(seconds=self.policy.message_margin))
         if scope != self._scope:
-            return result  # the accounts in view changed while listing: the next poll starts over
-        if baseline:
-            cache.put_chats(listed)
-            result.chats = _newest_first(listed)
-        else:
-            changed, needing_messages = self._classify(listed)
-            await self._fetch_messages(needing_messages, result)
-            changed = self._with_last_messages(changed, result)
-            cache.put_chats(changed)
-            result.chats = _newest_first(changed)
-        for chat in listed:
+            return result  # the accounts in view changed meanwhile: the next poll starts over
+        listed = await self._list_recent_chats(scope, known_newest - timedelta(seconds=self.policy.chat_margin))
+        if scope != self._scope:
+            return result
+        listed_ids = {chat.id for chat in listed}
+        unlisted = [chat_id for chat_id, items in fetched.items() if chat_id not in listed_ids and _stale(cache, items)]
+        looked_up = await self._look_up_chats(unlisted)
+        if scope != self._scope:
+            return result
+        self._store_messages(fetched, result)
+        changed = [chat for chat in [*listed, *looked_up] if _has_changed(cache.chat(chat.id), chat)]
+        changed = self._with_last_messages(changed, fetched)
+        cache.put_chats(changed)
+        result.chats = _newest_first(changed)
+        # Only a complete poll moves the watermark: one cut short repeats its window.
+        for chat in [*listed, *looked_up]:
             self._watermark = _latest(self._watermark, chat.timestamp)
-        if result.chats:
-            for listener in list(self._chat_listeners):
-                _call(listener, list(result.chats))
+        for items in fetched.values():
+            for message in items:
+                self._watermark = _latest(self._watermark, message.timestamp)
+        self._report_chats(result.chats)
         return result
 
-    async def _list_changed_chats(
-        self, scope: tuple[str, ...] | None, after: datetime | None, *, first_page_only: bool
-    ) -> list[Chat]:
-        chats: dict[str, Chat] = {}
-        cursor: str | None = None
-        pages = 1 if first_page_only else self.policy.max_chat_pages
-        for _ in range(pages):
-            page = await self._client.list_chats(
-                account_ids=scope, after=after, limit=self.policy.chat_page_size, cursor=cursor
-            )
-            for chat in page.items:
-                chats.setdefault(chat.id, chat)
-            if page.cursor is None or page.cursor == cursor:
-                break
-            cursor = page.cursor
-        else:
-            if not first_page_only:
-                log.info("sync: more than %d pages of changed chats; older ones wait for a list reload", pages)
-        return list(chats.values())
-
-    def _classify(self, listed: Iterable[Chat]) -> tuple[list[Chat], dict[str, tuple[Chat, datetime | None]]]:
-        """Chats that changed for the list, and those whose messages to fetch (with the ``after`` to use)."""
-        cache = self._store.cache
-        changed: list[Chat] = []
-        needing: dict[str, tuple[Chat, datetime | None]] = {}
+    async def _record_baseline(self, scope: tuple[str, ...] | None) -> PollResult:
+        """An empty cache: note the first page of chats (the list shows them) and start from their activity."""
+        page = await self._client.list_chats(account_ids=scope, limit=self.policy.chat_page_size)
+        result = PollResult(baseline=True)
+        if scope != self._scope:
+            return result
+        listed = list({chat.id: chat for chat in page.items}.values())
+        self._store.cache.put_chats(listed)
+        result.chats = _newest_first(listed)
         for chat in listed:
-            previous = cache.chat(chat.id)
-            if previous is None or _ChatKey.of(previous) != _ChatKey.of(chat):
-                changed.append(chat)
-            if chat.timestamp is None:
-                continue
-            newest_message = cache.newest_message_time(chat.id)
-            if newest_message is not None:
-                if chat.timestamp > newest_message:
-                    needing[chat.id] = (chat, newest_message - timedelta(seconds=self.policy.message_margin))
-            elif previous is None:
-                needing[chat.id] = (chat, None)  # a chat new since the last poll: its newest page
-            elif previous.timestamp is None or chat.timestamp > previous.timestamp:
-                since = previous.timestamp
-                needing[chat.id] = (
-                    chat,
-                    since - timedelta(seconds=self.policy.message_margin) if since is not None else None,
-                )
-        return changed, needing
+            self._watermark = _latest(self._watermark, chat.timestamp)
+        self._report_chats(result.chats)
+        return result
 
-    async def _fetch_messages(self, needing: dict[str, tuple[Chat, datetime | None]], result: PollResult) -> None:
-        if not needing:
-            return
-        semaphore = asyncio.Semaphore(max(1, self.policy.concurrent_chats))
+    def _report_chats(self, chats: list[Chat]) -> None:
+        if chats:
+            for listener in list(self._chat_listeners):
+                _call(listener, list(chats))
 
-        async def one(chat: Chat, after: datetime | None) -> None:
-            async with semaphore:
-                fresh = await self._fetch_chat_messages(chat, after)
-            if fresh:
-                # Reported at once: they are in the cache now, so a later failure in this poll must not hide them.
-                result.messages[chat.id] = fresh
-                for listener in list(self._message_listeners):
-                    _call(listener, chat.id, list(fresh))
+    async def _list_new_messages(self, scope: tuple[str, ...] | None, after: datetime) -> dict[str, list[Message]]:
+        """``GET /messages`` after ``after`` for each account in view (one request for all accounts), by chat."""
+        accounts: Sequence[str | None] = scope if scope is not None else (None,)
+        pages = await self._gather([self._list_account_messages(account_id, after) for account_id in accounts])
+        by_chat: dict[str, dict[str, Message]] = {}
+        for messages in pages:
+            for message in messages:
+                by_chat.setdefault(message.chat_id, {}).setdefault(message.id, message)
+        ordered = {chat_id: sorted(items.values(), key=_message_order) for chat_id, items in by_chat.items()}
+        # Chats in the order of their newest message, so listeners hear about the newest activity last.
+        return dict(sorted(ordered.items(), key=lambda item: _message_order(item[1][-1])))
 
-        async with asyncio.TaskGroup() as group:
-            for chat, after in needing.values():
-                group.create_task(one(chat, after))
-
-    async def _fetch_chat_messages(self, chat: Chat, after: datetime | None) -> list[Message]:
-        """Fetch messages after ``after`` into the cache; returns those the cache did not know, oldest first."""
-        cache = self._store.cache
-        fetched: dict[str, Message] = {}
+    async def _list_account_messages(self, account_id: str | None, after: datetime) -> list[Message]:
+        found: list[Message] = []
         cursor: str | None = None
-        pages = self.policy.max_message_pages if after is not None else 1
         try:
-            for _ in range(pages):
-                page = await self._client.list_messages(
-                    chat.id, after=after, limit=self.policy.message_page_size, cursor=cursor
+            for _ in range(self.policy.max_message_pages):
+                page = await self._client.list_all_messages(
+                    account_id=account_id, after=after, limit=self.policy.message_page_size, cursor=cursor
                 )
-                for message in page.items:
-                    fetched.setdefault(message.id, message)
+                found.extend(page.items)
                 if page.cursor is None or page.cursor == cursor:
-                    break
+                    return found
                 cursor = page.cursor
         except (NotFoundError, ForbiddenError) as err:
-            log.info("sync: chat %s is no longer readable (%r); skipping it", chat.id, err)
+            log.info("sync: the messages of account %s are not readable (%r); skipping it", account_id, err)
             return []
         except AuthenticationError as err:
             if not err.is_account_disconnected:
                 raise
-            log.info("sync: the account of chat %s is disconnected; skipping it", chat.id)
+            log.info("sync: account %s is disconnected; skipping it", account_id)
             return []
-        if not fetched:
-            return []
-        new = [m for m in fetched.values() if cache.message(m.id) is None]
-        cache.put_messages(list(fetched.values()))
-        return sorted(new, key=_message_order)
+        log.info("sync: more than %d pages of new messages; older ones show when their chat opens", len(found))
+        return found
 
-    def _with_last_messages(self, chats: Iterable[Chat], result: PollResult) -> list[Chat]:
+    async def _list_recent_chats(self, scope: tuple[str, ...] | None, since: datetime) -> list[Chat]:
+        """Chats active after ``since``: the unfiltered list, newest first, read until it reaches older chats."""
+        cache = self._store.cache
+        chats: dict[str, Chat] = {}
+        cursor: str | None = None
+        for _ in range(self.policy.max_chat_pages):
+            page = await self._client.list_chats(account_ids=scope, limit=self.policy.chat_page_size, cursor=cursor)
+            reached_older = False
+            for chat in page.items:
+                if chat.timestamp is None:
+                    if cache.chat(chat.id) is None:  # a new chat without a message yet
+                        chats.setdefault(chat.id, chat)
+                elif chat.timestamp > since:
+                    chats.setdefault(chat.id, chat)
+                else:
+                    reached_older = True
+            if reached_older or page.cursor is None or page.cursor == cursor:
+                break
+            cursor = page.cursor
+        return list(chats.values())
+
+    async def _look_up_chats(self, chat_ids: Sequence[str]) -> list[Chat]:
+        """``GET /chats/{id}`` for chats with new messages the listing did not show; unreadable ones are skipped."""
+        if len(chat_ids) > self.policy.max_chat_lookups:
+            log.info("sync: %d chats with new messages were not listed; reading the first few", len(chat_ids))
+            chat_ids = chat_ids[: self.policy.max_chat_lookups]
+
+        async def one(chat_id: str) -> Chat | None:
+            try:
+                return await self._client.get_chat(chat_id)
+            except (NotFoundError, ForbiddenError) as err:
+                log.info("sync: chat %s is not readable (%r); skipping it", chat_id, err)
+                return None
+            except AuthenticationError as err:
+                if not err.is_account_disconnected:
+                    raise
+                return None
+
+        return [chat for chat in await self._gather([one(chat_id) for chat_id in chat_ids]) if chat is not None]
+
+    async def _gather(self, calls: Sequence[Coroutine[Any, Any, T]]) -> list[T]:
+        """Run ``calls`` side by side (a few at a time); raise the most telling error if any failed.
+
+        ``asyncio.TaskGroup`` would raise an ``ExceptionGroup``, which is no ``UnipileError``: a 429 on one request
+        would then read "Unexpected error" and its Retry-After would be lost.
+        """
+        semaphore = asyncio.Semaphore(max(1, self.policy.concurrent_requests))
+
+        async def limited(call: Coroutine[Any, Any, T]) -> T:
+            async with semaphore:
+                return await call
+
+        outcomes = await asyncio.gather(*(limited(call) for call in calls), return_exceptions=True)
+        errors = [outcome for outcome in outcomes if isinstance(outcome, BaseException)]
+        if errors:
+            raise most_telling_error(errors)
+        return [outcome for outcome in outcomes if not isinstance(outcome, BaseException)]
+
+    def _store_messages(self, fetched: dict[str, list[Message]], result: PollResult) -> None:
+        """Put fetched messages into the cache and report the ones it did not hold, per chat, oldest first."""
+        cache = self._store.cache
+        for chat_id, items in fetched.items():
+            new = [message for message in items if cache.message(message.id) is None]
+            cache.put_messages(items)
+            if new:
+                result.messages[chat_id] = new
+                for listener in list(self._message_listeners):
+                    _call(listener, chat_id, list(new))
+
+    def _with_last_messages(self, chats: Iterable[Chat], fetched: dict[str, list[Message]]) -> list[Chat]:
         """Give each listed chat a last message for its preview: the newest fetched, else the cached one."""
         cache = self._store.cache
         out: list[Chat] = []
         for chat in chats:
-            if chat.last_message is None:
-                newest = _newest_visible(result.messages.get(chat.id, ()))
-                if newest is None:
-                    previous = cache.chat(chat.id)
-                    if previous is not None and previous.last_message is not None:
-                        kept = previous.last_message
-                        stamp = kept.timestamp
-                        if stamp is not None and (chat.timestamp is None or stamp >= chat.timestamp):
-                            newest = kept
-                if newest is None:
-                    newest = _newest_visible(cache.messages(chat.id, limit=5))
-                if newest is not None:
-                    chat = replace(chat, last_message=newest)
+            newest = _newest_visible(fetched.get(chat.id, ()))
+            if chat.last_message is not None and (
+                newest is None or _message_order(chat.last_message) >= _message_order(newest)
+            ):
+                out.append(chat)
+                continue
+            if newest is None:
+                previous = cache.chat(chat.id)
+                if previous is not None and previous.last_message is not None:
+                    kept = previous.last_message
+                    stamp = kept.timestamp
+                    if stamp is not None and (chat.timestamp is None or stamp >= chat.timestamp):
+                        newest = kept
+            if newest is None:
+                newest = _newest_visible(cache.messages(chat.id, limit=5))
+            if newest is not None:
+                chat = replace(chat, last_message=newest)
             out.append(chat)
         return out
+
+
+def most_telling_error(errors: Sequence[BaseException]) -> BaseException:
+    """Of several failures of one poll, the one to act on: a cancel, a 429 (longest wait), a rejected key, the first.
+
+    An error outside the client's contract (a bug) is logged here and wins only when no ``UnipileError`` came.
+    """
+    for error in errors:
+        if isinstance(error, asyncio.CancelledError):
+            return error
+    known = [error for error in errors if isinstance(error, UnipileError)]
+    if not known:
+        return errors[0]
+    for error in errors:
+        if not isinstance(error, UnipileError):  # not raised, so said here
+            log.error("sync: unexpected error in a poll request", exc_info=error)
+    limited = [error for error in known if isinstance(error, RateLimitedError)]
+    if limited:
+        return max(limited, key=lambda error: error.retry_after or 0.0)
+    refused = [error for error in known if isinstance(error, AuthenticationError)]
+    return refused[0] if refused else known[0]
 
 
 def _call(listener: Callable[..., None], *args: object) -> None:
@@ -567,3 +616,18 @@ def _newest_first(chats: Iterable[Chat]) -> list[Chat]:
         key=lambda c: (c.timestamp is not None, c.timestamp.timestamp() if c.timestamp else 0.0, c.id),
         reverse=True,
     )
+
+
+def _has_changed(previous: Chat | None, chat: Chat) -> bool:
+    return previous is None or _ChatKey.of(previous) != _ChatKey.of(chat)
+
+
+def _stale(cache: CacheTables, messages: Sequence[Message]) -> bool:
+    """Whether the cached list entry of these messages' chat is older than they are (or missing)."""
+    if not messages:
+        return False
+    cached = cache.chat(messages[0].chat_id)
+    if cached is None or cached.timestamp is None:
+        return True
+    newest = max((m.timestamp for m in messages if m.timestamp is not None), default=None)
+    return newest is not None and newest > cached.timestamp

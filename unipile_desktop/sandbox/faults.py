@@ -13,13 +13,22 @@ from typing import Any
 from .errors import ApiError, default_type_for_status, invalid_parameters
 from .models import JsonDict, format_ts, now_ms
 
-FAULT_ACTIONS = ("error", "store_then_drop", "drop", "delay", "store_then_error")
+FAULT_ACTIONS = ("error", "store_then_drop", "drop", "delay", "store_then_error", "store_later")
+# Actions whose request still has its effect (now or, for store_later, after store_after_ms), answered with an error.
+STORING_ERROR_ACTIONS = ("store_then_error", "store_later")
+DEFAULT_STORE_AFTER_MS = 2000
 REQUEST_LOG_SIZE = 500
 
 
 @dataclass
 class FaultRule:
-    """When a request matches `method` and the `path` regex, apply `action` (`times` None = forever)."""
+    """When a request matches `method` and the `path` regex, apply `action` (`times` None = forever).
+
+    Actions: `error` answers an error without doing anything; `drop` closes the connection; `delay` only waits
+    `delay_ms`; `store_then_error` / `store_then_drop` do the request, then answer an error (504 by default) or
+    drop; `store_later` answers the error at once and does the request `store_after_ms` later, like a provider
+    that is still working when Unipile gives up waiting (504 `errors/request_timeout`).
+    """
 
     id: str
     path: str
@@ -33,6 +42,7 @@ class FaultRule:
     times: int | None = 1
     probability: float = 1.0
     retry_after: int | None = None
+    store_after_ms: int = DEFAULT_STORE_AFTER_MS
     fired: int = 0
     pattern: re.Pattern[str] = field(init=False, repr=False)
 
@@ -48,7 +58,7 @@ class FaultRule:
 
     def error(self) -> ApiError:
         """The error this rule answers with (for `error` and `store_then_error`)."""
-        default_status = 504 if self.action == "store_then_error" else 500
+        default_status = 504 if self.action in STORING_ERROR_ACTIONS else 500
         status = self.status or default_status
         error_type = self.type or default_type_for_status(status)
         detail = self.detail or "Injected by a sandbox fault rule."
@@ -71,6 +81,7 @@ class FaultRule:
             "times": self.times,
             "probability": self.probability,
             "retry_after": self.retry_after,
+            "store_after_ms": self.store_after_ms,
             "fired": self.fired,
         }
 
@@ -119,6 +130,7 @@ class FaultBook:
         if status is not None and status > 599:
             raise invalid_parameters("status must be an HTTP status code.")
         times = _optional_int(spec, "times", 0) if "times" in spec else 1
+        store_after_ms = _optional_int(spec, "store_after_ms")
         with self._lock:
             rule = FaultRule(
                 id=f"fault-{next(self._ids)}",
@@ -133,6 +145,7 @@ class FaultBook:
                 times=times,
                 probability=float(probability),
                 retry_after=_optional_int(spec, "retry_after"),
+                store_after_ms=store_after_ms if store_after_ms is not None else DEFAULT_STORE_AFTER_MS,
             )
             self._rules.append(rule)
             return rule

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +26,7 @@ from .paging import (
 from .state import SandboxState
 
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+logger = logging.getLogger(__name__)
 MESSAGING_ACCOUNT_TYPES = ("WHATSAPP", "LINKEDIN", "SLACK", "TWITTER", "MESSENGER", "INSTAGRAM", "TELEGRAM")
 
 
@@ -100,12 +103,29 @@ def _in_window(epoch_ms: int, filters: Mapping[str, Any]) -> bool:
     return not ("before" in filters and not epoch_ms < parse_ts(filters["before"]))
 
 
-class ApiRoutes:
-    """Dispatches ApiRequests to route handlers; handlers raise ApiError for Unipile-shaped failures."""
+CHAT_FILTER_MODES = ("activity", "created")
 
-    def __init__(self, state: SandboxState, on_outbound: Callable[[str], None] | None = None) -> None:
+
+class ApiRoutes:
+    """Dispatches ApiRequests to route handlers; handlers raise ApiError for Unipile-shaped failures.
+
+    ``chat_filter_on`` says what ``before``/``after`` of ``GET /chats`` compare with: the chat's last activity
+    ("activity", the default) or its creation ("created"). The reference leaves this open, so clients are tested
+    under both.
+    """
+
+    def __init__(
+        self,
+        state: SandboxState,
+        on_outbound: Callable[[str], None] | None = None,
+        *,
+        chat_filter_on: str = "activity",
+    ) -> None:
         self.state = state
         self.on_outbound = on_outbound
+        self.chat_filter_on = chat_filter_on
+        self._later_lock = threading.Lock()
+        self._later: set[threading.Timer] = set()
         seg = r"([^/]+)"
         self.table: list[tuple[str, re.Pattern[str], Handler]] = [
             ("GET", re.compile(r"^/accounts$"), self.list_accounts),
@@ -128,6 +148,53 @@ class ApiRoutes:
             ("GET", re.compile(rf"^/messages/{seg}$"), self.get_message),
             ("GET", re.compile(rf"^/messages/{seg}/attachments/{seg}$"), self.get_attachment),
         ]
+
+    @property
+    def chat_filter_on(self) -> str:
+        return self._chat_filter_on
+
+    @chat_filter_on.setter
+    def chat_filter_on(self, mode: str) -> None:
+        if mode not in CHAT_FILTER_MODES:
+            raise ValueError(f"chat_filter_on must be one of {', '.join(CHAT_FILTER_MODES)}")
+        self._chat_filter_on = mode
+
+    def dispatch_later(self, request: ApiRequest, delay_s: float) -> None:
+        """Handle `request` after `delay_s` seconds, answering nobody (the `store_later` fault: the client was
+        already told 504 while the provider kept working)."""
+
+        def run() -> None:
+            with self._later_lock:
+                self._later.discard(timer)
+            try:
+                response = self.dispatch(request)
+            except ApiError as error:
+                logger.info("late %s %s refused: %s", request.method, request.path, error.body())
+                return
+            except Exception:  # a timer thread must not die loudly; the sandbox keeps serving
+                logger.exception("late %s %s failed", request.method, request.path)
+                return
+            logger.info("late %s %s done: %s", request.method, request.path, response.status)
+
+        timer = threading.Timer(max(0.0, delay_s), run)
+        timer.daemon = True
+        with self._later_lock:
+            self._later.add(timer)
+        timer.start()
+
+    @property
+    def pending_later(self) -> int:
+        """Requests of `store_later` faults not handled yet."""
+        with self._later_lock:
+            return len(self._later)
+
+    def cancel_later(self) -> int:
+        """Forget requests still waiting to be handled late (e.g. when the server stops); returns how many."""
+        with self._later_lock:
+            timers, self._later = list(self._later), set()
+        for timer in timers:
+            timer.cancel()
+        return len(timers)
 
     def dispatch(self, request: ApiRequest) -> ApiResponse:
         for method, pattern, handler in self.table:
@@ -210,7 +277,7 @@ class ApiRoutes:
                 return False
             if "unread" in filters and (chat.unread_count > 0) != filters["unread"]:
                 return False
-            return _in_window(chat.activity_ms, filters)
+            return _in_window(chat.created_at_ms if self.chat_filter_on == "created" else chat.activity_ms, filters)
 
         page, last = take_page(
             [chat for chat in chats if keep(chat)], lambda chat: (chat.activity_ms, chat.id), after_key, limit

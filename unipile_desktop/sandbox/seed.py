@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -463,7 +462,6 @@ class Seeder:
         **fields: object,
     ) -> Message:
         account = self.state.accounts[chat.account_id]
-        provider_id = self.pids.message(account.type, timestamp)
         outbound = sender.is_self
         others = [self.state.attendees[member] for member in chat.attendee_ids if member != sender.id]
         seen_by: dict[str, str | bool] = {}
@@ -473,39 +471,13 @@ class Seeder:
                     seen_by[other.provider_id] = format_ts(timestamp + self.rng.randint(1, 90) * MINUTE)
         elif seen:
             seen_by[self.state.attendees[account.self_attendee_id].provider_id] = True
-        message = Message(
-            id=self.state.ids.new(),
-            account_id=account.id,
-            chat_id=chat.id,
-            chat_provider_id=chat.provider_id,
-            provider_id=provider_id,
-            sender_id=sender.provider_id,
-            sender_attendee_id=sender.id,
-            text=text,
-            timestamp_ms=timestamp,
-            is_sender=1 if outbound else 0,
-            seen=1 if seen else 0,
-            seen_by=seen_by,
-            delivered=1,
-            original=json.dumps(
-                {"id": provider_id, "from_me": outbound, "timestamp": timestamp // 1000}, separators=(",", ":")
-            ),
+        files = [(file_name, None, data) for file_name, data in attachments or []]
+        message = self.state.store_message(
+            chat, sender, text, files, timestamp_ms=timestamp, extra=extra, seen=seen, seen_by=seen_by
         )
-        for file_name, data in attachments or []:
-            message.attachments.append(self.state.make_attachment(account.id, provider_id, data, file_name))
-        if account.type == "LINKEDIN":
-            linkedin: dict[str, object] = {"message_type": "MESSAGE", "attendee_type": "MEMBER"}
-            linkedin["sender_urn"] = "urn:li:fsd_profile:" + sender.provider_id
-            distance = sender.network_distance
-            if not outbound and distance is not None:
-                linkedin["attendee_distance"] = {"DISTANCE_1": 1, "DISTANCE_2": 2, "DISTANCE_3": 3}.get(distance, -1)
-            linkedin.update(extra or {})
-            message.extra = linkedin
-        elif extra:
-            message.extra = dict(extra)
         for key, value in fields.items():
             setattr(message, key, value)
-        return self.state.add_message(message)
+        return message
 
     def photo(self) -> bytes:
         self.photo_variant += 1

@@ -263,6 +263,10 @@ class _Handler(BaseHTTPRequestHandler):
                 response = None
             elif fault is not None and fault.action == "error":
                 response = error_response(fault.error())
+            elif fault is not None and fault.action == "store_later":
+                # The client hears the error now; the provider "finishes" later (never stored before the answer).
+                response = error_response(fault.error())
+                sandbox.routes.dispatch_later(request, fault.store_after_ms / 1000)
             else:
                 response = self._dispatch(request)
                 if fault is not None and fault.action == "store_then_drop":
@@ -326,10 +330,31 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(error_response(ApiError(403, "errors/insufficient_permissions", "Loopback clients only.")))
             return
         try:
+            self._refuse_web_pages()
             response = self._control(path, body)
         except ApiError as error:
             response = error_response(error)
         self._send(response)
+
+    def _refuse_web_pages(self) -> None:
+        """A web page in the agent's browser can reach 127.0.0.1: keep it away from the controls that change things.
+
+        Browsers send ``Origin`` with every cross-site POST/PUT/PATCH/DELETE, and only a "simple" request (text/plain,
+        a form, no type) goes out without a CORS preflight, which this server never approves. So: no Origin, and a
+        JSON Content-Type on anything with a body.
+        """
+        if self.command in ("GET", "HEAD"):
+            return
+        if self.headers.get("Origin") is not None:
+            raise ApiError(403, "errors/insufficient_permissions", "The test controls do not answer web pages.")
+        if self.command in ("POST", "PUT", "PATCH") and media_type(self.headers.get("Content-Type")) != (
+            "application/json"
+        ):
+            raise ApiError(
+                415,
+                "errors/unsupported_media_type",
+                "The test controls take a body with Content-Type: application/json.",
+            )
 
     def _json_body(self, body: bytes) -> dict[str, Any]:
         try:
@@ -418,7 +443,7 @@ CONTROL_ENDPOINTS = [
     "POST /_sandbox/inbound {chat_id, text?, sender_attendee_id?, attachments?: [file_name | "
     "{file_name, mimetype?, content_base64?}]}",
     "POST /_sandbox/faults {path, method?, action?, status?, type?, title?, detail?, delay_ms?, times?, "
-    "probability?, retry_after?}",
+    "probability?, retry_after?, store_after_ms?}",
     "GET /_sandbox/faults",
     "DELETE /_sandbox/faults",
     "DELETE /_sandbox/faults/{id}",
@@ -427,6 +452,7 @@ CONTROL_ENDPOINTS = [
     "GET /_sandbox/chats/{chat_id}/message_counts",
     "POST /_sandbox/accounts/{account_id}/status {status}",
     "GET /_sandbox/media/attendees/{attendee_id}.png",
+    "(bodies are JSON with Content-Type: application/json; requests from web pages, with an Origin, are refused)",
 ]
 
 
@@ -474,6 +500,7 @@ class SandboxServer:
         """Stop serving, close every connection and the listening socket, and join the threads."""
         if self._replies is not None:
             self._replies.stop()
+        self.routes.cancel_later()  # a `store_later` request must not land in a stopped sandbox
         httpd, self._httpd = self._httpd, None
         if httpd is None:
             return
@@ -531,6 +558,7 @@ class SandboxServer:
         times: int | None = 1,
         probability: float = 1.0,
         retry_after: int | None = None,
+        store_after_ms: int | None = None,
     ) -> str:
         """Add a fault rule (see POST /_sandbox/faults) and return its id."""
         spec: dict[str, Any] = {
@@ -545,6 +573,7 @@ class SandboxServer:
             "times": times,
             "probability": probability,
             "retry_after": retry_after,
+            "store_after_ms": store_after_ms,
         }
         return self.faults.add(spec).id
 

@@ -8,7 +8,7 @@ import mimetypes
 import random
 import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import images
@@ -21,6 +21,7 @@ MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024
 LINKEDIN_APIS = ("classic", "recruiter", "sales_navigator")
 SOURCE_STATUSES = ("OK", "STOPPED", "ERROR", "CREDENTIALS", "PERMISSIONS", "CONNECTING")
 # Provider text limits (real-world figures; Unipile relays the provider's refusal as too_many_characters).
+DISTANCE_NUMBERS = {"DISTANCE_1": 1, "DISTANCE_2": 2, "DISTANCE_3": 3}  # message `attendee_distance`; else -1
 TEXT_LIMITS = {"LINKEDIN": 8000, "WHATSAPP": 65536, "INSTAGRAM": 1000, "MESSENGER": 2000, "TELEGRAM": 4096}
 
 
@@ -272,47 +273,68 @@ class SandboxState:
         stamp = now_ms()
         return stamp if latest is None or stamp > latest.timestamp_ms else latest.timestamp_ms + 1
 
-    def _store(
+    def store_message(
         self,
         chat: Chat,
         sender: Attendee,
         text: str | None,
-        uploads: Iterable[tuple[str, str, bytes]],
+        uploads: Iterable[tuple[str, str | None, bytes]] = (),
+        *,
+        timestamp_ms: int | None = None,
         quoted: Message | None = None,
         extra: JsonDict | None = None,
+        seen: bool = False,
+        seen_by: dict[str, str | bool] | None = None,
     ) -> Message:
-        account = self.accounts[chat.account_id]
-        timestamp = self._next_timestamp(chat)
-        provider_id = self.provider_ids.message(account.type, timestamp)
-        outbound = sender.is_self
-        message = Message(
-            id=self.ids.new(),
-            account_id=account.id,
-            chat_id=chat.id,
-            chat_provider_id=chat.provider_id,
-            provider_id=provider_id,
-            sender_id=sender.provider_id,
-            sender_attendee_id=sender.id,
-            text=text,
-            timestamp_ms=timestamp,
-            is_sender=1 if outbound else 0,
-            seen=0,
-            delivered=1,
-            quoted=quoted.base_json() if quoted is not None else None,
-            extra=dict(extra or {}),
-            original=json.dumps(
-                {"id": provider_id, "from_me": outbound, "timestamp": timestamp // 1000}, separators=(",", ":")
-            ),
-        )
-        for file_name, mimetype, data in uploads:
-            message.attachments.append(self.make_attachment(account.id, provider_id, data, file_name, mimetype))
-        if account.is_linkedin and not extra:
-            message.extra = {"message_type": "MESSAGE", "attendee_type": "MEMBER"}
-        self.add_message(message)
-        return message
+        """Store a message of `chat` from `sender`: the one builder for seeded, sent and injected messages alike.
+
+        `uploads` are (file name, mimetype or None to guess, bytes); `timestamp_ms` defaults to now (after the
+        chat's newest message). LinkedIn messages get `message_type`, `attendee_type`, `sender_urn` and, inbound,
+        `attendee_distance`; `extra` fields go on top.
+        """
+        with self.lock:
+            account = self.accounts[chat.account_id]
+            timestamp = timestamp_ms if timestamp_ms is not None else self._next_timestamp(chat)
+            provider_id = self.provider_ids.message(account.type, timestamp)
+            outbound = sender.is_self
+            message = Message(
+                id=self.ids.new(),
+                account_id=account.id,
+                chat_id=chat.id,
+                chat_provider_id=chat.provider_id,
+                provider_id=provider_id,
+                sender_id=sender.provider_id,
+                sender_attendee_id=sender.id,
+                text=text,
+                timestamp_ms=timestamp,
+                is_sender=1 if outbound else 0,
+                seen=1 if seen else 0,
+                seen_by=dict(seen_by or {}),
+                delivered=1,
+                quoted=quoted.base_json() if quoted is not None else None,
+                original=json.dumps(
+                    {"id": provider_id, "from_me": outbound, "timestamp": timestamp // 1000}, separators=(",", ":")
+                ),
+            )
+            for file_name, mimetype, data in uploads:
+                message.attachments.append(self.make_attachment(account.id, provider_id, data, file_name, mimetype))
+            if account.is_linkedin:
+                linkedin: JsonDict = {
+                    "message_type": "MESSAGE",
+                    "attendee_type": "MEMBER",
+                    "sender_urn": "urn:li:fsd_profile:" + sender.provider_id,
+                }
+                distance = sender.network_distance
+                if not outbound and distance is not None:
+                    linkedin["attendee_distance"] = DISTANCE_NUMBERS.get(distance, -1)
+                linkedin.update(extra or {})
+                message.extra = linkedin
+            elif extra:
+                message.extra = dict(extra)
+            return self.add_message(message)
 
     @staticmethod
-    def _upload_tuples(uploads: list[UploadedFile]) -> list[tuple[str, str, bytes]]:
+    def _upload_tuples(uploads: list[UploadedFile]) -> list[tuple[str, str | None, bytes]]:
         return [(upload.filename or "attachment", upload.content_type, upload.data) for upload in uploads]
 
     # ----------------------------------------------------------------- sending
@@ -340,7 +362,7 @@ class SandboxState:
                 if quoted is None or quoted.chat_id != chat.id:
                     raise invalid_parameters(f"quote_id {quote_id} is not a message of chat {chat_id}.")
             sender = self.attendees[account.self_attendee_id]
-            message = self._store(chat, sender, text, self._upload_tuples(uploads), quoted)
+            message = self.store_message(chat, sender, text, self._upload_tuples(uploads), quoted=quoted)
             chat.unread_count = 0
             return message
 
@@ -374,7 +396,7 @@ class SandboxState:
                 if existing.read_only:
                     raise ApiError(422, "errors/cant_send_message", "This chat is read-only; messages cannot be sent.")
                 sender = self.attendees[account.self_attendee_id]
-                message = self._store(existing, sender, text, self._upload_tuples(uploads))
+                message = self.store_message(existing, sender, text, self._upload_tuples(uploads))
                 existing.unread_count = 0
                 return existing, message
 
@@ -396,7 +418,7 @@ class SandboxState:
                 if subject:
                     extra["subject"] = subject
             sender = self.attendees[account.self_attendee_id]
-            message = self._store(chat, sender, text, self._upload_tuples(uploads), extra=extra)
+            message = self.store_message(chat, sender, text, self._upload_tuples(uploads), extra=extra)
             return chat, message
 
     def _linkedin_options(self, form: FormData, account: Account) -> tuple[str, bool]:
@@ -413,10 +435,12 @@ class SandboxState:
         return api, api == "classic" and raw_inmail == "true"
 
     def _recipient(self, account: Account, recipient_id: str) -> Attendee:
+        """The person an `attendees_ids` value names: provider ids only, as the reference says (not attendee ids).
+
+        Instagram's `provider_messaging_id` is not modelled: its attendees' `provider_id` stands in for it.
+        """
         for attendee in self.attendees.values():
-            if attendee.account_id != account.id or attendee.is_self:
-                continue
-            if recipient_id in (attendee.provider_id, attendee.id):
+            if attendee.account_id == account.id and not attendee.is_self and attendee.provider_id == recipient_id:
                 return attendee
         raise ApiError(422, "errors/invalid_recipient", f"Recipient {recipient_id} cannot be found on this account.")
 
@@ -510,7 +534,7 @@ class SandboxState:
         chat_id: str,
         text: str | None,
         sender_attendee_id: str | None = None,
-        attachments: list[tuple[str, str, bytes]] | None = None,
+        attachments: Sequence[tuple[str, str | None, bytes]] | None = None,
     ) -> Message:
         """Store a message from a chat participant as if it had just arrived from the provider."""
         with self.lock:
@@ -528,7 +552,7 @@ class SandboxState:
                 sender = matching[0]
             if (text is None or not text) and not attachments:
                 raise missing_parameters("An inbound message needs a text or an attachment.")
-            message = self._store(chat, sender, text, attachments or [])
+            message = self.store_message(chat, sender, text, attachments or [])
             if not sender.is_self:
                 chat.unread_count += 1
             return message

@@ -2,7 +2,7 @@
 
 from .blobs import DEFAULT_BLOB_CAP, Blob, BlobCache
 from .cache import CacheTables
-from .database import Database, RecoveryReport
+from .database import Database, RecoveryReport, delete_database
 from .drafts import NEW_CHAT_DRAFT_KEY, Draft, DraftTable, chat_draft_key
 from .errors import ProfileInUseError, StoreCorruptError, StoreError
 from .outbox import (
@@ -15,9 +15,17 @@ from .outbox import (
     OutboxTable,
     Send,
 )
-from .paths import default_data_dir, profile_database_path, safe_profile_name
+from .paths import (
+    default_data_dir,
+    is_valid_profile_id,
+    legacy_profile_id,
+    new_profile_id,
+    profile_database_path,
+    profile_db_path,
+    safe_profile_name,
+)
 from .schema import MIGRATIONS, SCHEMA_VERSION, StoreVersionError
-from .store import Store
+from .store import UNSENT_STATES, Store, count_unsent_messages
 
 __all__ = [
     "DEFAULT_BLOB_CAP",
@@ -26,6 +34,7 @@ __all__ = [
     "OUTBOX_STATES",
     "SCHEMA_VERSION",
     "UNFINISHED_STATES",
+    "UNSENT_STATES",
     "Blob",
     "BlobCache",
     "CacheTables",
@@ -45,7 +54,13 @@ __all__ = [
     "StoreError",
     "StoreVersionError",
     "chat_draft_key",
+    "count_unsent_messages",
     "default_data_dir",
+    "delete_database",
+    "is_valid_profile_id",
+    "legacy_profile_id",
+    "new_profile_id",
     "profile_database_path",
+    "profile_db_path",
     "safe_profile_name",
 ]

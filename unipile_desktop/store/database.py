@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import shutil
 import sqlite3
 import sys
 import time
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ProfileInUseError, StoreCorruptError
+from .paths import database_files, removal_marker
 from .schema import MIGRATIONS, Migration, migrate
 
 log = logging.getLogger(__name__)
@@ -163,14 +165,24 @@ class Database:
             raise
 
     def close(self) -> None:
+        """Close the connection and drop the lock; a database removed while open is deleted here, under its lock."""
         try:
             with contextlib.suppress(sqlite3.Error):
                 self.conn.execute("PRAGMA optimize")
             self.conn.close()
         finally:
             if self._lock is not None:
+                removed = self.path is not None and removal_marker(self.path).exists()
+                if removed and self.path is not None:
+                    try:
+                        _delete_unlocked_files(self.path)
+                    except OSError as exc:  # the marker stays: the next start tries again
+                        log.warning("could not delete the removed database %s: %s", self.path, exc)
+                        removed = False
                 self._lock.release()
                 self._lock = None
+                if removed and self.path is not None:
+                    _delete_lock_file(self.path)
 
     # ------------------------------------------------------------------------------------------ statements
 
@@ -240,6 +252,70 @@ class Database:
         log.error("SQLite reported corruption in %s; a full check will run at next start", self.path)
         with contextlib.suppress(OSError):
             self.path.with_name(self.path.name + CHECK_MARKER_SUFFIX).touch()
+
+
+# ---------------------------------------------------------------------------------------------- deleting
+
+
+def delete_database(path: Path) -> bool:
+    """Delete a profile's database and everything kept beside it (side files, damaged copies, its files folder).
+
+    Returns True when it is gone. When a process has it open (the running session, another window), it is only
+    marked: that process deletes it when it closes the store, or the next ``delete_removed_databases`` does.
+    """
+    path = Path(path)
+    if not database_files(path):
+        return True
+    lock = _ProfileLock(path.with_name(path.name + ".lock"))
+    try:
+        lock.acquire()
+    except ProfileInUseError:
+        removal_marker(path).touch()
+        log.info("the database %s is in use; it will be deleted when it is closed", path)
+        return False
+    try:
+        _delete_unlocked_files(path)
+    finally:
+        lock.release()
+    _delete_lock_file(path)
+    log.info("deleted the database %s", path)
+    return True
+
+
+def delete_removed_databases(folder: Path) -> list[Path]:
+    """Delete the databases in ``folder`` that were removed while open and are free now; returns those deleted."""
+    deleted: list[Path] = []
+    try:
+        markers = sorted(folder.glob("*.removed"))
+    except OSError:
+        return deleted
+    for marker in markers:
+        database = marker.with_name(marker.name.removesuffix(".removed"))
+        try:
+            if delete_database(database):
+                deleted.append(database)
+        except OSError as exc:
+            log.warning("could not delete the removed database %s: %s", database, exc)
+    return deleted
+
+
+def _delete_unlocked_files(path: Path) -> None:
+    """Everything but the lock file; the removal marker last, so an interrupted deletion is finished later."""
+    lock_name = path.name + ".lock"
+    marker = removal_marker(path)
+    for item in database_files(path):
+        if item.name == lock_name or item == marker:
+            continue
+        if item.is_dir():
+            shutil.rmtree(item)
+        else:
+            item.unlink(missing_ok=True)
+    marker.unlink(missing_ok=True)
+
+
+def _delete_lock_file(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.with_name(path.name + ".lock").unlink(missing_ok=True)
 
 
 def _connect(target: str) -> sqlite3.Connection:

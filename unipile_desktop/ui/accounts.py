@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QSizePolicy
 
 from ..api import Account
 from ..core.accounts import AccountsController, status_text
+from .format import plain_tip
 from .resources import app_icon, provider_icon, provider_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -63,7 +64,7 @@ class AccountListModel(QAbstractListModel):
                 lines.append(account.username)
             if note:
                 lines.append(f"Status: {note}. Reconnect this account in the Unipile dashboard.")
-            return "\n".join(lines)
+            return plain_tip("\n".join(lines))  # the name and username come from the network
         if role == Qt.ItemDataRole.ForegroundRole:
             return WARNING_COLOUR if note else None
         if role == AccountRole.ACCOUNT_ID:

@@ -21,10 +21,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ..api import Account
 from ..core.chats import ChatEntry, ChatListController, DetailsState
 from ..core.images import ImageCache
+from .accounts import account_label
 from .avatars import paint_avatar
-from .format import one_line, relative_time
+from .format import one_line, plain_tip, relative_time
 from .resources import provider_icon, provider_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -47,14 +49,26 @@ class ChatRole(enum.IntEnum):
 
 
 PLACEHOLDER_TITLE = "…"
+MIN_PHONE_DIGITS = 4  # fewer digits would match half the list through ids and times
+
+
+def _looks_like_phone(text: str) -> bool:
+    return all(c.isdigit() or c in " +-.()/" for c in text)
 
 
 class ChatListModel(QAbstractListModel):
     """Rows are ChatEntry objects in the order pages arrived; the proxy sorts them by activity."""
 
-    def __init__(self, controller: ChatListController, parent: Any = None) -> None:
+    def __init__(
+        self,
+        controller: ChatListController,
+        parent: Any = None,
+        *,
+        account_of: Callable[[str], Account | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._controller = controller
+        self._account_of = account_of  # which of the team's accounts a chat is on, for the tooltip
         self._rows: list[ChatEntry] = []
         self._row_of: dict[str, int] = {}
         self._is_fetching = False
@@ -80,10 +94,10 @@ class ChatListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole or role == ChatRole.TITLE:
             return entry.title or PLACEHOLDER_TITLE
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [entry.title or PLACEHOLDER_TITLE, provider_name(chat.account_type)]
+            lines = [entry.title or PLACEHOLDER_TITLE, self.account_line(chat.account_id, chat.account_type)]
             if entry.participants and chat.is_group:
                 lines.append(", ".join(entry.participants))
-            return "\n".join(lines)
+            return plain_tip("\n".join(lines))  # names come from the network: never rich text
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{entry.title or 'Chat'}, {entry.unread_count} unread, {ChatDelegate.preview_for(entry)}"
         if role == ChatRole.ENTRY:
@@ -108,7 +122,8 @@ class ChatListModel(QAbstractListModel):
         if role == ChatRole.AVATAR_ID:
             return entry.avatar_id
         if role == ChatRole.SEARCH_TEXT:
-            return f"{entry.title}\n{entry.preview or ''}\n{' '.join(entry.participants)}"
+            handles = dict.fromkeys([chat.attendee_provider_id or "", *entry.handles])
+            return "\n".join([entry.title, entry.preview or "", " ".join(entry.participants), " ".join(handles)])
         if role == ChatRole.READ_ONLY:
             return chat.read_only
         return None
@@ -133,6 +148,15 @@ class ChatListModel(QAbstractListModel):
             self._is_fetching = False
 
     # ------------------------------------------------------------------------------------------ helpers
+
+    def account_line(self, account_id: str, account_type: str) -> str:
+        """The provider and which of the team's accounts the chat is on: "WhatsApp · Support line"."""
+        provider = provider_name(account_type)
+        account = self._account_of(account_id) if self._account_of is not None else None
+        if account is None:
+            return provider
+        label = account_label(account)
+        return provider if label == provider else f"{provider} · {label}"
 
     def entry(self, row: int) -> ChatEntry | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -180,7 +204,8 @@ class ChatListModel(QAbstractListModel):
 
 
 class ChatFilterProxy(QSortFilterProxyModel):
-    """Newest activity first; the filter box matches name, preview and participants, ignoring case."""
+    """Newest activity first; the filter box matches name, preview, participants and their handles, ignoring
+    case. A phone number matches however it is typed: "+33 6 12" finds "33612345678@s.whatsapp.net"."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -189,9 +214,21 @@ class ChatFilterProxy(QSortFilterProxyModel):
         self.setSortRole(ChatRole.ACTIVITY)
         self.setDynamicSortFilter(True)
         self.sort(0, Qt.SortOrder.DescendingOrder)
+        self._digits = ""  # the filter as a phone number (digits only), "" when it is not one
 
     def set_filter_text(self, text: str) -> None:
-        self.setFilterFixedString(text.strip())
+        needle = text.strip()
+        digits = "".join(c for c in needle if c.isdigit())
+        self._digits = digits if len(digits) >= MIN_PHONE_DIGITS and _looks_like_phone(needle) else ""
+        self.setFilterFixedString(needle)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        if super().filterAcceptsRow(source_row, source_parent):
+            return True
+        if not self._digits:
+            return False
+        text = str(self.sourceModel().index(source_row, 0, source_parent).data(ChatRole.SEARCH_TEXT) or "")
+        return any(self._digits in "".join(c for c in word if c.isdigit()) for word in text.split())
 
     def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
         left_time = float(left.data(ChatRole.ACTIVITY) or 0.0)

@@ -1,7 +1,8 @@
-"""Small text formatters shared by the views: relative times, file sizes, initials."""
+"""Small text formatters shared by the views: relative times, file sizes, initials, safe tooltips."""
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, timedelta
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -74,3 +75,14 @@ def one_line(text: str | None, limit: int = 200) -> str:
         return ""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def plain_tip(text: str | None) -> str:
+    """Tooltip markup that shows ``text`` literally: QToolTip guesses rich text, so network text must be escaped.
+
+    "<b>Acme</b>" becomes "<p>&lt;b&gt;Acme&lt;/b&gt;</p>"; line breaks are kept; empty text gives "" (no tooltip).
+    """
+    if not text:
+        return ""
+    escaped = html.escape(text, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
+    return f"<p>{escaped}</p>"

@@ -2,37 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from .banner import WARNING_COLOURS, Banner
 
 KEY_REJECTED_TITLE = "API key rejected"
 ENTER_KEY_TEXT = "Enter new key…"
 
 
-class KeyRejectedBanner(QFrame):
+class KeyRejectedBanner(Banner):
     """Stays until a working key is entered: without one nothing loads, so there is no dismiss button."""
 
     enter_key_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("keyRejectedBanner")
-        self.setStyleSheet(
-            "#keyRejectedBanner { background: #fff4d6; border: 1px solid #e8c56a; border-radius: 6px; }"
-            "#keyRejectedBanner QLabel { color: #5c4200; }"
-        )
+        super().__init__("keyRejectedBanner", WARNING_COLOURS, parent)
         self.setAccessibleName(KEY_REJECTED_TITLE)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setWordWrap(True)
         self.enter_key_button = QPushButton(ENTER_KEY_TEXT, self)
         self.enter_key_button.setAutoDefault(False)
         self.enter_key_button.clicked.connect(self.enter_key_requested)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.enter_key_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        self.hide()
+        self.set_action(self.enter_key_button)
 
     def show_rejected(self, profile_name: str | None) -> None:
         whose = f"the key of the profile “{profile_name}”" if profile_name else "the API key"

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +29,7 @@ from ..core.new_chat import NewChatController, StartedChat
 from ..core.tasks import TaskRunner
 from .about_dialog import AboutDialog, ConnectionSummary
 from .accounts import AccountListModel, AccountPicker
+from .banner import ERROR_COLOURS, Banner
 from .chat_list import ChatDelegate, ChatFilterProxy, ChatListModel, ChatListView, ChatRole
 from .conversation.pane import ConversationPane
 from .key_banner import KeyRejectedBanner
@@ -59,33 +59,21 @@ def settings_bool(settings: QSettings, key: str, default: bool) -> bool:
     return bool(value)
 
 
-class ErrorBanner(QFrame):
+class ErrorBanner(Banner):
     """One line of plain text at the top of the window for failures; dismissible; the latest error wins."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("errorBanner")
-        self.setStyleSheet(
-            "#errorBanner { background: #fdecea; border: 1px solid #f3b8b2; border-radius: 6px; }"
-            "#errorBanner QLabel { color: #7a1c14; }"
-        )
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)  # server text is never markup
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        super().__init__("errorBanner", ERROR_COLOURS, parent)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to quote it to support
         self.dismiss_button = QToolButton(self)
         self.dismiss_button.setText("✕")
         self.dismiss_button.setToolTip("Dismiss")
         self.dismiss_button.setAccessibleName("Dismiss error")
         self.dismiss_button.setAutoRaise(True)
         self.dismiss_button.clicked.connect(self.dismiss)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.set_action(self.dismiss_button, Qt.AlignmentFlag.AlignTop)
         self._repeats = 0
         self._sentence = ""
-        self.hide()
 
     @property
     def sentence(self) -> str:
@@ -148,7 +136,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.setPlaceholderText("Filter chats")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter chats")
-        self.chat_model = ChatListModel(chats, self)
+        self.chat_model = ChatListModel(chats, self, account_of=accounts.account)
         self.chat_proxy = ChatFilterProxy(self)
         self.chat_proxy.setSourceModel(self.chat_model)
         self.chat_view = ChatListView()
@@ -217,6 +205,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.connection_label)
         self.live: LiveUpdates | None = None
+        self._load_failure = ""  # why the last chat page failed, for the status line
 
         self._build_menus()
         self._connect_signals()
@@ -270,9 +259,19 @@ class MainWindow(QMainWindow):
         self.filter_edit.textChanged.connect(self.on_filter_edit_text_changed)
         self.chat_view.selectionModel().currentChanged.connect(self.on_chat_view_current_changed)
         self.chat_view.mark_read_requested.connect(self.on_chat_view_mark_read_requested)
-        for signal in (self.chat_model.rowsInserted, self.chat_model.modelReset, self.chat_proxy.layoutChanged):
+        for signal in (
+            self.chat_model.rowsInserted,
+            self.chat_model.modelReset,
+            self.chat_proxy.layoutChanged,
+            self.chat_proxy.rowsInserted,
+            self.chat_proxy.rowsRemoved,
+        ):
             signal.connect(self._update_chat_list_status)
-        self.chats.chats_load_failed.connect(lambda _sentence: self._update_chat_list_status())
+        self.chats.chats_load_failed.connect(self.on_chats_chats_load_failed)
+        self.chats.name_lookups_changed.connect(self._update_chat_list_status)
+        self.chats.chat_updated.connect(self.on_chats_chat_updated)
+        self.accounts.accounts_loaded.connect(self.on_accounts_accounts_loaded)
+        self.conversation.chat_opened.connect(self.on_conversation_chat_opened)
         self.chats.account_disconnected.connect(self.accounts.mark_disconnected)
         self.images.image_loaded.connect(self.on_images_image_loaded)
         self.tasks.task_failed.connect(self.on_tasks_task_failed)
@@ -317,6 +316,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """F5: list accounts and chats again (cached rows show meanwhile) and poll for new messages now."""
         self.error_banner.dismiss()
+        self._load_failure = ""
         self.accounts.load()
         self.chats.reload()
         if self.live is not None:
@@ -364,16 +364,25 @@ class MainWindow(QMainWindow):
         dialog.open()  # never exec(): a nested loop inside qasync breaks running coroutines
         return dialog
 
-    def _update_chat_list_status(self) -> None:
+    def _update_chat_list_status(self, *_: object) -> None:
+        filtering = bool(self.filter_edit.text().strip())
+        looking_up = self.chats.pending_name_lookups if filtering else 0
         if self.chat_proxy.rowCount() > 0:
-            self.chat_list_status.hide()
+            if looking_up:  # more rows may match once their names are known
+                self.chat_list_status.setText(f"Looking up names… ({looking_up} left)")
+                self.chat_list_status.show()
+            else:
+                self.chat_list_status.hide()
             return
         if self.chat_model.is_fetching:
             text = "Loading chats…"
+        elif looking_up:
+            text = f"Looking up names… ({looking_up} left)"
         elif self.chat_model.rowCount() > 0:
             text = "No chats match the filter."
         elif self.chats.has_more and not self.chats.can_load_more and not self.chats.is_loading:
-            text = "The chats could not be loaded. Press F5 to try again."
+            reason = f" {self._load_failure}" if self._load_failure else ""
+            text = f"The chats could not be loaded.{reason} Press F5 to try again."
         else:
             text = "No chats yet."
         self.chat_list_status.setText(text)
@@ -389,7 +398,37 @@ class MainWindow(QMainWindow):
 
     def on_filter_edit_text_changed(self, text: str) -> None:
         self.chat_proxy.set_filter_text(text)
+        # Rows the filter hides are never painted, so their names would never be looked up: ask for all of them.
+        self.chats.set_name_lookup(bool(text.strip()))
         self._update_chat_list_status()
+
+    def on_chats_chats_load_failed(self, sentence: str) -> None:
+        self._load_failure = sentence
+        self._update_chat_list_status()
+
+    def on_chats_chat_updated(self, chat_id: str) -> None:
+        chat = self.conversation.chat
+        if chat is None or chat.id != chat_id:
+            return
+        entry = self.chats.entry(chat_id)
+        if entry is not None:
+            self.conversation_pane.header.set_unread(entry.unread_count > 0)
+
+    def on_conversation_chat_opened(self, chat: object) -> None:
+        # The pane has drawn the header; add which account the chat is on and its read state as listed.
+        open_chat = self.conversation.chat
+        if open_chat is None:
+            return
+        header = self.conversation_pane.header
+        header.set_account(self.accounts.account(open_chat.account_id))
+        entry = self.chats.entry(open_chat.id)
+        if entry is not None:
+            header.set_unread(entry.unread_count > 0)
+
+    def on_accounts_accounts_loaded(self, _accounts: list[object]) -> None:
+        open_chat = self.conversation.chat
+        if open_chat is not None:
+            self.conversation_pane.header.set_account(self.accounts.account(open_chat.account_id))
 
     def on_chat_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = current.data(ChatRole.ENTRY) if current.isValid() else None

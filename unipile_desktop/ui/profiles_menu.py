@@ -9,6 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from .format import plain_tip
+
 DEMO_TEXT = "Open the &demo"
 
 
@@ -61,7 +63,7 @@ class ProfilesMenu(QMenu):
             action = QAction(_menu_text(name), self)
             action.setCheckable(True)
             action.setChecked(name == active)
-            action.setToolTip(f"Connect with the profile “{name}”")
+            action.setToolTip(plain_tip(f"Connect with the profile “{name}”"))
             action.triggered.connect(functools.partial(self.on_profile_action_triggered, name))
             self._group.addAction(action)
             self._listed.append(action)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from .format import plain_tip
+
 OFFLINE_STYLE = "color: #9a5b00; padding: 0 8px;"
 QUIET_STYLE = "color: palette(mid); padding: 0 8px;"
 
@@ -23,7 +25,7 @@ class SyncIndicator(QLabel):
         offline = text.startswith("Offline")
         self.setStyleSheet(OFFLINE_STYLE if offline else QUIET_STYLE)
         self.setText(f"● {text}" if offline else text)
-        self.setToolTip(tooltip)
+        self.setToolTip(plain_tip(tooltip))  # the offline reason quotes the server
         self.setAccessibleDescription(tooltip)
         self.setVisible(bool(text))
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import pathlib
+import shutil
 import tempfile
-from collections.abc import Callable, Sequence
+import uuid
+import weakref
+from collections.abc import Sequence
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -21,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..format import human_size
+from ..attachments import AttachmentChip, AttachmentChips, FileCheck
+from ..format import plain_tip
 
-FileCheck = Callable[[Sequence[pathlib.Path]], str | None]
+__all__ = ["AttachmentChip", "Composer", "ComposerTextEdit", "FileCheck", "local_files"]
 
 
 class ComposerTextEdit(QPlainTextEdit):
@@ -35,7 +38,23 @@ class ComposerTextEdit(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._paste_dir: pathlib.Path | None = None
-        self._pasted = 0
+        # Without a profile folder (no store on disk) pastes go to a private temporary folder that goes with
+        # this widget: nothing outlives the process that could still send them.
+        self._temporary_paste_dir: pathlib.Path | None = None
+
+    def set_paste_dir(self, folder: pathlib.Path | None) -> None:
+        """Where pasted images are written: the profile's ``Store.pasted_dir``, which keeps each one until the
+        message carrying it is sent or discarded (the store deletes it at the next start after that)."""
+        self._paste_dir = folder
+
+    @property
+    def paste_dir(self) -> pathlib.Path:
+        if self._paste_dir is not None:
+            return self._paste_dir
+        if self._temporary_paste_dir is None:
+            self._temporary_paste_dir = pathlib.Path(tempfile.mkdtemp(prefix="unipile-paste-"))
+            weakref.finalize(self, shutil.rmtree, self._temporary_paste_dir, ignore_errors=True)
+        return self._temporary_paste_dir
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -70,10 +89,13 @@ class ComposerTextEdit(QPlainTextEdit):
         image = source.imageData()
         if not isinstance(image, QImage) or image.isNull():
             return None
-        if self._paste_dir is None:
-            self._paste_dir = pathlib.Path(tempfile.mkdtemp(prefix="unipile-paste-"))
-        self._pasted += 1
-        path = self._paste_dir / f"pasted-image-{self._pasted}.png"
+        folder = self.paste_dir
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        # A unique name: earlier pastes (of this run or a previous one) may still wait in the outbox.
+        path = folder / f"pasted-image-{uuid.uuid4().hex[:12]}.png"
         return path if image.save(str(path)) else None  # the .png suffix picks the format
 
 
@@ -81,38 +103,6 @@ def local_files(source: QMimeData) -> list[pathlib.Path]:
     if not source.hasUrls():
         return []
     return [pathlib.Path(url.toLocalFile()) for url in source.urls() if url.isLocalFile()]
-
-
-class AttachmentChip(QFrame):
-    """One attached file: name, size and a × that removes it."""
-
-    remove_requested = Signal(object)  # pathlib.Path
-
-    def __init__(self, path: pathlib.Path, size: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.path = path
-        self.setObjectName("attachment_chip")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#attachment_chip { background: #eef1f5; border: 1px solid #d3d8df; border-radius: 10px; }")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 2, 2)
-        layout.setSpacing(4)
-        self.label = QLabel(self)
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        name = path.name if len(path.name) <= 40 else path.name[:37] + "…"
-        self.label.setText(f"{name} · {human_size(size)}")
-        self.label.setToolTip(str(path))
-        layout.addWidget(self.label)
-        self.remove_button = QToolButton(self)
-        self.remove_button.setText("×")
-        self.remove_button.setAutoRaise(True)
-        self.remove_button.setToolTip(f"Remove {path.name}")
-        self.remove_button.setAccessibleName(f"Remove {path.name}")
-        self.remove_button.clicked.connect(self.on_remove_button_clicked)
-        layout.addWidget(self.remove_button)
-
-    def on_remove_button_clicked(self) -> None:
-        self.remove_requested.emit(self.path)
 
 
 class Composer(QWidget):
@@ -125,11 +115,8 @@ class Composer(QWidget):
         super().__init__(parent)
         self.setObjectName("composer")
         self.setAcceptDrops(True)
-        self._files: list[pathlib.Path] = []
-        self._chips: list[AttachmentChip] = []
         self._can_send_here = False
         self._read_only_reason = ""
-        self._check_files: FileCheck | None = None
 
         self.notice = QLabel(self)
         self.notice.setObjectName("composer_notice")
@@ -137,12 +124,9 @@ class Composer(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
 
-        self.chips_row = QWidget(self)
-        self.chips_layout = QHBoxLayout(self.chips_row)
-        self.chips_layout.setContentsMargins(0, 0, 0, 0)
-        self.chips_layout.setSpacing(6)
-        self.chips_layout.addStretch(1)
-        self.chips_row.hide()
+        self.attachment_chips = AttachmentChips(self)
+        self.attachment_chips.hide()
+        self.attachment_chips.files_changed.connect(self.on_attachment_chips_files_changed)
 
         self.text_edit = ComposerTextEdit(self)
         self.text_edit.setObjectName("composer_text")
@@ -179,7 +163,7 @@ class Composer(QWidget):
         layout.setContentsMargins(10, 6, 10, 8)
         layout.setSpacing(4)
         layout.addWidget(self.notice)
-        layout.addWidget(self.chips_row)
+        layout.addWidget(self.attachment_chips)
         layout.addLayout(row)
         self._file_dialog: QFileDialog | None = None
         self.set_target(None)
@@ -188,7 +172,11 @@ class Composer(QWidget):
 
     def set_file_check(self, check: FileCheck) -> None:
         """The controller's size/readability check, so chips are refused with the same sentence as sends."""
-        self._check_files = check
+        self.attachment_chips.set_file_check(check)
+
+    def set_paste_dir(self, folder: pathlib.Path | None) -> None:
+        """The profile's folder for pasted images (``Store.pasted_dir``); see ``ComposerTextEdit.set_paste_dir``."""
+        self.text_edit.set_paste_dir(folder)
 
     def set_target(self, read_only_reason: str | None, *, has_chat: bool = True) -> None:
         """Enable for a writable chat; ``read_only_reason`` (or no chat) disables typing and sending."""
@@ -207,13 +195,13 @@ class Composer(QWidget):
 
     @property
     def files(self) -> list[pathlib.Path]:
-        return list(self._files)
+        return self.attachment_chips.files
 
     def text(self) -> str:
         return self.text_edit.toPlainText()
 
     def has_content(self) -> bool:
-        return bool(self.text().strip()) or bool(self._files)
+        return bool(self.text().strip()) or bool(self.attachment_chips.files)
 
     def show_notice(self, sentence: str) -> None:
         """A refusal in red; the read-only sentence is information, in grey."""
@@ -225,7 +213,7 @@ class Composer(QWidget):
     def _update_send_button(self) -> None:
         self.send_button.setEnabled(self._can_send_here and self.has_content())
         if not self._can_send_here and self._read_only_reason:
-            self.send_button.setToolTip(self._read_only_reason)
+            self.send_button.setToolTip(plain_tip(self._read_only_reason))
         elif not self.has_content():
             self.send_button.setToolTip("Type a message or attach a file")
         else:
@@ -254,47 +242,23 @@ class Composer(QWidget):
         if not self._can_send_here:
             self.show_notice(self._read_only_reason or "Select a conversation first.")
             return []
-        added: list[pathlib.Path] = []
-        problems: list[str] = []
-        for raw in paths:
-            path = pathlib.Path(raw)
-            if path in self._files:
-                continue
-            problem = self._check_files([path]) if self._check_files is not None else None
-            if problem is not None:
-                problems.append(problem)
-                continue
-            self._files.append(path)
-            chip = AttachmentChip(path, _size(path), self.chips_row)
-            chip.remove_requested.connect(self.remove_file)
-            self.chips_layout.insertWidget(self.chips_layout.count() - 1, chip)
-            self._chips.append(chip)
-            added.append(path)
-        self.chips_row.setVisible(bool(self._files))
-        self.show_notice(" ".join(problems))
-        self._update_send_button()
-        if added:
-            self.files_changed.emit()
-        return added
+        result = self.attachment_chips.add_files(paths)
+        self.show_notice(result.notice)
+        return result.added
 
     def remove_file(self, path: pathlib.Path) -> None:
-        for chip in list(self._chips):
-            if chip.path == path:
-                self._chips.remove(chip)
-                chip.deleteLater()
-                chip.hide()
-        if path in self._files:
-            self._files.remove(path)
-        self.chips_row.setVisible(bool(self._files))
-        self._update_send_button()
-        self.files_changed.emit()
+        self.attachment_chips.remove_file(path)
 
     def chips(self) -> list[AttachmentChip]:
-        return list(self._chips)
+        return self.attachment_chips.chips()
 
     def clear_files(self) -> None:
-        for path in list(self._files):
-            self.remove_file(path)
+        self.attachment_chips.clear()
+
+    def on_attachment_chips_files_changed(self) -> None:
+        self.attachment_chips.setVisible(bool(self.attachment_chips.files))
+        self._update_send_button()
+        self.files_changed.emit()
 
     def choose_files(self) -> QFileDialog:
         """A non-blocking file dialog (open(), never exec()): chosen files become chips."""
@@ -366,10 +330,3 @@ class Composer(QWidget):
         elif event.mimeData().hasImage():
             self.text_edit.insertFromMimeData(event.mimeData())
             event.acceptProposedAction()
-
-
-def _size(path: pathlib.Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0

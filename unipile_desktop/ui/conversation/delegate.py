@@ -43,7 +43,7 @@ from ..format import clock_time, human_size
 from ..links import find_links
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-HitKind = Literal["link", "image", "save", "open", "retry", "edit", "discard", "bubble"]
+HitKind = Literal["link", "image", "load_picture", "save", "open", "retry", "edit", "discard", "bubble"]
 
 SIDE_MARGIN = 14
 ROW_PAD = 3
@@ -354,7 +354,8 @@ class BubbleDelegate(QStyledItemDelegate):
                 link_y = rect.top() + 6 + fm_small.height() + 2
                 size_text = human_size(attachment.size)
                 lx = rect.left() + 44 + (fm_small.horizontalAdvance(size_text + "   ") if size_text else 0)
-                for kind, label in (("save", "Save as…"), ("open", "Open")):
+                offered = (("save", "Save as…"), ("open", "Open")) if attachment.openable else (("save", "Save as…"),)
+                for kind, label in offered:
                     lw = fm_small.horizontalAdvance(label)
                     out.file_links.append((QRectF(lx, link_y, lw, fm_small.height()), kind, attachment))  # type: ignore[arg-type]
                     lx += lw + 12
@@ -567,7 +568,8 @@ class BubbleDelegate(QStyledItemDelegate):
         bold_small: QFont,
     ) -> None:
         if attachment.is_image and attachment.message_id and not attachment.unavailable:
-            image = self._images.attachment_image(attachment.message_id, attachment.id)
+            # With the size given, a picture over ImageCache's limit is not downloaded until "Load picture".
+            image = self._images.attachment_image(attachment.message_id, attachment.id, attachment.size)
             clip = QPainterPath()
             clip.addRoundedRect(rect, 8, 8)
             if image is not None and not image.isNull():
@@ -576,13 +578,17 @@ class BubbleDelegate(QStyledItemDelegate):
                 painter.drawPixmap(rect.toRect(), self._thumb(attachment, image, rect.toRect().size()))
                 painter.restore()
                 return
+            painter.fillPath(clip, PLACEHOLDER_BG)
+            painter.setFont(small)
+            painter.setPen(MUTED)
+            if self._images.needs_click(attachment.message_id, attachment.id, attachment.size):
+                painter.setPen(LINK)
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, load_picture_label(attachment))
+                return
             key = ImageCache.attachment_key(attachment.message_id, attachment.id)
             failed = self._images.attachment_failed(attachment.message_id, attachment.id)
             if not failed:
                 self._waiting[key] = QPersistentModelIndex(index)
-            painter.fillPath(clip, PLACEHOLDER_BG)
-            painter.setFont(small)
-            painter.setPen(MUTED)
             label = "Image unavailable" if failed else "Loading image…"
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
             return
@@ -641,6 +647,13 @@ class BubbleDelegate(QStyledItemDelegate):
 
     # ------------------------------------------------------------------------------------------ images
 
+    def load_picture(self, index: ModelIndex, attachment: AttachmentView) -> None:
+        """The agent clicked "Load picture" on a large image: fetch it and repaint the row when it is in."""
+        key = ImageCache.attachment_key(attachment.message_id, attachment.id)
+        self._waiting[key] = QPersistentModelIndex(index)
+        self._images.load_picture(attachment.message_id, attachment.id)
+        self._view.update(index)  # "Loading image…" replaces the button at once
+
     def on_images_image_loaded(self, key: str) -> None:
         index = self._waiting.pop(key, None)
         if index is None or not index.isValid():
@@ -673,6 +686,8 @@ class BubbleDelegate(QStyledItemDelegate):
                 return Hit(kind, attachment=attachment)
         for rect, attachment in layout.attachments:
             if rect.contains(p) and attachment.is_image and attachment.downloadable:
+                if self._images.needs_click(attachment.message_id, attachment.id, attachment.size):
+                    return Hit("load_picture", attachment=attachment)
                 return Hit("image", attachment=attachment)
         if layout.text is not None:
             url = _link_at(layout.text, p)
@@ -735,6 +750,12 @@ def _bolder(font: QFont) -> QFont:
 
 def _elide(painter: QPainter, text: str, rect: QRectF) -> str:
     return painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()))
+
+
+def load_picture_label(attachment: AttachmentView) -> str:
+    """ "Load picture (25 MB)": the placeholder of an image too large to download just for a thumbnail."""
+    size = human_size(attachment.size)
+    return f"Load picture ({size})" if size else "Load picture"
 
 
 def _extension_label(attachment: AttachmentView) -> str:

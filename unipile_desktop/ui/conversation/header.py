@@ -1,12 +1,14 @@
-"""The conversation header: name, provider, participants, InMail and read-only markers, Mark as read/unread."""
+"""The conversation header: name, provider and account, participants, InMail and read-only markers, read state."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from ...api import Chat
+from ...api import Account, Chat
+from ..accounts import account_label
+from ..format import plain_tip
 
 PROVIDER_NAMES = {
     "LINKEDIN": "LinkedIn",
@@ -16,6 +18,7 @@ PROVIDER_NAMES = {
     "TELEGRAM": "Telegram",
 }
 MAX_PARTICIPANTS_SHOWN = 6
+MAX_ACCOUNT_LABEL = 32  # a long account name must not push the chat's own name out of the header
 
 
 def provider_name(account_type: str) -> str:
@@ -52,7 +55,7 @@ class ElidedLabel(QLabel):
 
     def set_full_text(self, text: str) -> None:
         self._full_text = " ".join(text.split())  # one line, whatever the network sent
-        self.setToolTip(self._full_text)
+        self.setToolTip(plain_tip(self._full_text))  # network text: escaped, never rich text
         self._elide()
 
     def full_text(self) -> str:
@@ -75,8 +78,84 @@ class ElidedLabel(QLabel):
             self.setText(elided)
 
 
+def account_badge_text(account_type: str, account: Account | None) -> str:
+    """The provider and which of the team's accounts the chat is on: "WhatsApp · Support +33 6…"."""
+    provider = provider_name(account_type)
+    if account is None:
+        return provider
+    label = " ".join(account_label(account).split())
+    if label == provider:
+        return provider
+    if len(label) > MAX_ACCOUNT_LABEL:
+        label = label[: MAX_ACCOUNT_LABEL - 1].rstrip() + "…"
+    return f"{provider} · {label}"
+
+
+def account_tip(account_type: str, account: Account | None) -> str:
+    provider = provider_name(account_type)
+    if account is None:
+        return plain_tip(f"A {provider} conversation")
+    lines = [f"On the {provider} account “{account_label(account)}”"]
+    if account.username and account.username.strip() != account_label(account):
+        lines.append(account.username.strip())
+    return plain_tip("\n".join(lines))
+
+
+class AccountBadge(QLabel):
+    """The provider badge with the account's name; in a narrow window the account part shortens with "…"
+    (down to the provider alone) so the chat's own name keeps its room. The tooltip always has all of it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full_text = ""
+        self._provider = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setStyleSheet("QLabel { color: #31465e; background: #e4ebf3; border-radius: 8px; padding: 1px 7px; }")
+
+    def set_badge(self, provider: str, full_text: str) -> None:
+        self._provider = provider
+        self._full_text = full_text
+        self.updateGeometry()
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full_text
+
+    def _padding(self) -> int:
+        return self.width() - self.contentsRect().width() if self.width() else 16
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self._full_text) + self._padding() + 2, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance(f"{self._provider} · …") if self._provider else 0
+        return QSize(min(width + self._padding() + 2, self.sizeHint().width()), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        text = self._full_text
+        if self.isVisible():  # a hidden badge has no real width yet: keep the whole text until it is laid out
+            room = max(10, self.contentsRect().width())
+            text = self.fontMetrics().elidedText(self._full_text, Qt.TextElideMode.ElideRight, room)
+        if text != self.text():
+            self.setText(text)
+
+
 class ConversationHeader(QFrame):
-    """Everything here is plain text from the network; QLabels are forced to PlainText."""
+    """Everything here is plain text from the network; QLabels are forced to PlainText, tooltips escaped.
+
+    The provider badge names the account the chat is on ("WhatsApp · Support line"): with two numbers or seats
+    of one provider listed together, the agent must see which one the reply goes out from. Only the read-state
+    action that applies is shown (Mark as read on an unread chat, Mark as unread on a read one).
+    """
 
     mark_read_requested = Signal()
     mark_unread_requested = Signal()
@@ -95,7 +174,7 @@ class ConversationHeader(QFrame):
         self.name_label.setFont(font)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.provider_badge = _badge("", "#31465e", "#e4ebf3", self)
+        self.provider_badge = AccountBadge(self)
         self.provider_badge.setObjectName("provider_badge")
         self.inmail_badge = _badge("InMail", "#7a4b00", "#fdecc8", self)
         self.inmail_badge.setObjectName("inmail_badge")
@@ -140,12 +219,25 @@ class ConversationHeader(QFrame):
         layout.setSpacing(2)
         layout.addLayout(title_row)
         layout.addWidget(self.participants_label)
+        self._chat: Chat | None = None
+        self._account: Account | None = None
+        self._unread = False
         self.set_chat(None, "", [])
 
-    def set_chat(self, chat: Chat | None, name: str, participants: list[str]) -> None:
+    @property
+    def unread(self) -> bool:
+        return self._unread
+
+    def set_chat(self, chat: Chat | None, name: str, participants: list[str], account: Account | None = None) -> None:
+        """Show ``chat``; without ``account``, the one set earlier stays when the chat is on it."""
         has_chat = chat is not None
+        if chat is None or self._chat is None or chat.id != self._chat.id:
+            self._unread = bool(chat and chat.unread_count > 0)  # a new chat: its listed count until told
+        self._chat = chat
+        if account is not None or chat is None or (self._account is not None and self._account.id != chat.account_id):
+            self._account = account
         self.name_label.set_full_text(name)
-        self.provider_badge.setText(provider_name(chat.account_type) if chat else "")
+        self._show_account()
         self.provider_badge.setVisible(has_chat)
         self.inmail_badge.setVisible(bool(chat and chat.is_inmail))
         self.read_only_badge.setVisible(bool(chat and chat.read_only))
@@ -154,9 +246,35 @@ class ConversationHeader(QFrame):
             line = participants[0]
         self.participants_label.set_full_text(line)
         self.participants_label.setVisible(bool(line))
-        self.mark_read_button.setEnabled(has_chat)
-        self.mark_unread_button.setEnabled(has_chat)
+        self._show_read_actions()
         self.status_label.clear()
+
+    def set_account(self, account: Account | None) -> None:
+        """The team's account the shown chat is on (ignored when it is another account's)."""
+        if account is not None and self._chat is not None and account.id != self._chat.account_id:
+            return
+        self._account = account
+        self._show_account()
+
+    def set_unread(self, unread: bool) -> None:
+        """The chat's read state changed (marked here or elsewhere): offer the other action."""
+        self._unread = unread
+        self._show_read_actions()
+
+    def _show_account(self) -> None:
+        chat = self._chat
+        if chat is None:
+            self.provider_badge.set_badge("", "")
+            self.provider_badge.setToolTip("")
+            return
+        provider = provider_name(chat.account_type)
+        self.provider_badge.set_badge(provider, account_badge_text(chat.account_type, self._account))
+        self.provider_badge.setToolTip(account_tip(chat.account_type, self._account))
+
+    def _show_read_actions(self) -> None:
+        has_chat = self._chat is not None
+        self.mark_read_button.setVisible(has_chat and self._unread)
+        self.mark_unread_button.setVisible(has_chat and not self._unread)
 
     def show_status(self, text: str) -> None:
         self.status_label.setText(text)

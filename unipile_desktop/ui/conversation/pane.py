@@ -10,8 +10,9 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QResize
 from PySide6.QtWidgets import QFileDialog, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from ...api import Chat
-from ...core.conversation import ConversationController, SendRefusedError, check_files, safe_file_name
+from ...core.conversation import ConversationController, SendRefusedError, check_files
 from ...core.drafts import missing_attachment_note
+from ...core.file_names import safe_file_name, visible_file_name
 from ...core.images import ImageCache
 from ...core.message_list import AttachmentView
 from ...store import chat_draft_key
@@ -20,16 +21,7 @@ from .composer import Composer, local_files
 from .header import ConversationHeader
 from .view import MessageView
 
-# Opening these with the desktop's default application could run a customer's program.
-RISKY_EXTENSIONS = frozenset(
-    "exe msi bat cmd com scr pif cpl msc hta reg lnk vbs vbe js jse wsf wsh ps1 psm1 sh bash zsh csh command "
-    "tool app desktop jar appimage run bin dmg pkg deb rpm apk py pyw pl rb".split()
-)
 STATUS_SECONDS = 6
-
-
-def is_risky_to_open(file_name: str) -> bool:
-    return "." in file_name and file_name.rsplit(".", 1)[1].lower() in RISKY_EXTENSIONS
 
 
 class ConversationPane(QWidget):
@@ -186,7 +178,9 @@ class ConversationPane(QWidget):
 
     def _update_header(self) -> None:
         controller = self.controller
-        self.header.set_chat(controller.chat, controller.display_name(), controller.participant_names())
+        self.header.set_chat(
+            controller.chat, controller.display_name(), controller.participant_names(), account=controller.account
+        )
 
     def _update_empty_label(self, *_: object) -> None:
         empty = self.controller.messages_model.rowCount() == 0
@@ -288,8 +282,11 @@ class ConversationPane(QWidget):
         return dialog
 
     def open_attachment(self, attachment: AttachmentView) -> None:
-        if is_risky_to_open(attachment.name):
-            self._show_status(f"“{attachment.name}” could be a program. Use Save as… and check it before opening.")
+        # Only documents and media are opened with the desktop's application; the check is on the name that is
+        # (or will be) on disk, not on the name the network sent.
+        if not attachment.openable:
+            shown = visible_file_name(attachment.name)
+            self._show_status(f"“{shown}” could be a program. Use Save as… and check it before opening.")
             return
         if attachment.local_path:
             QDesktopServices.openUrl(QUrl.fromLocalFile(attachment.local_path))

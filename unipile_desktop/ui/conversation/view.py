@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
 
 from ...core.images import ImageCache
 from ...core.message_list import AttachmentView, MessageListModel, MessageRow, RowKind, SendState
-from ..format import clock_time
+from ..format import clock_time, plain_tip
 from .delegate import BubbleDelegate, Hit
 
 TOP_THRESHOLD_PX = 60  # start loading older messages this close to the top
-CLICKABLE = {"link", "image", "save", "open", "retry", "edit", "discard"}
+CLICKABLE = {"link", "image", "load_picture", "save", "open", "retry", "edit", "discard"}
 
 
 class MessageView(QListView):
@@ -195,20 +195,28 @@ class MessageView(QListView):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            index, hit = self.hit_at(event.pos())
-            tip = ""
-            if hit is not None and hit.kind == "link":
-                tip = hit.url
-            elif hit is not None and hit.attachment is not None:
-                tip = hit.attachment.name
-            elif index.isValid():
-                tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+            tip = self.tooltip_at(event.pos())
             if tip:
-                QToolTip.showText(event.globalPos(), tip, self)  # a plain string: QToolTip shows it as plain text
+                QToolTip.showText(event.globalPos(), tip, self)
             else:
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        """The tooltip markup for a viewport point: the link, the attachment's name or the row's error, escaped.
+
+        QToolTip interprets anything that looks like HTML, and all three come from the network.
+        """
+        index, hit = self.hit_at(pos)
+        tip = ""
+        if hit is not None and hit.kind == "link":
+            tip = hit.url
+        elif hit is not None and hit.attachment is not None:
+            tip = hit.attachment.name
+        elif index.isValid():
+            tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
+        return plain_tip(tip)
 
     def _activate(self, index: QModelIndex, hit: Hit) -> None:
         row = index.data(MessageListModel.RowRole)
@@ -216,6 +224,8 @@ class MessageView(QListView):
             self.link_activated.emit(hit.url)
         elif hit.kind == "image" and hit.attachment is not None:
             self.attachment_requested.emit("open", hit.attachment)
+        elif hit.kind == "load_picture" and hit.attachment is not None:
+            self.bubble_delegate.load_picture(index, hit.attachment)
         elif hit.kind in ("save", "open") and hit.attachment is not None:
             self.attachment_requested.emit(hit.kind, hit.attachment)
         elif hit.kind in ("retry", "edit", "discard") and isinstance(row, MessageRow) and row.local_id:
@@ -314,7 +324,8 @@ class MessageView(QListView):
         for attachment in attachments[:6]:
             label = f" “{_short(attachment.name, 32)}”" if len(attachments) > 1 else ""
             menu.addAction(f"Save as…{label}", partial(self.attachment_requested.emit, "save", attachment))
-            menu.addAction(f"Open{label}", partial(self.attachment_requested.emit, "open", attachment))
+            if attachment.openable:  # programs, scripts, HTML…: Save as… only
+                menu.addAction(f"Open{label}", partial(self.attachment_requested.emit, "open", attachment))
         if row.state == SendState.FAILED and row.local_id:
             menu.addSeparator()
             for kind, label in (("retry", "Retry"), ("edit", "Edit"), ("discard", "Discard")):

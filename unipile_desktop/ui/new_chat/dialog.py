@@ -38,9 +38,10 @@ from ...core.new_chat import (
     title_applies,
 )
 from ..accounts import account_label
-from ..conversation.composer import AttachmentChip, local_files
+from ..attachments import AttachmentChip, AttachmentChips
+from ..conversation.composer import local_files
+from ..format import plain_tip
 from ..resources import provider_icon, provider_name
-from .flow_layout import FlowLayout
 from .linkedin import LinkedinSection
 from .recipients import RecipientField
 
@@ -85,10 +86,12 @@ class AccountChoiceModel(QAbstractListModel):
             return f"{label} — {reason}" if reason else label
         if role == Qt.ItemDataRole.DecorationRole:
             return provider_icon(account.type)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:  # the account's name and username come from the network
             if reason:
-                return f"This account cannot send right now ({reason}). Reconnect it in the Unipile dashboard."
-            return f"Write from {account_label(account)} on {provider_name(account.type)}"
+                return plain_tip(
+                    f"This account cannot send right now ({reason}). Reconnect it in the Unipile dashboard."
+                )
+            return plain_tip(f"Write from {account_label(account)} on {provider_name(account.type)}")
         if role == AccountChoiceRole.ACCOUNT_ID:
             return account.id
         if role == AccountChoiceRole.ACCOUNT:
@@ -146,8 +149,6 @@ class NewChatDialog(QDialog):
         self._account_id: str | None = None
         self._wanted_account_id: str | None = account_id  # kept until the accounts are listed
         self._recipients_by_account: dict[str, list[Recipient]] = {}
-        self._files: list[pathlib.Path] = []
-        self._file_chips: list[AttachmentChip] = []
         self._sending: NewChatDraft | None = None
         self._succeeded = False
         self._restoring = False
@@ -188,8 +189,8 @@ class NewChatDialog(QDialog):
         self.text_edit.setPlaceholderText(MESSAGE_PLACEHOLDER)
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMinimumHeight(110)
-        self.files_row = QWidget(self)
-        self.files_layout = FlowLayout(self.files_row, spacing=6)
+        self.files_row = AttachmentChips(self, check=self.check_files)
+        self.files_row.files_changed.connect(self.on_files_row_files_changed)
 
         self.notice = QLabel(self)
         self.notice.setObjectName("new_chat_notice")
@@ -294,7 +295,7 @@ class NewChatDialog(QDialog):
             title=self.title_edit.text(),
             linkedin_api=self.linkedin_section.api() if linkedin else None,
             inmail=self.linkedin_section.inmail_check.isChecked() if linkedin else False,
-            attachments=tuple(str(p) for p in self._files),
+            attachments=tuple(str(p) for p in self.files_row.files),
         )
 
     def restore(self, draft: NewChatDraft) -> None:
@@ -425,54 +426,31 @@ class NewChatDialog(QDialog):
 
     @property
     def files(self) -> list[pathlib.Path]:
-        return list(self._files)
+        return self.files_row.files
 
     def file_chips(self) -> list[AttachmentChip]:
-        return list(self._file_chips)
+        return self.files_row.chips()
+
+    def check_files(self, paths: Sequence[pathlib.Path]) -> str | None:
+        """The composer's check (missing, unreadable, too large), so refusals read the same in both places."""
+        return check_files(paths, self.controller.max_file_size)
 
     def add_files(self, paths: Sequence[pathlib.Path]) -> list[pathlib.Path]:
-        """Attach files with the composer's chips; ones that cannot be sent are refused with the same sentence."""
-        added: list[pathlib.Path] = []
-        problems: list[str] = []
-        for raw in paths:
-            path = pathlib.Path(raw)
-            if path in self._files:
-                continue
-            problem = check_files([path], self.controller.max_file_size)
-            if problem is not None:
-                problems.append(problem)
-                continue
-            self._files.append(path)
-            chip = AttachmentChip(path, path.stat().st_size, self.files_row)
-            chip.remove_requested.connect(self.remove_file)
-            self.files_layout.addWidget(chip)
-            self._file_chips.append(chip)
-            added.append(path)
-        self.form_layout.setRowVisible(self.files_row, bool(self._files))
-        if added:
-            self._on_edited()
-        if problems:
-            self.show_notice(" ".join(problems))
-        return added
+        """Attach files as chips; ones that cannot be sent are refused with the same sentence as in the composer."""
+        result = self.files_row.add_files(paths)
+        if result.problems:
+            self.show_notice(result.notice)
+        return result.added
 
     def remove_file(self, path: pathlib.Path) -> None:
-        for chip in list(self._file_chips):
-            if chip.path == path:
-                self._file_chips.remove(chip)
-                chip.hide()
-                chip.deleteLater()
-        if path in self._files:
-            self._files.remove(path)
-        self.form_layout.setRowVisible(self.files_row, bool(self._files))
-        self._on_edited()
+        self.files_row.remove_file(path)
 
     def _clear_files(self) -> None:
-        for chip in self._file_chips:
-            chip.hide()
-            chip.deleteLater()
-        self._file_chips = []
-        self._files = []
-        self.form_layout.setRowVisible(self.files_row, False)
+        self.files_row.clear()
+
+    def on_files_row_files_changed(self) -> None:
+        self.form_layout.setRowVisible(self.files_row, bool(self.files_row.files))
+        self._on_edited()
 
     def choose_files(self) -> QFileDialog:
         """A non-blocking file dialog (open(), never exec()): chosen files become chips."""

@@ -40,6 +40,7 @@ from ...api import ChatAttendee
 from ...core.images import ImageCache
 from ...core.new_chat import DISTANCE_LABELS, Recipient
 from ..avatars import paint_avatar
+from ..format import plain_tip
 from .flow_layout import FlowLayout
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -117,8 +118,8 @@ class AttendeeListModel(QAbstractListModel):
         attendee = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return attendee.name or handle_of(attendee.provider_id)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{attendee.name or attendee.provider_id}\n{attendee_detail(attendee)}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # names and headlines come from the network
+            return plain_tip(f"{attendee.name or attendee.provider_id}\n{attendee_detail(attendee)}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{attendee.name}, {attendee_detail(attendee)}"
         if role == AttendeeRole.ATTENDEE:
@@ -293,7 +294,7 @@ class RecipientChip(QFrame):
         self.remove_button = QToolButton(self)
         self.remove_button.setText("×")
         self.remove_button.setAutoRaise(True)
-        self.remove_button.setToolTip(f"Remove {recipient.label}")
+        self.remove_button.setToolTip(plain_tip(f"Remove {recipient.label}"))
         self.remove_button.setAccessibleName(f"Remove {recipient.label}")
         self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.remove_button.clicked.connect(self.on_remove_button_clicked)
@@ -305,7 +306,7 @@ class RecipientChip(QFrame):
             lines.append(handle_of(recipient.provider_id))
         if recipient.network_distance:
             lines.append(DISTANCE_LABELS.get(recipient.network_distance, recipient.network_distance))
-        self.setToolTip("\n".join(lines))
+        self.setToolTip(plain_tip("\n".join(lines)))
         self.refresh_avatar()
 
     def refresh_avatar(self) -> None:
