@@ -92,3 +92,23 @@ def test_account_level_401_types_do_not_blame_the_api_key(err_type: str) -> None
 def test_a_bare_401_without_a_body_is_taken_as_a_rejected_key() -> None:
     err = error_from_response(401, None, request="GET /accounts")
     assert isinstance(err, AuthenticationError) and err.is_key_rejected
+
+
+def test_a_generic_refusal_adds_the_servers_reason() -> None:
+    err = error_from_response(
+        400,
+        {
+            "status": 400,
+            "type": "errors/invalid_parameters",
+            "title": "Invalid parameters",
+            "detail": "the message is too long for this provider",
+        },
+        request="POST /chats/c/messages",
+    )
+    assert err.user_message() == (
+        "The server refused the request as invalid. The message is too long for this provider."
+    )
+    specific = error_from_response(
+        422, {"type": "errors/insufficient_credits", "title": "t", "detail": "balance is 0"}, request="r"
+    )
+    assert "balance is 0" not in specific.user_message()

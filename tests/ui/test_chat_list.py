@@ -133,6 +133,18 @@ def test_the_filter_box_matches_names_and_previews_ignoring_case() -> None:
     assert proxy.rowCount() == 4
 
 
+def test_the_filter_box_ignores_accents() -> None:
+    model, _controller = offline_model(list(SAMPLE))
+    proxy = ChatFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter_text("zoe muller")  # typed without accents, as agents often do
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Zoë Müller"]
+    proxy.set_filter_text("equipe")
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Équipe Logistique"]
+    proxy.set_filter_text("Inés")  # a wrong accent still finds "Inès"
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == ["Équipe Logistique"]
+
+
 def render_row(row: ChatEntry, width: int = 460) -> tuple[QImage, ChatListView, QRect]:
     model, _controller = offline_model([row])
     view = ChatListView()

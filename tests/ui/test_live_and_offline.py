@@ -147,6 +147,41 @@ async def test_a_new_message_keeps_the_readers_place_and_the_composer_focus(
 
 
 @pytest.mark.asyncio
+async def test_a_message_arriving_while_reading_older_ones_shows_a_new_messages_button(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with running_app(sandbox, tmp_path) as app:
+        window = await started_live(app)
+        assert app.live is not None
+        chat_id = str(sandbox.landmarks["chats"]["long_history"])
+        await wait_until(lambda: window.select_chat(chat_id), what="the long chat in the list")
+        await wait_until(lambda: not window.conversation.is_loading, what="the conversation")
+        view = window.conversation_pane.view
+        button = view.new_messages_button
+        await wait_until(lambda: view.verticalScrollBar().maximum() > 400, what="a scrollable thread")
+        assert button.isHidden()
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.maximum() // 2)  # reading older messages
+
+        sandbox.inject_inbound(chat_id, "Anything new about my order?")
+        app.live.refresh_now()
+        await wait_until(lambda: "Anything new about my order?" in message_texts(window), what="the live message")
+        await wait_until(lambda: button.isVisible(), what="the New messages button")
+        assert view.viewport().geometry().contains(button.geometry())  # over the thread, not clipped
+
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        await wait_until(lambda: bar.value() == bar.maximum(), what="the end of the thread")
+        assert button.isHidden()
+
+        bar.setValue(bar.maximum())  # already at the end: the new message simply shows, no button
+        sandbox.inject_inbound(chat_id, "Hello?")
+        app.live.refresh_now()
+        await wait_until(lambda: "Hello?" in message_texts(window), what="the second live message")
+        await wait_until(lambda: bar.value() == bar.maximum(), what="following the end")
+        assert button.isHidden()
+
+
+@pytest.mark.asyncio
 async def test_a_chat_with_new_activity_moves_to_the_top_with_its_badge_and_f5_polls_now(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:

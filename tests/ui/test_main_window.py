@@ -181,6 +181,41 @@ async def test_a_conversation_error_marks_the_open_chats_account(sandbox: Sandbo
         assert window.account_model.index(row, 0).data(AccountRole.STATUS) == "DISCONNECTED"
 
 
+@pytest.mark.asyncio
+async def test_a_chat_of_a_disconnected_account_warns_under_the_composer_before_anything_is_typed(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with running_app(sandbox, tmp_path) as app:
+        window = window_of(app)
+        await wait_for_chats(window)
+        notice = window.conversation_pane.composer.notice
+        composer = window.conversation_pane.composer
+        picker = window.account_picker
+        picker.setCurrentIndex(picker.findText("Julien Moreau — reconnect needed"))  # the disconnected account
+        chat_id = sandbox.landmarks["chats"]["disconnected"]
+        await wait_until(lambda: proxy_row_of_or_none(window, chat_id) is not None, what="its chat")
+        click_row(window, proxy_row_of(window, chat_id))
+        await wait_until(lambda: window.conversation.chat is not None, what="the conversation")
+        await wait_until(lambda: notice.isVisible(), what="the account warning")
+        assert notice.text().startswith("Julien Moreau: reconnect needed.")
+        assert "Unipile dashboard" in notice.text()
+        QTest.keyClicks(composer.text_edit, "Hello")  # typing does not hide it
+        assert notice.isVisible() and notice.text().startswith("Julien Moreau")
+
+        picker.setCurrentIndex(0)
+        showcase = sandbox.landmarks["chats"]["showcase"]
+        await wait_until(lambda: proxy_row_of_or_none(window, showcase) is not None, what="the showcase chat")
+        click_row(window, proxy_row_of(window, showcase))  # an account that is fine
+        await wait_until(lambda: window.conversation.chat is not None and notice.isHidden(), what="no warning")
+
+
+def proxy_row_of_or_none(window: object, chat_id: str) -> int | None:
+    try:
+        return proxy_row_of(window, chat_id)
+    except AssertionError:
+        return None
+
+
 def test_the_error_banner_shows_plain_text_and_counts_repeats(qtbot: QtBot) -> None:
     banner = ErrorBanner()
     qtbot.addWidget(banner)

@@ -79,6 +79,20 @@ _READABLE_TYPES: dict[str, str] = {
 }
 
 
+# Types whose stock sentence says only "refused"; the server's own detail says why, so it is added.
+_GENERIC_TYPES = frozenset(
+    {
+        "errors/invalid_parameters",
+        "errors/invalid_request",
+        "errors/malformed_request",
+        "errors/unprocessable_entity",
+        "errors/invalid_message",
+        "errors/insufficient_permissions",
+        "errors/cant_send_message",
+    }
+)
+
+
 class UnipileError(Exception):
     """Base of every error the client raises.
 
@@ -117,7 +131,10 @@ class UnipileError(Exception):
     def user_message(self) -> str:
         """A sentence a person understands: the known type's sentence, else the server's words, else a default."""
         if self.type and self.type in _READABLE_TYPES:
-            return _READABLE_TYPES[self.type]
+            sentence = _READABLE_TYPES[self.type]
+            if self.type in _GENERIC_TYPES and self.detail and _sentence(self.detail) not in sentence:
+                return f"{sentence} {_sentence(self.detail)}"
+            return sentence
         if self.detail and self.title and self.detail != self.title:
             return f"{_sentence(self.title)} {_sentence(self.detail)}"
         if self.detail or self.title:

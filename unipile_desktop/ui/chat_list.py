@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -203,9 +204,15 @@ class ChatListModel(QAbstractListModel):
         self.dataChanged.emit(index, index)
 
 
+def fold_for_search(text: str) -> str:
+    """Text as the filter compares it: without case or accents, so "zoe" finds "Zoë" and "helene" "Hélène"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 class ChatFilterProxy(QSortFilterProxyModel):
     """Newest activity first; the filter box matches name, preview, participants and their handles, ignoring
-    case. A phone number matches however it is typed: "+33 6 12" finds "33612345678@s.whatsapp.net"."""
+    case and accents. A phone number matches however it is typed: "+33 6 12" finds "33612345678@s.whatsapp.net"."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -215,19 +222,23 @@ class ChatFilterProxy(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
         self.sort(0, Qt.SortOrder.DescendingOrder)
         self._digits = ""  # the filter as a phone number (digits only), "" when it is not one
+        self._folded = ""  # the filter through fold_for_search, "" when the box is empty
 
     def set_filter_text(self, text: str) -> None:
         needle = text.strip()
         digits = "".join(c for c in needle if c.isdigit())
         self._digits = digits if len(digits) >= MIN_PHONE_DIGITS and _looks_like_phone(needle) else ""
-        self.setFilterFixedString(needle)
+        self._folded = fold_for_search(needle)
+        self.setFilterFixedString(needle)  # also re-runs the filter
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        if super().filterAcceptsRow(source_row, source_parent):
+        if not self._folded:
+            return True
+        text = str(self.sourceModel().index(source_row, 0, source_parent).data(ChatRole.SEARCH_TEXT) or "")
+        if self._folded in fold_for_search(text):
             return True
         if not self._digits:
             return False
-        text = str(self.sourceModel().index(source_row, 0, source_parent).data(ChatRole.SEARCH_TEXT) or "")
         return any(self._digits in "".join(c for c in word if c.isdigit()) for word in text.split())
 
     def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:

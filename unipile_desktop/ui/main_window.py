@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME
 from ..api import AuthenticationError, NetworkError
-from ..core.accounts import AccountsController, account_from_task_name, is_disconnection
+from ..core.accounts import AccountsController, account_from_task_name, is_disconnection, status_text
 from ..core.chats import ChatEntry, ChatListController
 from ..core.conversation import ConversationController
 from ..core.images import ImageCache
@@ -28,7 +28,7 @@ from ..core.live_updates import LiveUpdates
 from ..core.new_chat import NewChatController, StartedChat
 from ..core.tasks import TaskRunner
 from .about_dialog import AboutDialog, ConnectionSummary
-from .accounts import AccountListModel, AccountPicker
+from .accounts import AccountListModel, AccountPicker, account_label
 from .banner import ERROR_COLOURS, Banner
 from .chat_list import ChatDelegate, ChatFilterProxy, ChatListModel, ChatListView, ChatRole
 from .conversation.pane import ConversationPane
@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         self.chats.name_lookups_changed.connect(self._update_chat_list_status)
         self.chats.chat_updated.connect(self.on_chats_chat_updated)
         self.accounts.accounts_loaded.connect(self.on_accounts_accounts_loaded)
+        self.accounts.account_status_changed.connect(self._update_account_warning)
         self.conversation.chat_opened.connect(self.on_conversation_chat_opened)
         self.chats.account_disconnected.connect(self.accounts.mark_disconnected)
         self.images.image_loaded.connect(self.on_images_image_loaded)
@@ -424,11 +425,27 @@ class MainWindow(QMainWindow):
         entry = self.chats.entry(open_chat.id)
         if entry is not None:
             header.set_unread(entry.unread_count > 0)
+        self._update_account_warning()
 
     def on_accounts_accounts_loaded(self, _accounts: list[object]) -> None:
         open_chat = self.conversation.chat
         if open_chat is not None:
             self.conversation_pane.header.set_account(self.accounts.account(open_chat.account_id))
+        self._update_account_warning()
+
+    def _update_account_warning(self, *_: object) -> None:
+        """Under the composer, before anything is typed: the open chat's account cannot send right now."""
+        open_chat = self.conversation.chat
+        composer = self.conversation_pane.composer
+        if open_chat is None or open_chat.read_only or self.accounts.accepts_messages(open_chat.account_id):
+            composer.set_account_warning("")
+            return
+        account = self.accounts.account(open_chat.account_id)
+        name = account_label(account) if account is not None else "This account"
+        note = status_text(self.accounts.status(open_chat.account_id))
+        composer.set_account_warning(
+            f"{name}: {note}. Messages from this account will not go out until it is fixed in the Unipile dashboard."
+        )
 
     def on_chat_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = current.data(ChatRole.ENTRY) if current.isValid() else None

@@ -117,6 +117,7 @@ class Composer(QWidget):
         self.setAcceptDrops(True)
         self._can_send_here = False
         self._read_only_reason = ""
+        self._account_warning = ""  # the chat's account is not connected: stays under the box while typing
 
         self.notice = QLabel(self)
         self.notice.setObjectName("composer_notice")
@@ -182,6 +183,7 @@ class Composer(QWidget):
         """Enable for a writable chat; ``read_only_reason`` (or no chat) disables typing and sending."""
         self._can_send_here = has_chat and read_only_reason is None
         self._read_only_reason = read_only_reason or ""
+        self._account_warning = ""  # belongs to the chat that was open; the window sets the new one's
         self.text_edit.setReadOnly(not self._can_send_here)
         self.attach_button.setEnabled(self._can_send_here)
         if not has_chat:
@@ -204,11 +206,23 @@ class Composer(QWidget):
         return bool(self.text().strip()) or bool(self.attachment_chips.files)
 
     def show_notice(self, sentence: str) -> None:
-        """A refusal in red; the read-only sentence is information, in grey."""
+        """A refusal in red; the read-only sentence is information, in grey; with nothing else to say, the account
+        warning (in amber)."""
+        if not sentence and self._account_warning:
+            self.notice.setStyleSheet("color: #8a5a00;")
+            self.notice.setText(self._account_warning)
+            self.notice.show()
+            return
         informational = bool(sentence) and sentence == self._read_only_reason
         self.notice.setStyleSheet("color: #5f6672;" if informational else "color: #b3261e;")
         self.notice.setText(sentence)
         self.notice.setVisible(bool(sentence))
+
+    def set_account_warning(self, sentence: str) -> None:
+        """Say, before anything is typed, that messages from this chat's account will not go out ("" clears it)."""
+        previous, self._account_warning = self._account_warning, sentence
+        if self.notice.isHidden() or self.notice.text() == previous:  # a refusal or the read-only sentence stays
+            self.show_notice("")
 
     def _update_send_button(self) -> None:
         self.send_button.setEnabled(self._can_send_here and self.has_content())
@@ -224,7 +238,7 @@ class Composer(QWidget):
         visual_lines = int(self.text_edit.document().documentLayout().documentSize().height())
         lines = max(1, min(6, visual_lines))
         self.text_edit.setFixedHeight(self._text_height(lines))
-        if self.notice.isVisible() and not self._read_only_reason:
+        if self.notice.isVisible() and not self._read_only_reason and self.notice.text() != self._account_warning:
             self.show_notice("")
         self._update_send_button()
 

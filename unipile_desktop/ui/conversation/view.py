@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMenu,
     QPlainTextEdit,
+    QToolButton,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -41,6 +43,7 @@ from ..format import clock_time, plain_tip
 from .delegate import BubbleDelegate, Hit
 
 TOP_THRESHOLD_PX = 60  # start loading older messages this close to the top
+NEW_MESSAGES_MARGIN_PX = 12  # the "New messages" button's distance from the view's bottom-right corner
 CLICKABLE = {"link", "image", "load_picture", "save", "open", "retry", "edit", "discard"}
 
 
@@ -74,6 +77,18 @@ class MessageView(QListView):
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self.on_scrollbar_value_changed)
         bar.rangeChanged.connect(self.on_scrollbar_range_changed)
+        # Messages that arrive while the person reads older ones do not move the view; this says they are there.
+        self.new_messages_button = QToolButton(self)
+        self.new_messages_button.setObjectName("new_messages_button")
+        self.new_messages_button.setText("New messages ↓")
+        self.new_messages_button.setToolTip("Go to the newest message")
+        self.new_messages_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.new_messages_button.setStyleSheet(
+            "QToolButton { background: #2f6fde; color: white; border: none; border-radius: 13px;"
+            " padding: 4px 12px; font-weight: 600; }"
+        )
+        self.new_messages_button.clicked.connect(self.on_new_messages_button_clicked)
+        self.new_messages_button.hide()
 
     # ------------------------------------------------------------------------------------------ model
 
@@ -91,6 +106,7 @@ class MessageView(QListView):
         return [
             (model.rowsAboutToBeInserted, self._remember_anchor),
             (model.rowsInserted, self._restore_anchor),
+            (model.rowsInserted, self._note_arrivals),
             (model.rowsAboutToBeRemoved, self._remember_anchor),
             (model.rowsRemoved, self._restore_anchor),
             (model.dataChanged, self._on_data_changed),
@@ -145,9 +161,44 @@ class MessageView(QListView):
     def _on_model_reset(self) -> None:
         self._anchor = None
         self._at_bottom = True
+        self.new_messages_button.hide()
+
+    def _note_arrivals(self, _parent: QModelIndex, first: int, last: int) -> None:
+        """Rows from others added at the end while the view is scrolled up: show the "New messages" button."""
+        model = self.model()
+        if model is None or last != model.rowCount() - 1 or self.is_at_bottom():
+            return
+        for row in range(first, last + 1):
+            index = model.index(row, 0)
+            if index.data(MessageListModel.KindRole) == RowKind.MESSAGE and not index.data(
+                MessageListModel.OutgoingRole
+            ):
+                self._place_new_messages_button()
+                self.new_messages_button.show()
+                self.new_messages_button.raise_()
+                return
+
+    def on_new_messages_button_clicked(self) -> None:
+        self.new_messages_button.hide()
+        self.scrollToBottom()
+
+    def _place_new_messages_button(self) -> None:
+        button = self.new_messages_button
+        button.adjustSize()
+        area = self.viewport().geometry()
+        button.move(
+            area.right() - button.width() - NEW_MESSAGES_MARGIN_PX,
+            area.bottom() - button.height() - NEW_MESSAGES_MARGIN_PX,
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_new_messages_button()
 
     def on_scrollbar_value_changed(self, value: int) -> None:
         self._at_bottom = self.is_at_bottom()
+        if self._at_bottom:
+            self.new_messages_button.hide()
         if value <= TOP_THRESHOLD_PX and self.model() is not None and self.model().rowCount() > 0:
             self.top_reached.emit()
 
