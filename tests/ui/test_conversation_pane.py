@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QPointF, QRectF, Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QHelpEvent, QImage, QTextLayout
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
@@ -20,7 +20,13 @@ from unipile_desktop.core.message_list import MessageListModel, MessageRow, RowK
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.images import photo_png
 from unipile_desktop.ui.conversation import pane as pane_module
-from unipile_desktop.ui.conversation.delegate import Hit
+from unipile_desktop.ui.conversation.delegate import (
+    BUBBLE_PAD_X,
+    MAX_BUBBLE_WIDTH,
+    THUMB_MAX_H,
+    THUMB_MAX_W,
+    Hit,
+)
 from unipile_desktop.ui.conversation.pane import ConversationPane
 from unipile_desktop.ui.conversation.view import MessageView
 
@@ -249,6 +255,8 @@ async def test_read_only_chats_cannot_be_written_to(sandbox: SandboxServer, qtbo
         assert not composer.send_button.isEnabled()
         assert not composer.attach_button.isEnabled()
         assert composer.notice.text() == "This conversation is read-only."
+        assert not composer.notice.isHidden()
+        assert "read-only" not in composer.text_edit.placeholderText()  # said once, in the notice
         assert not pane.header.read_only_badge.isHidden()
 
 
@@ -516,6 +524,87 @@ async def test_images_are_lazy_thumbnails_with_the_right_shape(sandbox: SandboxS
         assert pane.grab().width() > 0
         hit = view.hit_at(painted_point(view, index, rect.center()))[1]
         assert hit is not None and hit.kind == "image"
+
+
+def attachment_rect(pane: ConversationPane, env: Env, message_id: str) -> QRectF:
+    (row,) = [r for r in env.message_rows() if r.message_id == message_id]
+    view = view_of(pane)
+    index = index_of(env, row.key)
+    view.scrollTo(index)
+    layout = view.bubble_delegate.layout_for(index, view.visualRect(index).width())
+    assert layout is not None
+    ((rect, _),) = layout.attachments
+    return rect
+
+
+@pytest.mark.asyncio
+async def test_small_pictures_keep_their_size_and_large_ones_shrink(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    chat_id = sandbox.landmarks["chats"]["showcase"]
+    small = sandbox.state.inject_inbound(chat_id, None, None, [("icon.png", "image/png", photo_png(2, 96, 64))])
+    tiny = sandbox.state.inject_inbound(chat_id, None, None, [("logo.png", "image/png", photo_png(4, 40, 30))])
+    large = sandbox.state.inject_inbound(chat_id, None, None, [("photo.png", "image/png", photo_png(3, 1600, 1200))])
+    # Its first download fails, so the small picture is a placeholder box until it is asked for again.
+    sandbox.add_fault(f"/attachments/{small.attachments[0].id}", method="GET", status=500, times=None)
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        pane.resize(1500, 800)  # room enough that only the picture's own size can limit the thumbnail
+        await env.open("showcase")
+        small_attachment, large_attachment = small.attachments[0], large.attachments[0]
+        pane.grab()  # painting fetches both pictures
+        await wait_until(lambda: env.images.attachment_failed(small.id, small_attachment.id), what="small fails")
+        await wait_until(lambda: env.images.attachment_image(large.id, large_attachment.id) is not None)
+        placeholder = attachment_rect(pane, env, small.id)
+        assert (placeholder.width(), placeholder.height()) == (96, 64)  # not stretched to the thumbnail width
+        large_box = attachment_rect(pane, env, large.id)
+        assert large_box.width() <= THUMB_MAX_W and large_box.height() <= THUMB_MAX_H
+        assert abs(large_box.width() / large_box.height() - 1600 / 1200) < 0.02
+        assert large_box.width() == THUMB_MAX_W or large_box.height() == THUMB_MAX_H  # scaled down to fit
+        await wait_until(lambda: env.images.attachment_image(tiny.id, tiny.attachments[0].id) is not None)
+        pane.grab()
+        loaded = attachment_rect(pane, env, tiny.id)
+        assert (loaded.width(), loaded.height()) == (40, 30)  # drawn at its own size once in, too
+
+
+@pytest.mark.asyncio
+async def test_wide_windows_keep_a_readable_thread_column(sandbox: SandboxServer, qtbot: QtBot) -> None:
+    chat_id = sandbox.landmarks["chats"]["showcase"]
+    arabic = "مرحبا، لدي مشكلة في الطلب رقم 4512. الطرد لم يصل بعد وقد مر أسبوعان على الشحن. " * 3
+    english = "The parcel has not arrived yet and it has been two weeks since it was shipped. " * 4
+    rtl_message = sandbox.state.inject_inbound(chat_id, arabic.strip())
+    ltr_message = sandbox.state.inject_inbound(chat_id, english.strip())
+    async with pane_env(sandbox, qtbot) as (env, pane):
+        pane.resize(1500, 800)
+        await env.open("showcase")
+        view = view_of(pane)
+        width = view.viewport().width()
+        assert width >= 1400
+
+        def layout_of(row: MessageRow) -> Any:
+            layout = view.bubble_delegate.layout_for(index_of(env, row.key), width)
+            assert layout is not None
+            return layout
+
+        rows = env.message_rows()
+        incoming = [layout_of(r) for r in rows if not r.outgoing]
+        outgoing = [layout_of(r) for r in rows if r.outgoing]
+        assert incoming and outgoing
+        left = min(layout.bubble.left() for layout in incoming)
+        right = max(layout.bubble.right() for layout in outgoing)
+        assert right - left <= 1000  # not from one edge of the window to the other
+        assert abs(left - (width - right)) <= 2  # the column is centred
+        for row in rows:
+            assert layout_of(row).bubble.width() <= MAX_BUBBLE_WIDTH  # lines stay short enough to read
+        (ltr_row,) = [r for r in rows if r.message_id == ltr_message.id]
+        ltr = layout_of(ltr_row)
+        assert ltr.text.layout.lineCount() >= 3 and ltr.bubble.left() == left  # long text wraps, starts at the left
+        (rtl_row,) = [r for r in rows if r.message_id == rtl_message.id]
+        rtl = layout_of(rtl_row)
+        assert rtl.text.rtl and rtl.text.layout.lineCount() >= 2 and rtl.bubble.left() == left
+        inner_right = rtl.bubble.right() - BUBBLE_PAD_X
+        for i in range(rtl.text.layout.lineCount()):
+            line = rtl.text.layout.lineAt(i)  # every line of right-to-left text ends at the bubble's right edge
+            line_right = rtl.text.origin.x() + line.x() + line.naturalTextRect().right()
+            assert abs(line_right - inner_right) <= 2, (i, line_right, inner_right)
+        assert pane.grab().width() >= 1400
 
 
 @pytest.mark.asyncio

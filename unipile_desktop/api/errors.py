@@ -88,7 +88,6 @@ _GENERIC_TYPES = frozenset(
         "errors/unprocessable_entity",
         "errors/invalid_message",
         "errors/insufficient_permissions",
-        "errors/cant_send_message",
     }
 )
 

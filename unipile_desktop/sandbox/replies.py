@@ -34,7 +34,7 @@ REPLIES: dict[str, list[str]] = {
 
 
 class ReplySimulator:
-    """A daemon thread that posts one reply per chat after each burst of outbound messages."""
+    """A daemon thread that posts one reply per chat after each burst of outbound messages; restartable."""
 
     def __init__(self, state: SandboxState, seed: int, delay_s: tuple[float, float]) -> None:
         self._state = state
@@ -44,17 +44,32 @@ class ReplySimulator:
         self._pending: set[str] = set()
         self._condition = threading.Condition()
         self._stopping = False
-        self._thread = threading.Thread(target=self._run, name="sandbox-replies", daemon=True)
+        self._thread: threading.Thread | None = None
 
     def start(self) -> None:
-        self._thread.start()
+        """Run the reply thread; a no-op while it is running. A Thread starts only once, so each start makes one."""
+        with self._condition:
+            if self._thread is not None and self._thread.is_alive() and not self._stopping:
+                return
+            previous = self._thread
+        if previous is not None:
+            previous.join(timeout=5)
+        with self._condition:
+            if self._stopping:
+                # Replies planned before a stop belong to the old run; a restarted server starts quiet.
+                self._queue.clear()
+                self._pending.clear()
+            self._stopping = False
+            self._thread = threading.Thread(target=self._run, name="sandbox-replies", daemon=True)
+            self._thread.start()
 
     def stop(self) -> None:
         with self._condition:
             self._stopping = True
             self._condition.notify_all()
-        if self._thread.is_alive():
-            self._thread.join(timeout=5)
+            thread = self._thread
+        if thread is not None and thread.is_alive() and thread is not threading.current_thread():
+            thread.join(timeout=5)
 
     def schedule(self, chat_id: str) -> None:
         """Plan a reply in `chat_id` unless one is already pending there (bursts get one answer)."""

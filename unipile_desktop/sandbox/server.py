@@ -479,14 +479,21 @@ class SandboxServer:
         self.routes = ApiRoutes(self.state, self._replies.schedule if self._replies is not None else None)
         self._httpd: _HttpServer | None = None
         self._thread: threading.Thread | None = None
+        self._bound_port: int | None = None  # kept across stop() so a restart comes back at the same address
 
     # ------------------------------------------------------------------ lifecycle
 
     def start(self) -> SandboxServer:
-        """Bind, then serve from a daemon thread; returns once the socket is listening."""
+        """Bind, then serve from a daemon thread; returns once the socket is listening.
+
+        After stop(), start() serves again on the port of the first start (even when that was picked by the OS),
+        with the same state: a server that went away and came back.
+        """
         if self._httpd is not None:
             raise RuntimeError("SandboxServer already started")
-        self._httpd = _HttpServer((self._host, self._requested_port), self)
+        port = self._bound_port if self._bound_port is not None else self._requested_port
+        self._httpd = _HttpServer((self._host, port), self)
+        self._bound_port = int(self._httpd.server_address[1])
         self.state.media_base = self.url + CONTROL_PREFIX + "/media"
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, name="sandbox-http", daemon=True

@@ -189,7 +189,7 @@ class Composer(QWidget):
         if not has_chat:
             self.text_edit.setPlaceholderText("Select a conversation")
         elif read_only_reason:
-            self.text_edit.setPlaceholderText(read_only_reason)
+            self.text_edit.setPlaceholderText("")  # the notice above already says why; once is enough
         else:
             self.text_edit.setPlaceholderText("Write a message… (Enter sends, Shift+Enter for a new line)")
         self.show_notice(read_only_reason or "")

@@ -50,8 +50,9 @@ ROW_PAD = 3
 BUBBLE_PAD_X = 11
 BUBBLE_PAD_Y = 7
 BUBBLE_RADIUS = 12
-MAX_BUBBLE_WIDTH = 520
-BUBBLE_WIDTH_SHARE = 0.74
+MAX_BUBBLE_WIDTH = 520  # about 70 characters of text a line: longer lines are hard to follow
+BUBBLE_WIDTH_SHARE = 0.70
+THREAD_MAX_WIDTH = 960  # on wide windows the thread is a centred column, not two far-apart edges
 THUMB_MAX_W = 260
 THUMB_MAX_H = 240
 THUMB_MIN_SIDE = 56
@@ -162,6 +163,13 @@ def layout_text(
     return layout, height, natural, rtl
 
 
+def thread_column(width: int) -> tuple[float, float]:
+    """Left and right edge of the bubbles' column in a row ``width`` wide (margins included)."""
+    column = min(width, THREAD_MAX_WIDTH)
+    left = (width - column) / 2
+    return left + SIDE_MARGIN, left + column - SIDE_MARGIN
+
+
 def _do_layout(layout: QTextLayout, width: float) -> tuple[float, float]:
     layout.beginLayout()
     y = 0.0
@@ -254,7 +262,7 @@ class BubbleDelegate(QStyledItemDelegate):
         return self._build_message(row, width, base, small, bold)
 
     def _build_centered(self, row: MessageRow, width: int, font: QFont, *, pill: bool) -> _Layout:
-        max_w = min(width - 2 * SIDE_MARGIN, 480)
+        max_w = min(width - 2 * SIDE_MARGIN, 480)  # centred in the row, so also in the thread column
         text_layout, text_h, natural, rtl = layout_text(row.text, font, max_w - 24, centered=True)
         box_w = min(max_w, natural + 24)
         box = QRectF((width - box_w) / 2, ROW_PAD + 6, box_w, text_h + 8)
@@ -266,7 +274,8 @@ class BubbleDelegate(QStyledItemDelegate):
     def _build_message(self, row: MessageRow, width: int, base: QFont, small: QFont, bold: QFont) -> _Layout:
         fm_small = QFontMetricsF(small)
         fm_bold_small = QFontMetricsF(_bolder(small))
-        bubble_max = max(160, min(MAX_BUBBLE_WIDTH, int((width - 2 * SIDE_MARGIN) * BUBBLE_WIDTH_SHARE)))
+        column_left, column_right = thread_column(width)
+        bubble_max = max(160, min(MAX_BUBBLE_WIDTH, int((column_right - column_left) * BUBBLE_WIDTH_SHARE)))
         inner_max = bubble_max - 2 * BUBBLE_PAD_X
         out = _Layout(row=row, width=width, height=0)
 
@@ -323,7 +332,7 @@ class BubbleDelegate(QStyledItemDelegate):
 
         inner_w = math.ceil(min(inner_max, max(widths + [40.0])))
         bubble_w = inner_w + 2 * BUBBLE_PAD_X
-        left = width - SIDE_MARGIN - bubble_w if row.outgoing else SIDE_MARGIN
+        left = column_right - bubble_w if row.outgoing else column_left
         x = float(left + BUBBLE_PAD_X)
         y = float(ROW_PAD + (4 if row.show_sender else 0) + BUBBLE_PAD_Y)
 
@@ -402,14 +411,14 @@ class BubbleDelegate(QStyledItemDelegate):
             e_layout, e_h, e_natural, e_rtl = layout_text(error_text, small, bubble_max)
             e_w = math.ceil(e_natural) + 1
             _do_layout(e_layout, e_w)
-            ex = width - SIDE_MARGIN - e_w if row.outgoing else SIDE_MARGIN
+            ex = column_right - e_w if row.outgoing else column_left
             out.error = _TextBlock(e_layout, QPointF(ex, y), [], e_rtl)
             y += e_h + 4
             labels: list[tuple[HitKind, str]] = [("retry", "Retry"), ("edit", "Edit"), ("discard", "Discard")]
             button_h = fm_small.height() + 8
             widths_b = [fm_small.horizontalAdvance(label) + 20 for _, label in labels]
             total = sum(widths_b) + 6 * (len(labels) - 1)
-            bx = (width - SIDE_MARGIN - total) if row.outgoing else SIDE_MARGIN
+            bx = (column_right - total) if row.outgoing else column_left
             for (kind, label), w in zip(labels, widths_b, strict=True):
                 out.buttons.append((QRectF(bx, y, w, button_h), kind, label))
                 bx += w + 6
@@ -441,16 +450,15 @@ class BubbleDelegate(QStyledItemDelegate):
         return " · ".join(p for p in parts if p)
 
     def _thumb_size(self, attachment: AttachmentView, inner_max: float) -> tuple[float, float]:
-        w, h = attachment.width, attachment.height
-        if not w or not h:
-            # Only sizes already seen: asking the cache here would fetch every image of the page, not the visible.
-            w, h = self._seen_sizes.get(ImageCache.attachment_key(attachment.message_id, attachment.id), (0, 0))
-        if not w or not h:
-            w, h = 4, 3
+        """The thumbnail box (also the placeholder's before the picture is in): scaled down to fit, never up."""
+        # The picture's own size, once seen, beats the size the server announced.
+        # Only sizes already seen: asking the cache here would fetch every image of the page, not the visible.
+        seen = self._seen_sizes.get(ImageCache.attachment_key(attachment.message_id, attachment.id))
+        w, h = seen if seen is not None else (attachment.width or 0, attachment.height or 0)
         max_w = min(float(THUMB_MAX_W), inner_max)
-        scale = min(max_w / w, THUMB_MAX_H / h)
-        tw, th = w * scale, h * scale
-        return max(THUMB_MIN_SIDE, round(tw)), max(THUMB_MIN_SIDE, round(th))
+        if not w or not h:
+            return max_w, round(max_w * 3 / 4)  # size unknown: a 4:3 box until the picture says otherwise
+        return thumbnail_size(w, h, max_w, float(THUMB_MAX_H))
 
     # ------------------------------------------------------------------------------------------ painting
 
@@ -464,7 +472,8 @@ class BubbleDelegate(QStyledItemDelegate):
         elif selected:
             painter.setPen(QPen(self._view.palette().highlight().color(), 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(QRectF(SIDE_MARGIN, 2, layout.width - 2 * SIDE_MARGIN, layout.height - 4), 6, 6)
+            column_left, column_right = thread_column(layout.width)
+            painter.drawRoundedRect(QRectF(column_left, 2, column_right - column_left, layout.height - 4), 6, 6)
         painter.setPen(MUTED)
         layout.center_text.layout.draw(painter, layout.center_text.origin)
 
@@ -711,6 +720,16 @@ class BubbleDelegate(QStyledItemDelegate):
             return ""
         block = layout.text or layout.center_text
         return block.layout.text() if block is not None else ""
+
+
+def thumbnail_size(width: int, height: int, max_width: float, max_height: float) -> tuple[float, float]:
+    """A ``width``×``height`` picture fitted in max_width×max_height: scaled down when larger, never enlarged
+    (stretching a small picture only blurs it). A very thin picture keeps a clickable side of THUMB_MIN_SIDE, cropped
+    rather than stretched, so that side never exceeds the picture's own."""
+    scale = min(1.0, max_width / width, max_height / height)
+    thumb_w = max(min(THUMB_MIN_SIDE, width), round(width * scale))
+    thumb_h = max(min(THUMB_MIN_SIDE, height), round(height * scale))
+    return float(min(thumb_w, max_width)), float(min(thumb_h, max_height))
 
 
 def _link_at(block: _TextBlock, p: QPointF) -> str | None:
