@@ -86,6 +86,16 @@ def test_previews_name_attachments_and_deletions() -> None:
     assert preview_text(message("secret", deleted=True), None, is_group=False) == "Message deleted"
 
 
+def test_an_event_preview_says_what_happened_without_a_sender_prefix() -> None:
+    left = message("You left", is_sender=True, is_event=True, event_type=7)
+    assert preview_text(left, None, is_group=True) == "You left"
+    added = message("Camille added Ana", is_event=True, event_type=5)
+    assert preview_text(added, "Camille Laurent", is_group=True) == "Camille added Ana"
+    assert preview_text(message(None, is_sender=True, is_event=True, event_type=3), None, is_group=True) == (
+        "Group created"
+    )
+
+
 def test_html_like_text_is_kept_as_literal_characters() -> None:
     text = "<img src=x onerror=alert(1)><b>hi</b>"
     assert preview_text(message(text), None, is_group=False) == text

@@ -229,6 +229,24 @@ def test_appending_and_changing_rows_keep_identity() -> None:
     assert model.row_at(1) == new[1]
 
 
+def test_a_live_message_or_an_older_page_keeps_the_objects_of_unchanged_rows() -> None:
+    # The view's delegate caches each row's layout by the row object: an equal copy would be laid out again.
+    messages = [message(f"m{i}", i * 700) for i in range(10)]  # over several days: separators too
+    model = MessageListModel()
+    model.set_rows(build_rows(messages[3:], [], names, is_group=True))
+    before = {row.key: row for row in model.rows()}
+    recorder = Recorder(model)
+    model.set_rows(build_rows(messages, [], names, is_group=True))  # an older page lands
+    assert all(event[0] == "insert" for event in recorder.events)
+    assert all(model.row_at(model.find(key)) is row for key, row in before.items())
+    before = {row.key: row for row in model.rows()}
+    recorder.events.clear()
+    live = message("live", 9 * 700 + 1)  # a minute after the last one, the same day
+    model.set_rows(build_rows([*messages, live], [], names, is_group=True))  # a message arrives
+    assert recorder.events == [("insert", len(before), len(before))]
+    assert all(model.row_at(model.find(key)) is row for key, row in before.items())
+
+
 def test_a_moved_row_is_removed_and_inserted_at_its_new_place() -> None:
     model = MessageListModel()
     model.set_rows(make_rows(["a", "b", "c"]))

@@ -6,7 +6,7 @@ import asyncio
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
@@ -70,16 +70,18 @@ def offline_model(entries: list[ChatEntry]) -> tuple[ChatListModel, ChatListCont
     return model, controller
 
 
-SAMPLE = [
-    entry("a", "Zoë Müller", preview="Also: is the tracking link right?", minutes_ago=3, unread=2),
-    entry("b", "Giulia Bianchi", preview="You: Happy to send a demo video.", minutes_ago=60),
-    entry("c", "Équipe Logistique", preview="Inès: Photo du quai", minutes_ago=30, unread=4),
-    entry("d", "Recruiter", preview="Open to a chat?", minutes_ago=None, content_type="inmail"),
-]
+def sample() -> list[ChatEntry]:
+    """Fresh rows for each test: the model orders them by activity, and tests change that."""
+    return [
+        entry("a", "Zoë Müller", preview="Also: is the tracking link right?", minutes_ago=3, unread=2),
+        entry("b", "Giulia Bianchi", preview="You: Happy to send a demo video.", minutes_ago=60),
+        entry("c", "Équipe Logistique", preview="Inès: Photo du quai", minutes_ago=30, unread=4),
+        entry("d", "Recruiter", preview="Open to a chat?", minutes_ago=None, content_type="inmail"),
+    ]
 
 
 def test_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
-    model, _controller = offline_model(list(SAMPLE))
+    model, _controller = offline_model(sample())
     qtmodeltester.check(model)
     proxy = ChatFilterProxy()
     proxy.setSourceModel(model)
@@ -89,7 +91,7 @@ def test_models_pass_the_model_tester(qtmodeltester: ModelTester) -> None:
 
 
 def test_roles_expose_what_the_delegate_paints() -> None:
-    model, _controller = offline_model(list(SAMPLE))
+    model, _controller = offline_model(sample())
     index = model.index(0, 0)
     assert index.data(Qt.ItemDataRole.DisplayRole) == "Zoë Müller"
     assert index.data(ChatRole.UNREAD) == 2
@@ -101,7 +103,7 @@ def test_roles_expose_what_the_delegate_paints() -> None:
 
 
 def test_the_proxy_sorts_newest_first_and_chats_without_time_last() -> None:
-    model, _controller = offline_model(list(SAMPLE))
+    model, _controller = offline_model(sample())
     proxy = ChatFilterProxy()
     proxy.setSourceModel(model)
     titles = [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
@@ -109,18 +111,19 @@ def test_the_proxy_sorts_newest_first_and_chats_without_time_last() -> None:
 
 
 def test_newer_activity_moves_a_chat_to_the_top() -> None:
-    model, controller = offline_model(list(SAMPLE))
+    rows = sample()
+    model, controller = offline_model(rows)
     proxy = ChatFilterProxy()
     proxy.setSourceModel(model)
-    giulia = SAMPLE[1]
-    controller._entries = {e.id: e for e in SAMPLE}  # the controller's own record of the listed rows
+    giulia = rows[1]
+    controller._entries = {e.id: e for e in rows}  # the controller's own record of the listed rows
     giulia.chat = entry("b", "Giulia Bianchi", minutes_ago=0).chat
     controller.chat_updated.emit("b")
     assert proxy.index(0, 0).data() == "Giulia Bianchi"
 
 
 def test_the_filter_box_matches_names_and_previews_ignoring_case() -> None:
-    model, _controller = offline_model(list(SAMPLE))
+    model, _controller = offline_model(sample())
     proxy = ChatFilterProxy()
     proxy.setSourceModel(model)
     proxy.set_filter_text("ZOË")
@@ -134,7 +137,7 @@ def test_the_filter_box_matches_names_and_previews_ignoring_case() -> None:
 
 
 def test_the_filter_box_ignores_accents() -> None:
-    model, _controller = offline_model(list(SAMPLE))
+    model, _controller = offline_model(sample())
     proxy = ChatFilterProxy()
     proxy.setSourceModel(model)
     proxy.set_filter_text("zoe muller")  # typed without accents, as agents often do
@@ -198,21 +201,23 @@ def test_markup_in_a_name_is_painted_as_literal_characters(qapp: QApplication) -
 
 
 def test_the_context_menu_offers_mark_read_or_unread_by_state(qtbot: QtBot) -> None:
-    model, _controller = offline_model(list(SAMPLE))
+    model, _controller = offline_model(sample())
     view = ChatListView()
     qtbot.addWidget(view)
     view.setModel(model)
     requests: list[tuple[int, bool]] = []
     view.mark_read_requested.connect(lambda index, read: requests.append((index.row(), read)))
-    menu = view.build_context_menu(model.index(0, 0))  # unread: 2
+    zoe, giulia = model.row_of("a"), model.row_of("b")
+    assert zoe is not None and giulia is not None
+    menu = view.build_context_menu(model.index(zoe, 0))  # unread: 2
     actions = {action.text(): action for action in menu.actions()}
     assert actions["Mark as read"].isEnabled() and not actions["Mark as unread"].isEnabled()
     actions["Mark as read"].trigger()
-    menu = view.build_context_menu(model.index(1, 0))  # read
+    menu = view.build_context_menu(model.index(giulia, 0))  # read
     actions = {action.text(): action for action in menu.actions()}
     assert actions["Mark as unread"].isEnabled() and not actions["Mark as read"].isEnabled()
     actions["Mark as unread"].trigger()
-    assert requests == [(0, True), (1, False)]
+    assert requests == [(zoe, True), (giulia, False)]
 
 
 @pytest.mark.asyncio
@@ -322,7 +327,7 @@ def test_the_filter_finds_a_chat_by_the_other_persons_number_however_it_is_typed
     )
     telegram = entry("t", "Ana")
     telegram.handles = ("ana_handle",)
-    model, _controller = offline_model([whatsapp, telegram, *SAMPLE])
+    model, _controller = offline_model([whatsapp, telegram, *sample()])
     proxy = ChatFilterProxy()
     proxy.setSourceModel(model)
     for typed in ("4915889", "+49 158 8974", "+49 (158) 897-40", "ANA_HANDLE"):
@@ -331,3 +336,100 @@ def test_the_filter_finds_a_chat_by_the_other_persons_number_however_it_is_typed
         assert matched == (["t"] if typed == "ANA_HANDLE" else ["w"]), typed
     proxy.set_filter_text("+49 1")  # too few digits to be taken for a number ("491" is in hers): plain text
     assert proxy.rowCount() == 0
+
+
+def test_the_model_itself_keeps_rows_newest_first_as_pages_and_live_chats_arrive() -> None:
+    model, controller = offline_model(sample())
+    assert [model.index(r, 0).data(ChatRole.CHAT_ID) for r in range(model.rowCount())] == ["a", "c", "b", "d"]
+    inserted: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    older_page = [entry("e", "Older one", minutes_ago=90), entry("f", "Older two", minutes_ago=120)]
+    controller.chats_loaded.emit(older_page)
+    assert inserted == [(3, 4)]  # one insert, above the chat without a time
+    controller.chats_loaded.emit([entry("g", "Just now", minutes_ago=0)])
+    assert inserted[-1] == (0, 0)
+    order = [model.index(r, 0).data(ChatRole.CHAT_ID) for r in range(model.rowCount())]
+    assert order == ["g", "a", "c", "b", "e", "f", "d"]
+    assert all(model.row_of(chat_id) == row for row, chat_id in enumerate(order))
+
+
+def test_equal_times_keep_the_order_they_arrived_in() -> None:
+    model, _controller = offline_model([entry(chat_id, chat_id, minutes_ago=10) for chat_id in "xyz"])
+    assert [model.index(r, 0).data(ChatRole.CHAT_ID) for r in range(3)] == ["x", "y", "z"]
+
+
+def test_a_live_chat_moves_its_row_and_the_selection_follows_it(qtmodeltester: ModelTester) -> None:
+    rows = sample()
+    model, controller = offline_model(rows)
+    controller._entries = {e.id: e for e in rows}
+    proxy = ChatFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    moves: list[tuple[int, int]] = []
+    model.rowsMoved.connect(lambda _p, start, _end, _d, destination: moves.append((start, destination)))
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    giulia = QPersistentModelIndex(proxy.mapFromSource(model.index(model.row_of("b") or 0, 0)))
+    rows[1].chat = entry("b", "Giulia Bianchi", minutes_ago=0).chat  # a new message: to the top
+    controller.chat_updated.emit("b")
+    assert moves == [(2, 0)] and not resets
+    assert giulia.isValid() and giulia.row() == 0 and giulia.data() == "Giulia Bianchi"
+    rows[0].chat = entry("a", "Zoë Müller", minutes_ago=45).chat  # older (e.g. a corrected time): down
+    controller.chat_updated.emit("a")
+    assert [proxy.index(r, 0).data(ChatRole.CHAT_ID) for r in range(proxy.rowCount())] == ["b", "c", "a", "d"]
+    assert all(model.row_of(model.index(r, 0).data(ChatRole.CHAT_ID)) == r for r in range(model.rowCount()))
+
+
+def test_the_filter_folds_each_row_once_and_again_only_when_it_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from unipile_desktop.ui import chat_list
+
+    folded: list[str] = []
+    real_fold = chat_list.fold_for_search
+
+    def counting_fold(text: str) -> str:
+        folded.append(text)
+        return real_fold(text)
+
+    monkeypatch.setattr(chat_list, "fold_for_search", counting_fold)
+    rows = sample()
+    model, controller = offline_model(rows)
+    controller._entries = {e.id: e for e in rows}
+    proxy = ChatFilterProxy()
+    proxy.setSourceModel(model)
+    for typed in ("g", "gi", "giu", ""):
+        proxy.set_filter_text(typed)
+    row_folds = [text for text in folded if "\n" in text]  # row texts, not what was typed
+    assert len(row_folds) == len(rows)
+    proxy.set_filter_text("renamed")
+    assert proxy.rowCount() == 0
+    rows[1].title = "Renamed Person"
+    controller.chat_updated.emit("b")
+    assert [proxy.index(r, 0).data(ChatRole.CHAT_ID) for r in range(proxy.rowCount())] == ["b"]
+
+
+def test_the_filter_matches_the_accounts_name_and_username() -> None:
+    from unipile_desktop.api import Account
+
+    acme = Account(id="acme-id", name="ACME Support", type="WHATSAPP", created_at=None, sources=())
+    other = Account(id="acc", name="Sales", type="LINKEDIN", created_at=None, sources=(), username="sales_desk")
+    accounts = {a.id: a for a in (acme, other)}
+    controller = ChatListController(None, TaskRunner())  # type: ignore[arg-type]
+    model = ChatListModel(controller, account_of=accounts.get)
+    on_acme = entry("z", "Ana")
+    on_acme.chat = Chat(
+        id="z",
+        account_id="acme-id",
+        account_type="WHATSAPP",
+        provider_id="p-z",
+        name=None,
+        type=ChatType.SINGLE,
+        timestamp=NOW,
+        unread_count=0,
+    )
+    controller.chats_loaded.emit([on_acme, *sample()])
+    proxy = ChatFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter_text("acme")
+    assert [proxy.index(r, 0).data(ChatRole.CHAT_ID) for r in range(proxy.rowCount())] == ["z"]
+    proxy.set_filter_text("SALES_DESK")
+    assert sorted(proxy.index(r, 0).data(ChatRole.CHAT_ID) for r in range(proxy.rowCount())) == ["a", "b", "c", "d"]

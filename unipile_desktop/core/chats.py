@@ -15,6 +15,7 @@ from ..api import Chat, ChatAttendee, Message, UnipileClient, UnipileError
 from ..store import Store
 from .accounts import is_disconnection, task_name
 from .drafts import DraftKeeper
+from .message_list import event_text
 from .tasks import TaskRunner, describe_error
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,9 @@ def preview_text(message: Message | None, sender_name: str | None, *, is_group: 
         return ""
     if message.deleted:
         body = "Message deleted"
+    elif message.is_event:
+        # "You left", "Alice added Bob": the event already says who; a "You: " in front would say it twice.
+        return _clipped(event_text(message))
     else:
         body = " ".join((message.text or "").split())
         if not body and message.attachments:
@@ -98,7 +102,11 @@ def preview_text(message: Message | None, sender_name: str | None, *, is_group: 
         prefix = f"{sender_name.split()[0]}: "
     else:
         prefix = ""
-    text = prefix + body
+    return _clipped(prefix + body)
+
+
+def _clipped(text: str) -> str:
+    text = " ".join(text.split())
     return text if len(text) <= PREVIEW_LIMIT else text[: PREVIEW_LIMIT - 1] + "…"
 
 

@@ -484,10 +484,11 @@ class MessageListModel(QAbstractListModel):
             position += run_end - j
             j = run_end
 
-        # Kept rows whose content changed.
+        # Kept rows whose content changed. An equal row keeps its old object: the delegate caches each row's layout
+        # by identity, so swapping in an equal copy would make the view lay out every row again.
         changed = [i for i, row in enumerate(new_rows) if self._rows[i] is not row and self._rows[i] != row]
-        for i, row in enumerate(new_rows):
-            self._rows[i] = row
+        for i in changed:
+            self._rows[i] = new_rows[i]
         self._index_of = {k: i for i, k in enumerate(new_keys)}
         for first, last in _ranges(changed):
             self.dataChanged.emit(self.index(first), self.index(last))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
+import re
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
@@ -58,7 +60,9 @@ def _looks_like_phone(text: str) -> bool:
 
 
 class ChatListModel(QAbstractListModel):
-    """Rows are ChatEntry objects in the order pages arrived; the proxy sorts them by activity."""
+    """Rows are ChatEntry objects, newest activity first (chats without a time last; equal times in the order they
+    arrived). The model keeps that order itself, moving a row when its activity changes, so the proxy above it only
+    filters: sorting there would call back into Python for every comparison."""
 
     def __init__(
         self,
@@ -71,7 +75,11 @@ class ChatListModel(QAbstractListModel):
         self._controller = controller
         self._account_of = account_of  # which of the team's accounts a chat is on, for the tooltip
         self._rows: list[ChatEntry] = []
+        self._keys: list[tuple[float, int]] = []  # per row: (-activity, arrival), ascending = the rows' order
         self._row_of: dict[str, int] = {}
+        self._arrival: dict[str, int] = {}  # chat id -> when it first arrived: breaks ties between equal times
+        self._folded: dict[str, str] = {}  # chat id -> its search text folded for the filter
+        self._digits: dict[str, str] = {}  # chat id -> the digits of each word of its search text
         self._is_fetching = False
         controller.chats_reset.connect(self.on_controller_chats_reset)
         controller.chats_loaded.connect(self.on_controller_chats_loaded)
@@ -123,8 +131,7 @@ class ChatListModel(QAbstractListModel):
         if role == ChatRole.AVATAR_ID:
             return entry.avatar_id
         if role == ChatRole.SEARCH_TEXT:
-            handles = dict.fromkeys([chat.attendee_provider_id or "", *entry.handles])
-            return "\n".join([entry.title, entry.preview or "", " ".join(entry.participants), " ".join(handles)])
+            return "\n".join([search_text(entry), self.account_search_text(chat.account_id)])
         if role == ChatRole.READ_ONLY:
             return chat.read_only
         return None
@@ -159,6 +166,30 @@ class ChatListModel(QAbstractListModel):
         label = account_label(account)
         return provider if label == provider else f"{provider} · {label}"
 
+    def account_search_text(self, account_id: str) -> str:
+        """The account's name and username, so "acme" finds every chat on the Acme line."""
+        account = self._account_of(account_id) if self._account_of is not None else None
+        if account is None:
+            return ""
+        return "\n".join(part for part in (account.name, account.username or "") if part)
+
+    def folded_search_text(self, row: int) -> str:
+        """The row's search text through fold_for_search, computed once per change of the entry: the filter asks
+        for every row on every keystroke."""
+        entry = self._rows[row]
+        folded = self._folded.get(entry.id)
+        if folded is None:
+            folded = self._folded[entry.id] = fold_for_search(search_text(entry))
+        return folded
+
+    def search_digits(self, row: int) -> str:
+        """The digits of each word of the row's search text (for a filter typed as a phone number), cached too."""
+        entry = self._rows[row]
+        digits = self._digits.get(entry.id)
+        if digits is None:
+            digits = self._digits[entry.id] = digits_per_word(search_text(entry))
+        return digits
+
     def entry(self, row: int) -> ChatEntry | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
@@ -174,21 +205,47 @@ class ChatListModel(QAbstractListModel):
     def on_controller_chats_reset(self) -> None:
         self.beginResetModel()
         self._rows = []
+        self._keys = []
         self._row_of = {}
+        self._arrival = {}
+        self._folded = {}
+        self._digits = {}
         self._is_fetching = False
         self.endResetModel()
 
+    def _sort_key(self, entry: ChatEntry) -> tuple[float, int]:
+        activity = entry.activity
+        return (-activity.timestamp() if activity is not None else 0.0, self._arrival[entry.id])
+
+    def _renumber(self, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self._row_of[self._rows[row].id] = row
+
     def on_controller_chats_loaded(self, entries: list[ChatEntry]) -> None:
         self._is_fetching = False
-        fresh = [e for e in entries if e.id not in self._row_of]
+        fresh: list[tuple[tuple[float, int], ChatEntry]] = []
+        for entry in entries:
+            if entry.id in self._arrival:
+                continue
+            self._arrival[entry.id] = len(self._arrival)
+            fresh.append((self._sort_key(entry), entry))
         if not fresh:
             return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(fresh) - 1)
-        for offset, entry in enumerate(fresh):
-            self._rows.append(entry)
-            self._row_of[entry.id] = first + offset
-        self.endInsertRows()
+        fresh.sort(key=lambda pair: pair[0])
+        # Each run of new rows that lands in the same gap goes in with one insert (a page of older chats: one run).
+        start = 0
+        while start < len(fresh):
+            position = bisect.bisect_left(self._keys, fresh[start][0])
+            end = start + 1
+            while end < len(fresh) and (position == len(self._keys) or fresh[end][0] < self._keys[position]):
+                end += 1
+            run = fresh[start:end]
+            self.beginInsertRows(QModelIndex(), position, position + len(run) - 1)
+            self._rows[position:position] = [entry for _, entry in run]
+            self._keys[position:position] = [key for key, _ in run]
+            self._renumber(position, len(self._rows) - 1)
+            self.endInsertRows()
+            start = end
 
     def on_controller_chats_load_failed(self, _sentence: str) -> None:
         self._is_fetching = False
@@ -200,54 +257,114 @@ class ChatListModel(QAbstractListModel):
         entry = self._controller.entry(chat_id)
         if entry is not None:
             self._rows[row] = entry
+        self._folded.pop(chat_id, None)  # the name or preview may have changed: fold it again when filtering
+        self._digits.pop(chat_id, None)
+        key = self._sort_key(self._rows[row])
+        if key != self._keys[row]:
+            row = self._move(row, key)
         index = self.index(row, 0)
         self.dataChanged.emit(index, index)
+
+    def _move(self, row: int, key: tuple[float, int]) -> int:
+        """Move a row whose activity changed to its place in the order (a move keeps the selection on it)."""
+        others = self._keys[:row] + self._keys[row + 1 :]
+        target = bisect.bisect_left(others, key)
+        if target == row:
+            self._keys[row] = key
+            return row
+        # Qt counts the destination in the rows before the move: one further when moving down.
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target if target < row else target + 1)
+        entry = self._rows.pop(row)
+        self._keys.pop(row)
+        self._rows.insert(target, entry)
+        self._keys.insert(target, key)
+        self._renumber(min(row, target), max(row, target))
+        self.endMoveRows()
+        return target
+
+
+def search_text(entry: ChatEntry) -> str:
+    """What the filter box searches in a row: name, preview, participants and their handles (phone numbers)."""
+    chat = entry.chat
+    handles = dict.fromkeys([chat.attendee_provider_id or "", *entry.handles])
+    return "\n".join([entry.title, entry.preview or "", " ".join(entry.participants), " ".join(handles)])
+
+
+def digits_per_word(text: str) -> str:
+    """The digits of each word of ``text``, one word a line: "+33 6 12" then matches "33612…@s.whatsapp.net"."""
+    return "\n".join(_NOT_DIGIT_OR_SPACE.sub("", text).split())
+
+
+_NOT_DIGIT_OR_SPACE = re.compile(r"[^\d\s]+")
+
+
+class _WithoutMarks(dict[int, int | None]):
+    """A str.translate table that drops combining marks (accents after NFKD); filled in as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.combining(chr(code)) else code
+        self[code] = kept
+        return kept
+
+
+_WITHOUT_MARKS = _WithoutMarks()
 
 
 def fold_for_search(text: str) -> str:
     """Text as the filter compares it: without case or accents, so "zoe" finds "Zoë" and "helene" "Hélène"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():
+        return text.lower()  # the common case, and for ASCII the same as below
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_WITHOUT_MARKS)
 
 
 class ChatFilterProxy(QSortFilterProxyModel):
-    """Newest activity first; the filter box matches name, preview, participants and their handles, ignoring
-    case and accents. A phone number matches however it is typed: "+33 6 12" finds "33612345678@s.whatsapp.net"."""
+    """Filters the chat list; the rows keep the source's order (ChatListModel: newest activity first).
+
+    The filter box matches name, preview, participants and their handles, and the account's name or username,
+    ignoring case and accents. A phone number matches however it is typed: "+33 6 12" finds
+    "33612345678@s.whatsapp.net"."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.setFilterRole(ChatRole.SEARCH_TEXT)
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setSortRole(ChatRole.ACTIVITY)
-        self.setDynamicSortFilter(True)
-        self.sort(0, Qt.SortOrder.DescendingOrder)
+        self.setDynamicSortFilter(True)  # a row whose text changes is filtered again
         self._digits = ""  # the filter as a phone number (digits only), "" when it is not one
         self._folded = ""  # the filter through fold_for_search, "" when the box is empty
+        self._account_matches: dict[str, bool] = {}  # account id -> its name matches the current filter
 
     def set_filter_text(self, text: str) -> None:
         needle = text.strip()
         digits = "".join(c for c in needle if c.isdigit())
         self._digits = digits if len(digits) >= MIN_PHONE_DIGITS and _looks_like_phone(needle) else ""
         self._folded = fold_for_search(needle)
+        self._account_matches = {}
         self.setFilterFixedString(needle)  # also re-runs the filter
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
         if not self._folded:
             return True
-        text = str(self.sourceModel().index(source_row, 0, source_parent).data(ChatRole.SEARCH_TEXT) or "")
-        if self._folded in fold_for_search(text):
+        model = self.sourceModel()
+        if not isinstance(model, ChatListModel):
+            text = str(model.index(source_row, 0, source_parent).data(ChatRole.SEARCH_TEXT) or "")
+            return self._text_matches(text)
+        if self._folded in model.folded_search_text(source_row):
             return True
-        if not self._digits:
-            return False
-        return any(self._digits in "".join(c for c in word if c.isdigit()) for word in text.split())
+        if self._digits and self._digits in model.search_digits(source_row):
+            return True
+        entry = model.entry(source_row)
+        return entry is not None and self._account_matches_filter(model, entry.chat.account_id)
 
-    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
-        left_time = float(left.data(ChatRole.ACTIVITY) or 0.0)
-        right_time = float(right.data(ChatRole.ACTIVITY) or 0.0)
-        if left_time != right_time:
-            return left_time < right_time
-        # Equal times: keep the server's order stable (earlier row = newer), so rows never swap on repaint.
-        return left.row() > right.row()
+    def _text_matches(self, text: str) -> bool:
+        return self._folded in fold_for_search(text) or bool(self._digits) and self._digits in digits_per_word(text)
+
+    def _account_matches_filter(self, model: ChatListModel, account_id: str) -> bool:
+        matches = self._account_matches.get(account_id)
+        if matches is None:
+            text = model.account_search_text(account_id)
+            matches = bool(text) and self._text_matches(text)
+            self._account_matches[account_id] = matches
+        return matches
 
 
 # ---------------------------------------------------------------------------------------------- painting
