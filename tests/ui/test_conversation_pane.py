@@ -688,3 +688,52 @@ def test_placeholder_without_a_chat(qtbot: QtBot) -> None:
     assert pane.stack.currentWidget() is pane.placeholder
     assert pane.placeholder.text() == "Select a conversation"
     assert not pane.composer.send_button.isEnabled()
+
+
+def test_a_new_row_lays_out_only_itself_when_the_list_outgrows_the_cache(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from unipile_desktop.core.images import ImageCache
+    from unipile_desktop.core.tasks import TaskRunner
+    from unipile_desktop.ui.conversation import delegate as delegate_module
+
+    class NoClient:
+        pass
+
+    # A small floor stands in for a chat of thousands of messages: the cache must follow the model, not the floor.
+    monkeypatch.setattr(delegate_module, "LAYOUT_CACHE_MIN", 10)
+    monkeypatch.setattr(delegate_module, "LAYOUT_CACHE_SLACK", 0)
+    view = MessageView(ImageCache(NoClient(), TaskRunner()))  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    model = MessageListModel()
+    view.setModel(model)
+    view.resize(500, 300)
+    view.show()
+    width_when_empty = view.viewport().width()
+
+    def text_row(n: int) -> MessageRow:
+        return MessageRow(
+            key=f"m{n}", kind=RowKind.MESSAGE, text=f"message number {n} " * (1 + n % 4), outgoing=n % 2 == 1
+        )
+
+    rows = [text_row(n) for n in range(60)]
+    model.set_rows(rows)
+    assert view.verticalScrollBar().maximum() > 0 and view.is_at_bottom()
+    assert view.viewport().width() == width_when_empty  # the scroll bar's room was kept: no relayout at a new width
+
+    built: list[str] = []
+    build = delegate_module.BubbleDelegate._build
+
+    def counting_build(self: delegate_module.BubbleDelegate, row: MessageRow, width: int) -> Any:
+        built.append(row.key)
+        return build(self, row, width)
+
+    monkeypatch.setattr(delegate_module.BubbleDelegate, "_build", counting_build)
+    model.set_rows([*rows, text_row(60)])
+    view.viewport().grab()
+    assert built == ["m60"]  # every other row's layout was still cached, at the same width
+    assert view.is_at_bottom()
+
+    model.clear()
+    assert view.bubble_delegate.layout_for(model.index(0, 0)) is None
+    assert not view.bubble_delegate._cache  # a reset drops the old rows' layouts

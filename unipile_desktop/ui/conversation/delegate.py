@@ -59,6 +59,8 @@ THUMB_MIN_SIDE = 56
 FILE_BOX_H = 46
 GAP = 6
 QUOTE_MAX_LINES = 3
+LAYOUT_CACHE_MIN = 3000  # layouts kept at least; more when the model has more rows (see layout_for)
+LAYOUT_CACHE_SLACK = 256  # room above the row count, so rows just removed or paged out leave first
 
 OUTGOING_BG = QColor("#d6e8fd")
 OUTGOING_PENDING_BG = QColor("#e6f0fc")
@@ -249,9 +251,17 @@ class BubbleDelegate(QStyledItemDelegate):
             return cached
         layout = self._build(row, width)
         self._cache[row.key] = layout
-        while len(self._cache) > 3000:
+        # A full relayout asks for every row in order: a cache smaller than the model would evict each layout just
+        # before it is needed again, so it always holds every row plus a little (the oldest, stale keys go first).
+        model = self._view.model()
+        limit = max(LAYOUT_CACHE_MIN, (model.rowCount() if model is not None else 0) + LAYOUT_CACHE_SLACK)
+        while len(self._cache) > limit:
             self._cache.popitem(last=False)
         return layout
+
+    def forget_layouts(self) -> None:
+        """Drop every cached layout (the model was reset: its rows are new objects, the old layouts are dead)."""
+        self._cache.clear()
 
     def _build(self, row: MessageRow, width: int) -> _Layout:
         base, small, bold = self._fonts()

@@ -63,6 +63,9 @@ class MessageView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always reserved: a scroll bar that appears once the list outgrows the view would narrow the viewport and
+        # make the delegate lay out every row again at the new width (and the rows' heights stale until then).
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -159,6 +162,7 @@ class MessageView(QListView):
         self._restore_anchor()
 
     def _on_model_reset(self) -> None:
+        self.bubble_delegate.forget_layouts()
         self._anchor = None
         self._at_bottom = True
         self.new_messages_button.hide()
