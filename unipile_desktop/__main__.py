@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import APP_NAME, __version__
-from .logs import add_file_handler
+from .logs import LOG_FORMAT, add_file_handler
 
 if TYPE_CHECKING:
     from .ui.single_instance import SingleInstance
@@ -96,7 +96,7 @@ def configure_logging(debug: bool) -> SecretRedactingFilter:
     # A windowed Windows build has no stderr at all; the log file (main()) still works.
     handler: logging.Handler = logging.StreamHandler(sys.stderr) if sys.stderr is not None else logging.NullHandler()
     handler.setLevel(logging.DEBUG if debug else logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
     handler.addFilter(redactor)
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -950,10 +950,13 @@ class Application:
                 if not await self._ask_session_only(exc, self.window):
                     return False
                 updated = self.credentials.edit_profile(name, new_name, dsn, key or None, session_only=True)
-        except (InvalidProfileError, ProfileExistsError, UnknownProfileError, SettingsFileError) as exc:
-            await self._show_problem("The profile could not be saved", str(exc), self.window)
-            return False
-        except KeyringUnavailableError as exc:
+        except (
+            InvalidProfileError,
+            ProfileExistsError,
+            UnknownProfileError,
+            SettingsFileError,
+            KeyringUnavailableError,
+        ) as exc:
             await self._show_problem("The profile could not be saved", str(exc), self.window)
             return False
         current = self.connection

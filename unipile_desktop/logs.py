@@ -59,7 +59,7 @@ def add_file_handler(
 
 
 def remove_file_handlers(path: Path) -> None:
-    """Detach and close the handlers writing ``path`` (tests, and main() on its way out)."""
+    """Detach and close the handlers writing ``path`` (tests)."""
     root = logging.getLogger()
     for handler in list(root.handlers):
         if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename) == path.resolve():

@@ -275,7 +275,7 @@ def error_from_response(
         return RateLimitedError(
             title, retry_after=parse_retry_after(retry_after_header), may_have_reached_server=False, **common
         )
-    if status in (400, 413, 415, 422) or 400 <= status < 500:
+    if 400 <= status < 500:
         return InvalidRequestError(title, may_have_reached_server=False, **common)
     # 503 means the service refused to take the request on; 500/502/504 may come after the work was done.
     return ServerError(title, may_have_reached_server=status != 503, **common)

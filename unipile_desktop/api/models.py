@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import IntEnum
@@ -550,9 +550,3 @@ def parse_page(data: object, parse_item: Callable[[object, str], T], name: str) 
             skipped += 1
             log.warning("left out an unreadable item: %s", exc.title)
     return Page(items=tuple(items), cursor=cursor or None, skipped=skipped)
-
-
-def as_sequence(values: Sequence[str] | str | None) -> list[str]:
-    if values is None:
-        return []
-    return [values] if isinstance(values, str) else list(values)

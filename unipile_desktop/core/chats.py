@@ -78,6 +78,9 @@ class _Details:
     chat: Chat | None  # the chat re-read with its lastMessage, when the list did not carry one
     names: dict[str, str] = field(default_factory=dict)  # attendee id and provider id -> name
 
+    def sender_of(self, message: Message) -> str | None:
+        return self.names.get(message.sender_attendee_id or "") or self.names.get(message.sender_id)
+
 
 def preview_text(message: Message | None, sender_name: str | None, *, is_group: bool) -> str:
     """One plain-text line for the list: "You: …", "Alice: …" in groups, attachments named, deletions said."""
@@ -374,9 +377,7 @@ class ChatListController(QObject):
             if not entry.title and other is None and chat.last_message is not None:
                 entry.title = details.names.get(chat.last_message.sender_id, "")
         last = chat.last_message
-        sender = None
-        if last is not None:
-            sender = details.names.get(last.sender_attendee_id or "") or details.names.get(last.sender_id)
+        sender = details.sender_of(last) if last is not None else None
         entry.preview = preview_text(last, sender, is_group=chat.is_group)
         entry.details = DetailsState.LOADED
 
@@ -519,11 +520,8 @@ class ChatListController(QObject):
                 known.read_override = None
             if chat.last_message is not None and chat.last_message is not previous.last_message:
                 details = self._details.get(chat.id)
-                last = chat.last_message
-                sender = None
-                if details is not None:
-                    sender = details.names.get(last.sender_attendee_id or "") or details.names.get(last.sender_id)
-                known.preview = preview_text(last, sender, is_group=chat.is_group)
+                sender = details.sender_of(chat.last_message) if details is not None else None
+                known.preview = preview_text(chat.last_message, sender, is_group=chat.is_group)
             self.chat_updated.emit(chat.id)
         if fresh:
             self.chats_loaded.emit(fresh)

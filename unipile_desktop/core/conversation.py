@@ -284,19 +284,6 @@ class ConversationController(QObject):
         if self._store is not None and messages:
             self._store.cache.put_messages(list(messages))
 
-    def close_chat(self) -> None:
-        """Show no conversation (the account was removed, or the chat list was emptied)."""
-        self._generation += 1
-        for name in ("conversation:open", "conversation:older", "conversation:refresh"):
-            self._tasks.cancel(name)
-        self._chat = None
-        self._account = None
-        self._messages = {}
-        self._set_attendees([])
-        self._older_cursor = None
-        self._model.clear()
-        self._set_loading(False)
-
     def refresh(self) -> None:
         """Fetch the newest page again and merge it (after a send, or when a poller saw activity)."""
         if self._chat is not None:

@@ -10,9 +10,10 @@ from datetime import timedelta
 
 import platformdirs
 
+from ..store.paths import APP_DIR_NAME
+
 log = logging.getLogger(__name__)
 
-APP_DIR_NAME = "unipile-desktop"
 # A viewer may still have yesterday's file open; anything older is a customer's document nobody needs a copy of.
 MAX_AGE = timedelta(days=1)
 

@@ -560,7 +560,7 @@ class NewChatController(QObject):
             if chat_id is None:  # 201 with a null chat_id: find the chat the message went to
                 chat = await self._find_started_chat(draft)
                 chat_id = chat.id if chat is not None else None
-            elif chat is None:
+            else:
                 chat = await self._client.get_chat(chat_id)
         except UnipileError as exc:  # the chat exists; the list will show it on the next refresh
             log.info("could not re-read the started chat %s: %r", chat_id, exc)

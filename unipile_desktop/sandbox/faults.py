@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ApiError, default_type_for_status, invalid_parameters
-from .models import JsonDict, format_ts, now_ms
+from .models import JsonDict
 
 FAULT_ACTIONS = ("error", "store_then_drop", "drop", "delay", "store_then_error", "store_later")
 # Actions whose request still has its effect (now or, for store_later, after store_after_ms), answered with an error.
@@ -191,7 +191,7 @@ class RequestLog:
 
     def add(self, entry: JsonDict) -> JsonDict:
         with self._lock:
-            stored = {"id": next(self._ids), "time": format_ts(now_ms()), **entry}
+            stored = {"id": next(self._ids), **entry}
             self._entries.append(stored)
             return stored
 

@@ -103,6 +103,14 @@ def _in_window(epoch_ms: int, filters: Mapping[str, Any]) -> bool:
     return not ("before" in filters and not epoch_ms < parse_ts(filters["before"]))
 
 
+def _resume_dated(cursor: str) -> tuple[JsonDict, int, tuple[int, str]]:
+    """Filters, limit and position of a cursor over items ordered by (date, id), newest first."""
+    payload = decode_cursor(cursor, ["last_id", "last_date"])
+    position = payload.pop("cursor")
+    limit = int(payload.pop("limit"))
+    return payload, limit, (parse_ts(position["last_date"]), position["last_id"])
+
+
 CHAT_FILTER_MODES = ("activity", "created")
 
 
@@ -248,10 +256,7 @@ class ApiRoutes:
         """Filters, limit and position from a cursor, or validated from the query when there is none."""
         cursor = last_value(request.query, "cursor")
         if cursor:
-            payload = decode_cursor(cursor, ["last_id", "last_date"])
-            position = payload.pop("cursor")
-            limit = int(payload.pop("limit"))
-            return payload, limit, (parse_ts(position["last_date"]), position["last_id"])
+            return _resume_dated(cursor)
         filters = _window(request.query)
         limit = parse_limit(request.query)
         unread = parse_bool_param(request.query, "unread")
@@ -326,12 +331,10 @@ class ApiRoutes:
     def _message_filters(self, request: ApiRequest, scope: str) -> tuple[JsonDict, int, tuple[int, str] | None]:
         cursor = last_value(request.query, "cursor")
         if cursor:
-            payload = decode_cursor(cursor, ["last_id", "last_date"])
-            if payload.get("scope") != scope:
+            filters, limit, after_key = _resume_dated(cursor)
+            if filters.get("scope") != scope:
                 raise invalid_parameters("The cursor is invalid.")
-            position = payload.pop("cursor")
-            limit = int(payload.pop("limit"))
-            return payload, limit, (parse_ts(position["last_date"]), position["last_id"])
+            return filters, limit, after_key
         filters = _window(request.query)
         filters["scope"] = scope
         limit = parse_limit(request.query)

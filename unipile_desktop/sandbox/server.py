@@ -605,9 +605,6 @@ class SandboxServer:
     def requests_log(self) -> list[JsonDict]:
         return self.log.entries()
 
-    def clear_requests_log(self) -> int:
-        return self.log.clear()
-
     def message_counts(self, chat_id: str) -> JsonDict:
         return self.state.message_counts(chat_id)
 

@@ -20,8 +20,8 @@ from .seed import populate
 MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024
 LINKEDIN_APIS = ("classic", "recruiter", "sales_navigator")
 SOURCE_STATUSES = ("OK", "STOPPED", "ERROR", "CREDENTIALS", "PERMISSIONS", "CONNECTING")
-# Provider text limits (real-world figures; Unipile relays the provider's refusal as too_many_characters).
 DISTANCE_NUMBERS = {"DISTANCE_1": 1, "DISTANCE_2": 2, "DISTANCE_3": 3}  # message `attendee_distance`; else -1
+# Provider text limits (real-world figures; Unipile relays the provider's refusal as too_many_characters).
 TEXT_LIMITS = {"LINKEDIN": 8000, "WHATSAPP": 65536, "INSTAGRAM": 1000, "MESSENGER": 2000, "TELEGRAM": 4096}
 
 
@@ -105,7 +105,6 @@ class SandboxState:
         self.attendees: dict[str, Attendee] = {}
         self.attendee_langs: dict[str, str] = {}
         self.chats: dict[str, Chat] = {}
-        self.chat_pictures: set[str] = set()
         self.messages: dict[str, Message] = {}
         self.chat_messages: dict[str, list[Message]] = {}
         self.landmarks = Landmarks()
@@ -129,8 +128,6 @@ class SandboxState:
         with self.lock:
             self.chats[chat.id] = chat
             self.chat_messages.setdefault(chat.id, [])
-            if chat.has_picture:
-                self.chat_pictures.add(chat.id)
             return chat
 
     def add_message(self, message: Message) -> Message:
@@ -218,10 +215,11 @@ class SandboxState:
                 if not attendee.has_picture:
                     raise not_found(f"Attendee {attendee_or_chat_id} has no picture.")
                 return images.identicon_png(attendee.provider_id)
-            if attendee_or_chat_id in self.chats:
-                if attendee_or_chat_id not in self.chat_pictures:
+            chat = self.chats.get(attendee_or_chat_id)
+            if chat is not None:
+                if not chat.has_picture:
                     raise not_found(f"Chat {attendee_or_chat_id} has no picture.")
-                return images.identicon_png("group:" + self.chats[attendee_or_chat_id].provider_id)
+                return images.identicon_png("group:" + chat.provider_id)
             raise not_found(f"Attendee {attendee_or_chat_id} not found.")
 
     def attachment(self, message_id: str, attachment_id: str) -> Attachment:
@@ -550,7 +548,7 @@ class SandboxState:
                 if not matching:
                     raise invalid_parameters(f"{sender_attendee_id} is not a participant of chat {chat_id}.")
                 sender = matching[0]
-            if (text is None or not text) and not attachments:
+            if not text and not attachments:
                 raise missing_parameters("An inbound message needs a text or an attachment.")
             message = self.store_message(chat, sender, text, attachments or [])
             if not sender.is_self:

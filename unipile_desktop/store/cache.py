@@ -59,6 +59,10 @@ class CacheTables:
                 log.warning("Skipping an unreadable cached %s: %s", what, exc)
         return out
 
+    def _load_one(self, row: Any, parse: Callable[[object, str], T], what: str) -> T | None:
+        found = self._load([row] if row else [], parse, what)
+        return found[0] if found else None
+
     # ------------------------------------------------------------------------------------------ accounts
 
     def replace_accounts(self, accounts: Sequence[Account | JsonMapping]) -> None:
@@ -112,8 +116,7 @@ class CacheTables:
 
     def chat(self, chat_id: str) -> Chat | None:
         row = self._db.query_one("SELECT json FROM chats WHERE id = ?", (chat_id,))
-        found = self._load([row] if row else [], parse_chat, "Chat")
-        return found[0] if found else None
+        return self._load_one(row, parse_chat, "Chat")
 
     def delete_chat(self, chat_id: str) -> None:
         """Forget a chat and everything cached under it."""
@@ -172,15 +175,11 @@ class CacheTables:
 
     def message(self, message_id: str) -> Message | None:
         row = self._db.query_one("SELECT json FROM messages WHERE id = ?", (message_id,))
-        found = self._load([row] if row else [], parse_message, "Message")
-        return found[0] if found else None
+        return self._load_one(row, parse_message, "Message")
 
     def newest_message_time(self, chat_id: str) -> datetime | None:
         found = self.messages(chat_id, limit=1)
         return found[0].timestamp if found else None
-
-    def delete_message(self, message_id: str) -> None:
-        self._db.execute("DELETE FROM messages WHERE id = ?", (message_id,))
 
     def prune_messages(self, keep_per_chat: int = 500) -> int:
         """Drop all but the newest ``keep_per_chat`` messages of every chat; returns how many were removed."""
@@ -228,15 +227,13 @@ class CacheTables:
 
     def attendee(self, attendee_id: str) -> ChatAttendee | None:
         row = self._db.query_one("SELECT json FROM attendees WHERE id = ?", (attendee_id,))
-        found = self._load([row] if row else [], parse_attendee, "ChatAttendee")
-        return found[0] if found else None
+        return self._load_one(row, parse_attendee, "ChatAttendee")
 
     def attendee_by_provider_id(self, account_id: str, provider_id: str) -> ChatAttendee | None:
         row = self._db.query_one(
             "SELECT json FROM attendees WHERE account_id = ? AND provider_id = ? LIMIT 1", (account_id, provider_id)
         )
-        found = self._load([row] if row else [], parse_attendee, "ChatAttendee")
-        return found[0] if found else None
+        return self._load_one(row, parse_attendee, "ChatAttendee")
 
     # ------------------------------------------------------------------------------------------ sync state
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ProfileInUseError, StoreCorruptError
-from .paths import database_files, removal_marker
+from .paths import database_files, lock_file, removal_marker
 from .schema import MIGRATIONS, Migration, migrate
 
 log = logging.getLogger(__name__)
@@ -148,7 +148,7 @@ class Database:
         path.parent.mkdir(parents=True, exist_ok=True)
         lock: _ProfileLock | None = None
         if exclusive:
-            lock = _ProfileLock(path.with_name(path.name + ".lock"))
+            lock = _ProfileLock(lock_file(path))
             lock.acquire()
         try:
             recovery: RecoveryReport | None = None
@@ -251,7 +251,7 @@ class Database:
             return
         log.error("SQLite reported corruption in %s; a full check will run at next start", self.path)
         with contextlib.suppress(OSError):
-            self.path.with_name(self.path.name + CHECK_MARKER_SUFFIX).touch()
+            _check_marker(self.path).touch()
 
 
 # ---------------------------------------------------------------------------------------------- deleting
@@ -266,7 +266,7 @@ def delete_database(path: Path) -> bool:
     path = Path(path)
     if not database_files(path):
         return True
-    lock = _ProfileLock(path.with_name(path.name + ".lock"))
+    lock = _ProfileLock(lock_file(path))
     try:
         lock.acquire()
     except ProfileInUseError:
@@ -301,10 +301,10 @@ def delete_removed_databases(folder: Path) -> list[Path]:
 
 def _delete_unlocked_files(path: Path) -> None:
     """Everything but the lock file; the removal marker last, so an interrupted deletion is finished later."""
-    lock_name = path.name + ".lock"
+    lock = lock_file(path)
     marker = removal_marker(path)
     for item in database_files(path):
-        if item.name == lock_name or item == marker:
+        if item == lock or item == marker:
             continue
         if item.is_dir():
             shutil.rmtree(item)
@@ -315,7 +315,12 @@ def _delete_unlocked_files(path: Path) -> None:
 
 def _delete_lock_file(path: Path) -> None:
     with contextlib.suppress(OSError):
-        path.with_name(path.name + ".lock").unlink(missing_ok=True)
+        lock_file(path).unlink(missing_ok=True)
+
+
+def _check_marker(path: Path) -> Path:
+    """Present when a run saw corruption: the next open runs the full integrity check."""
+    return path.with_name(path.name + CHECK_MARKER_SUFFIX)
 
 
 def _connect(target: str) -> sqlite3.Connection:
@@ -326,7 +331,7 @@ def _connect(target: str) -> sqlite3.Connection:
 
 def _open_checked(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
     """Connect, switch to WAL, check the file and migrate; raises sqlite3.DatabaseError when damaged."""
-    marker = path.with_name(path.name + CHECK_MARKER_SUFFIX)
+    marker = _check_marker(path)
     conn = _connect(str(path))
     try:
         mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
@@ -363,7 +368,7 @@ def _recover(
         source = path.with_name(path.name + suffix)
         if source.exists():
             os.replace(source, moved.with_name(moved.name + suffix))
-    path.with_name(path.name + CHECK_MARKER_SUFFIX).unlink(missing_ok=True)
+    _check_marker(path).unlink(missing_ok=True)
     log.error("The database %s is damaged (%s); moved it to %s and started a fresh one", path, error, moved)
 
     salvaged, unrecoverable = _salvage(moved)

@@ -76,6 +76,11 @@ def files_dir(database: Path) -> Path:
     return database.with_name(database.name + FILES_DIR_SUFFIX)
 
 
+def lock_file(database: Path) -> Path:
+    """The file whose advisory lock says a process has the database open."""
+    return database.with_name(database.name + ".lock")
+
+
 def removal_marker(database: Path) -> Path:
     """Present when the database is to be deleted as soon as no process has it open."""
     return database.with_name(database.name + ".removed")
@@ -91,5 +96,5 @@ def database_files(database: Path) -> list[Path]:
     except OSError:
         return []
     found = [p for p in siblings if p.name in names or corrupt.fullmatch(p.name)]
-    lock_name = database.name + ".lock"
+    lock_name = lock_file(database).name
     return sorted(found, key=lambda p: (p.name == lock_name, p.name))

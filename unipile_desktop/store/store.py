@@ -15,7 +15,7 @@ from .cache import CacheTables
 from .database import Database, RecoveryReport, delete_removed_databases
 from .drafts import DraftTable
 from .outbox import OutboxState, OutboxTable
-from .paths import files_dir, profile_database_path, profile_db_path
+from .paths import files_dir, profile_database_path
 
 log = logging.getLogger(__name__)
 
@@ -65,18 +65,6 @@ class Store:
         return store
 
     @classmethod
-    def open_profile_id(
-        cls,
-        profile_id: str,
-        *,
-        data_dir: Path | None = None,
-        blob_cap: int = DEFAULT_BLOB_CAP,
-        clock: Callable[[], float] = time.time,
-    ) -> Store:
-        """Open the database of the profile with this id (``Profile.id``) in the platform data directory."""
-        return cls.open(profile_db_path(profile_id, data_dir), blob_cap=blob_cap, clock=clock)
-
-    @classmethod
     def open_profile(
         cls,
         profile: str,
@@ -87,7 +75,8 @@ class Store:
     ) -> Store:
         """Open the database named after ``profile`` (a connection without a profile id, e.g. the environment's).
 
-        Saved profiles are opened by id (``open_profile_id``), so that renaming one keeps its data.
+        Saved profiles are opened by id (``Store.open(profile_db_path(profile_id))``), so that renaming one keeps
+        its data.
         """
         return cls.open(profile_database_path(profile, data_dir), blob_cap=blob_cap, clock=clock)
 

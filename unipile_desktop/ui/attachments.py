@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from .format import human_size, plain_tip
 
@@ -131,6 +131,19 @@ class AttachmentChips(QWidget):
         self._chips = []
         self._files = []
         self.files_changed.emit()
+
+
+def open_file_picker(
+    parent: QWidget, object_name: str, on_chosen: Callable[[list[pathlib.Path]], object]
+) -> QFileDialog:
+    """A non-blocking "Attach files" dialog (open(), never exec(): no nested event loop under qasync)."""
+    dialog = QFileDialog(parent, "Attach files")
+    dialog.setObjectName(object_name)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.filesSelected.connect(lambda names: on_chosen([pathlib.Path(name) for name in names]))
+    dialog.open()
+    return dialog
 
 
 def _size(path: pathlib.Path) -> int:

@@ -309,11 +309,6 @@ class MainWindow(QMainWindow):
     def mark_read_on_open(self) -> bool:
         return self.mark_read_on_open_action.isChecked()
 
-    def current_entry(self) -> ChatEntry | None:
-        index = self.chat_view.currentIndex()
-        entry = index.data(ChatRole.ENTRY) if index.isValid() else None
-        return entry if isinstance(entry, ChatEntry) else None
-
     def refresh(self) -> None:
         """F5: list accounts and chats again (cached rows show meanwhile) and poll for new messages now."""
         self.error_banner.dismiss()
@@ -546,14 +541,10 @@ class MainWindow(QMainWindow):
         if self.filter_edit.text():
             self.filter_edit.clear()
         self.chats.show_chat(chat)
-        row = self.chat_model.row_of(chat.id)
-        if row is None:
-            return
-        index = self.chat_proxy.mapFromSource(self.chat_model.index(row, 0))
         open_chat = self.conversation.chat
         already_open = open_chat is not None and open_chat.id == chat.id
-        self.chat_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.chat_view.scrollTo(index)
+        if not self.select_chat(chat.id):
+            return
         if already_open:
             self.conversation.refresh()  # the reused chat is on screen: fetch the message just sent
         self.chat_view.setFocus(Qt.FocusReason.OtherFocusReason)

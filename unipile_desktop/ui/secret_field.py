@@ -46,12 +46,6 @@ class SecretField(QWidget):
     def set_text(self, text: str) -> None:
         self.line_edit.setText(text)
 
-    def is_revealed(self) -> bool:
-        return self.line_edit.echoMode() == QLineEdit.EchoMode.Normal
-
-    def set_revealed(self, revealed: bool) -> None:
-        self.toggle_button.setChecked(revealed)
-
     def on_toggle_button_toggled(self, revealed: bool) -> None:
         self.line_edit.setEchoMode(QLineEdit.EchoMode.Normal if revealed else QLineEdit.EchoMode.Password)
         self.toggle_button.setText(HIDE_TEXT if revealed else SHOW_TEXT)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..attachments import AttachmentChip, AttachmentChips, FileCheck
+from ..attachments import AttachmentChip, AttachmentChips, FileCheck, open_file_picker
 from ..format import plain_tip
 
 __all__ = ["AttachmentChip", "Composer", "ComposerTextEdit", "FileCheck", "local_files"]
@@ -275,18 +275,9 @@ class Composer(QWidget):
         self.files_changed.emit()
 
     def choose_files(self) -> QFileDialog:
-        """A non-blocking file dialog (open(), never exec()): chosen files become chips."""
-        dialog = QFileDialog(self, "Attach files")
-        dialog.setObjectName("attach_dialog")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.filesSelected.connect(self.on_file_dialog_files_selected)
-        self._file_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def on_file_dialog_files_selected(self, names: list[str]) -> None:
-        self.add_files([pathlib.Path(name) for name in names])
+        """A non-blocking file dialog: chosen files become chips."""
+        self._file_dialog = open_file_picker(self, "attach_dialog", self.add_files)
+        return self._file_dialog
 
     # ------------------------------------------------------------------------------------------ drafts
 

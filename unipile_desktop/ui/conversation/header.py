@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBut
 
 from ...api import Account, Chat
 from ..accounts import account_label
-from ..format import plain_tip
+from ..format import one_line, plain_tip
 
 PROVIDER_NAMES = {
     "LINKEDIN": "LinkedIn",
@@ -83,12 +83,8 @@ def account_badge_text(account_type: str, account: Account | None) -> str:
     provider = provider_name(account_type)
     if account is None:
         return provider
-    label = " ".join(account_label(account).split())
-    if label == provider:
-        return provider
-    if len(label) > MAX_ACCOUNT_LABEL:
-        label = label[: MAX_ACCOUNT_LABEL - 1].rstrip() + "…"
-    return f"{provider} · {label}"
+    label = one_line(account_label(account), MAX_ACCOUNT_LABEL)
+    return provider if label == provider else f"{provider} · {label}"
 
 
 def account_tip(account_type: str, account: Account | None) -> str:

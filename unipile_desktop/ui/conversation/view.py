@@ -116,10 +116,6 @@ class MessageView(QListView):
             (model.modelReset, self._on_model_reset),
         ]
 
-    def message_model(self) -> MessageListModel | None:
-        model = self.model()
-        return model if isinstance(model, MessageListModel) else None
-
     # ------------------------------------------------------------------------------------------ scrolling
 
     def is_at_bottom(self) -> bool:

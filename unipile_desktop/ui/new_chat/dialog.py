@@ -38,7 +38,7 @@ from ...core.new_chat import (
     title_applies,
 )
 from ..accounts import account_label
-from ..attachments import AttachmentChip, AttachmentChips
+from ..attachments import AttachmentChip, AttachmentChips, open_file_picker
 from ..conversation.composer import local_files
 from ..format import plain_tip
 from ..resources import provider_icon, provider_name
@@ -453,15 +453,9 @@ class NewChatDialog(QDialog):
         self._on_edited()
 
     def choose_files(self) -> QFileDialog:
-        """A non-blocking file dialog (open(), never exec()): chosen files become chips."""
-        dialog = QFileDialog(self, "Attach files")
-        dialog.setObjectName("new_chat_attach_dialog")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.filesSelected.connect(lambda names: self.add_files([pathlib.Path(n) for n in names]))
-        self._file_dialog = dialog
-        dialog.open()
-        return dialog
+        """A non-blocking file dialog: chosen files become chips."""
+        self._file_dialog = open_file_picker(self, "new_chat_attach_dialog", self.add_files)
+        return self._file_dialog
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if local_files(event.mimeData()) and self._sending is None:

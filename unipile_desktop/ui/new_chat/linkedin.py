@@ -96,10 +96,6 @@ class LinkedinSection(QGroupBox):
         """True when the send carries ``linkedin[inmail]=true`` (classic only)."""
         return self.api() == "classic" and self.inmail_check.isChecked()
 
-    def chosen_api(self) -> LinkedinApi | None:
-        """The API the agent picked, or None while the account's default applies."""
-        return self.api() if self._api_chosen else None
-
     @property
     def info(self) -> LinkedinInfo | None:
         return self._info
