@@ -699,6 +699,7 @@ class Application:
         self.window.conversation_pane.composer.set_paste_dir(self.store.pasted_dir)
         self.window.attach_live_updates(self.live)
         self.live.back_online.connect(self.outbox.wake)
+        self.live.messages_arrived.connect(self.outbox.note_arrived)  # a late extra copy → "Sent twice"
         self._wire_window(self.window, connection)
         recovery = self.store.recovery
         if recovery is not None:

@@ -44,9 +44,7 @@ async def outbox_env(sandbox: SandboxServer, db: Path) -> AsyncIterator[Env]:
     store = Store.open(db)
     client = UnipileClient(sandbox.api_url, API_KEY)
     tasks = TaskRunner()
-    outbox = OutboxEngine(
-        store, client, policy=replace(FAST_OUTBOX, timeout_settle_delay=0.05, new_chat_checks=NEW_CHAT_CHECKS)
-    )
+    outbox = OutboxEngine(store, client, policy=replace(FAST_OUTBOX, new_chat_checks=NEW_CHAT_CHECKS))
     drafts = DraftKeeper(store, outbox)
     accounts = AccountsController(client, tasks, store=store)
     await accounts.load_now()

@@ -32,7 +32,8 @@ FAST = RetryPolicy(
     max_delay=0.1,
     jitter=0.0,
     settle_delay=0.05,
-    timeout_settle_delay=0.05,
+    settle_window=0.3,
+    check_interval=0.05,
     new_chat_checks=(0.05, 0.1, 0.2),
     max_concurrent_requests=4,
 )
@@ -93,6 +94,20 @@ async def run_until_idle(engine: OutboxEngine, timeout: float = 20.0) -> None:
     assert await engine.wait_idle(timeout), "the outbox did not drain"
 
 
+async def wait_for(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
+    """Poll until ``condition()`` holds; fails the test when it did not within ``timeout`` (real) seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        await asyncio.sleep(0.005)
+
+
+def state_of(store: Store, local_id: str) -> str:
+    entry = store.outbox.get(local_id)
+    assert entry is not None
+    return entry.state
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -138,14 +153,10 @@ async def test_connection_refused_stays_queued_and_goes_out_when_the_server_is_b
         engine = OutboxEngine(store, offline_client, policy=FAST, clock=clock, sleep=clock.sleep)
         engine.start()
         entry = engine.send_message(chat, "sent while offline")
-        current: OutboxEntry | None = None
-        for _ in range(200):
-            current = store.outbox.get(entry.local_id)
-            if current is not None and current.attempts >= 3:
-                break
-            await asyncio.sleep(0.01)
-        assert current is not None
-        assert current.state in ("queued", "sending") and current.attempts >= 3
+        await wait_for(lambda: len(clock.sleeps) >= 4, "several tries while offline")
+        current = store.outbox.get(entry.local_id)
+        assert current is not None and current.state == "queued" and current.attempts == 0  # nothing went out
+        assert "connection" in (current.reason or "")
         assert not engine.entries()[0].is_finished
         # Capped backoff: no wait beyond max_delay.
         assert max(clock.sleeps) <= FAST.max_delay + 1e-9
@@ -196,7 +207,8 @@ async def test_503_is_retried_with_growing_backoff(sandbox: SandboxServer, store
     assert copies(sandbox, chat, "through the outage") == 1 and posts(sandbox, chat) == 4
     waits = [s for s in clock.sleeps if s > 0.001]
     assert waits[:3] == pytest.approx([0.02, 0.04, 0.08])  # exponential (no jitter in this policy)
-    assert not any(r["method"] == "GET" for r in sandbox.requests_log())  # certain failures need no reconcile
+    looks = [r for r in sandbox.requests_log() if r["method"] == "GET"]
+    assert len(looks) == 4  # one look before each attempt (its baseline), no reconcile: they certainly failed
     await engine.close()
 
 
@@ -330,7 +342,9 @@ async def test_timeout_while_the_server_still_works_waits_the_settle_delay(
     chat = chat_id(sandbox)
     sandbox.add_fault(SEND_PATH, "delay", method="POST", delay_ms=800, times=1)  # stored after the client gave up
     timeout = httpx.Timeout(connect=2.0, read=0.3, write=2.0, pool=2.0)
-    policy = RetryPolicy(base_delay=0.02, max_delay=0.1, jitter=0.0, settle_delay=1.0, timeout_settle_delay=1.0)
+    policy = RetryPolicy(
+        base_delay=0.02, max_delay=0.1, jitter=0.0, settle_delay=0.2, settle_window=1.5, check_interval=0.2
+    )
     async with UnipileClient(sandbox.url, KEY, timeout=timeout) as slow_client:
         engine = OutboxEngine(store, slow_client, policy=policy)
         engine.start()
@@ -348,7 +362,15 @@ async def test_repeated_ambiguous_failures_end_as_failed_after_the_limit(
 ) -> None:
     chat = chat_id(sandbox)
     sandbox.add_fault(SEND_PATH, "error", method="POST", status=500, times=None)
-    policy = RetryPolicy(base_delay=0.01, max_delay=0.02, jitter=0.0, settle_delay=0.01, max_ambiguous_attempts=3)
+    policy = RetryPolicy(
+        base_delay=0.01,
+        max_delay=0.02,
+        jitter=0.0,
+        settle_delay=0.01,
+        settle_window=0.02,
+        check_interval=0.01,
+        max_ambiguous_attempts=3,
+    )
     engine = OutboxEngine(store, client, policy=policy)
     engine.start()
     entry = engine.send_message(chat, "server keeps failing")
@@ -448,7 +470,7 @@ def chat_starts(sandbox: SandboxServer) -> int:
 
 
 @on_asyncio
-@pytest.mark.parametrize(("status", "first_look"), [(500, 5.0), (504, 30.0)])
+@pytest.mark.parametrize(("status", "first_look"), [(500, 5.0), (504, 5.0)])  # one settle rule for every doubt
 async def test_a_new_chat_that_may_have_gone_out_is_looked_for_then_failed_but_never_sent_again(
     sandbox: SandboxServer, store: Store, client: UnipileClient, status: int, first_look: float
 ) -> None:
@@ -487,7 +509,7 @@ async def test_a_new_chat_stored_late_after_a_504_is_found_by_a_later_look(
     assert done is not None and done.state == "sent" and done.chat_id is not None
     assert len(late.times("start_chat")) == 1 and copies(sandbox, done.chat_id, "Hello from a slow provider") == 1
     sent_at = late.times("start_chat")[0]
-    assert [round(at - sent_at) for at in late.times("list_chats")] == [30, 120]
+    assert [round(at - sent_at) for at in late.times("list_chats")] == [5, 30, 120]
     await engine.close()
 
 
@@ -512,7 +534,7 @@ async def test_retry_of_an_unconfirmed_new_chat_looks_once_more_then_sends_it_ag
 
 
 @on_asyncio
-async def test_a_message_send_after_a_504_waits_half_a_minute_before_looking_and_sending_again(
+async def test_a_message_send_after_a_504_is_checked_until_the_settle_window_has_passed_then_sent_again(
     sandbox: SandboxServer, store: Store, client: UnipileClient
 ) -> None:
     chat = chat_id(sandbox)
@@ -526,8 +548,13 @@ async def test_a_message_send_after_a_504_waits_half_a_minute_before_looking_and
     done = store.outbox.get(entry.local_id)
     assert done is not None and done.state == "sent" and done.attempts == 2
     first, second = timed.times("send_message")
-    (looked,) = timed.times("list_messages")
-    assert looked - first >= 30.0 and second >= looked
+    window = RetryPolicy().settle_window
+    assert second - first >= window  # never re-sent before the window has passed
+    looks = [at - first for at in timed.times("list_messages") if first < at <= second]
+    assert looks[0] == pytest.approx(RetryPolicy().settle_delay)
+    gaps = [b - a for a, b in zip(looks, looks[1:], strict=False)]
+    assert all(gap <= RetryPolicy().check_interval + 1e-6 for gap in gaps)  # looked again and again meanwhile
+    assert max(looks) >= window  # and once more after it, before sending again
     assert copies(sandbox, chat, "after a gateway timeout") == 1
     await engine.close()
 
@@ -560,7 +587,7 @@ async def test_a_new_chat_answered_504_by_the_sandbox_and_stored_later_is_found_
     account = str(sandbox.landmarks["accounts"]["whatsapp"])
     recipient = str(sandbox.landmarks["recipients"]["whatsapp_contact_without_chat"])
     sandbox.faults.add({"path": r"^/chats$", "method": "POST", "action": "store_later", "store_after_ms": 400})
-    policy = RetryPolicy(jitter=0.0, base_delay=0.02, timeout_settle_delay=0.1, new_chat_checks=(0.1, 0.8, 2.0))
+    policy = RetryPolicy(jitter=0.0, base_delay=0.02, settle_delay=0.1, new_chat_checks=(0.1, 0.8, 2.0))
     engine = OutboxEngine(store, client, policy=policy)
     engine.start()
     entry = engine.start_chat(account, [recipient], "Hello, stored late")
@@ -613,29 +640,31 @@ async def test_restart_reconciles_interrupted_sends_before_anything_else(
 
 
 @on_asyncio
-async def test_close_mid_request_leaves_the_entry_to_be_checked(
+async def test_hole_2_closed_mid_request_and_reopened_at_once_waits_for_the_late_copy(
     sandbox: SandboxServer, tmp_path: Path, client: UnipileClient
 ) -> None:
     chat = chat_id(sandbox)
     sandbox.add_fault(SEND_PATH, "delay", method="POST", delay_ms=500, times=1)
     path = tmp_path / "close.sqlite3"
+    policy = RetryPolicy(base_delay=0.02, jitter=0.0, settle_delay=0.05, settle_window=2.0, check_interval=0.05)
     with Store.open(path) as store:
-        engine = OutboxEngine(store, client, policy=FAST)
+        engine = OutboxEngine(store, client, policy=policy)
         engine.start()
         entry = engine.send_message(chat, "interrupted by shutdown")
-        for _ in range(100):
-            if store.outbox.get(entry.local_id).state == "sending":  # type: ignore[union-attr]
-                break
-            await asyncio.sleep(0.01)
+        await wait_for(lambda: state_of(store, entry.local_id) == "sending", "the request to go out")
+        await wait_for(lambda: sandbox.list_faults()[0]["fired"] == 1, "the server to receive it")  # and wait 0.5 s
         await engine.close()
-        assert store.outbox.get(entry.local_id).state == "unknown"  # type: ignore[union-attr]
-    await asyncio.sleep(0.7)  # the server finishes the request it had already received
+        assert state_of(store, entry.local_id) == "unknown"
+        assert copies(sandbox, chat, "interrupted by shutdown") == 0  # closed before the server stored it
+    # Reopened at once, while the server is still working on the request it received.
     with Store.open(path) as store:
-        engine = OutboxEngine(store, client, policy=FAST)
+        engine = OutboxEngine(store, client, policy=policy)
         engine.start()
         await run_until_idle(engine)
-        assert store.outbox.get(entry.local_id).state == "sent"  # type: ignore[union-attr]
+        assert state_of(store, entry.local_id) == "sent"
+        await wait_for(lambda: not sandbox.in_flight(), "the server to finish every request it received")
         assert copies(sandbox, chat, "interrupted by shutdown") == 1
+        assert posts(sandbox, chat) == 1  # looked until the late copy showed, never sent again
         await engine.close()
 
 
@@ -753,13 +782,270 @@ async def test_an_entry_in_flight_cannot_be_discarded(
     engine = OutboxEngine(store, client, policy=FAST)
     engine.start()
     entry = engine.send_message(chat, "on its way")
-    for _ in range(100):
-        if store.outbox.get(entry.local_id).state == "sending":  # type: ignore[union-attr]
-            break
-        await asyncio.sleep(0.01)
+    await wait_for(lambda: state_of(store, entry.local_id) == "sending", "the request to go out")
     with pytest.raises(OutboxError, match="right now"):
         engine.discard(entry.local_id)
     await run_until_idle(engine)
     assert store.outbox.get(entry.local_id).state == "sent"  # type: ignore[union-attr]
     assert copies(sandbox, chat, "on its way") == 1
+    await engine.close()
+
+
+# ---------------------------------------------------------------------------------------------- the review's holes
+
+
+class NoIdClient:
+    """A real client whose sends report ``message_id: null``, as the API may (the id is nullable)."""
+
+    def __init__(self, client: UnipileClient) -> None:
+        self._client = client
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._client, name)
+
+    async def send_message(self, *args: Any, **kwargs: Any) -> Any:
+        sent = await self._client.send_message(*args, **kwargs)
+        return type(sent)(message_id=None)
+
+
+DOUBT = RetryPolicy(base_delay=0.02, jitter=0.0, settle_delay=0.05, settle_window=1.0, check_interval=0.05)
+
+
+@on_asyncio
+async def test_hole_1_a_second_identical_text_lost_before_storing_is_sent_not_taken_for_the_first(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox, "empty")
+    engine = OutboxEngine(store, NoIdClient(client), policy=DOUBT)
+    engine.start()
+    first = engine.send_message(chat, "ok")
+    await run_until_idle(engine)
+    assert store.outbox.get(first.local_id).message_id is None  # type: ignore[union-attr]  # nothing claims it
+    sandbox.add_fault(SEND_PATH, "drop", method="POST", times=1)  # the second "ok" never reaches the store
+    second = engine.send_message(chat, "ok")
+    await run_until_idle(engine)
+    assert state_of(store, second.local_id) == "sent"
+    assert copies(sandbox, chat, "ok") == 2  # the server holds both: the first "ok" was not taken for the second
+    assert posts(sandbox, chat) == 3
+    await engine.close()
+
+
+@on_asyncio
+async def test_hole_1_the_same_text_sent_just_before_from_the_agents_phone_is_not_taken_for_ours(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox, "empty")
+    await client.send_message(chat, text="Thanks!")  # another device on the same account (is_sender 1, no entry)
+    sandbox.add_fault(SEND_PATH, "drop", method="POST", times=1)
+    engine = OutboxEngine(store, client, policy=DOUBT)
+    engine.start()
+    entry = engine.send_message(chat, "Thanks!")
+    await run_until_idle(engine)
+    done = store.outbox.get(entry.local_id)
+    assert done is not None and done.state == "sent" and done.attempts == 2
+    assert copies(sandbox, chat, "Thanks!") == 2  # the phone's and ours
+    await engine.close()
+
+
+@on_asyncio
+async def test_hole_3_a_request_killed_mid_flight_waits_the_whole_window_for_a_late_store(
+    sandbox: SandboxServer, tmp_path: Path, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox, "empty")
+    path = tmp_path / "killed.sqlite3"
+    now = time.time()
+    with Store.open(path) as crashed:  # the state a SIGKILL leaves: sending, with its baseline, 5 s ago
+        baseline = await OutboxEngine(crashed, client)._take_baseline(chat)
+        entry = crashed.outbox.add(MessageSend(chat, "killed mid-send"))
+        crashed.outbox.save(
+            entry.with_changes(
+                state="sending", attempts=1, first_attempt_at=now - 5, last_attempt_at=now - 5, baseline=baseline
+            )
+        )
+    # The provider is still working on the killed request: it stores the message 0.4 s from now.
+    sandbox.faults.add({"path": SEND_PATH, "method": "POST", "action": "store_later", "store_after_ms": 400})
+    with pytest.raises(ServerError):
+        await client.send_message(chat, text="killed mid-send")
+    assert copies(sandbox, chat, "killed mid-send") == 0
+    with Store.open(path) as store:
+        engine = OutboxEngine(store, client, policy=DOUBT)
+        engine.start()
+        await run_until_idle(engine)
+        done = store.outbox.get(entry.local_id)
+        assert done is not None and done.state == "sent" and done.attempts == 1
+        assert copies(sandbox, chat, "killed mid-send") == 1
+        await engine.close()
+
+
+# ---------------------------------------------------------------------------------------------- not sure
+
+
+@on_asyncio
+async def test_two_new_copies_after_one_attempt_leave_the_choice_to_the_agent(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox, "empty")
+    sandbox.add_fault(SEND_PATH, "store_then_drop", method="POST", times=1)
+    engine = OutboxEngine(store, client, policy=DOUBT)
+    seen: list[str] = []
+
+    def phone_sends_it_too(entry: OutboxEntry) -> None:  # while ours is in doubt, the phone sends the same text
+        seen.append(entry.state)
+        if entry.state == "unknown" and seen.count("unknown") == 1:
+            asyncio.ensure_future(client.send_message(chat, text="👍"))
+
+    engine.add_listener(phone_sends_it_too)
+    engine.start()
+    entry = engine.send_message(chat, "👍")
+    await run_until_idle(engine)
+    unsure = store.outbox.get(entry.local_id)
+    assert unsure is not None and unsure.state == "unsure" and "2 times" in (unsure.reason or "")
+    assert copies(sandbox, chat, "👍") == 2
+    assert engine.entries(chat)[0].local_id == entry.local_id  # still shown to the agent
+    with pytest.raises(OutboxError):
+        engine.retry(entry.local_id)  # "Retry" is for failures; an unsure entry has its own three choices
+    done = engine.confirm_sent(entry.local_id)  # "It was sent"
+    assert done.state == "sent" and done.message_id is None
+    assert copies(sandbox, chat, "👍") == 2 and posts(sandbox, chat) == 2  # nothing sent by confirming
+    await engine.close()
+
+
+@on_asyncio
+async def test_a_refused_check_is_unsure_and_each_choice_does_what_it_says(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox, "empty")
+    sandbox.add_fault(SEND_PATH, "drop", method="POST", times=1)
+    refusal = sandbox.add_fault(SEND_PATH, "error", method="GET", status=403, times=None)
+    engine = OutboxEngine(store, client, policy=DOUBT)
+    engine.start()
+    # The first look (the baseline) is refused too: nothing was sent, so it fails plainly.
+    entry = engine.send_message(chat, "are you there?")
+    await run_until_idle(engine)
+    assert state_of(store, entry.local_id) == "failed" and posts(sandbox, chat) == 0
+    sandbox.faults.remove(refusal)
+    engine.retry(entry.local_id)  # dropped before storing, then every check is refused
+    await wait_for(lambda: state_of(store, entry.local_id) == "unknown", "the doubt")
+    refusal = sandbox.add_fault(SEND_PATH, "error", method="GET", status=403, times=None)
+    await run_until_idle(engine)
+    unsure = store.outbox.get(entry.local_id)
+    assert unsure is not None and unsure.state == "unsure" and "refused" in (unsure.reason or "")
+    assert copies(sandbox, chat, "are you there?") == 0 and posts(sandbox, chat) == 1
+
+    sandbox.faults.remove(refusal)
+    engine.check_again(entry.local_id)  # "Check again": absent once the window has passed → sent, once
+    await run_until_idle(engine)
+    assert state_of(store, entry.local_id) == "sent"
+    assert copies(sandbox, chat, "are you there?") == 1 and posts(sandbox, chat) == 2
+    await engine.close()
+
+
+@on_asyncio
+async def test_send_again_sends_without_looking_and_discard_works_on_unsure(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox, "empty")
+    engine = OutboxEngine(store, client, policy=DOUBT)
+    engine.start()
+    again = store.outbox.add(MessageSend(chat, "send me again"))
+    store.outbox.save(again.with_changes(state="unsure", attempts=1, reason="Not sure this was sent."))
+    gone = store.outbox.add(MessageSend(chat, "forget me"))
+    store.outbox.save(gone.with_changes(state="unsure", attempts=1, reason="Not sure this was sent."))
+    engine.send_again(again.local_id)
+    await run_until_idle(engine)
+    assert state_of(store, again.local_id) == "sent" and copies(sandbox, chat, "send me again") == 1
+    engine.discard(gone.local_id)
+    assert store.outbox.get(gone.local_id) is None and copies(sandbox, chat, "forget me") == 0
+    with pytest.raises(OutboxError):
+        engine.send_again(again.local_id)  # already sent
+    await engine.close()
+
+
+# ---------------------------------------------------------------------------------------------- sent twice
+
+
+@on_asyncio
+async def test_a_copy_stored_after_the_window_is_flagged_sent_twice_by_the_sync(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox, "empty")
+    # The server answers 504 at once and stores the message 1.5 s later: after the 0.3 s window.
+    sandbox.faults.add({"path": SEND_PATH, "method": "POST", "action": "store_later", "store_after_ms": 1500})
+    engine = OutboxEngine(store, client, policy=FAST)
+    engine.start()
+    entry = engine.send_message(chat, "late twin")
+    await run_until_idle(engine)
+    sent = store.outbox.get(entry.local_id)
+    assert sent is not None and sent.state == "sent" and sent.attempts == 2 and not sent.duplicate_ids
+    engine.note_messages((await client.list_messages(chat)).items)  # what the sync sees: one copy so far
+    assert store.outbox.get(entry.local_id).duplicate_ids == ()  # type: ignore[union-attr]
+    await wait_for(lambda: copies(sandbox, chat, "late twin") == 2, "the late copy")
+    flagged: list[OutboxEntry] = []
+    engine.add_listener(flagged.append)
+    engine.note_messages((await client.list_messages(chat)).items)
+    twice = store.outbox.get(entry.local_id)
+    assert twice is not None and twice.state == "sent" and len(twice.duplicate_ids) == 1
+    assert twice.duplicate_ids[0] != twice.message_id and flagged == [twice]
+    engine.note_messages((await client.list_messages(chat)).items)  # seen again: nothing new
+    assert len(flagged) == 1
+    await engine.close()
+
+
+@on_asyncio
+async def test_the_same_text_typed_again_later_is_not_a_duplicate(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox, "empty")
+    sandbox.add_fault(SEND_PATH, "store_then_drop", method="POST", times=1)
+    engine = OutboxEngine(store, client, policy=FAST)
+    engine.start()
+    first = engine.send_message(chat, "ok")  # in doubt, then found: watched for a late copy
+    await run_until_idle(engine)
+    second = engine.send_message(chat, "ok")  # the agent says "ok" again
+    await run_until_idle(engine)
+    engine.note_messages((await client.list_messages(chat)).items)
+    for entry in (first, second):
+        done = store.outbox.get(entry.local_id)
+        assert done is not None and done.state == "sent" and done.duplicate_ids == ()
+    assert copies(sandbox, chat, "ok") == 2
+    await engine.close()
+
+
+@on_asyncio
+async def test_an_identical_message_waits_while_an_unsure_one_may_still_land(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    """Found by the soak: "not sure" leaves the lane, and the next "ok" must not claim the first one's late copy."""
+    chat = chat_id(sandbox)
+    policy = RetryPolicy(
+        base_delay=0.05,
+        jitter=0.0,
+        settle_delay=0.2,
+        settle_window=3.0,
+        check_interval=0.2,
+        reconcile_page_size=10,
+        reconcile_max_pages=2,
+    )
+    engine = OutboxEngine(store, client, policy=policy)
+    engine.start()
+    # A: answered 504 at once, stored by the provider 1.5 s later.
+    sandbox.faults.add({"path": SEND_PATH, "method": "POST", "action": "store_later", "store_after_ms": 1500})
+    first = engine.send_message(chat, "ok")
+    await wait_for(lambda: state_of(store, first.local_id) == "unknown", "the first doubt")
+    for n in range(25):  # a burst of customer messages: the check cannot reach A's baseline, so A is "not sure"
+        sandbox.inject_inbound(chat, f"customer {n}")
+    sandbox.add_fault(SEND_PATH, "drop", method="POST", times=1)  # B never reaches the store
+    await wait_for(lambda: state_of(store, first.local_id) == "unsure", "the first to be unsure")
+    assert copies(sandbox, chat, "ok") == 0  # A's copy has not landed yet: the case is reached
+    second = engine.send_message(chat, "ok")
+    await run_until_idle(engine)
+    await wait_for(lambda: not sandbox.in_flight() and copies(sandbox, chat, "ok") >= 2, "both copies")
+    b = store.outbox.get(second.local_id)
+    assert b is not None and b.state == "sent" and b.message_id is not None
+    stored = {m["id"]: m["request_id"] for m in sandbox.message_counts(chat)["outgoing"] if m["text"] == "ok"}
+    first_request = min(stored.values())
+    assert stored[b.message_id] != first_request  # B claims its own copy, not A's late one
+    assert state_of(store, first.local_id) == "unsure"  # still the agent's call: the chat is too busy to tell
+    engine.confirm_sent(first.local_id)  # the agent sees its "ok" in the chat
+    assert copies(sandbox, chat, "ok") == 2 and posts(sandbox, chat) == 3  # A once; B dropped, then once more
     await engine.close()

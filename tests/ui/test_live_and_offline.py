@@ -4,6 +4,7 @@ without moving the reader's place or the focus, chats moving up with their badge
 from __future__ import annotations
 
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from tests.ui.window_support import running_app, wait_for_chats, window_of
 from unipile_desktop.app import Application
 from unipile_desktop.core.message_list import RowKind
 from unipile_desktop.sandbox import SandboxServer
+from unipile_desktop.store import Baseline, MessageSend
 from unipile_desktop.ui.chat_list import ChatDelegate, ChatRole
 from unipile_desktop.ui.main_window import MainWindow
 
@@ -285,3 +287,43 @@ async def test_a_profile_open_in_another_window_is_refused_with_a_sentence(
     assert code == 1
     report = capsys.readouterr().out.strip().splitlines()[-1]
     assert '"ok": false' in report and "already open in another Unipile Desktop window" in report
+
+
+@pytest.mark.asyncio
+async def test_a_late_extra_copy_seen_by_the_sync_marks_both_bubbles_sent_twice(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    async with running_app(sandbox, tmp_path) as app:
+        window = await started_live(app)
+        assert app.live is not None and app.client is not None and app.store is not None
+        chat_id = str(sandbox.landmarks["chats"]["showcase"])
+        assert window.select_chat(chat_id)
+        text = "Your parcel left today"
+        # A send that went through doubt and was settled: its baseline, then its one copy found on the server.
+        before = (await app.client.list_messages(chat_id, limit=20)).items
+        stamps = [m.timestamp.timestamp() for m in before if m.timestamp is not None]
+        found = await app.client.send_message(chat_id, text=text)
+        now = time.time()
+        entry = app.store.outbox.add(MessageSend(chat_id, text))
+        app.store.outbox.save(
+            entry.with_changes(
+                state="sent",
+                attempts=2,
+                first_attempt_at=now,
+                last_attempt_at=now,
+                settle_until=now,
+                message_id=found.message_id,
+                baseline=Baseline(tuple(m.id for m in before), max(stamps)),
+            )
+        )
+        app.live.refresh_now()
+        await wait_until(lambda: text in message_texts(window), what="the first copy")
+        assert not any(r.sent_twice for r in window.conversation.message_list.rows())
+        await app.client.send_message(chat_id, text=text)  # the server stores the lost attempt after all
+        app.live.refresh_now()
+        await wait_until(lambda: message_texts(window).count(text) == 2, what="the late copy")
+        await wait_until(
+            lambda: [r.sent_twice for r in window.conversation.message_list.rows() if r.text == text] == [True, True],
+            what="both copies marked",
+        )
+        assert sandbox.message_counts(chat_id)["by_text"][text] == 2

@@ -1,21 +1,30 @@
-"""Sending through the durable outbox: ordered per chat, retried only when safe, reconciled when unsure.
+"""Sending through the durable outbox: ordered per chat, retried only when safe, reconciled on proof only.
 
 Pure asyncio, no Qt: the soak test drives it directly and a thin Qt wrapper forwards its listener calls as
 signals. Unipile sends carry no idempotency key, so the rules that keep a send from being lost or duplicated
 live here:
 
-- An entry is written to the outbox (``queued``) before anything else, and marked ``sending`` (attempt
-  counter +1) in the database before its request goes out.
+- An entry is written to the outbox (``queued``) before anything else. Before its first attempt the engine
+  lists the chat's newest page and records those message ids (the *baseline*); then the entry is marked
+  ``sending`` (attempt counter +1) in the database, together with the baseline, before its request goes out.
+  If that listing fails, nothing was sent: the entry waits like after a certain failure.
 - Failures that certainly did not reach the server (connection refused, 429, 503, which the client reports
   with ``may_have_reached_server`` False) go back to ``queued`` and are retried with exponential backoff and
   jitter, honouring a 429's ``retry_after``; there is no attempt limit, so sends made offline go out when the
   server is back (``wake()`` retries at once, e.g. when the sync sees the network return).
-- Ambiguous failures (timeout or dropped connection after the body went out, 500/502/504, an unreadable
-  answer) become ``unknown``. After a settle delay (short, but ``timeout_settle_delay`` after a 504 or a
-  timeout: the provider may still be working on it) the engine lists the chat's newest messages and looks for
-  its own (``is_sender``, same text, same attachment count and visible names, timestamp within a window around
-  the attempt, not already claimed by another entry). Found: ``sent`` with that message id. Not found: sent
-  again. After ``max_ambiguous_attempts`` such rounds the entry fails with the last reason.
+- Every ambiguous outcome (timeout or dropped connection after the body went out, 500/502/504, an unreadable
+  answer, the app closed mid-request, the process killed) becomes ``unknown`` with one settle window
+  (``settle_window``, from the moment the outcome was seen; after a kill, from the restart). The engine looks
+  at ``settle_delay`` and then every ``check_interval``: a message counts as this send only if it is *new
+  since the baseline* (above the baseline's ids in the newest-first listing), ours (``is_sender``), with the
+  same content, and claimed by no other entry. Exactly one such message: ``sent``. None, once the window has
+  passed: proof of absence, sent again. After ``max_ambiguous_attempts`` proven-absent attempts: ``failed``.
+- When the evidence stays ambiguous (more than one new copy after a single attempt, the baseline not found
+  within the pages read, a check refused), the entry becomes ``unsure``: the person decides with Check again
+  (``check_again``), Send again (``send_again``) or It was sent (``confirm_sent``). Never sent without proof
+  of absence, never marked sent without proof of presence.
+- A sent entry that went through an ambiguous attempt is watched for a while: ``note_messages`` (called by the
+  sync with every batch) records extra copies in ``duplicate_ids``, so the bubble can say "Sent twice".
 - A new chat (``POST /chats``) is never sent again automatically after an ambiguous failure: Unipile creates
   and syncs the chat in its own time, and a repeat can cost a LinkedIn InMail credit and reach the person
   twice. The engine looks for it at ``new_chat_checks`` (about 5 s, 30 s and 2 min after the attempt); if it
@@ -23,16 +32,14 @@ live here:
   Retry sends it again (after one more look).
 - Other 4xx (and 501) become ``failed`` with the error's sentence; the UI offers Retry (``retry``), Edit (the
   entry's ``send`` data, then ``discard``) and Discard (``discard``).
-- At start, entries found ``sending`` were interrupted by a crash mid-request: they become ``unknown`` and are
-  reconciled before anything else in their chat.
 - Order: one chat's entries go strictly one after another (a "lane"); different chats proceed concurrently.
-  A ``failed`` entry leaves its lane so later messages are not blocked behind a problem only the user can
-  solve; a retried entry goes to the end of its lane (the user's retry is a new intent, and anything sent
-  meanwhile is already visible above it). An ``unknown`` entry does block its lane: sending the next message
-  before knowing whether this one arrived could reorder them.
+  A ``failed`` or ``unsure`` entry leaves its lane so later messages are not blocked behind a question only
+  the user can answer; a retried entry goes to the end of its lane. An ``unknown`` entry does block its lane:
+  sending the next message before knowing whether this one arrived could reorder them.
 
-Known limit (no server-side idempotency exists): if the server is still processing a message send when the
-reconcile looks (longer than the settle delay), the message is sent twice.
+Known limit (no server-side idempotency exists): a copy of the same text stored from the same account by
+someone else (the agent's phone, a colleague) *after* the attempt began cannot be told apart from a late copy
+of ours; if our request was lost at the same time, that copy is taken for ours.
 """
 
 from __future__ import annotations
@@ -43,13 +50,13 @@ import logging
 import os
 import random
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..api.errors import NetworkError, NotFoundError, RateLimitedError, ServerError, UnipileError
 from ..api.models import LinkedinOptions, Message, OutgoingFile
 from ..api.protocols import SendingClient
-from ..store.outbox import MessageSend, NewChatSend, OutboxEntry, OutboxState, Send
+from ..store.outbox import Baseline, MessageSend, NewChatSend, OutboxEntry, OutboxState, Send
 from ..store.store import Store
 
 log = logging.getLogger(__name__)
@@ -65,15 +72,18 @@ class RetryPolicy:
     max_delay: float = 60.0  # backoff cap: an offline queue is retried at least this often
     multiplier: float = 2.0
     jitter: float = 0.5  # up to this fraction of each delay is randomly taken off, to spread retries
-    settle_delay: float = 3.0  # wait after an ambiguous failure before looking for the message
-    timeout_settle_delay: float = 30.0  # the same after a 504 or a timeout: the provider may still be working
+    settle_delay: float = 3.0  # first look after an ambiguous outcome
+    settle_window: float = 45.0  # no re-send before this long after an ambiguous outcome: the server may be late
+    check_interval: float = 5.0  # looks repeat this often until the window has passed
     new_chat_checks: tuple[float, ...] = (5.0, 30.0, 120.0)  # a new chat is looked for this long after its attempt
-    max_ambiguous_attempts: int = 6  # ambiguous attempts (each reconciled as "not arrived") before failing
-    skew: float = 120.0  # tolerated difference between our clock and the server's, in the match window
+    max_ambiguous_attempts: int = 6  # ambiguous attempts (each proven not arrived) before failing
+    skew: float = 120.0  # tolerated clock difference, where a time window must stand in for a baseline
+    baseline_size: int = 20  # newest message ids recorded before a first attempt
     reconcile_page_size: int = 50
     reconcile_max_pages: int = 4
     reconcile_max_chats: int = 10  # new chats: how many recent chats of the account to look into
     max_concurrent_requests: int = 4
+    duplicate_watch: float = 15 * 60.0  # how long a send that went through doubt is watched for a late copy
     sent_retention: float = 7 * 24 * 3600.0  # sent entries are kept this long (their message ids are claimed)
 
 
@@ -98,6 +108,17 @@ _NOT_FOUND = _NotFound()
 class _Found:
     message_id: str
     chat_id: str
+    extra_ids: tuple[str, ...] = ()  # further new copies, when the entry was sent more than once
+
+
+@dataclass(frozen=True, slots=True)
+class _Unclear:
+    """Reconcile looked and cannot tell; ``reason`` says why, for the person who decides."""
+
+    reason: str
+
+
+NOT_SURE = "Not sure this was sent."
 
 
 class OutboxEngine:
@@ -125,7 +146,7 @@ class OutboxEngine:
         self._wakeups: dict[str, asyncio.Event] = {}
         self._in_flight: set[str] = set()
         self._paused_until: dict[str, float] = {}  # account key → epoch seconds (429)
-        self._settled_at: dict[str, float] = {}  # local id → no look before this (after an ambiguous failure)
+        self._certain_failures: dict[str, int] = {}  # local id → failures in a row that sent nothing (backoff)
         self._semaphore: asyncio.Semaphore | None = None
         self._idle: asyncio.Event | None = None
         self._started = False
@@ -144,16 +165,17 @@ class OutboxEngine:
         now = self._clock()
         self._outbox.prune_sent(now - self.policy.sent_retention)
         for entry in self._outbox.entries(states=("sending",)):
-            # Killed mid-request: the server may still be finishing it, so look only after the settle delay.
-            settle_from = entry.last_attempt_at if entry.last_attempt_at is not None else now
+            # Killed mid-request: when is unknown, so the whole settle window runs from now, like any doubt.
             self._save(
-                entry.with_changes(
-                    state="unknown",
-                    ambiguous_attempts=entry.ambiguous_attempts + 1,
-                    reason="The app stopped while sending this; checking whether it arrived.",
-                    next_attempt_at=max(now, settle_from + self._settle_delay(entry.send, None)),
+                self._in_doubt(
+                    entry.with_changes(ambiguous_attempts=entry.ambiguous_attempts + 1),
+                    "The app stopped while sending this; checking whether it arrived.",
+                    now,
                 )
             )
+        for entry in self._outbox.entries(states=("unknown",)):
+            if entry.settle_until is None:  # written by an older version: give it the full window too
+                self._save(self._in_doubt(entry, entry.reason or "Checking whether it arrived.", now))
         for lane in self._outbox.lanes_with_work():
             self._ensure_lane(lane)
 
@@ -243,6 +265,40 @@ class OutboxEngine:
             self._ensure_lane(entry.lane)
         return entry
 
+    def check_again(self, local_id: str) -> OutboxEntry:
+        """Look again for a message the engine was not sure about (same evidence rules as before)."""
+        entry = self._require(local_id)
+        if entry.state != "unsure":
+            raise OutboxError("Only a message marked “not sure” can be checked again.")
+        return self._resume(entry.with_changes(state="unknown", reason="Checking again whether it arrived."))
+
+    def send_again(self, local_id: str) -> OutboxEntry:
+        """The person decided it did not arrive: send it again, after everything queued so far, without looking."""
+        entry = self._require(local_id)
+        if entry.state != "unsure":
+            raise OutboxError("Only a message marked “not sure” can be sent again this way.")
+        entry = self._outbox.move_to_end(
+            entry.with_changes(state="queued", reason=None, next_attempt_at=None, ambiguous_attempts=0)
+        )
+        return self._resume(entry)
+
+    def confirm_sent(self, local_id: str) -> OutboxEntry:
+        """The person saw it arrived: mark it sent without sending anything."""
+        entry = self._require(local_id)
+        if entry.state != "unsure":
+            raise OutboxError("Only a message marked “not sure” can be marked as sent.")
+        if local_id in self._in_flight:
+            raise OutboxError("This message is being checked right now. Wait a moment, then try again.")
+        return self._mark_sent(entry, None, entry.chat_id)
+
+    def _resume(self, entry: OutboxEntry) -> OutboxEntry:
+        if entry.state != "queued":
+            entry = self._outbox.save(entry.with_changes(next_attempt_at=None))
+        self._notify(entry)
+        if self._started and not self._closed:
+            self._ensure_lane(entry.lane)
+        return entry
+
     def discard(self, local_id: str) -> OutboxEntry:
         """Remove an entry that is not being sent right now; returns it (its ``send`` holds the text for Edit).
 
@@ -254,6 +310,7 @@ class OutboxEngine:
         if entry.state == "sent":
             raise OutboxError("This message was already sent.")
         self._outbox.delete(local_id)
+        self._certain_failures.pop(local_id, None)
         for _, on_discard in list(self._listeners):
             if on_discard is not None:
                 self._call(on_discard, entry)
@@ -267,9 +324,8 @@ class OutboxEngine:
         for entry in self._outbox.entries(states=("queued", "unknown")):
             if entry.next_attempt_at is None or entry.next_attempt_at <= now:
                 continue
-            # An ambiguous send still gets its settle delay: the server may be finishing it right now.
-            settled = self._settled_at.get(entry.local_id, (entry.last_attempt_at or 0.0) + self.policy.settle_delay)
-            self._outbox.save(entry.with_changes(next_attempt_at=now if entry.state == "queued" else max(now, settled)))
+            # An early look at an ambiguous send is harmless: it is never re-sent before its window has passed.
+            self._outbox.save(entry.with_changes(next_attempt_at=now))
         for lane in list(self._lanes):
             self._wake_lane(lane)
 
@@ -280,7 +336,9 @@ class OutboxEngine:
 
     def entries(self, chat_id: str | None = None, *, include_sent: bool = False) -> list[OutboxEntry]:
         """Entries to show (pending and failed; sent ones too if asked), in send order."""
-        states: tuple[OutboxState, ...] | None = None if include_sent else ("queued", "sending", "unknown", "failed")
+        states: tuple[OutboxState, ...] | None = (
+            None if include_sent else ("queued", "sending", "unknown", "unsure", "failed")
+        )
         return self._outbox.entries(chat_id=chat_id, states=states)
 
     @property
@@ -372,16 +430,27 @@ class OutboxEngine:
     # ------------------------------------------------------------------------------------------ one entry
 
     async def _process(self, entry: OutboxEntry) -> None:
-        self._settled_at.pop(entry.local_id, None)
         if entry.state in ("sending", "unknown"):
             outcome = await self._reconcile(entry)
             if outcome is None:
                 return  # could not look; rescheduled
             if isinstance(outcome, _Found):
-                self._mark_sent(entry, outcome.message_id, outcome.chat_id)
+                self._mark_sent(entry, outcome.message_id, outcome.chat_id, outcome.extra_ids)
+                return
+            if isinstance(outcome, _Unclear):
+                self._save(
+                    entry.with_changes(state="unsure", reason=f"{NOT_SURE} {outcome.reason}", next_attempt_at=None)
+                )
                 return
             if isinstance(entry.send, NewChatSend) and entry.ambiguous_attempts > 0:
                 self._look_again_or_give_up(entry)  # never started twice without the user saying so
+                return
+            now = self._clock()
+            if entry.settle_until is not None and now < entry.settle_until and entry.attempts > 0:
+                # Not there yet, but the server may still store it: look again, re-send only after the window.
+                self._save(
+                    entry.with_changes(next_attempt_at=min(now + self.policy.check_interval, entry.settle_until))
+                )
                 return
             if entry.ambiguous_attempts >= self.policy.max_ambiguous_attempts:
                 self._save(
@@ -392,7 +461,35 @@ class OutboxEngine:
                     )
                 )
                 return
+        twin_settles_at = self._unsettled_twin(entry)
+        if twin_settles_at is not None:
+            # An identical message left its lane "not sure" while its copy may still land: sending this one now
+            # would take a baseline without that copy and could later claim it as its own.
+            self._save(
+                entry.with_changes(
+                    state="queued",
+                    reason="Waiting while the same message sent just before is being checked.",
+                    next_attempt_at=twin_settles_at,
+                )
+            )
+            return
         await self._attempt(entry)
+
+    def _unsettled_twin(self, entry: OutboxEntry) -> float | None:
+        """When an ``unsure`` entry with the same content in the same chat is still in its settle window: its end."""
+        send = entry.send
+        if not isinstance(send, MessageSend):
+            return None
+        now = self._clock()
+        ends = [
+            other.settle_until
+            for other in self._outbox.entries(chat_id=send.chat_id, states=("unsure",))
+            if other.local_id != entry.local_id
+            and other.settle_until is not None
+            and other.settle_until > now
+            and _same_send(other.send, send)
+        ]
+        return max(ends) if ends else None
 
     async def _attempt(self, entry: OutboxEntry) -> None:
         send = entry.send
@@ -405,6 +502,13 @@ class OutboxEngine:
         async with self._semaphore:
             if self._closed:
                 return
+            baseline = entry.baseline
+            if isinstance(send, MessageSend):
+                try:
+                    baseline = await self._take_baseline(send.chat_id)
+                except UnipileError as err:  # nothing was sent: wait like after a certain failure
+                    self._after_error(entry, err, certain=True)
+                    return
             now = self._clock()
             entry = self._save(
                 entry.with_changes(
@@ -413,16 +517,18 @@ class OutboxEngine:
                     first_attempt_at=entry.first_attempt_at if entry.first_attempt_at is not None else now,
                     last_attempt_at=now,
                     next_attempt_at=None,
+                    baseline=baseline,
                 )
             )
             try:
                 message_id, chat_id = await self._request(send, files)
             except asyncio.CancelledError:
+                # The app is closing mid-request: the server may store it yet, so the full window applies.
                 self._save(
-                    entry.with_changes(
-                        state="unknown",
-                        ambiguous_attempts=entry.ambiguous_attempts + 1,
-                        reason="Sending was interrupted; checking.",
+                    self._in_doubt(
+                        entry.with_changes(ambiguous_attempts=entry.ambiguous_attempts + 1),
+                        "Sending was interrupted; checking whether it arrived.",
+                        self._clock(),
                     )
                 )
                 raise
@@ -434,6 +540,12 @@ class OutboxEngine:
                 self._after_error(entry, UnipileError(f"Unexpected error: {type(exc).__name__}"))
                 return
         self._mark_sent(entry, message_id, chat_id)
+
+    async def _take_baseline(self, chat_id: str) -> Baseline:
+        """The chat's newest message ids right before an attempt: anything above them later is new."""
+        page = await self._client.list_messages(chat_id, limit=self.policy.baseline_size)
+        stamps = [m.timestamp.timestamp() for m in page.items if m.timestamp is not None]
+        return Baseline(tuple(m.id for m in page.items), max(stamps) if stamps else None)
 
     async def _request(self, send: Send, files: list[OutgoingFile]) -> tuple[str | None, str | None]:
         if isinstance(send, MessageSend):
@@ -452,39 +564,43 @@ class OutboxEngine:
         )
         return started.message_id, started.chat_id
 
-    def _after_error(self, entry: OutboxEntry, err: UnipileError) -> None:
+    def _after_error(self, entry: OutboxEntry, err: UnipileError, *, certain: bool = False) -> None:
+        """``certain``: the request was never made (the look before it failed), whatever the error says."""
         now = self._clock()
         sentence = err.user_message()
+        reached = err.may_have_reached_server and not certain
         if isinstance(err, RateLimitedError):
             delay = self._backoff(entry.attempts)
             if err.retry_after is not None:
                 delay = err.retry_after * (1.0 + 0.1 * self._rng.random())  # at least what the server asked
                 self._paused_until[_account_key(entry.send)] = now + err.retry_after
             self._save(entry.with_changes(state="queued", reason=sentence, next_attempt_at=now + delay))
-        elif not err.may_have_reached_server and _is_transient(err):
-            self._save(
-                entry.with_changes(state="queued", reason=sentence, next_attempt_at=now + self._backoff(entry.attempts))
-            )
-        elif not err.may_have_reached_server or _is_permanent(err):
+        elif not reached and _is_transient(err):
+            streak = self._certain_failures.get(entry.local_id, 0) + 1
+            self._certain_failures[entry.local_id] = streak
+            self._save(entry.with_changes(state="queued", reason=sentence, next_attempt_at=now + self._backoff(streak)))
+        elif not reached or _is_permanent(err):
             self._save(entry.with_changes(state="failed", reason=sentence, next_attempt_at=None))
         else:
-            look_at = now + self._settle_delay(entry.send, err)
-            self._settled_at[entry.local_id] = look_at
             self._save(
-                entry.with_changes(
-                    state="unknown",
-                    ambiguous_attempts=entry.ambiguous_attempts + 1,
-                    reason=f"{sentence} Checking whether it arrived.",
-                    next_attempt_at=look_at,
+                self._in_doubt(
+                    entry.with_changes(ambiguous_attempts=entry.ambiguous_attempts + 1),
+                    f"{sentence} Checking whether it arrived.",
+                    now,
                 )
             )
 
-    def _settle_delay(self, send: Send, err: UnipileError | None) -> float:
-        """How long after an ambiguous attempt to look for its result first."""
-        delay = self.policy.timeout_settle_delay if err is not None and _is_timeout(err) else self.policy.settle_delay
-        if isinstance(send, NewChatSend) and self.policy.new_chat_checks:
-            delay = max(delay, self.policy.new_chat_checks[0])
-        return delay
+    def _in_doubt(self, entry: OutboxEntry, reason: str, now: float) -> OutboxEntry:
+        """``unknown`` from ``now`` on: first look after the settle delay, no re-send before the window ends."""
+        first_look = self.policy.settle_delay
+        if isinstance(entry.send, NewChatSend) and self.policy.new_chat_checks:
+            first_look = max(first_look, self.policy.new_chat_checks[0])
+        return entry.with_changes(
+            state="unknown",
+            reason=reason,
+            next_attempt_at=now + first_look,
+            settle_until=now + self.policy.settle_window,
+        )
 
     def _look_again_or_give_up(self, entry: OutboxEntry) -> None:
         """A new chat not found (yet): look again at the next of ``new_chat_checks``, or fail without resending."""
@@ -492,25 +608,83 @@ class OutboxEngine:
         attempted_at = entry.last_attempt_at if entry.last_attempt_at is not None else entry.created_at
         later = [attempted_at + after for after in self.policy.new_chat_checks if attempted_at + after > now]
         if later:
-            self._settled_at[entry.local_id] = later[0]
             self._save(entry.with_changes(state="unknown", next_attempt_at=later[0]))
             return
         log.info("Outbox: new chat %s not found after %d checks; not sending it again", entry.local_id, entry.attempts)
         self._save(entry.with_changes(state="failed", reason=NEW_CHAT_UNCONFIRMED, next_attempt_at=None))
 
-    def _mark_sent(self, entry: OutboxEntry, message_id: str | None, chat_id: str | None) -> None:
+    def _mark_sent(
+        self, entry: OutboxEntry, message_id: str | None, chat_id: str | None, extra_ids: Sequence[str] = ()
+    ) -> OutboxEntry:
         done = entry.with_changes(
-            state="sent", reason=None, next_attempt_at=None, message_id=message_id, chat_id=chat_id or entry.chat_id
+            state="sent",
+            reason=None,
+            next_attempt_at=None,
+            message_id=message_id,
+            chat_id=chat_id or entry.chat_id,
+            duplicate_ids=tuple(dict.fromkeys((*entry.duplicate_ids, *extra_ids))),
         )
+        self._certain_failures.pop(entry.local_id, None)
         with self._store.db.transaction():
             done = self._outbox.save(done)
             if entry.draft_key:
                 self._store.drafts.delete_if_not_newer(entry.draft_key, entry.created_at)
         self._notify(done)
+        return done
+
+    # ------------------------------------------------------------------------------------------ late copies
+
+    def note_messages(self, messages: Iterable[Message]) -> None:
+        """Messages the sync has just seen: a late extra copy of a send that went through doubt is recorded.
+
+        Only sends that had an ambiguous attempt and settled within ``duplicate_watch`` are looked at, and only
+        copies that are new since their baseline and claimed by no entry: "ok" typed again later is not a copy.
+        """
+        by_chat: dict[str, list[Message]] = {}
+        for message in messages:
+            if message.is_sender and message.chat_id:
+                by_chat.setdefault(message.chat_id, []).append(message)
+        if not by_chat:
+            return
+        watched = self._outbox.recently_settled(self._clock() - self.policy.duplicate_watch, by_chat)
+        if not watched:
+            return
+        claimed = self._outbox.claimed_message_ids()
+        for entry in watched:
+            send = entry.send
+            if not isinstance(send, MessageSend):
+                continue
+            floor = self._copy_floor(entry)
+            extra = [
+                m.id
+                for m in sorted(by_chat.get(send.chat_id, ()), key=_message_order)
+                if m.id not in claimed
+                and (entry.baseline is None or m.id not in entry.baseline.ids)
+                and (m.timestamp is None or m.timestamp.timestamp() >= floor)
+                and _same_content(send, m)
+            ]
+            if not extra:
+                continue
+            claimed.update(extra)
+            if entry.message_id is None:  # marked sent by the person: the first copy seen is its own
+                entry, extra = entry.with_changes(message_id=extra[0]), extra[1:]
+            log.warning("Outbox: %s has %d extra cop(ies) on the server", entry.local_id, len(extra))
+            self._save(entry.with_changes(duplicate_ids=(*entry.duplicate_ids, *extra)))
+
+    def _copy_floor(self, entry: OutboxEntry) -> float:
+        """The oldest timestamp a copy of this entry can have."""
+        if entry.baseline is not None and entry.baseline.newest is not None:
+            return entry.baseline.newest
+        first = entry.first_attempt_at if entry.first_attempt_at is not None else entry.created_at
+        return first - self.policy.skew
+
+    def note_arrived(self, chat_id: str, messages: Sequence[Message]) -> None:
+        """The sync's ``messages_arrived`` listener shape (chat id, messages)."""
+        self.note_messages(messages)
 
     # ------------------------------------------------------------------------------------------ reconcile
 
-    async def _reconcile(self, entry: OutboxEntry) -> _Found | _NotFound | None:
+    async def _reconcile(self, entry: OutboxEntry) -> _Found | _NotFound | _Unclear | None:
         """Look for the entry's message on the server; None when it could not look (rescheduled)."""
         if entry.attempts == 0:
             return _NOT_FOUND  # never went out (e.g. retried before its first attempt)
@@ -518,6 +692,8 @@ class OutboxEngine:
             assert self._semaphore is not None
             async with self._semaphore:
                 if isinstance(entry.send, MessageSend):
+                    if entry.baseline is not None:
+                        return await self._find_since_baseline(entry, entry.send, entry.baseline)
                     found = await self._find_in_chat(entry, entry.send.chat_id)
                 else:
                     found = await self._find_new_chat(entry, entry.send)
@@ -529,7 +705,7 @@ class OutboxEngine:
                 self._save(entry.with_changes(state="failed", reason=err.user_message(), next_attempt_at=None))
             elif _is_transient(err) or isinstance(err, RateLimitedError):
                 retry_after = err.retry_after if isinstance(err, RateLimitedError) else None
-                delay = retry_after if retry_after is not None else self._backoff(entry.attempts)
+                delay = retry_after if retry_after is not None else self._backoff(max(entry.attempts, 1))
                 self._save(
                     entry.with_changes(
                         state="unknown",
@@ -537,7 +713,7 @@ class OutboxEngine:
                         next_attempt_at=now + delay,
                     )
                 )
-            else:
+            elif isinstance(entry.send, NewChatSend):  # the new chat dialog waits for sent or failed
                 self._save(
                     entry.with_changes(
                         state="failed",
@@ -545,14 +721,60 @@ class OutboxEngine:
                         next_attempt_at=None,
                     )
                 )
+            else:
+                self._save(
+                    entry.with_changes(
+                        state="unsure",
+                        reason=f"{NOT_SURE} The check was refused: {err.user_message()}",
+                        next_attempt_at=None,
+                    )
+                )
             return None
         return found or _NOT_FOUND
+
+    async def _find_since_baseline(
+        self, entry: OutboxEntry, send: MessageSend, baseline: Baseline
+    ) -> _Found | _NotFound | _Unclear:
+        """Our copies among the messages above the baseline (newest first); proof either way, or unclear."""
+        known = set(baseline.ids)
+        claimed = self._outbox.claimed_message_ids()
+        candidates: list[Message] = []
+        cursor: str | None = None
+        for _ in range(self.policy.reconcile_max_pages):
+            page = await self._client.list_messages(send.chat_id, cursor=cursor, limit=self.policy.reconcile_page_size)
+            reached_baseline = False
+            for message in page.items:
+                if message.id in known:
+                    reached_baseline = True
+                    continue
+                stamp = message.timestamp.timestamp() if message.timestamp is not None else None
+                if reached_baseline and (baseline.newest is None or stamp is None or stamp < baseline.newest):
+                    continue  # past the baseline: older than the attempt (a tie at its newest stamp still counts)
+                if message.id not in claimed and _same_content(send, message):
+                    candidates.append(message)
+            if reached_baseline or page.cursor is None:
+                if not reached_baseline and baseline.ids:
+                    # The whole chat was read and none of the baseline is left (deleted?): the count still holds.
+                    log.info("Outbox: baseline of %s no longer listed", entry.local_id)
+                break
+            cursor = page.cursor
+        else:
+            return _Unclear("So many messages arrived in this chat since that the check could not see them all.")
+        if not candidates:
+            return _NOT_FOUND
+        if len(candidates) > 1:
+            return _Unclear(
+                f"This text appears {len(candidates)} times in the chat since you sent it: someone else on this "
+                "account may have sent it too. Look at the chat, then choose."
+            )
+        return _Found(candidates[0].id, candidates[0].chat_id or send.chat_id)
 
     def _window(self, entry: OutboxEntry) -> tuple[float, float]:
         first = entry.first_attempt_at if entry.first_attempt_at is not None else entry.created_at
         return first - self.policy.skew, self._clock() + self.policy.skew
 
     async def _find_in_chat(self, entry: OutboxEntry, chat_id: str, *, max_pages: int | None = None) -> _Found | None:
+        """Without a baseline (a new chat, or an entry from an older version): our copy within the time window."""
         start, end = self._window(entry)
         claimed = self._outbox.claimed_message_ids()
         cursor: str | None = None
@@ -628,19 +850,23 @@ def _is_transient(err: UnipileError) -> bool:
     return isinstance(err, NetworkError | RateLimitedError) or (isinstance(err, ServerError) and err.status != 501)
 
 
-def _is_timeout(err: UnipileError) -> bool:
-    """A 504 or a read timeout: the far side gave up waiting, the provider may still be doing the work."""
-    if isinstance(err, NetworkError):
-        return err.kind == "timeout"
-    return err.status == 504 or err.type == "errors/request_timeout"
-
-
 def _is_permanent(err: UnipileError) -> bool:
     return isinstance(err, ServerError) and err.status == 501  # feature_not_implemented: asking again won't help
 
 
+def _message_order(message: Message) -> tuple[float, str]:
+    return (message.timestamp.timestamp() if message.timestamp is not None else 0.0, message.id)
+
+
 def _normalize(text: str | None) -> str:
     return (text or "").replace("\r\n", "\n").strip()
+
+
+def _same_send(a: Send, b: Send) -> bool:
+    """Whether two sends would leave copies that reconcile cannot tell apart."""
+    return _normalize(a.text) == _normalize(b.text) and sorted(map(os.path.basename, a.attachments)) == sorted(
+        map(os.path.basename, b.attachments)
+    )
 
 
 def _same_content(send: Send, message: Message) -> bool:

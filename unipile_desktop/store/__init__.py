@@ -8,6 +8,7 @@ from .errors import ProfileInUseError, StoreCorruptError, StoreError
 from .outbox import (
     OUTBOX_STATES,
     UNFINISHED_STATES,
+    Baseline,
     MessageSend,
     NewChatSend,
     OutboxEntry,
@@ -28,6 +29,7 @@ from .schema import MIGRATIONS, SCHEMA_VERSION, StoreVersionError
 from .store import UNSENT_STATES, Store, count_unsent_messages
 
 __all__ = [
+    "Baseline",
     "DEFAULT_BLOB_CAP",
     "MIGRATIONS",
     "NEW_CHAT_DRAFT_KEY",

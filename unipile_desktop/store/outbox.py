@@ -15,9 +15,10 @@ from typing import Any, Literal, cast
 from ..api.models import LINKEDIN_APIS, LinkedinApi
 from .database import Database
 
-OutboxState = Literal["queued", "sending", "sent", "failed", "unknown"]
-OUTBOX_STATES: tuple[OutboxState, ...] = ("queued", "sending", "sent", "failed", "unknown")
+OutboxState = Literal["queued", "sending", "sent", "failed", "unknown", "unsure"]
+OUTBOX_STATES: tuple[OutboxState, ...] = ("queued", "sending", "sent", "failed", "unknown", "unsure")
 # States the engine still has to work on; "sending" and "unknown" need a reconcile before any new attempt.
+# "unsure" (the evidence stayed ambiguous) and "failed" wait for the person: Check again, Send again, It was sent.
 UNFINISHED_STATES: tuple[OutboxState, ...] = ("queued", "sending", "unknown")
 
 
@@ -109,6 +110,32 @@ Send = MessageSend | NewChatSend
 
 
 @dataclass(frozen=True, slots=True)
+class Baseline:
+    """What the chat held just before the entry's first attempt: its newest message ids, newest first.
+
+    Reconcile accepts only a message above this point: a message that was already there (the same "ok" sent a
+    minute ago, or by the agent's phone just before) is never taken for this send.
+    """
+
+    ids: tuple[str, ...]
+    newest: float | None = None  # epoch seconds of the newest of them, when the server gave a timestamp
+
+    def to_json(self) -> str:
+        return json.dumps({"ids": list(self.ids), "newest": self.newest})
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Baseline | None:
+        if not text:
+            return None
+        try:
+            data = json.loads(text)
+            newest = data.get("newest")
+            return cls(tuple(str(i) for i in data["ids"]), float(newest) if newest is not None else None)
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None  # unreadable: reconcile falls back to the time window
+
+
+@dataclass(frozen=True, slots=True)
 class OutboxEntry:
     """One send and where it stands. ``chat_id`` is the target chat, or for a new chat the one it created."""
 
@@ -127,6 +154,9 @@ class OutboxEntry:
     reason: str | None = None  # failed: why (a sentence); queued: why it is waiting, if it is
     message_id: str | None = None
     draft_key: str | None = None
+    baseline: Baseline | None = None  # the chat before the first attempt (messages only)
+    settle_until: float | None = None  # after an ambiguous attempt: no re-send before this (epoch seconds)
+    duplicate_ids: tuple[str, ...] = ()  # sent, and the server holds these extra copies too ("Sent twice")
 
     @property
     def lane(self) -> str:
@@ -195,7 +225,7 @@ class OutboxTable:
         changed = self._db.execute(
             """UPDATE outbox SET position = ?, chat_id = ?, state = ?, attempts = ?, ambiguous_attempts = ?,
                updated_at = ?, first_attempt_at = ?, last_attempt_at = ?, next_attempt_at = ?, reason = ?,
-               message_id = ? WHERE local_id = ?""",
+               message_id = ?, baseline = ?, settle_until = ?, duplicate_ids = ? WHERE local_id = ?""",
             (
                 entry.position,
                 entry.chat_id,
@@ -208,6 +238,9 @@ class OutboxTable:
                 entry.next_attempt_at,
                 entry.reason,
                 entry.message_id,
+                entry.baseline.to_json() if entry.baseline is not None else None,
+                entry.settle_until,
+                json.dumps(list(entry.duplicate_ids)) if entry.duplicate_ids else None,
                 entry.local_id,
             ),
         )
@@ -262,13 +295,30 @@ class OutboxTable:
         return [str(row[0]) for row in rows]
 
     def claimed_message_ids(self, chat_id: str | None = None) -> set[str]:
-        """Message ids already matched to a sent entry, so a reconcile never claims the same message twice."""
-        sql = "SELECT message_id FROM outbox WHERE message_id IS NOT NULL"
+        """Message ids already matched to an entry (its copy or a known extra copy): never claimed twice."""
+        sql = "SELECT message_id, duplicate_ids FROM outbox WHERE (message_id IS NOT NULL OR duplicate_ids IS NOT NULL)"
         params: Sequence[Any] = ()
         if chat_id is not None:
             sql += " AND chat_id = ?"
             params = (chat_id,)
-        return {str(row[0]) for row in self._db.query(sql, params)}
+        claimed: set[str] = set()
+        for row in self._db.query(sql, params):
+            if row[0] is not None:
+                claimed.add(str(row[0]))
+            claimed.update(_id_list(row[1]))
+        return claimed
+
+    def recently_settled(self, since: float, chat_ids: Iterable[str]) -> list[OutboxEntry]:
+        """Sent entries of these chats that went through an ambiguous attempt and were updated since ``since``."""
+        wanted = list(chat_ids)
+        if not wanted:
+            return []
+        rows = self._db.query(
+            f"""SELECT * FROM outbox WHERE state = 'sent' AND settle_until IS NOT NULL AND updated_at >= ?
+                AND chat_id IN ({", ".join("?" for _ in wanted)}) ORDER BY position""",
+            (since, *wanted),
+        )
+        return [entry_from_row(row) for row in rows]
 
     def prune_sent(self, older_than: float) -> int:
         """Forget sent entries last updated before ``older_than`` (epoch seconds)."""
@@ -299,7 +349,20 @@ def entry_from_row(row: Any) -> OutboxEntry:
         reason=_opt_str(row["reason"]),
         message_id=_opt_str(row["message_id"]),
         draft_key=_opt_str(row["draft_key"]),
+        baseline=Baseline.from_json(row["baseline"]),
+        settle_until=_opt_float(row["settle_until"]),
+        duplicate_ids=_id_list(row["duplicate_ids"]),
     )
+
+
+def _id_list(text: object) -> tuple[str, ...]:
+    if not isinstance(text, str) or not text:
+        return ()
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return ()
+    return tuple(str(i) for i in data) if isinstance(data, list) else ()
 
 
 def _opt_float(value: object) -> float | None:

@@ -119,7 +119,15 @@ def _v2_blobs_and_sync(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_blobs_and_sync)
+def _v3_outbox_evidence(conn: sqlite3.Connection) -> None:
+    # What the outbox needs to prove where a send stands: the chat's newest message ids before the first attempt
+    # (JSON), the end of the current settle window, and extra copies of a sent message found later (JSON list).
+    conn.execute("ALTER TABLE outbox ADD COLUMN baseline TEXT")
+    conn.execute("ALTER TABLE outbox ADD COLUMN settle_until REAL")
+    conn.execute("ALTER TABLE outbox ADD COLUMN duplicate_ids TEXT")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_blobs_and_sync, _v3_outbox_evidence)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

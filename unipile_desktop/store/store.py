@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 PASTED_FOLDER = "pasted"
 # Outbox states whose message has not reached the server (a failed one can still be retried by the person).
-UNSENT_STATES: tuple[OutboxState, ...] = ("queued", "sending", "unknown", "failed")
+UNSENT_STATES: tuple[OutboxState, ...] = ("queued", "sending", "unknown", "unsure", "failed")
 
 
 class Store:
