@@ -267,6 +267,10 @@ class Message:
     quoted: JsonDict | None = None
     extra: JsonDict = field(default_factory=dict)
     original: str = "{}"
+    # Sandbox bookkeeping, never in the JSON: how the message came to be ("seed", "api" for a send through the API,
+    # "inbound", "other_device" for one the account owner sent elsewhere) and the API request that stored it.
+    origin: str = "seed"
+    request_id: int | None = None
 
     def base_json(self) -> JsonDict:
         """The `BaseMessage` subset Unipile uses for `quoted`."""

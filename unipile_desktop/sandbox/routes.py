@@ -167,9 +167,18 @@ class ApiRoutes:
             raise ValueError(f"chat_filter_on must be one of {', '.join(CHAT_FILTER_MODES)}")
         self._chat_filter_on = mode
 
-    def dispatch_later(self, request: ApiRequest, delay_s: float) -> None:
+    def route_name(self, method: str, path: str) -> str:
+        """The route a request goes to, ids left out: "POST /chats/{id}/messages" (or "METHOD ?" when none)."""
+        for route_method, pattern, _ in self.table:
+            if route_method == method and pattern.match(path):
+                return f"{method} " + pattern.pattern.strip("^$").replace("([^/]+)", "{id}")
+        return f"{method} ?"
+
+    def dispatch_later(
+        self, request: ApiRequest, delay_s: float, on_done: Callable[[ApiResponse], None] | None = None
+    ) -> None:
         """Handle `request` after `delay_s` seconds, answering nobody (the `store_later` fault: the client was
-        already told 504 while the provider kept working)."""
+        already told 504 while the provider kept working); `on_done` gets the response it would have had."""
 
         def run() -> None:
             with self._later_lock:
@@ -178,11 +187,17 @@ class ApiRoutes:
                 response = self.dispatch(request)
             except ApiError as error:
                 logger.info("late %s %s refused: %s", request.method, request.path, error.body())
-                return
+                response = error_response(error)
             except Exception:  # a timer thread must not die loudly; the sandbox keeps serving
                 logger.exception("late %s %s failed", request.method, request.path)
                 return
-            logger.info("late %s %s done: %s", request.method, request.path, response.status)
+            else:
+                logger.info("late %s %s done: %s", request.method, request.path, response.status)
+            if on_done is not None:
+                try:
+                    on_done(response)
+                except Exception:
+                    logger.exception("late %s %s: bookkeeping failed", request.method, request.path)
 
         timer = threading.Timer(max(0.0, delay_s), run)
         timer.daemon = True

@@ -29,6 +29,7 @@ import binascii
 import hmac
 import json
 import logging
+import select
 import socket
 import sys
 import threading
@@ -38,7 +39,7 @@ from typing import Any, cast
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from .errors import ApiError, default_type_for_status, invalid_parameters, missing_parameters, not_found
-from .faults import FaultBook, FaultRule, RequestLog
+from .faults import FaultBook, FaultLog, FaultRule, InFlight, RequestLog, is_ambiguous
 from .models import JsonDict, format_ts, now_ms
 from .multipart import media_type
 from .replies import ReplySimulator
@@ -244,20 +245,56 @@ class _Handler(BaseHTTPRequestHandler):
         sandbox = self.sandbox
         headers = {name.lower(): value for name, value in self.headers.items()}
         request = ApiRequest(self.command, path, query, headers, body)
+        request_id = sandbox.log.new_id()
+        route = sandbox.routes.route_name(self.command, path)
+        summary = self._body_summary(request)
+        text = _form_text(summary)
         entry: JsonDict = {
+            "id": request_id,
             "time": format_ts(now_ms()),
             "method": self.command,
             "path": API_PREFIX + path,
             "query": query,
             "headers": {name: value for name, value in headers.items() if name not in HIDDEN_HEADERS},
         }
+        sandbox.fault_records.count_request(route)
+        sandbox.in_flight_requests.add(
+            request_id,
+            time.monotonic(),
+            {
+                "method": self.command,
+                "path": API_PREFIX + path,
+                "route": route,
+                "text": text,
+                "received": entry["time"],
+                "rule": None,
+                "action": None,
+                "delay_ms": 0,
+            },
+            self._client_gone,
+        )
+        try:
+            self._answer_api(request, request_id, route, text, summary, entry)
+        finally:
+            sandbox.in_flight_requests.remove(request_id)
+
+    def _answer_api(
+        self, request: ApiRequest, request_id: int, route: str, text: str | None, summary: JsonDict, entry: JsonDict
+    ) -> None:
+        sandbox = self.sandbox
         fault: FaultRule | None = None
+        delay_ms = store_after_ms = 0
         dropped = False
+        effect = "none"
+        result: ApiResponse | None = None  # what carrying the request out gave, whatever the client hears
         try:
             entry["auth"] = self._authenticate()
-            fault = sandbox.faults.take(self.command, path)
-            if fault is not None and fault.delay_ms:
-                time.sleep(fault.delay_ms / 1000)
+            fault = sandbox.faults.take(self.command, request.path)
+            if fault is not None:
+                delay_ms, store_after_ms = sandbox.faults.draw(fault)
+                sandbox.in_flight_requests.update(request_id, rule=fault.id, action=fault.action, delay_ms=delay_ms)
+            if delay_ms:
+                time.sleep(delay_ms / 1000)
             if fault is not None and fault.action == "drop":
                 dropped = True
                 response = None
@@ -266,25 +303,76 @@ class _Handler(BaseHTTPRequestHandler):
             elif fault is not None and fault.action == "store_later":
                 # The client hears the error now; the provider "finishes" later (never stored before the answer).
                 response = error_response(fault.error())
-                sandbox.routes.dispatch_later(request, fault.store_after_ms / 1000)
+                effect = "later"
+                sandbox.routes.dispatch_later(
+                    request, store_after_ms / 1000, lambda late: sandbox.note_late_result(request_id, late)
+                )
             else:
-                response = self._dispatch(request)
+                response = result = self._dispatch(request)
+                effect = "done"
                 if fault is not None and fault.action == "store_then_drop":
                     dropped = True
                     response = None
                 elif fault is not None and fault.action == "store_then_error":
                     response = error_response(fault.error())
+                elif fault is not None and fault.action == "store_without_id" and response.status < 300:
+                    response = _without_message_id(response)
         except ApiError as error:
             entry.setdefault("auth", "missing" if not self.headers.get("X-API-KEY") else "invalid")
             response = error_response(error)
-        entry.update(self._body_summary(request))
+        message_id = _message_id_of(result) if result is not None else None
+        if message_id is not None:
+            sandbox.state.note_request(message_id, request_id)
+        client_gone = self._client_gone()
+        answered = None if dropped or response is None or client_gone else response.status
+        entry.update(summary)
         entry["status"] = response.status if response is not None else None
         entry["fault"] = fault.id if fault is not None else None
         entry["fault_action"] = fault.action if fault is not None else None
+        entry["client_gone"] = client_gone
         sandbox.log.add(entry)
+        if fault is not None:
+            sandbox.fault_records.add(
+                {
+                    "request": request_id,
+                    "time": entry["time"],
+                    "method": self.command,
+                    "path": API_PREFIX + request.path,
+                    "route": route,
+                    "text": text,
+                    "rule": fault.id,
+                    "action": fault.action,
+                    "status": answered,
+                    "delay_ms": delay_ms,
+                    "store_after_ms": store_after_ms if fault.action == "store_later" else None,
+                    "client_gone": client_gone,
+                    "ambiguous": is_ambiguous(fault.action, answered, client_gone),
+                    "effect": effect,
+                    "result_status": result.status if result is not None else None,
+                    "message_id": message_id,
+                }
+            )
         if dropped or response is None:
             raise _DropConnection
         self._send(response)
+
+    def _client_gone(self) -> bool:
+        """Whether the client hung up before its answer (its end of the connection is closed: EOF waits to be read).
+
+        A client that timed out, was closed or was killed closes its socket; the kernel then delivers EOF here, which a
+        non-blocking peek sees without consuming anything (httpx never pipelines, so nothing else can be waiting).
+        """
+        try:
+            poller = select.poll()  # not select(): no limit on the descriptor's number
+            poller.register(self.connection, select.POLLIN | select.POLLHUP | select.POLLERR)
+            if not poller.poll(0):
+                return False
+            peeked: bytes = self.connection.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT)
+        except BlockingIOError:
+            return False
+        except (OSError, ValueError):  # reset by the peer, or a closed socket object
+            return True
+        return peeked == b""
 
     def _dispatch(self, request: ApiRequest) -> ApiResponse:
         try:
@@ -389,8 +477,20 @@ class _Handler(BaseHTTPRequestHandler):
                 return json_response(200, {"items": sandbox.log.entries()})
             if method == "DELETE":
                 return json_response(200, {"deleted": sandbox.log.clear()})
+        if parts == ["fault_log"]:
+            if method == "GET":
+                return json_response(200, {"items": sandbox.fault_records.entries(), **sandbox.fault_records.summary()})
+            if method == "DELETE":
+                return json_response(200, {"deleted": sandbox.fault_records.clear()})
+        if method == "GET" and parts == ["in_flight"]:
+            return json_response(200, {"items": sandbox.in_flight()})
         if method == "POST" and parts == ["inbound"]:
             return json_response(201, self._inbound(self._json_body(body)))
+        if method == "POST" and len(parts) == 3 and parts[0] == "chats" and parts[2] == "outgoing":
+            text = self._json_body(body).get("text")
+            if not isinstance(text, str):
+                raise missing_parameters("text (a string) is required.")
+            return json_response(201, sandbox.send_from_other_device(parts[1], text))
         if method == "GET" and len(parts) == 3 and parts[0] == "chats" and parts[2] == "message_counts":
             return json_response(200, sandbox.state.message_counts(parts[1]))
         if method == "POST" and len(parts) == 3 and parts[0] == "accounts" and parts[2] == "status":
@@ -419,6 +519,42 @@ class _Handler(BaseHTTPRequestHandler):
         return self.sandbox.inject_inbound(chat_id, text, sender, files)
 
 
+def _form_text(summary: JsonDict) -> str | None:
+    """The `text` field of a request's form, from its log summary."""
+    form = summary.get("form")
+    if isinstance(form, dict):
+        values = form.get("text")
+        if isinstance(values, list) and values and isinstance(values[0], str):
+            return values[0]
+    return None
+
+
+def _message_id_of(response: ApiResponse) -> str | None:
+    """The `message_id` a successful send answered with (None for anything else)."""
+    if not 200 <= response.status < 300 or not response.content_type.startswith("application/json"):
+        return None
+    try:
+        payload = json.loads(response.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    message_id = payload.get("message_id") if isinstance(payload, dict) else None
+    return message_id if isinstance(message_id, str) else None
+
+
+def _without_message_id(response: ApiResponse) -> ApiResponse:
+    """The same answer with `message_id` null (the `store_without_id` fault)."""
+    try:
+        payload = json.loads(response.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return response
+    if not isinstance(payload, dict) or "message_id" not in payload:
+        return response
+    payload["message_id"] = None
+    answer = json_response(response.status, payload)
+    answer.headers.update(response.headers)
+    return answer
+
+
 def _inbound_file(spec: object) -> tuple[str, str, bytes]:
     """An attachment of /_sandbox/inbound: a file name, or {file_name, mimetype?, content_base64?}."""
     if isinstance(spec, str):
@@ -443,12 +579,16 @@ CONTROL_ENDPOINTS = [
     "POST /_sandbox/inbound {chat_id, text?, sender_attendee_id?, attachments?: [file_name | "
     "{file_name, mimetype?, content_base64?}]}",
     "POST /_sandbox/faults {path, method?, action?, status?, type?, title?, detail?, delay_ms?, times?, "
-    "probability?, retry_after?, store_after_ms?}",
+    "probability?, retry_after?, store_after_ms?, store_after_max_ms?, delay_max_ms?}",
     "GET /_sandbox/faults",
     "DELETE /_sandbox/faults",
     "DELETE /_sandbox/faults/{id}",
     "GET /_sandbox/requests",
     "DELETE /_sandbox/requests",
+    "GET /_sandbox/fault_log (faulted API requests: rule, action, ambiguous, effect…; and per-route tallies)",
+    "DELETE /_sandbox/fault_log",
+    "GET /_sandbox/in_flight (API requests received and not answered yet)",
+    "POST /_sandbox/chats/{chat_id}/outgoing {text} (the account owner sends from another device)",
     "GET /_sandbox/chats/{chat_id}/message_counts",
     "POST /_sandbox/accounts/{account_id}/status {status}",
     "GET /_sandbox/media/attendees/{attendee_id}.png",
@@ -475,6 +615,8 @@ class SandboxServer:
         self.state = SandboxState(seed)
         self.faults = FaultBook(seed)
         self.log = RequestLog()
+        self.fault_records = FaultLog()
+        self.in_flight_requests = InFlight()
         self._replies = ReplySimulator(self.state, seed, reply_delay_s) if simulate_replies else None
         self.routes = ApiRoutes(self.state, self._replies.schedule if self._replies is not None else None)
         self._httpd: _HttpServer | None = None
@@ -566,6 +708,8 @@ class SandboxServer:
         probability: float = 1.0,
         retry_after: int | None = None,
         store_after_ms: int | None = None,
+        store_after_max_ms: int | None = None,
+        delay_max_ms: int | None = None,
     ) -> str:
         """Add a fault rule (see POST /_sandbox/faults) and return its id."""
         spec: dict[str, Any] = {
@@ -581,6 +725,8 @@ class SandboxServer:
             "probability": probability,
             "retry_after": retry_after,
             "store_after_ms": store_after_ms,
+            "store_after_max_ms": store_after_max_ms,
+            "delay_max_ms": delay_max_ms,
         }
         return self.faults.add(spec).id
 
@@ -602,8 +748,37 @@ class SandboxServer:
             message = self.state.inject_inbound(chat_id, text, sender_attendee_id, attachments)
             return message.to_json()
 
+    def send_from_other_device(self, chat_id: str, text: str) -> JsonDict:
+        """The account owner sends `text` into the chat from another device (phone, a colleague on the same account).
+
+        Stored exactly like an API send (`is_sender` 1, from the owner); `message_counts` tells it apart. Returns it.
+        """
+        message = self.state.store_from_other_device(chat_id, text)
+        if self._replies is not None:
+            self._replies.schedule(message.chat_id)
+        return message.to_json()
+
     def requests_log(self) -> list[JsonDict]:
         return self.log.entries()
+
+    def fault_log(self) -> list[JsonDict]:
+        """Every faulted API request (see FaultLog): what fired, whether it was ambiguous, what it stored."""
+        return self.fault_records.entries()
+
+    def fault_summary(self) -> JsonDict:
+        """Per-route tallies: {"requests": {route: n}, "faulted": {…}, "ambiguous": {…}}."""
+        return self.fault_records.summary()
+
+    def in_flight(self) -> list[JsonDict]:
+        """API requests received and not answered yet, oldest first (see InFlight)."""
+        return self.in_flight_requests.items(time.monotonic())
+
+    def note_late_result(self, request_id: int, response: ApiResponse) -> None:
+        """A `store_later` request ran: note its result (and the message it stored) in the fault log."""
+        message_id = _message_id_of(response)
+        if message_id is not None:
+            self.state.note_request(message_id, request_id)
+        self.fault_records.update(request_id, result_status=response.status, message_id=message_id)
 
     def message_counts(self, chat_id: str) -> JsonDict:
         return self.state.message_counts(chat_id)

@@ -283,12 +283,14 @@ class SandboxState:
         extra: JsonDict | None = None,
         seen: bool = False,
         seen_by: dict[str, str | bool] | None = None,
+        origin: str = "seed",
     ) -> Message:
         """Store a message of `chat` from `sender`: the one builder for seeded, sent and injected messages alike.
 
         `uploads` are (file name, mimetype or None to guess, bytes); `timestamp_ms` defaults to now (after the
         chat's newest message). LinkedIn messages get `message_type`, `attendee_type`, `sender_urn` and, inbound,
-        `attendee_distance`; `extra` fields go on top.
+        `attendee_distance`; `extra` fields go on top. `origin` is the sandbox's own note of where it came from
+        ("seed", "api", "inbound", "other_device"; never in the JSON).
         """
         with self.lock:
             account = self.accounts[chat.account_id]
@@ -313,6 +315,7 @@ class SandboxState:
                 original=json.dumps(
                     {"id": provider_id, "from_me": outbound, "timestamp": timestamp // 1000}, separators=(",", ":")
                 ),
+                origin=origin,
             )
             for file_name, mimetype, data in uploads:
                 message.attachments.append(self.make_attachment(account.id, provider_id, data, file_name, mimetype))
@@ -360,7 +363,7 @@ class SandboxState:
                 if quoted is None or quoted.chat_id != chat.id:
                     raise invalid_parameters(f"quote_id {quote_id} is not a message of chat {chat_id}.")
             sender = self.attendees[account.self_attendee_id]
-            message = self.store_message(chat, sender, text, self._upload_tuples(uploads), quoted=quoted)
+            message = self.store_message(chat, sender, text, self._upload_tuples(uploads), quoted=quoted, origin="api")
             chat.unread_count = 0
             return message
 
@@ -394,7 +397,7 @@ class SandboxState:
                 if existing.read_only:
                     raise ApiError(422, "errors/cant_send_message", "This chat is read-only; messages cannot be sent.")
                 sender = self.attendees[account.self_attendee_id]
-                message = self.store_message(existing, sender, text, self._upload_tuples(uploads))
+                message = self.store_message(existing, sender, text, self._upload_tuples(uploads), origin="api")
                 existing.unread_count = 0
                 return existing, message
 
@@ -416,7 +419,7 @@ class SandboxState:
                 if subject:
                     extra["subject"] = subject
             sender = self.attendees[account.self_attendee_id]
-            message = self.store_message(chat, sender, text, self._upload_tuples(uploads), extra=extra)
+            message = self.store_message(chat, sender, text, self._upload_tuples(uploads), extra=extra, origin="api")
             return chat, message
 
     def _linkedin_options(self, form: FormData, account: Account) -> tuple[str, bool]:
@@ -550,9 +553,28 @@ class SandboxState:
                 sender = matching[0]
             if not text and not attachments:
                 raise missing_parameters("An inbound message needs a text or an attachment.")
-            message = self.store_message(chat, sender, text, attachments or [])
+            message = self.store_message(chat, sender, text, attachments or [], origin="inbound")
             if not sender.is_self:
                 chat.unread_count += 1
+            return message
+
+    def store_from_other_device(self, chat_id: str, text: str) -> Message:
+        """Store an outgoing message as the account owner's phone (or a colleague on the same account) would.
+
+        The message is exactly what a send through the API stores (`is_sender` 1, from the owner, newest of the
+        chat, the chat marked read); only the sandbox's own bookkeeping (`origin` "other_device") tells it apart,
+        so `message_counts` can leave it out of a count of the API's copies. A read-only chat refuses it (422).
+        """
+        with self.lock:
+            chat = self.chat(chat_id)
+            account = self.accounts[chat.account_id]
+            if not text or not text.strip():
+                raise missing_parameters("text is required.")
+            if chat.read_only:
+                raise ApiError(422, "errors/cant_send_message", "This chat is read-only; messages cannot be sent.")
+            sender = self.attendees[account.self_attendee_id]
+            message = self.store_message(chat, sender, text, origin="other_device")
+            chat.unread_count = 0
             return message
 
     def set_account_status(self, account_id: str, status: str) -> Account:
@@ -565,15 +587,48 @@ class SandboxState:
             return account
 
     def message_counts(self, chat_id: str) -> JsonDict:
-        """How many messages a chat holds in total and per text, to prove that a send was not duplicated."""
+        """How many messages a chat holds in total and per text, to prove that a send was not duplicated.
+
+        `by_text` counts every message with a text; `by_text_from_api` only those stored by an API send
+        (`POST /chats/{id}/messages` or `POST /chats`, late stores included); `other_device_by_text` those stored by
+        the "another device" control. `outgoing` lists every message of the account owner (`is_sender` 1) in the
+        API's listing order, oldest first: `id`, `text`, `origin` ("seed", "api", "other_device") and `request_id`
+        (the API request that stored it, for an "api" one).
+        """
         with self.lock:
             chat = self.chat(chat_id)
             by_text: dict[str, int] = {}
+            from_api: dict[str, int] = {}
+            other_device: dict[str, int] = {}
             stored = self.chat_messages.get(chat.id, [])
             for message in stored:
-                if message.text is not None:
-                    by_text[message.text] = by_text.get(message.text, 0) + 1
-            return {"chat_id": chat.id, "total": len(stored), "by_text": by_text}
+                if message.text is None:
+                    continue
+                by_text[message.text] = by_text.get(message.text, 0) + 1
+                if message.origin == "api":
+                    from_api[message.text] = from_api.get(message.text, 0) + 1
+                elif message.origin == "other_device":
+                    other_device[message.text] = other_device.get(message.text, 0) + 1
+            outgoing = [
+                {"id": m.id, "text": m.text, "origin": m.origin, "request_id": m.request_id}
+                for m in sorted(stored, key=lambda m: (m.timestamp_ms, m.id))
+                if m.is_sender
+            ]
+            return {
+                "chat_id": chat.id,
+                "total": len(stored),
+                "by_text": by_text,
+                "by_text_from_api": from_api,
+                "other_device_by_text": other_device,
+                "outgoing": outgoing,
+            }
+
+    def note_request(self, message_id: str, request_id: int) -> None:
+        """Remember which API request stored a message (for `message_counts` and the fault log)."""
+        with self.lock:
+            message = self.messages.get(message_id)
+            if message is not None:
+                message.request_id = request_id
 
     def owner_profile(self, account_id: str) -> JsonDict:
         """GET /users/me: the provider-specific profile of the account owner."""
