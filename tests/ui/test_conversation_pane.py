@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QPointF, QRectF, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QHelpEvent, QImage, QTextLayout
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QPointF, QRectF, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QHelpEvent, QImage, QTextLayout, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
+from time_machine import TimeMachineFixture
 
-from tests.conversation_support import Env, conversation_env, wait_signal, wait_until
-from unipile_desktop.core.message_list import MessageListModel, MessageRow, RowKind, SendState
+from tests.conversation_support import API_KEY, Env, conversation_env, wait_signal, wait_until
+from unipile_desktop.core.message_list import MessageListModel, MessageRow, RowKind, SendState, local_day
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.images import photo_png
 from unipile_desktop.ui.conversation import pane as pane_module
+from unipile_desktop.ui.conversation import view as view_module
 from unipile_desktop.ui.conversation.delegate import (
     BUBBLE_PAD_X,
     MAX_BUBBLE_WIDTH,
@@ -311,32 +314,198 @@ async def test_drafts_stay_with_their_chat(sandbox: SandboxServer, qtbot: QtBot,
 # ------------------------------------------------------------------------------------------------ view
 
 
+# The "long_history" chat holds 160 messages, one every 20 s to 10 min, the newest about an hour old; with pages of
+# 30 the first page reaches back about 3.5 hours and the second about 6 hours. Seeded at these local times of day (in
+# whatever time zone the suite runs under, on a date without daylight-saving changes), its second page is from the
+# same day as the first, or wholly from the day before (midnight falls between the two pages).
+SAME_DAY = (18, 0)
+DAY_BEFORE = (3, 30)
+
+
+def local_clock(hour: int, minute: int) -> datetime:
+    return datetime(2026, 6, 10, hour, minute).astimezone()
+
+
+@pytest.fixture
+def clocked_sandbox(request: pytest.FixtureRequest, time_machine: TimeMachineFixture) -> Iterator[SandboxServer]:
+    """A sandbox seeded at a fixed local time of day (``request.param``: hour, minute); the clock stands still."""
+    time_machine.move_to(local_clock(*request.param), tick=False)
+    with SandboxServer(api_key=API_KEY, seed=1, simulate_replies=False) as server:
+        yield server
+
+
+def first_visible_message(view: MessageView) -> QModelIndex:
+    """The topmost message row on screen: what the person is reading (a day separator is not a message)."""
+    model = view.model()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if index.data(MessageListModel.KindRole) == RowKind.MESSAGE and view.visualRect(index).bottom() > 0:
+            return index
+    raise AssertionError("no message on screen")
+
+
+async def qt_turn() -> None:
+    """Returns once the zero-delay Qt calls queued before it (QTimer.singleShot(0, ...)) have run."""
+    turned: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def turn() -> None:
+        if not turned.done():
+            turned.set_result(None)
+
+    QTimer.singleShot(0, turn)
+    await turned
+
+
+def older_page_requests(env: Env, chat_id: str) -> list[dict[str, Any]]:
+    return [e for e in env.requests("GET", f"/chats/{chat_id}/messages") if e.get("query", {}).get("cursor")]
+
+
+async def scroll_to_the_top_and_land_one_page(env: Env, view: MessageView) -> tuple[str, int]:
+    """Scroll to the top as a person would; returns the key and y of the message read then, once the page is in and
+    anything its landing would have asked for has been asked."""
+    older = asyncio.ensure_future(wait_signal(env.controller.older_loaded))
+    await asyncio.sleep(0)
+    view.verticalScrollBar().setValue(0)  # the person scrolls to the top
+    assert env.controller.is_loading_older
+    reading = first_visible_message(view)
+    key, top = reading.data(MessageListModel.KeyRole), view.visualRect(reading).top()
+    await older
+    await qt_turn()  # a landing that chains another page has started it by now
+    await wait_until(lambda: not env.controller.is_loading_older, what="no older page in flight")
+    return key, top
+
+
 @pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("clocked_sandbox", "days_back"),
+    [(SAME_DAY, 0), (DAY_BEFORE, 1)],
+    ids=["same_day", "day_before"],
+    indirect=["clocked_sandbox"],
+)
 async def test_opens_at_the_newest_message_and_paging_keeps_the_view_still(
-    sandbox: SandboxServer, qtbot: QtBot
+    clocked_sandbox: SandboxServer, qtbot: QtBot, days_back: int
 ) -> None:
-    async with pane_env(sandbox, qtbot, page_size=30) as (env, pane):
-        await env.open("long_history")
+    async with pane_env(clocked_sandbox, qtbot, page_size=30) as (env, pane):
+        chat = await env.open("long_history")
         view = view_of(pane)
         await wait_until(lambda: view.verticalScrollBar().maximum() > 0, what="a scrollable list")
         assert view.is_at_bottom()
         last = env.model.index(env.model.rowCount() - 1)
         assert view.visualRect(last).bottom() <= view.viewport().height() + 1
-        rows_before = env.model.rowCount()
+        (first_day,) = {local_day(r.timestamp) for r in env.message_rows() if r.timestamp}
 
-        older = asyncio.ensure_future(wait_signal(env.controller.older_loaded))
-        await asyncio.sleep(0)
-        view.verticalScrollBar().setValue(0)  # the person scrolls to the top
-        anchor = view.top_visible_index()
-        anchor_key = anchor.data(MessageListModel.KeyRole)
-        anchor_top = view.visualRect(anchor).top()
-        await older
-        await asyncio.sleep(0.05)
-        assert env.model.rowCount() > rows_before
-        moved = env.model.index(env.model.find(anchor_key))
-        assert moved.row() > anchor.row() or moved.row() > 0
-        assert abs(view.visualRect(moved).top() - anchor_top) <= 1  # no jump
+        key, top = await scroll_to_the_top_and_land_one_page(env, view)
+
+        older_page = env.message_rows()[:30]
+        assert {local_day(r.timestamp) for r in older_page if r.timestamp} == {first_day - timedelta(days=days_back)}
+        assert [r.kind for r in env.model.rows()].count(RowKind.DAY) == 1 + days_back
+        moved = index_of(env, key)
+        assert moved.row() >= 30  # the page went in above it
+        assert abs(view.visualRect(moved).top() - top) <= 1  # no jump
         assert view.verticalScrollBar().value() > 0
+        assert len(older_page_requests(env, chat.id)) == 1
+        assert env.controller.can_load_older  # there is more: a second page could have been asked for
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("clocked_sandbox", [SAME_DAY], indirect=True)
+async def test_a_busy_day_pages_back_one_page_per_scroll_and_the_message_being_read_stays_put(
+    clocked_sandbox: SandboxServer, qtbot: QtBot
+) -> None:
+    # Sixty messages today: the newest page and the one before it are from the same day, under one day separator.
+    chat_id = clocked_sandbox.landmarks["chats"]["long_history"]
+    for n in range(60):
+        clocked_sandbox.inject_inbound(chat_id, f"Update {n}: " + "the parcel is on its way " * (n % 5))
+    async with pane_env(clocked_sandbox, qtbot, page_size=30) as (env, pane):
+        await env.open("long_history")
+        view = view_of(pane)
+        await wait_until(lambda: view.verticalScrollBar().maximum() > 0, what="a scrollable list")
+        assert env.message_rows()[0].text.startswith("Update 30:")
+
+        key, top = await scroll_to_the_top_and_land_one_page(env, view)
+
+        now_top = view.visualRect(index_of(env, key)).top()
+        pages = len(older_page_requests(env, chat_id))
+        assert (abs(now_top - top) <= 2, pages) == (True, 1), f"read at y={top}, now at y={now_top}; {pages} pages"
+        assert env.message_rows()[0].text.startswith("Update 0:")  # the page of the same day is in
+        assert [r.kind for r in env.model.rows()].count(RowKind.DAY) == 1
+        assert env.controller.can_load_older  # there is more: a second page could have been asked for
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("clocked_sandbox", [SAME_DAY], indirect=True)
+async def test_a_page_that_lands_within_the_top_margin_does_not_ask_for_the_next(
+    clocked_sandbox: SandboxServer, qtbot: QtBot
+) -> None:
+    # Pages of one message: the page that lands is shorter than the margin that asks for more, so putting the
+    # message being read back in place leaves the scroll bar near the top. That move is the view's, not the person's.
+    async with pane_env(clocked_sandbox, qtbot, page_size=1) as (env, pane):
+        chat = await env.open("long_history")
+        view = view_of(pane)
+        await wait_until(
+            lambda: view.verticalScrollBar().maximum() > 0 and not env.controller.is_loading_older,
+            what="pages of one message filling the view",
+        )
+        await qt_turn()
+        while view.verticalScrollBar().maximum() <= 2 * view_module.TOP_THRESHOLD_PX:  # well past the top margin
+            older = asyncio.ensure_future(wait_signal(env.controller.older_loaded))
+            await asyncio.sleep(0)
+            env.controller.load_older()
+            await older
+        await qt_turn()
+        assert not env.controller.is_loading_older
+        pages_before = len(older_page_requests(env, chat.id))
+        asked: list[None] = []
+        view.top_reached.connect(lambda: asked.append(None))
+
+        key, top = await scroll_to_the_top_and_land_one_page(env, view)
+
+        assert 0 < view.verticalScrollBar().value() <= view_module.TOP_THRESHOLD_PX  # could have asked again
+        assert len(asked) == 1  # the scroll asked; the landing did not
+        assert abs(view.visualRect(index_of(env, key)).top() - top) <= 1
+        assert len(older_page_requests(env, chat.id)) == pages_before + 1
+        assert env.controller.can_load_older
+
+
+def test_wheeling_up_at_the_very_top_asks_for_older_messages(qtbot: QtBot) -> None:
+    from unipile_desktop.core.images import ImageCache
+    from unipile_desktop.core.tasks import TaskRunner
+
+    class NoClient:
+        pass
+
+    view = MessageView(ImageCache(NoClient(), TaskRunner()))  # type: ignore[arg-type]
+    qtbot.addWidget(view)
+    model = MessageListModel()
+    view.setModel(model)
+    view.resize(500, 300)
+    view.show()
+    model.set_rows([MessageRow(key=f"m{n}", kind=RowKind.MESSAGE, text=f"message {n}") for n in range(40)])
+    asked: list[None] = []
+    view.top_reached.connect(lambda: asked.append(None))
+    view.verticalScrollBar().setValue(0)
+    assert len(asked) == 1  # scrolling into the top margin asks
+    position = QPointF(view.viewport().rect().center())
+
+    def wheel(dy: int) -> None:
+        event = QWheelEvent(
+            position,
+            view.viewport().mapToGlobal(position),
+            QPoint(0, 0),
+            QPoint(0, dy),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view.viewport(), event)
+
+    wheel(120)  # up, already at the top: the scroll bar cannot move
+    assert view.verticalScrollBar().value() == 0
+    assert len(asked) == 2
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    wheel(-120)  # down, far from the top: nothing to ask
+    assert len(asked) == 2
 
 
 @pytest.mark.asyncio

@@ -76,6 +76,7 @@ _ROW_STATES: dict[OutboxState, SendState] = {
     "queued": SendState.QUEUED,
     "sending": SendState.PENDING,
     "unknown": SendState.UNKNOWN,
+    "unsure": SendState.UNSURE,
     "failed": SendState.FAILED,
     "sent": SendState.SENT,
 }
@@ -91,10 +92,29 @@ def outgoing_from_entry(entry: OutboxEntry, send: MessageSend) -> OutgoingMessag
         files=files,
         created_at=datetime.fromtimestamp(entry.created_at, UTC),
         state=_ROW_STATES[entry.state],
-        error=(entry.reason or "") if entry.state == "failed" else "",
+        error=_row_error(entry),
         server_id=entry.message_id,
         sizes=tuple(_size(p) for p in files),
     )
+
+
+def _row_error(entry: OutboxEntry, failed_fallback: str = "") -> str:
+    """What the bubble says under a failed or unsure message (plain text); "" in every other state."""
+    if entry.state == "failed":
+        return entry.reason or failed_fallback
+    if entry.state == "unsure":
+        return entry.reason or ""
+    return ""
+
+
+def sent_twice_ids(entry: OutboxEntry) -> set[str]:
+    """Server ids of every copy of a sent entry the server holds more than once (empty when it holds one)."""
+    if entry.state != "sent" or not entry.duplicate_ids:
+        return set()
+    ids = set(entry.duplicate_ids)
+    if entry.message_id:
+        ids.add(entry.message_id)
+    return ids
 
 
 class ConversationController(QObject):
@@ -104,14 +124,18 @@ class ConversationController(QObject):
     which is written back to the cache. Loads run as named TaskRunner tasks (latest wins), so switching chats
     cancels a stale load. Sends go through the outbox (``outbox``; without one, a private in-memory outbox): each
     is stored before its request, retried only when safe, reconciled when unsure, and its bubble follows the
-    entry's state (queued, sending, checking, sent, failed). Failures of loads and read-state changes are
-    reported once through ``error_occurred``; send failures through ``send_failed`` and on the bubble itself.
+    entry's state (queued, sending, checking, not sure, sent, failed). Failures of loads and read-state changes
+    are reported once through ``error_occurred``; send failures through ``send_failed``, sends whose arrival the
+    outbox could not establish through ``send_unsure`` (the agent answers with ``check_again``, ``send_again`` or
+    ``confirm_sent``), and both on the bubble itself. Server copies of a send that arrived more than once say
+    "Sent twice" (``MessageRow.sent_twice``).
     """
 
     chat_opened = Signal(object)  # Chat
     error_occurred = Signal(str, object)  # sentence, exception (loading pages, read state, attachments)
     send_confirmed = Signal(str, str)  # local_id, server message_id ("" if the server gave null)
     send_failed = Signal(str, str)  # local_id, sentence
+    send_unsure = Signal(str, str)  # local_id, sentence: the outbox could not tell whether it arrived
     chat_read_changed = Signal(str, bool)  # chat_id, read
     history_loaded = Signal(str)  # chat_id: the newest page and the attendees have landed
     older_loaded = Signal(str, int)  # chat_id, number of messages in the page
@@ -159,6 +183,7 @@ class ConversationController(QObject):
         self._history_complete = False
         self._loading = False
         self._outgoing: dict[str, dict[str, OutgoingMessage]] = {}  # chat id -> local id -> message
+        self._sent_twice: dict[str, set[str]] = {}  # chat id -> server ids of copies of sends stored more than once
         self._attachments_dir = attachments_dir if attachments_dir is not None else default_attachments_dir()
         for entry in outbox.entries():  # unsent and failed messages of earlier runs show in their chats
             self._on_outbox_entry_changed(entry)
@@ -259,6 +284,7 @@ class ConversationController(QObject):
         self._older_cursor = None
         self._history_complete = False
         self._model.clear()
+        self._note_sent_twice_of(chat.id)
         self._show_cached(chat.id)
         self._rebuild()
         self._set_loading(True)
@@ -266,6 +292,19 @@ class ConversationController(QObject):
         self._tasks.start("conversation:open", self._load_newest(chat.id, self._generation))
         if mark_read:
             self.set_read(True)
+
+    def _note_sent_twice_of(self, chat_id: str) -> None:
+        """Copies found twice by earlier runs (sent entries are still kept a while): read once per opened chat."""
+        ids: set[str] = set()
+        try:
+            entries = self.outbox.entries(chat_id, include_sent=True)
+        except Exception:  # a comfort label: never worth failing to open the chat
+            log.exception("could not read the outbox entries of %s", chat_id)
+            return
+        for entry in entries:
+            ids |= sent_twice_ids(entry)
+        if ids:
+            self._sent_twice.setdefault(chat_id, set()).update(ids)
 
     def _show_cached(self, chat_id: str) -> None:
         """What the cache knows of the chat, before any network answer (also when the server is unreachable)."""
@@ -420,6 +459,7 @@ class ConversationController(QObject):
             self._outgoing.get(chat.id, {}).values(),
             self.sender_name,
             is_group=chat.is_group,
+            sent_twice=self._sent_twice.get(chat.id, frozenset()),
         )
         self._model.set_rows(rows)
 
@@ -492,6 +532,31 @@ class ConversationController(QObject):
             log.info("retry refused: %s", exc)
         self.outbox.start()
 
+    def check_again(self, local_id: str) -> None:
+        """Check again, on a message the outbox is not sure about: look for it on the server once more, now."""
+        self._answer_unsure(local_id, "check again", lambda: self.outbox.check_again(local_id))
+
+    def send_again(self, local_id: str) -> None:
+        """Send again: the agent decided it did not arrive; it is sent after what is queued, without looking."""
+        self._answer_unsure(local_id, "send again", lambda: self.outbox.send_again(local_id))
+
+    def confirm_sent(self, local_id: str) -> None:
+        """It was sent: the agent saw it arrive; mark the message sent without sending anything."""
+        self._answer_unsure(local_id, "mark as sent", lambda: self.outbox.confirm_sent(local_id))
+
+    def _answer_unsure(self, local_id: str, what: str, command: Callable[[], object]) -> None:
+        """Run the agent's answer about an unsure message; only while it is unsure (a double click is one)."""
+        local = self.outgoing(local_id)
+        if local is None or local.state != SendState.UNSURE:
+            return
+        try:
+            command()
+        except OutboxError as exc:
+            log.info("%s refused: %s", what, exc)
+            self.error_occurred.emit(str(exc), exc)
+            return
+        self.outbox.start()
+
     def discard(self, local_id: str) -> None:
         """Remove a failed message from the conversation and the outbox."""
         local = self.outgoing(local_id)
@@ -524,20 +589,25 @@ class ConversationController(QObject):
         send = entry.send
         if not isinstance(send, MessageSend):
             return  # new chats are the new chat dialog's
+        twice = self._note_sent_twice(send.chat_id, entry)
         per_chat = self._outgoing.setdefault(send.chat_id, {})
         local = per_chat.get(entry.local_id)
         if local is None:
             if entry.state == "sent":
+                if twice:  # an extra copy found by the sync: the server's copies say "Sent twice"
+                    self._rebuild_if_open(send.chat_id)
                 return  # settled before this controller existed: the server's copy shows it
             local = outgoing_from_entry(entry, send)
             per_chat[entry.local_id] = local
             self._rebuild_if_open(send.chat_id)
             if entry.state == "failed":
                 self.send_failed.emit(entry.local_id, local.error)
+            elif entry.state == "unsure":
+                self.send_unsure.emit(entry.local_id, local.error)
             return
         previous = local.state
         local.state = _ROW_STATES[entry.state]
-        local.error = (entry.reason or "Not sent.") if entry.state == "failed" else ""
+        local.error = _row_error(entry, failed_fallback="Not sent.")
         if entry.state == "sent" and entry.message_id:
             local.server_id = entry.message_id
         self._rebuild_if_open(send.chat_id)
@@ -546,6 +616,19 @@ class ConversationController(QObject):
             self._refresh_if_open(send.chat_id)  # the server's copy replaces the bubble in place
         elif entry.state == "failed" and previous != SendState.FAILED:
             self.send_failed.emit(entry.local_id, local.error)
+        elif entry.state == "unsure" and previous != SendState.UNSURE:
+            self.send_unsure.emit(entry.local_id, local.error)
+
+    def _note_sent_twice(self, chat_id: str, entry: OutboxEntry) -> bool:
+        """Remember the copies of a send the server holds more than once; True when that added something."""
+        ids = sent_twice_ids(entry)
+        if not ids:
+            return False
+        known = self._sent_twice.setdefault(chat_id, set())
+        if ids <= known:
+            return False
+        known |= ids
+        return True
 
     def _on_outbox_entry_discarded(self, entry: OutboxEntry) -> None:
         self._forget_outgoing(entry.local_id)

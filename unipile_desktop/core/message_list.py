@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import enum
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -61,6 +62,7 @@ class SendState(enum.StrEnum):
     QUEUED = "queued"  # waiting for its turn, for the network, or for a 429 to pass
     PENDING = "pending"  # its request is out ("Sending…")
     UNKNOWN = "unknown"  # the request may have arrived: the app is checking before anything else
+    UNSURE = "unsure"  # the checks stayed inconclusive: the agent decides (Check again, Send again, It was sent)
     FAILED = "failed"
 
 
@@ -119,7 +121,8 @@ class MessageRow:
     sender_key: str = ""
     show_sender: bool = False
     state: SendState = SendState.SENT
-    error: str = ""
+    error: str = ""  # failed: why; unsure: what the checks found (plain text from the engine or the network)
+    sent_twice: bool = False  # the server holds more than one copy of this send (the agent may delete one)
     attachments: tuple[AttachmentView, ...] = ()
     reactions: tuple[ReactionView, ...] = ()
     quote: QuoteView | None = None
@@ -226,7 +229,9 @@ def _quote(message: Message, sender_name: SenderName) -> QuoteView | None:
     return QuoteView(sender_name=name, text=text)
 
 
-def _server_row(key: str, message: Message, sender_name: SenderName, local: OutgoingMessage | None) -> MessageRow:
+def _server_row(
+    key: str, message: Message, sender_name: SenderName, local: OutgoingMessage | None, sent_twice: bool = False
+) -> MessageRow:
     if message.is_event:
         return MessageRow(key=key, kind=RowKind.EVENT, text=event_text(message), timestamp=message.timestamp)
     deleted = message.deleted
@@ -246,12 +251,13 @@ def _server_row(key: str, message: Message, sender_name: SenderName, local: Outg
         deleted=deleted,
         delivered=message.delivered,
         seen=message.seen,
+        sent_twice=sent_twice and message.is_sender and not deleted,
         message_id=message.id,
         local_id=local.local_id if local else "",
     )
 
 
-def _local_row(local: OutgoingMessage) -> MessageRow:
+def _local_row(local: OutgoingMessage, sent_twice: bool = False) -> MessageRow:
     attachments = tuple(
         AttachmentView(
             id=f"local-{i}",
@@ -271,6 +277,7 @@ def _local_row(local: OutgoingMessage) -> MessageRow:
         outgoing=True,
         state=local.state,
         error=local.error,
+        sent_twice=sent_twice and local.state == SendState.SENT,
         attachments=attachments,
         message_id=local.server_id or "",
         local_id=local.local_id,
@@ -284,8 +291,11 @@ def build_rows(
     *,
     is_group: bool,
     today: date | None = None,
+    sent_twice: AbstractSet[str] = frozenset(),
 ) -> list[MessageRow]:
     """Oldest first, hidden messages left out, a day separator before each new local day.
+
+    ``sent_twice`` holds server message ids of sends the server holds more than one copy of: those rows say so.
 
     A sent local message whose server copy is present is shown once, as the server's message, under the local
     key: the row keeps its identity, so the view repaints it in place instead of removing and inserting.
@@ -305,7 +315,7 @@ def build_rows(
         owner = by_server_id.get(message.id)
         key = owner.local_id if owner else message.id
         present.add(message.id)
-        row = _server_row(key, message, sender_name, owner)
+        row = _server_row(key, message, sender_name, owner, message.id in sent_twice)
         moment = message.timestamp or _EPOCH
         newest_server = max(newest_server, moment)
         entries.append((moment, 0, moment, message.id, row))
@@ -315,7 +325,8 @@ def build_rows(
         # Not on the server (yet): after everything that is, in the order typed. A message typed before a reply
         # arrived but sent after it (a queue, a retry) would otherwise show above that reply.
         moment = max(local.created_at, newest_server)
-        entries.append((moment, 1, local.created_at, local.local_id, _local_row(local)))
+        twice = local.server_id is not None and local.server_id in sent_twice
+        entries.append((moment, 1, local.created_at, local.local_id, _local_row(local, twice)))
     entries.sort(key=lambda e: (e[0], e[1], e[2], e[3]))
 
     rows: list[MessageRow] = []
@@ -362,7 +373,7 @@ class MessageListModel(QAbstractListModel):
     TimestampRole = Qt.ItemDataRole.UserRole + 4
     OutgoingRole = Qt.ItemDataRole.UserRole + 5
     SenderNameRole = Qt.ItemDataRole.UserRole + 6
-    StateRole = Qt.ItemDataRole.UserRole + 7  # "sent" | "pending" | "failed"
+    StateRole = Qt.ItemDataRole.UserRole + 7  # a SendState value: "sent", "queued", "pending", "unsure", …
     ErrorRole = Qt.ItemDataRole.UserRole + 8
     AttachmentsRole = Qt.ItemDataRole.UserRole + 9
     ReactionsRole = Qt.ItemDataRole.UserRole + 10
@@ -371,6 +382,7 @@ class MessageListModel(QAbstractListModel):
     DeletedRole = Qt.ItemDataRole.UserRole + 13
     MessageIdRole = Qt.ItemDataRole.UserRole + 14
     LocalIdRole = Qt.ItemDataRole.UserRole + 15
+    SentTwiceRole = Qt.ItemDataRole.UserRole + 16
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -408,6 +420,7 @@ class MessageListModel(QAbstractListModel):
             self.DeletedRole: lambda r: r.deleted,
             self.MessageIdRole: lambda r: r.message_id,
             self.LocalIdRole: lambda r: r.local_id,
+            self.SentTwiceRole: lambda r: r.sent_twice,
         }
         getter = getters.get(role)
         return getter(row) if getter else None
@@ -501,7 +514,14 @@ class MessageListModel(QAbstractListModel):
         parts = [f"{who}: {row.text}" if row.text else who]
         parts.extend(a.name for a in row.attachments)
         if row.state != SendState.SENT:
-            parts.append(_STATE_WORDS[row.state])
+            words = _STATE_WORDS[row.state]
+            error = row.error.strip() if row.state in (SendState.FAILED, SendState.UNSURE) else ""
+            if not error.lower().startswith(words):  # the engine's sentence may already begin with them
+                parts.append(words)
+            if error:
+                parts.append(error.removesuffix("."))
+        elif row.sent_twice:
+            parts.append(SENT_TWICE_WORDS)
         return ". ".join(parts)
 
 
@@ -510,8 +530,10 @@ _STATE_WORDS = {
     SendState.QUEUED: "waiting to send",
     SendState.PENDING: "sending",
     SendState.UNKNOWN: "checking whether it arrived",
+    SendState.UNSURE: "not sure this was sent",
     SendState.FAILED: "not sent",
 }
+SENT_TWICE_WORDS = "sent twice"
 
 
 def _ranges(sorted_indices: Sequence[int]) -> list[tuple[int, int]]:

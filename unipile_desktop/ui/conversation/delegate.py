@@ -43,7 +43,30 @@ from ..format import clock_time, human_size
 from ..links import find_links
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-HitKind = Literal["link", "image", "load_picture", "save", "open", "retry", "edit", "discard", "bubble"]
+HitKind = Literal[
+    "link",
+    "image",
+    "load_picture",
+    "save",
+    "open",
+    "retry",
+    "edit",
+    "discard",
+    "check_again",
+    "send_again",
+    "confirm_sent",
+    "bubble",
+]
+# The buttons under a bubble, by state: a failed send, and one the outbox could not tell had arrived.
+FAILED_ACTIONS: tuple[tuple[HitKind, str], ...] = (("retry", "Retry"), ("edit", "Edit"), ("discard", "Discard"))
+UNSURE_ACTIONS: tuple[tuple[HitKind, str], ...] = (
+    ("check_again", "Check again"),
+    ("send_again", "Send again"),
+    ("confirm_sent", "It was sent"),
+)
+PRIMARY_ACTIONS = ("retry", "check_again")  # drawn bold, in the state's colour
+UNSURE_TEXT = "Not sure this was sent"
+SENT_TWICE_TEXT = "Sent twice"
 
 SIDE_MARGIN = 14
 ROW_PAD = 3
@@ -67,6 +90,8 @@ OUTGOING_PENDING_BG = QColor("#e6f0fc")
 INCOMING_BG = QColor("#eff0f2")
 FAILED_BG = QColor("#fdeeee")
 FAILED_BORDER = QColor("#c5221f")
+UNSURE_BG = QColor("#fdf4e3")
+UNSURE_BORDER = QColor("#a15c00")  # amber, dark enough for text on white and on UNSURE_BG
 TEXT = QColor("#1b1e23")
 MUTED = QColor("#5f6672")
 LINK = QColor("#0b57d0")
@@ -415,16 +440,20 @@ class BubbleDelegate(QStyledItemDelegate):
                 px += w + 4
             y += pill_h
 
-        if row.state == SendState.FAILED:
+        if row.state in (SendState.FAILED, SendState.UNSURE):
             y += 4
-            error_text = f"Not sent. {row.error}" if row.error else "Not sent."
+            if row.state == SendState.FAILED:
+                error_text = f"Not sent. {row.error}" if row.error else "Not sent."
+                labels = FAILED_ACTIONS
+            else:  # the engine's sentence (plain text, laid out by QTextLayout) says what the checks found
+                error_text = row.error if row.error.startswith(UNSURE_TEXT) else f"{UNSURE_TEXT}. {row.error}".strip()
+                labels = UNSURE_ACTIONS
             e_layout, e_h, e_natural, e_rtl = layout_text(error_text, small, bubble_max)
             e_w = math.ceil(e_natural) + 1
             _do_layout(e_layout, e_w)
             ex = column_right - e_w if row.outgoing else column_left
             out.error = _TextBlock(e_layout, QPointF(ex, y), [], e_rtl)
             y += e_h + 4
-            labels: list[tuple[HitKind, str]] = [("retry", "Retry"), ("edit", "Edit"), ("discard", "Discard")]
             button_h = fm_small.height() + 8
             widths_b = [fm_small.horizontalAdvance(label) + 20 for _, label in labels]
             total = sum(widths_b) + 6 * (len(labels) - 1)
@@ -449,8 +478,12 @@ class BubbleDelegate(QStyledItemDelegate):
                 parts.append("Waiting to send")
             elif row.state == SendState.UNKNOWN:
                 parts.append("Checking whether it arrived…")
+            elif row.state == SendState.UNSURE:
+                parts.append(UNSURE_TEXT)
             elif row.state == SendState.FAILED:
                 parts.append("Not sent")
+            elif row.sent_twice:
+                parts.append(SENT_TWICE_TEXT)  # words, not only a colour: the agent may delete one copy
             elif row.seen:
                 parts.append("Seen")
             elif row.delivered:
@@ -492,17 +525,21 @@ class BubbleDelegate(QStyledItemDelegate):
         _, small, bold = self._fonts()
         bold_small = _bolder(small)
         failed = row.state == SendState.FAILED
+        unsure = row.state == SendState.UNSURE
+        accent = FAILED_BORDER if failed else UNSURE_BORDER  # of the border, the state words and the buttons
         if failed:
             background = FAILED_BG
+        elif unsure:
+            background = UNSURE_BG
         elif row.outgoing:
             background = OUTGOING_BG if row.state == SendState.SENT else OUTGOING_PENDING_BG
         else:
             background = INCOMING_BG
         path = QPainterPath()
         path.addRoundedRect(layout.bubble, BUBBLE_RADIUS, BUBBLE_RADIUS)
-        painter.setPen(QPen(FAILED_BORDER, 1.2) if failed else Qt.PenStyle.NoPen)
+        painter.setPen(QPen(accent, 1.2) if failed or unsure else Qt.PenStyle.NoPen)
         painter.fillPath(path, background)
-        if failed:
+        if failed or unsure:
             painter.drawPath(path)
         if selected:
             painter.setPen(QPen(self._view.palette().highlight().color(), 2))
@@ -557,7 +594,7 @@ class BubbleDelegate(QStyledItemDelegate):
         if layout.meta is not None:
             rect, text = layout.meta
             painter.setFont(small)
-            painter.setPen(FAILED_BORDER if failed else MUTED)
+            painter.setPen(accent if failed or unsure or (row.sent_twice and row.state == SendState.SENT) else MUTED)
             painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
         for rect, label, mine in layout.reactions:
             painter.setPen(QPen(REACTION_BORDER, 1))
@@ -567,14 +604,15 @@ class BubbleDelegate(QStyledItemDelegate):
             painter.setPen(TEXT)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
         if layout.error is not None:
-            painter.setPen(FAILED_BORDER)
+            painter.setPen(accent)
             layout.error.layout.draw(painter, layout.error.origin)
         for rect, kind, label in layout.buttons:
-            painter.setPen(QPen(FAILED_BORDER if kind == "retry" else REACTION_BORDER, 1))
+            primary = kind in PRIMARY_ACTIONS
+            painter.setPen(QPen(accent if primary else REACTION_BORDER, 1))
             painter.setBrush(QColor("#ffffff"))
             painter.drawRoundedRect(rect, 5, 5)
-            painter.setFont(bold_small if kind == "retry" else small)
-            painter.setPen(FAILED_BORDER if kind == "retry" else TEXT)
+            painter.setFont(bold_small if primary else small)
+            painter.setPen(accent if primary else TEXT)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_attachment(

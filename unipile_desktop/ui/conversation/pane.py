@@ -80,6 +80,7 @@ class ConversationPane(QWidget):
         view.link_activated.connect(self.on_message_view_link_activated)
         view.attachment_requested.connect(self.on_message_view_attachment_requested)
         view.failed_action_requested.connect(self.on_message_view_failed_action_requested)
+        view.unsure_action_requested.connect(self.on_message_view_unsure_action_requested)
         self.header.mark_read_requested.connect(self.on_header_mark_read_requested)
         self.header.mark_unread_requested.connect(self.on_header_mark_unread_requested)
         self.composer.send_requested.connect(self.on_composer_send_requested)
@@ -219,16 +220,19 @@ class ConversationPane(QWidget):
         self.controller.load_older()
 
     def on_controller_history_loaded(self, _chat_id: str) -> None:
-        self._fill_viewport()
+        bar = self.message_view.verticalScrollBar()
+        if bar.maximum() == 0 or bar.value() <= 0:
+            self._fill_viewport()
 
     def on_controller_older_loaded(self, _chat_id: str, _count: int) -> None:
-        self._fill_viewport()
+        # One page per scroll to the top: the page went in above the message being read, which stays where it was,
+        # so the person scrolls up again for the next one. Only a list that still does not fill the view goes on.
+        if self.message_view.verticalScrollBar().maximum() == 0:
+            self._fill_viewport()
 
     def _fill_viewport(self) -> None:
         # With no scroll bar the person cannot scroll up to ask for more: keep loading until the view is full.
-        bar = self.message_view.verticalScrollBar()
-        if bar.maximum() == 0 or bar.value() <= 0:
-            QTimer.singleShot(0, self.controller.load_older)
+        QTimer.singleShot(0, self.controller.load_older)
 
     # ------------------------------------------------------------------------------------------ sending
 
@@ -252,6 +256,15 @@ class ConversationPane(QWidget):
                 text, files = recovered
                 self.composer.restore_draft(text, files, prepend=True)
                 self.composer.text_edit.setFocus()
+
+    def on_message_view_unsure_action_requested(self, kind: str, local_id: str) -> None:
+        """The agent's answer on a "Not sure this was sent" bubble."""
+        if kind == "check_again":
+            self.controller.check_again(local_id)
+        elif kind == "send_again":
+            self.controller.send_again(local_id)
+        elif kind == "confirm_sent":
+            self.controller.confirm_sent(local_id)
 
     # ------------------------------------------------------------------------------------------ links and files
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QMouseEvent,
     QResizeEvent,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,11 +41,13 @@ from PySide6.QtWidgets import (
 from ...core.images import ImageCache
 from ...core.message_list import AttachmentView, MessageListModel, MessageRow, RowKind, SendState
 from ..format import clock_time, plain_tip
-from .delegate import BubbleDelegate, Hit
+from .delegate import FAILED_ACTIONS, UNSURE_ACTIONS, BubbleDelegate, Hit
 
 TOP_THRESHOLD_PX = 60  # start loading older messages this close to the top
 NEW_MESSAGES_MARGIN_PX = 12  # the "New messages" button's distance from the view's bottom-right corner
-CLICKABLE = {"link", "image", "load_picture", "save", "open", "retry", "edit", "discard"}
+FAILED_KINDS = tuple(kind for kind, _ in FAILED_ACTIONS)  # "retry", "edit", "discard"
+UNSURE_KINDS = tuple(kind for kind, _ in UNSURE_ACTIONS)  # "check_again", "send_again", "confirm_sent"
+CLICKABLE = {"link", "image", "load_picture", "save", "open", *FAILED_KINDS, *UNSURE_KINDS}
 
 
 class MessageView(QListView):
@@ -53,6 +56,7 @@ class MessageView(QListView):
     link_activated = Signal(str)  # url
     attachment_requested = Signal(str, object)  # "save" | "open", AttachmentView
     failed_action_requested = Signal(str, str)  # "retry" | "edit" | "discard", local id
+    unsure_action_requested = Signal(str, str)  # "check_again" | "send_again" | "confirm_sent", local id
     top_reached = Signal()
 
     def __init__(self, images: ImageCache, parent: QWidget | None = None) -> None:
@@ -75,7 +79,8 @@ class MessageView(QListView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Messages")
         self._press_hit: Hit | None = None
-        self._anchor: tuple[QPersistentModelIndex, int] | None = None
+        self._anchor: tuple[str, QPersistentModelIndex, int] | None = None  # key, row, its top in the viewport
+        self._restoring = False  # the view is putting the anchor back: scroll bar moves are not the person's
         self._at_bottom = True
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self.on_scrollbar_value_changed)
@@ -130,26 +135,61 @@ class MessageView(QListView):
                 return index
         return QModelIndex()
 
+    def reading_index(self) -> QModelIndex:
+        """The first message or event row from the top of the viewport down: what the person is reading.
+
+        Never a day separator: when an older page of the same day lands, the separator stays the first row (it keeps
+        its key) while the page goes in under it, so holding the separator still would push the thread down.
+        """
+        index = self.top_visible_index()
+        model = self.model()
+        if not index.isValid() or model is None:
+            return index
+        for row in range(index.row(), model.rowCount()):
+            candidate = model.index(row, 0)
+            if candidate.data(MessageListModel.KindRole) != RowKind.DAY:
+                return candidate
+        return index
+
     def _remember_anchor(self, *_: object) -> None:
         self._at_bottom = self.is_at_bottom()
-        index = self.top_visible_index()
+        index = self.reading_index()
         if index.isValid():
-            self._anchor = (QPersistentModelIndex(index), self.visualRect(index).top())
+            key = str(index.data(MessageListModel.KeyRole) or "")
+            self._anchor = (key, QPersistentModelIndex(index), self.visualRect(index).top())
         else:
             self._anchor = None
 
     def _restore_anchor(self, *_: object) -> None:
-        """Keep the row that was at the top exactly where it was (older pages land above it), or stay at the end."""
-        self.executeDelayedItemsLayout()
-        bar = self.verticalScrollBar()
-        if self._at_bottom:
-            bar.setValue(bar.maximum())
-        elif self._anchor is not None:
-            anchor, old_top = self._anchor
-            if anchor.isValid():
-                new_top = self.visualRect(self.model().index(anchor.row(), 0)).top()
-                bar.setValue(bar.value() + (new_top - old_top))
+        """Keep the row being read exactly where it was (older pages land above it), or stay at the end.
+
+        Moving the scroll bar here is the view's doing, not the person's: it never asks for another page.
+        """
+        self._restoring = True
+        try:
+            self.executeDelayedItemsLayout()
+            bar = self.verticalScrollBar()
+            if self._at_bottom:
+                bar.setValue(bar.maximum())
+            elif self._anchor is not None:
+                key, anchor, old_top = self._anchor
+                index = self.model().index(anchor.row(), 0) if anchor.isValid() else self._index_of_key(key)
+                if index.isValid():
+                    bar.setValue(bar.value() + (self.visualRect(index).top() - old_top))
+        finally:
+            self._restoring = False
         self._anchor = None
+
+    def _index_of_key(self, key: str) -> QModelIndex:
+        """The row with ``key`` (when its persistent index was lost to a remove and insert), else invalid."""
+        model = self.model()
+        if not key or model is None:
+            return QModelIndex()
+        for row in range(model.rowCount()):
+            index = model.index(row, 0)
+            if index.data(MessageListModel.KeyRole) == key:
+                return index
+        return QModelIndex()
 
     def _on_data_changed(self, *_: object) -> None:
         # Heights may change (pending -> sent, names arriving): lay out again without moving what is on screen.
@@ -199,7 +239,17 @@ class MessageView(QListView):
         self._at_bottom = self.is_at_bottom()
         if self._at_bottom:
             self.new_messages_button.hide()
-        if value <= TOP_THRESHOLD_PX and self.model() is not None and self.model().rowCount() > 0:
+        model = self.model()
+        if value <= TOP_THRESHOLD_PX and not self._restoring and model is not None and model.rowCount() > 0:
+            self.top_reached.emit()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        super().wheelEvent(event)
+        # Wheeling up at the very top moves no scroll bar: the person still asks for the page before (a page whose
+        # messages are all hidden leaves the view at the top).
+        bar = self.verticalScrollBar()
+        model = self.model()
+        if event.angleDelta().y() > 0 and bar.value() <= bar.minimum() and model is not None and model.rowCount() > 0:
             self.top_reached.emit()
 
     def on_scrollbar_range_changed(self, _minimum: int, maximum: int) -> None:
@@ -279,8 +329,10 @@ class MessageView(QListView):
             self.bubble_delegate.load_picture(index, hit.attachment)
         elif hit.kind in ("save", "open") and hit.attachment is not None:
             self.attachment_requested.emit(hit.kind, hit.attachment)
-        elif hit.kind in ("retry", "edit", "discard") and isinstance(row, MessageRow) and row.local_id:
+        elif hit.kind in FAILED_KINDS and isinstance(row, MessageRow) and row.local_id:
             self.failed_action_requested.emit(hit.kind, row.local_id)
+        elif hit.kind in UNSURE_KINDS and isinstance(row, MessageRow) and row.local_id:
+            self.unsure_action_requested.emit(hit.kind, row.local_id)
 
     # ------------------------------------------------------------------------------------------ copying
 
@@ -379,8 +431,12 @@ class MessageView(QListView):
                 menu.addAction(f"Open{label}", partial(self.attachment_requested.emit, "open", attachment))
         if row.state == SendState.FAILED and row.local_id:
             menu.addSeparator()
-            for kind, label in (("retry", "Retry"), ("edit", "Edit"), ("discard", "Discard")):
+            for kind, label in FAILED_ACTIONS:
                 menu.addAction(label, partial(self.failed_action_requested.emit, kind, row.local_id))
+        elif row.state == SendState.UNSURE and row.local_id:
+            menu.addSeparator()
+            for kind, label in UNSURE_ACTIONS:
+                menu.addAction(label, partial(self.unsure_action_requested.emit, kind, row.local_id))
         return menu if menu.actions() else None
 
 
