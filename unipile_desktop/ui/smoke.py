@@ -21,6 +21,15 @@ from ..core.message_list import MessageListModel
 from .accounts import AccountRole
 from .chat_list import ChatRole
 from .new_chat.driver import DriverFailure, smoke_new_chats
+from .smoke_checks import (
+    BackgroundErrors,
+    SentFile,
+    describe_unsent,
+    in_progress,
+    sandbox_counts,
+    unsent_entries,
+    verify_on_server,
+)
 
 if TYPE_CHECKING:
     from ..app import Application
@@ -30,6 +39,7 @@ log = logging.getLogger(__name__)
 
 SMOKE_TIMEOUT_S = 60.0
 POLL_S = 0.02
+OUTBOX_SETTLE_S = 20.0  # at the end, how long a send still being retried or checked may take to end
 
 
 class SmokeFailure(Exception):
@@ -104,21 +114,46 @@ def make_test_png(path: Path) -> Path:
 async def run_smoke_test(app: Application, started_at: float) -> int:
     """Print one JSON line with timings (or the failure) and return the exit code."""
     steps = _Steps()
-    try:
-        result = await asyncio.wait_for(_smoke(app, started_at, steps), SMOKE_TIMEOUT_S)
-    except TimeoutError:
-        result = {"ok": False, "error": f"timed out after {SMOKE_TIMEOUT_S:.0f} s waiting for {steps.current}"}
-    except SmokeFailure as exc:
-        result = {"ok": False, "error": str(exc)}
-    except Exception as exc:  # the JSON line must be printed whatever broke
-        log.exception("smoke test crashed")
-        result = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+    # Installed once the app has started: a background task that raises from here on makes the run fail.
+    with BackgroundErrors.installed() as background:
+        try:
+            result = await asyncio.wait_for(_smoke(app, started_at, steps), SMOKE_TIMEOUT_S)
+        except TimeoutError:
+            result = {"ok": False, "error": f"timed out after {SMOKE_TIMEOUT_S:.0f} s waiting for {steps.current}"}
+        except SmokeFailure as exc:
+            result = {"ok": False, "error": str(exc)}
+        except Exception as exc:  # the JSON line must be printed whatever broke
+            log.exception("smoke test crashed")
+            result = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+        background.surface_pending()
+        _add_background_errors(result, background.errors)
     print(json.dumps(result, ensure_ascii=False), flush=True)
     return 0 if result.get("ok") else 1
 
 
+def _add_background_errors(result: dict[str, Any], errors: list[str]) -> None:
+    result["background_errors"] = len(errors)
+    if not errors:
+        return
+    result["background_error_details"] = errors[:5]
+    count = "a background task" if len(errors) == 1 else f"{len(errors)} background tasks"
+    _fail(result, [f"{count} raised after start-up: {errors[0]}"])
+
+
+def _fail(result: dict[str, Any], problems: list[str]) -> None:
+    """Mark ``result`` failed with ``problems`` (sentences), after any error it already has."""
+    if not problems:
+        return
+    earlier = [] if result.get("ok", True) else [str(result.get("error", ""))]
+    result["ok"] = False
+    result["error"] = "; ".join(part for part in [*earlier, *problems] if part)
+
+
 async def _smoke(app: Application, started_at: float, steps: _Steps) -> dict[str, Any]:
     window = _window(app)
+    run_started = time.time()
+    before_run = {entry.local_id for entry in app.store.outbox.entries()} if app.store is not None else set()
+    sent_files: dict[str, SentFile] = {}
     errors: list[str] = []
     window.tasks.task_failed.connect(lambda name, sentence, _exc: errors.append(f"{name}: {sentence}"))
     await steps.until("the main window to be shown", window.isVisible, timeout=10)
@@ -177,8 +212,9 @@ async def _smoke(app: Application, started_at: float, steps: _Steps) -> dict[str
     # A generated picture with a caption.
     with tempfile.TemporaryDirectory(prefix="unipile-smoke-") as folder:
         picture = make_test_png(Path(folder) / "smoke-test.png")
+        sent_files[str(picture)] = SentFile.of(picture)  # compared with the server's copy after the folder is gone
         composer.add_files([picture])
-        QTest.keyClicks(composer.text_edit, "Smoke test picture")
+        QTest.keyClicks(composer.text_edit, f"Smoke test {stamp}: a picture")
         await steps.until("the Send button to be enabled with the picture", composer.send_button.isEnabled, timeout=5)
         attachment_started = time.perf_counter()
         _click(composer.send_button)
@@ -201,28 +237,62 @@ async def _smoke(app: Application, started_at: float, steps: _Steps) -> dict[str
         "attachment_send_ms": attachment_send_ms,
         "new_chat_ms": new_chat_ms,
     }
-    result.update(_delivery_check(app))
-    if result.get("copies_wrong"):
-        raise SmokeFailure(f"the sandbox does not hold exactly one copy of each sent message: {result}")
+    await _delivery_check(app, steps, result, run_started=run_started, before_run=before_run, sent_files=sent_files)
     return result
 
 
-def _delivery_check(app: Application) -> dict[str, Any]:
-    """Demo only: every message the outbox sent is in the sandbox exactly once (counted by the sandbox itself)."""
-    sandbox, store = app.sandbox, app.store
-    if sandbox is None or store is None:
-        return {}
-    sent = [e for e in store.outbox.entries(states=("sent",)) if e.text and e.chat_id]
-    wrong = 0
-    for entry in sent:
-        assert entry.chat_id is not None and entry.text is not None
-        copies = int(sandbox.message_counts(entry.chat_id)["by_text"].get(entry.text, 0))
-        if copies != 1:
-            log.error("smoke: %d copies of a sent message in chat %s", copies, entry.chat_id)
-            wrong += 1
-    unfinished = len(store.outbox.entries(states=("queued", "sending", "unknown", "failed")))
-    fired = sum(int(rule.get("fired", 0)) for rule in sandbox.list_faults())
-    return {"sent_once": len(sent) - wrong, "copies_wrong": wrong, "unfinished": unfinished, "faults_fired": fired}
+async def _delivery_check(
+    app: Application,
+    steps: _Steps,
+    result: dict[str, Any],
+    *,
+    run_started: float,
+    before_run: set[str],
+    sent_files: dict[str, SentFile],
+) -> None:
+    """Nothing left in the outbox, and every message this run sent on the server exactly once, with its content.
+
+    Read back through the public API, so it works against any server; the demo's sandbox also counts the copies
+    itself. Problems go into ``result`` (``ok`` false, ``error`` saying each), next to the counts.
+    """
+    store, client = app.store, app.client
+    if store is None or client is None:
+        raise SmokeFailure("the session ended before the messages could be checked")
+    problems: list[str] = []
+
+    # The outbox first: a send still being retried or checked gets a bounded while to end.
+    steps.current = "the outbox to finish sending"
+    deadline = time.monotonic() + OUTBOX_SETTLE_S
+    while in_progress(store.outbox.entries()) and time.monotonic() < deadline:
+        await asyncio.sleep(POLL_S)
+    entries = store.outbox.entries()
+    unsent = unsent_entries(entries)
+    result["unfinished"] = len(unsent)
+    if unsent:
+        problems.append(describe_unsent(unsent, before_run))
+
+    # Then the server: each message of this run that ended sent, read back and compared.
+    steps.current = "the sent messages to be read back from the server"
+    sent = [entry for entry in entries if entry.state == "sent" and entry.local_id not in before_run]
+    report = await verify_on_server(
+        client, sent, since=run_started, sent_files=sent_files, require_bytes=app.sandbox is not None
+    )
+    result["sent"] = report.checked
+    result["verified_on_server"] = report.verified
+    result["attachments_verified"] = report.attachments_verified
+    result["attachments_unverified"] = report.attachments_unverified
+    if report.notes:
+        result["notes"] = report.notes
+    problems.extend(report.problems)
+
+    sandbox = app.sandbox
+    if sandbox is not None:  # the demo: the sandbox's own count of each text, as a second opinion
+        sent_once, wrong = sandbox_counts(sent, sandbox.message_counts)
+        result["sent_once"] = sent_once
+        result["copies_wrong"] = len(wrong)
+        result["faults_fired"] = sum(int(rule.get("fired", 0)) for rule in sandbox.list_faults())
+        problems.extend(wrong)
+    _fail(result, problems)
 
 
 # ---------------------------------------------------------------------------------------------- screenshot
