@@ -14,6 +14,17 @@ pytest_plugins = ["tests.fakes.keyring_fixtures", "tests.fakes.user_dirs"]
 SANDBOX_API_KEY = "test-key"
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that sets the clock (time-machine's fixture or marker) is about the date or the time of day.
+
+    It is marked ``date_sensitive`` like the modules that say so themselves: CI runs those under UTC-12 as well.
+    """
+    for item in items:
+        if "time_machine" in getattr(item, "fixturenames", ()) or item.get_closest_marker("time_machine"):
+            item.add_marker(pytest.mark.date_sensitive)
+
+
 @pytest.fixture
 def sandbox() -> Iterator[SandboxServer]:
     """A fresh sandbox per test (api key "test-key", seed 1, no simulated replies); starts in well under 0.2 s."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import Qt, QTimer, SignalInstance
 
 from unipile_desktop.api import Account, Chat, UnipileClient
 from unipile_desktop.core.conversation import ConversationController
@@ -24,7 +24,9 @@ from unipile_desktop.store import Store
 
 API_KEY = "test-key"
 # The app's rules with short delays: a 503 is retried after ~50 ms, an ambiguous send is looked for after 50 ms.
-FAST_OUTBOX = RetryPolicy(base_delay=0.05, max_delay=0.2, jitter=0.0, settle_delay=0.05)
+FAST_OUTBOX = RetryPolicy(
+    base_delay=0.05, max_delay=0.2, jitter=0.0, settle_delay=0.05, settle_window=0.3, check_interval=0.05
+)
 
 
 async def wait_signal(
@@ -50,6 +52,48 @@ async def wait_until(condition: Callable[[], bool], timeout: float = 5.0, what: 
         if asyncio.get_running_loop().time() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await asyncio.sleep(0.01)
+
+
+def fault_fired(sandbox: SandboxServer, fault_id: str) -> int:
+    """How many requests the sandbox fault rule ``fault_id`` has caught so far (counted as each one arrives)."""
+    return int(next(rule["fired"] for rule in sandbox.list_faults() if rule["id"] == fault_id))
+
+
+async def qt_timers_started_before_ran(timeout: float = 5.0) -> None:
+    """Return once Qt has fired the zero-interval timers started before this call.
+
+    Qt fires due timers in the order they were started, and a timer started while timers fire waits for the next
+    round; a view's delayed layout and its "fetch more?" check run on such timers.
+    """
+    fired: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(lambda: fired.done() or fired.set_result(None))
+    timer.start(0)
+    try:
+        await asyncio.wait_for(fired, timeout)
+    finally:
+        timer.stop()
+        shiboken6.delete(timer)
+
+
+def tracked_task_names(tasks: TaskRunner) -> set[str]:
+    """Names of the named tasks ``tasks`` still tracks (running, or finished with their done callback pending)."""
+    return set(tasks._tasks)
+
+
+def tasks_settled(tasks: TaskRunner) -> bool:
+    """Every task ``tasks`` still tracks has finished and its done callback (which reports failures) has run.
+
+    A task cancelled by a newer one of the same name is no longer tracked: hold on to it to wait for it.
+    """
+    return not tasks._tasks and not tasks._anonymous
+
+
+async def wait_tasks_settled(tasks: TaskRunner, timeout: float = 5.0) -> None:
+    """Wait until whatever the runner was doing is over: then anything it would have done has been done."""
+    await wait_until(lambda: tasks_settled(tasks), timeout, "the background tasks to finish")
 
 
 @dataclass

@@ -6,6 +6,7 @@ import asyncio
 import json
 import stat
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import httpx
@@ -281,13 +282,18 @@ def test_a_corrupt_file_that_cannot_be_moved_is_never_overwritten(
     assert path.read_bytes() == b"{broken"
 
 
+@pytest.mark.date_sensitive
+@pytest.mark.time_machine(datetime(2025, 3, 12, 23, 59, 59).astimezone(), tick=False)  # really the same second
 def test_two_corruptions_in_the_same_second_get_two_backups(tmp_path: Path) -> None:
     for content in (b"{one", b"{two"):
         (tmp_path / "settings.json").write_bytes(content)
         with pytest.raises(SettingsFileError):
             ProfileStore(tmp_path).load()
-    backups = sorted(p.read_bytes() for p in tmp_path.iterdir() if ".corrupt-" in p.name)
-    assert backups == [b"{one", b"{two"]
+    backups = {p.name: p.read_bytes() for p in tmp_path.iterdir() if ".corrupt-" in p.name}
+    assert backups == {
+        "settings.json.corrupt-20250312-235959": b"{one",
+        "settings.json.corrupt-20250312-235959-2": b"{two",
+    }
 
 
 # ------------------------------------------------------------------------------------------------ key store

@@ -61,9 +61,11 @@ async def test_a_disconnected_account_is_not_a_rejected_key() -> None:
 @pytest.mark.asyncio
 async def test_a_late_401_for_the_old_key_does_not_report_the_new_key_as_rejected() -> None:
     release = asyncio.Event()
+    in_flight_with_the_old_key = asyncio.Event()
 
     async def handler(request: httpx.Request) -> httpx.Response:
         if request.headers.get("X-API-KEY") == OLD:
+            in_flight_with_the_old_key.set()
             await release.wait()  # still in flight when the key is replaced
         return answer_for(request.headers.get("X-API-KEY"))
 
@@ -71,7 +73,7 @@ async def test_a_late_401_for_the_old_key_does_not_report_the_new_key_as_rejecte
     client = UnipileClient("127.0.0.1:9", OLD, transport=httpx.MockTransport(handler), on_key_rejected=rejected.append)
     async with client:
         in_flight = asyncio.ensure_future(client.list_accounts_page())
-        await asyncio.sleep(0.01)
+        await asyncio.wait_for(in_flight_with_the_old_key.wait(), 5)
         client.set_api_key(GOOD)
         release.set()
         with pytest.raises(AuthenticationError):

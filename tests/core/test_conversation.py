@@ -14,7 +14,13 @@ from typing import Any
 
 import pytest
 
-from tests.conversation_support import conversation_env, wait_signal, wait_until
+from tests.conversation_support import (
+    conversation_env,
+    fault_fired,
+    wait_signal,
+    wait_tasks_settled,
+    wait_until,
+)
 from unipile_desktop.api import MessageSent, NetworkError, OutgoingFile
 from unipile_desktop.core.conversation import SendRefusedError, check_files, safe_file_name
 from unipile_desktop.core.downloads import default_attachments_dir
@@ -59,7 +65,7 @@ async def test_opening_a_chat_shows_the_newest_page_oldest_first_with_names(sand
 async def test_opening_does_not_mark_read_unless_asked(sandbox: SandboxServer) -> None:
     async with conversation_env(sandbox) as env:
         await env.open("showcase")
-        await asyncio.sleep(0.05)
+        await wait_tasks_settled(env.tasks)  # the opening's work is over: a read PATCH would have gone out by now
         assert env.requests("PATCH", "/chats/") == []
 
         changed = asyncio.ensure_future(wait_signal(env.controller.chat_read_changed))
@@ -103,14 +109,18 @@ async def test_switching_chats_drops_the_stale_load(sandbox: SandboxServer) -> N
     async with conversation_env(sandbox) as env:
         slow = await env.chat("long_history")
         fast = await env.chat("showcase")
-        sandbox.add_fault(f"/chats/{slow.id}/messages", action="delay", delay_ms=400)
+        delay = sandbox.add_fault(f"/chats/{slow.id}/messages", action="delay", delay_ms=400)
         loaded: list[str] = []
         env.controller.history_loaded.connect(loaded.append)
         env.controller.open_chat(slow, None, mark_read=False)
-        await asyncio.sleep(0.05)
+        stale_load = env.tasks._tasks["conversation:open"]  # held here: the runner forgets it once it is replaced
+        await wait_until(lambda: fault_fired(sandbox, delay) == 1, what="the slow page request to reach the server")
         env.controller.open_chat(fast, None, mark_read=False)
         await wait_signal(env.controller.history_loaded)
-        await asyncio.sleep(0.6)  # the slow answer has arrived by now and must have been dropped
+        # The server has answered the slow request, and the load that asked for it is over: had its answer not been
+        # dropped, it would have landed by now.
+        await wait_until(lambda: bool(env.requests("GET", f"/chats/{slow.id}/messages")), what="the slow answer")
+        await wait_until(stale_load.done, what="the stale load to end")
         assert loaded == [fast.id]
         assert {r.message_id for r in env.message_rows()} <= {
             m.id for m in (await env.client.list_messages(fast.id)).items
@@ -156,7 +166,7 @@ async def test_a_failed_page_load_is_reported_once(sandbox: SandboxServer) -> No
         env.controller.open_chat(chat, None, mark_read=False)
         sentence, _ = await error
         assert sentence.startswith("Could not load the messages.")
-        await asyncio.sleep(0.05)
+        await wait_tasks_settled(env.tasks)  # a task failure would be reported when the load's task ends
         assert env.errors == [sentence]
         assert env.task_failures == []  # not reported a second time through the task runner
         assert not env.controller.is_loading
@@ -237,7 +247,12 @@ async def test_a_429_waits_for_the_retry_hint_then_sends_once(sandbox: SandboxSe
         started = asyncio.get_running_loop().time()
         local_id = env.controller.send("Slow down please", [])
         await wait_until(lambda: post_count(sandbox, chat.id) == 1, what="first attempt")
-        await asyncio.sleep(0.1)
+
+        def rate_limit_handled() -> bool:  # the 429 came back: the entry waits for its next attempt
+            entry = env.store.outbox.get(local_id)
+            return entry is not None and entry.attempts == 1 and entry.state == "queued"
+
+        await wait_until(rate_limit_handled, what="the 429 to be handled")
         row = env.model.row_at(env.model.find(local_id))
         assert row is not None and row.state == SendState.QUEUED  # waiting, not failed: it goes out by itself
         await confirmed
@@ -363,7 +378,7 @@ async def test_retry_after_a_refusal_looks_first_then_sends_one_copy_even_on_a_d
         env.controller.retry(local_id)
         env.controller.retry(local_id)  # a double click does not send twice
         await confirmed
-        await asyncio.sleep(0.1)
+        assert await env.outbox.wait_idle(5)  # a second send, had the double click queued one, would be done now
         assert post_count(sandbox, chat.id) == 2
         assert sandbox.message_counts(chat.id)["by_text"]["Second chance"] == 1
         row = env.model.row_at(env.model.find(local_id))
@@ -386,9 +401,15 @@ async def test_refusals_happen_before_any_request(sandbox: SandboxServer, tmp_pa
             env.controller.send("   \n ", [])
         with pytest.raises(SendRefusedError, match="no longer exists"):
             env.controller.send("x", [tmp_path / "missing.png"])
-        await asyncio.sleep(0.05)
+        assert env.outbox.entries(include_sent=True) == []  # nothing stored, so nothing can go out later either
         assert post_count(sandbox, chat.id) == 0
         assert [r for r in env.message_rows() if r.local_id] == []
+        # The same controller does send a message it accepts: exactly one request, the accepted one.
+        confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
+        await asyncio.sleep(0)
+        env.controller.send("this one is fine", [])
+        await confirmed
+        assert post_count(sandbox, chat.id) == 1
 
         read_only = await env.open("left_group")
         assert read_only.read_only
@@ -513,10 +534,15 @@ async def test_open_refuses_names_that_would_land_on_disk_as_programs(sandbox: S
         env.controller.error_occurred.connect(lambda sentence, _exc: errors.append(sentence))
         env.controller.attachment_ready.connect(ready.append)
         env.controller.open_attachment(message_id, row.attachments[0].id, name)
-        await asyncio.sleep(0.2)
-        assert ready == [] and len(errors) == 1 and "Save as" in errors[0]
+        assert len(errors) == 1 and "Save as" in errors[0]  # refused at once
+        await wait_tasks_settled(env.tasks)  # a download, had one started, would be over now
+        assert ready == [] and len(errors) == 1
         assert env.requests("GET", f"/attachments/{row.attachments[0].id}") == []
         assert "\u202e" not in errors[0]
+        # The same attachment under a safe name is downloaded and handed over: only the name was refused.
+        env.controller.open_attachment(message_id, row.attachments[0].id, "notes.pdf")
+        await wait_until(lambda: bool(ready), what="the download under a safe name")
+        assert len(env.requests("GET", f"/attachments/{row.attachments[0].id}")) == 1 and len(errors) == 1
 
 
 def test_outgoing_file_is_what_the_client_uploads() -> None:

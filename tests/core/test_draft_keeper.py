@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.fakes.clock import FakeClock
 from unipile_desktop.core.drafts import DraftKeeper, missing_attachment_note
 from unipile_desktop.core.outbox import OutboxEngine
 from unipile_desktop.store import Store, chat_draft_key
@@ -21,6 +22,19 @@ class NoClient:
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     opened = Store.open(tmp_path / "profile.sqlite3")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(1_700_000_000.0)
+
+
+@pytest.fixture
+def clocked_store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
+    """A store whose times (draft saves, outbox entries) move only when the test moves ``clock``."""
+    opened = Store.open(tmp_path / "clocked.sqlite3", clock=clock)
     yield opened
     opened.close()
 
@@ -55,19 +69,27 @@ def test_unchanged_notes_write_nothing_and_empty_ones_delete(store: Store, qtbot
     keeper.flush_all()
     first = store.drafts.get(key)
     keeper.note(key, "hello", ["/tmp/a.png"])
-    qtbot.wait(30)
-    assert store.drafts.get(key) == first and changed == [key]
+    # Another chat's typing is saved by the same timer: had the unchanged note been queued, it would be written with it.
+    other = chat_draft_key("c2")
+    with qtbot.waitSignal(keeper.draft_changed, timeout=5000) as saved:
+        keeper.note(other, "hi there")
+    assert saved.args == [other]
+    assert store.drafts.get(key) == first and changed == [key, other]
     keeper.note(key, "  ")
     keeper.flush_all()
     assert store.drafts.get(key) is None
 
 
-def test_a_sent_draft_stays_hidden_until_confirmed_and_newer_typing_survives(store: Store) -> None:
-    engine = OutboxEngine(store, NoClient())  # type: ignore[arg-type]
+def test_a_sent_draft_stays_hidden_until_confirmed_and_newer_typing_survives(
+    clocked_store: Store, clock: FakeClock
+) -> None:
+    store = clocked_store
+    engine = OutboxEngine(store, NoClient(), clock=clock)  # type: ignore[arg-type]
     keeper = DraftKeeper(store, engine)
     key = chat_draft_key("c1")
     keeper.note(key, "the reply")
     keeper.hold_after_send(key)
+    clock.advance(0.01)  # the send is queued a moment after the draft was written
     entry = engine.send_message("c1", "the reply", draft_key=key)
     keeper.note(key, "")  # the composer was emptied by the send
     keeper.flush_all()
@@ -81,8 +103,9 @@ def test_a_sent_draft_stays_hidden_until_confirmed_and_newer_typing_survives(sto
     # Typing after a send is newer than the send: it is shown and kept.
     keeper.note(key, "first")
     keeper.hold_after_send(key)
+    clock.advance(0.01)
     engine.send_message("c1", "first", draft_key=key)
-    time.sleep(0.01)
+    clock.advance(0.01)  # typed after the send
     keeper.note(key, "second thought")
     keeper.flush_all()
     effective = keeper.effective(key)

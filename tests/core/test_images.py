@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 
+from tests.conversation_support import wait_tasks_settled, wait_until
 from unipile_desktop.api import NotFoundError, ServerError
 from unipile_desktop.core.images import AVATAR_MAX_SIDE, MAX_AUTO_THUMBNAIL_BYTES, MAX_CONCURRENT_FETCHES, ImageCache
 from unipile_desktop.core.tasks import TaskRunner
@@ -30,12 +31,19 @@ class FakeClient:
         self.pictures: dict[str, bytes | None | Exception] = {}
         self.attachments: dict[tuple[str, str], bytes | Exception] = {}
         self.calls: list[str] = []
+        self.in_flight = 0
+        self.most_in_flight = 0  # the most picture requests that were waiting for an answer at the same time
         self.gate = asyncio.Event()
         self.gate.set()
 
     async def get_attendee_picture(self, attendee_id: str) -> bytes | None:
         self.calls.append(f"picture:{attendee_id}")
-        await self.gate.wait()
+        self.in_flight += 1
+        self.most_in_flight = max(self.most_in_flight, self.in_flight)
+        try:
+            await self.gate.wait()
+        finally:
+            self.in_flight -= 1
         value = self.pictures.get(attendee_id)
         if isinstance(value, Exception):
             raise value
@@ -79,7 +87,8 @@ async def test_concurrent_asks_for_one_avatar_share_a_single_fetch() -> None:
     assert cache.avatar("att1") is None
     assert cache.avatar("att1") is None
     waiter = asyncio.ensure_future(loaded(cache, ImageCache.avatar_key("att1")))
-    await asyncio.sleep(0.01)
+    await wait_until(lambda: client.in_flight == 1, what="the fetch to be waiting for its answer")
+    assert cache.avatar("att1") is None  # asked again while the request is out: still that one request
     client.gate.set()
     await waiter
     image = cache.avatar("att1")
@@ -100,7 +109,8 @@ async def test_a_missing_avatar_is_remembered_and_never_fetched_again() -> None:
         await waiter
         assert cache.has_no_avatar(attendee)
         assert cache.avatar(attendee) is None
-    await asyncio.sleep(0.05)
+        assert not cache.is_loading(ImageCache.avatar_key(attendee))  # asked again: no second fetch started
+    await wait_tasks_settled(tasks)
     assert client.calls == ["picture:ghost", "picture:gone"]
     await tasks.shutdown()
     cache.close()
@@ -115,7 +125,8 @@ async def test_bytes_that_are_not_an_image_are_remembered_as_failed() -> None:
     await waiter
     assert cache.attachment_failed("m1", "a1")
     assert cache.attachment_image("m1", "a1") is None
-    await asyncio.sleep(0.05)
+    assert not cache.is_loading(ImageCache.attachment_key("m1", "a1"))  # asked again: no second fetch started
+    await wait_tasks_settled(tasks)
     assert client.calls == ["attachment:m1/a1"]
     await tasks.shutdown()
     cache.close()
@@ -132,7 +143,8 @@ async def test_a_server_error_is_not_retried_at_once_and_raises_no_banner() -> N
     await waiter
     assert cache.avatar("flaky") is None
     assert not cache.has_no_avatar("flaky")  # transient: not "there is no picture"
-    await asyncio.sleep(0.05)
+    assert not cache.is_loading(ImageCache.avatar_key("flaky"))  # asked again at once: no second fetch started
+    await wait_tasks_settled(tasks)  # a failed task is reported when it ends: it has ended
     assert client.calls == ["picture:flaky"]
     assert reports == []
     await tasks.shutdown()
@@ -182,11 +194,12 @@ async def test_no_more_than_four_pictures_are_downloaded_at_once() -> None:
     waiters = [asyncio.ensure_future(loaded(cache, ImageCache.avatar_key(i))) for i in ids]
     for attendee_id in ids:
         assert cache.avatar(attendee_id) is None  # a scroll through ten rows
-    await asyncio.sleep(0.05)
-    assert len(client.calls) == MAX_CONCURRENT_FETCHES == 4  # the rest wait for a free slot
+    await wait_until(lambda: client.in_flight == MAX_CONCURRENT_FETCHES == 4, what="four requests out")
+    assert len(client.calls) == 4  # the rest wait for a free slot
     client.gate.set()
     await asyncio.gather(*waiters)
     assert sorted(client.calls) == sorted(f"picture:{i}" for i in ids)
+    assert client.most_in_flight == 4  # never more at once, from the first request to the last
     assert all(cache.avatar(i) is not None for i in ids)
     await tasks.shutdown()
     cache.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,12 @@ from unipile_desktop.core.message_list import (
     day_label,
 )
 
-NOON = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
+# Noon on this computer's clock, in whatever time zone the suite runs (CI runs it at UTC+14 and UTC-12 too): the
+# day separators are local days, so the messages are placed around a local noon, never a UTC one.
+NOON = datetime(2025, 3, 12, 12, 0).astimezone()
+
+# Rows built without an explicit ``today`` label their days against the clock: it stands still at 15:00 on NOON's day.
+pytestmark = [pytest.mark.date_sensitive, pytest.mark.time_machine(NOON + timedelta(hours=3), tick=False)]
 
 
 def message(id: str, minutes: float, text: str | None = "hi", **fields: Any) -> Message:
@@ -58,6 +63,11 @@ def test_rows_are_oldest_first_with_a_separator_per_local_day() -> None:
     assert [r.key for r in rows if r.kind == RowKind.MESSAGE] == ["a", "b", "c"]
     assert rows[0].text == "Yesterday"
     assert rows[3].text == "Today"
+
+
+def test_without_a_given_today_the_days_are_counted_from_the_local_clock() -> None:
+    rows = build_rows([message("c", 0), message("b", -24 * 60)], [], names, is_group=False)
+    assert [r.text for r in rows if r.kind == RowKind.DAY] == ["Yesterday", "Today"]
 
 
 def test_day_labels() -> None:

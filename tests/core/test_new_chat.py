@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import shiboken6
 
-from tests.conversation_support import API_KEY, wait_signal
+from tests.conversation_support import API_KEY, wait_signal, wait_tasks_settled
 from unipile_desktop.api import Chat, ChatStarted, ChatType, InvalidRequestError, OwnerProfile, UnipileClient
 from unipile_desktop.api.errors import error_from_response
 from unipile_desktop.core.accounts import AccountsController
@@ -204,7 +204,8 @@ async def test_known_people_come_from_every_page_once_per_account(sandbox: Sandb
         pages = [e for e in sandbox.requests_log() if e["path"].endswith("/chat_attendees")]
         assert len(pages) == 7  # ceil(45 / 7)
         env.controller.load_attendees(account_id)  # cached: no new request
-        await asyncio.sleep(0.05)
+        assert not env.controller.is_loading_attendees(account_id)
+        await wait_tasks_settled(env.tasks)  # a load, had one started, would be over now
         assert len([e for e in sandbox.requests_log() if e["path"].endswith("/chat_attendees")]) == 7
 
 

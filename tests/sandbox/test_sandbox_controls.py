@@ -195,13 +195,30 @@ def test_demo_reply_arrives_after_a_send() -> None:
 
 def test_replies_are_off_by_default() -> None:
     # Built with no simulate_replies argument (the `sandbox` fixture turns replies off explicitly, so it cannot
-    # show the default), with delays short enough that a reply, if any, would arrive many times over meanwhile.
-    with SandboxServer(api_key="k", reply_delay_s=(0.01, 0.02)) as server:
+    # show the default). The control is a server with replies on and the same short delays, sent to just after:
+    # once it has answered, and the longest delay has passed since the first send, a reply would be there too.
+    delays = (0.01, 0.02)
+    with (
+        SandboxServer(api_key="k", reply_delay_s=delays) as server,
+        SandboxServer(api_key="k", simulate_replies=True, reply_delay_s=delays) as control,
+    ):
         assert server.routes.on_outbound is None  # nothing is told about sends, so nothing can answer them
         chat_id = server.landmarks["chats"]["long_history"]
-        with httpx.Client(base_url=server.api_url, headers={"X-API-KEY": "k"}) as api:
+        control_chat = control.landmarks["chats"]["long_history"]
+        control_before = control.message_counts(control_chat)["total"]
+        with (
+            httpx.Client(base_url=server.api_url, headers={"X-API-KEY": "k"}) as api,
+            httpx.Client(base_url=control.api_url, headers={"X-API-KEY": "k"}) as control_api,
+        ):
             send(api, chat_id, "anyone?")
-            time.sleep(0.3)
+            sent_at = time.monotonic()
+            send(control_api, control_chat, "anyone?")
+            deadline = sent_at + 5
+            while control.message_counts(control_chat)["total"] < control_before + 2 or (
+                time.monotonic() < sent_at + delays[1]
+            ):
+                assert time.monotonic() < deadline, "the control server never replied"
+                time.sleep(0.01)
             newest = api.get(f"/chats/{chat_id}/messages", params={"limit": 1}).json()["items"][0]
         assert newest["text"] == "anyone?" and newest["is_sender"] == 1
 

@@ -50,7 +50,10 @@ def test_get_messages_lists_all_chats_newest_first_with_after_and_account_filter
     linkedin_chat = str(sandbox.landmarks["chats"]["linkedin_connection"])
     start_ms = now_ms()
     one = sandbox.inject_inbound(str(sandbox.landmarks["chats"]["showcase"]), "first")
-    time.sleep(0.005)  # a later millisecond: the order is by timestamp
+    stamped, deadline = now_ms(), time.monotonic() + 5
+    while now_ms() <= stamped:  # a later millisecond: the order is by timestamp
+        assert time.monotonic() < deadline, "the clock stands still"
+        time.sleep(0.001)
     two = sandbox.inject_inbound(linkedin_chat, "second")
     after = format_ts(start_ms - 1)
     everything = api.get("/messages", params={"after": after}).json()

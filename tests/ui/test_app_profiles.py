@@ -307,6 +307,8 @@ async def test_the_last_account_is_remembered_per_profile(
     instagram = sandbox.landmarks["accounts"]["instagram"]
     async with running(credentials=credentials) as (app, run):
         window = await window_with_chats(app)
+        # The chat list does not wait for the accounts: the picker knows the account once they are listed.
+        await wait_until(lambda: window.accounts.loaded, what="the accounts")
         assert window.account_picker.select_account(instagram)
         await wait_until(lambda: credentials.store.get("Support").last_account_id == instagram, what="saved")
         window.close()

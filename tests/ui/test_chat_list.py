@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.conversation_support import wait_signal, wait_until
+from tests.conversation_support import qt_timers_started_before_ran, wait_signal, wait_until
 from unipile_desktop.api import Chat, ChatType, UnipileClient
 from unipile_desktop.core.chats import ChatEntry, ChatListController, DetailsState
 from unipile_desktop.core.tasks import TaskRunner
@@ -238,10 +238,13 @@ async def test_the_model_pages_through_the_sandbox_and_passes_the_tester(
         assert not model.canFetchMore(QModelIndex())  # _is_fetching: one page at a time
         await wait_until(lambda: model.rowCount() == 14, what="the second page")
         qtmodeltester.check(model)
-        while model.canFetchMore(QModelIndex()) or model.is_fetching:
+
+        def fetched_everything() -> bool:  # asks for the next page whenever the model can take one
             if model.canFetchMore(QModelIndex()):
                 model.fetchMore(QModelIndex())
-            await asyncio.sleep(0.01)
+            return not model.canFetchMore(QModelIndex()) and not model.is_fetching
+
+        await wait_until(fetched_everything, timeout=10, what="every page")
         total = len((await client.list_chats(limit=250)).items)
         assert model.rowCount() == total
         assert len({model.index(r, 0).data(ChatRole.CHAT_ID) for r in range(total)}) == total
@@ -266,10 +269,19 @@ async def test_scrolling_to_the_end_of_the_list_loads_the_next_page(sandbox: San
         await asyncio.sleep(0)
         controller.set_scope(None)
         await loaded
-        await asyncio.sleep(0.05)
-        assert model.rowCount() == 8  # a screenful: nothing more is fetched until the end is reached
+        # The view lays the rows out, then asks for more only if its last row shows: both on zero-time timers.
+        view.executeDelayedItemsLayout()
+        await qt_timers_started_before_ran()
+        last = proxy.index(proxy.rowCount() - 1, 0)
+        assert not view.viewport().rect().intersects(view.visualRect(last))  # the last row is below the fold
+        assert model.rowCount() == 8 and not model.is_fetching  # a screenful: nothing more until the end is reached
         view.scrollToBottom()
         await wait_until(lambda: model.rowCount() >= 16, what="the page after scrolling to the end")
+        # A view tall enough to show every row it holds asks for the next page by itself, through the same check.
+        await wait_until(lambda: not model.is_fetching, what="the second page to be in")
+        shown = model.rowCount()
+        view.resize(320, 100 * shown)
+        await wait_until(lambda: model.rowCount() > shown, what="the page a tall view asks for by itself")
         await tasks.shutdown()
 
 

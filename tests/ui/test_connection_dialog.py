@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from tests.conversation_support import wait_until
 from unipile_desktop.api import AuthenticationError
 from unipile_desktop.credentials import ConnectionCheckError, ConnectionProblem, Profile
 from unipile_desktop.ui.connection_dialog import ConnectionDialog
@@ -208,7 +209,7 @@ async def test_the_test_button_runs_the_tester_without_blocking(qtbot: QtBot) ->
     dialog.open()
 
     dialog.test_button.click()
-    await asyncio.sleep(0.01)
+    await wait_until(lambda: bool(tester.calls), what="the tester to be called")
     assert dialog.status_label.text() == "Testing the connection…"
     assert not dialog.test_button.isEnabled()
     assert dialog.isVisible()  # the dialog's own loop is the app's: no exec(), nothing blocked
@@ -227,12 +228,12 @@ async def test_changing_the_dsn_cancels_a_running_test_and_clears_its_result(qtb
     dialog = make_dialog(qtbot, tester)
     fill(dialog)
     dialog.test_button.click()
-    await asyncio.sleep(0.01)
+    await wait_until(lambda: bool(tester.calls), what="the tester to be called")
     task = dialog.test_task
-    assert task is not None
+    assert task is not None and not task.done()
 
     dialog.dsn_edit.setText("api9.unipile.com:1")
-    await asyncio.sleep(0.01)
+    await wait_until(task.done, what="the test to stop")
 
     assert task.cancelled()
     assert not dialog.status_label.isVisibleTo(dialog)
@@ -247,10 +248,12 @@ async def test_closing_the_dialog_cancels_a_running_test(qtbot: QtBot) -> None:
     fill(dialog)
     dialog.open()
     dialog.test_button.click()
-    await asyncio.sleep(0.01)
+    await wait_until(lambda: bool(tester.calls), what="the tester to be called")
+    task = dialog.test_task
+    assert task is not None and not task.done()
     dialog.cancel_button.click()
-    await asyncio.sleep(0.01)
-    assert dialog.test_task is not None and dialog.test_task.cancelled()
+    await wait_until(task.done, what="the test to stop")
+    assert dialog.test_task is task and task.cancelled()
     assert dialog.result() == ConnectionDialog.DialogCode.Rejected
 
 

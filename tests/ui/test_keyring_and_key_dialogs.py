@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from tests.conversation_support import wait_until
 from tests.fakes.memory_keyring import FailingKeyring
 from unipile_desktop.credentials import (
     ConnectionCheckError,
@@ -176,8 +177,10 @@ async def test_with_a_tester_a_rejected_new_key_keeps_the_prompt_open(qtbot: QtB
 @pytest.mark.asyncio
 async def test_typing_during_a_check_cancels_it(qtbot: QtBot) -> None:
     gate = asyncio.Event()
+    calls: list[str] = []
 
     async def slow(dsn: str, key: str) -> object:
+        calls.append(key)
         await gate.wait()
         return None
 
@@ -186,12 +189,13 @@ async def test_typing_during_a_check_cancels_it(qtbot: QtBot) -> None:
     dialog.open()
     dialog.key_field.set_text(NEW_KEY)
     dialog.use_button.click()
-    await asyncio.sleep(0.01)
+    await wait_until(lambda: calls == [NEW_KEY], what="the check to start")
     assert dialog.key_error.text() == "Checking the key…"
     task = dialog.check_task
+    assert task is not None and not task.done()
     dialog.key_field.set_text(NEW_KEY + "x")
-    await asyncio.sleep(0.01)
-    assert task is not None and task.cancelled()
+    await wait_until(task.done, what="the check to stop")
+    assert task.cancelled()
     assert dialog.use_button.isEnabled()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
@@ -10,12 +9,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.conversation_support import wait_until
+from tests.conversation_support import tracked_task_names, wait_until
 from tests.ui.window_support import make_settings, requests, running_app, wait_for_chats, window_of
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.ui.accounts import AccountRole
 from unipile_desktop.ui.chat_list import ChatRole
-from unipile_desktop.ui.main_window import DEFAULT_SIZE, SETTING_MARK_READ_ON_OPEN, ErrorBanner, settings_bool
+from unipile_desktop.ui.main_window import (
+    DEFAULT_SIZE,
+    SETTING_MARK_READ_ON_OPEN,
+    ErrorBanner,
+    MainWindow,
+    settings_bool,
+)
 
 # The offscreen platform warns about a window-manager feature it lacks whenever a top-level window is shown.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -94,7 +99,13 @@ async def test_opening_a_chat_does_not_mark_it_read_unless_the_setting_is_on(
         click_row(window, row)
         await wait_until(lambda: window.conversation.chat is not None, what="the conversation")
         await wait_until(lambda: not window.conversation.is_loading, what="the history")
-        await asyncio.sleep(0.1)
+        tasks = app.tasks
+        assert tasks is not None
+        # Everything the opening started is over: a read PATCH, had one been asked for, would have been sent.
+        await wait_until(
+            lambda: not any(name.startswith("conversation:") for name in tracked_task_names(tasks)),
+            what="the conversation's tasks to finish",
+        )
         assert requests(sandbox, "PATCH", "/chats/") == []
         assert window.chat_proxy.index(proxy_row_of(window, showcase), 0).data(ChatRole.UNREAD) == 2
 
@@ -209,6 +220,13 @@ async def test_a_chat_of_a_disconnected_account_warns_under_the_composer_before_
         await wait_until(lambda: window.conversation.chat is not None and notice.isHidden(), what="no warning")
 
 
+def splitter_fills(window: MainWindow, width: int, height: int) -> bool:
+    """The window has that size and its splitter's panes have been laid out across it."""
+    splitter = window.splitter
+    used = sum(splitter.sizes()) + splitter.handleWidth() * (splitter.count() - 1)
+    return (window.width(), window.height()) == (width, height) and used == splitter.width()
+
+
 def proxy_row_of_or_none(window: object, chat_id: str) -> int | None:
     try:
         return proxy_row_of(window, chat_id)
@@ -235,12 +253,16 @@ async def test_window_geometry_and_splitter_are_remembered(sandbox: SandboxServe
         window = window_of(app)
         window.resize(760, 560)  # inside the offscreen screen (800x600), which restoreGeometry clamps to
         window.splitter.setSizes([300, 460])
-        await asyncio.sleep(0.05)
+        await wait_until(lambda: splitter_fills(window, 760, 560), what="the new size to be laid out")
         saved_sizes = window.splitter.sizes()
+        assert saved_sizes[0] == 300
         window.close()
     async with running_app(sandbox, tmp_path, settings=make_settings(tmp_path)) as app:
         window = window_of(app)
-        await asyncio.sleep(0.05)
+        await wait_until(
+            lambda: splitter_fills(window, 760, 560) and window.splitter.sizes() == saved_sizes,
+            what="the saved geometry to be restored",
+        )
         assert (window.width(), window.height()) == (760, 560)
         assert window.splitter.sizes() == saved_sizes
 

@@ -18,7 +18,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from tests.conversation_support import API_KEY, SandboxEnv, wait_until
+from tests.conversation_support import API_KEY, SandboxEnv, fault_fired, wait_tasks_settled, wait_until
 from tests.ui.window_support import running_app, wait_for_chats, window_of
 from unipile_desktop.api import ChatAttendee, LinkedinApi, UnipileClient
 from unipile_desktop.core.accounts import AccountsController
@@ -416,7 +416,7 @@ async def test_clear_empties_the_fields_and_forgets_the_draft(sandbox: SandboxSe
 
 @pytest.mark.asyncio
 async def test_a_double_click_or_a_double_ctrl_enter_starts_one_chat(sandbox: SandboxServer) -> None:
-    sandbox.add_fault(r"^/chats$", method="POST", action="delay", delay_ms=200, times=None)
+    delay = sandbox.add_fault(r"^/chats$", method="POST", action="delay", delay_ms=200, times=None)
     async with dialog_env(sandbox) as env:
         dialog = await env.open("messenger")
         people = env.controller.attendees(env.account("messenger")) or []
@@ -433,8 +433,10 @@ async def test_a_double_click_or_a_double_ctrl_enter_starts_one_chat(sandbox: Sa
         QTest.keyClick(dialog.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         QTest.keyClick(dialog.text_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         await wait_until(lambda: len(env.started) == 2, 5, "the second start")
-        await asyncio.sleep(0.3)
-        assert len(env.posts()) == 2
+        # Every start is over and the server has answered every POST it received: a third would be counted now.
+        await wait_tasks_settled(env.tasks)
+        await wait_until(lambda: fault_fired(sandbox, delay) == len(env.posts()), 5, "the server's answers")
+        assert len(env.posts()) == 2 and fault_fired(sandbox, delay) == 2
 
 
 @pytest.mark.asyncio
