@@ -375,3 +375,39 @@ async def test_refresh_now_polls_at_once_and_a_failing_listener_does_not_stop_po
         await wait_until(lambda: engine.polls >= 2)
         await engine.close()
     assert client.chat_polls[1][0] == pytest.approx(at)  # not 20 s later
+
+
+def test_a_poll_cancelled_while_its_requests_wait_their_turn_leaves_no_coroutine_unawaited(tmp_path: Path) -> None:
+    """Found in CI: a poll cancelled mid-gather left 'coroutine … was never awaited' behind (an unraisable warning)."""
+    import gc
+    import warnings
+
+    started: list[int] = []
+
+    async def request(n: int, gate: asyncio.Event) -> int:
+        started.append(n)
+        await gate.wait()
+        return n
+
+    async def main() -> None:
+        with Store.open(tmp_path / "s.sqlite3") as store:
+            engine = SyncEngine(store, _NoRequests(), policy=SyncPolicy(concurrent_requests=1))
+            gate = asyncio.Event()
+            poll = asyncio.ensure_future(engine._gather([request(n, gate) for n in range(3)]))
+            while not started:  # the first runs, the other two wait for the semaphore
+                await asyncio.sleep(0)
+            poll.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await poll
+            assert started == [0]
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        asyncio.run(main())
+        gc.collect()
+    assert not [w for w in caught if "never awaited" in str(w.message)]
+
+
+class _NoRequests:
+    def __getattr__(self, name: str) -> Any:
+        raise AssertionError(f"no request expected ({name})")

@@ -42,6 +42,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import enum
+import inspect
 import logging
 import random
 import time
@@ -519,10 +520,19 @@ class SyncEngine:
         semaphore = asyncio.Semaphore(max(1, self.policy.concurrent_requests))
 
         async def limited(call: Coroutine[Any, Any, T]) -> T:
-            async with semaphore:
-                return await call
+            try:
+                async with semaphore:
+                    return await call
+            finally:
+                _close_if_unstarted(call)  # cancelled before its turn: closed, not left "never awaited"
 
-        outcomes = await asyncio.gather(*(limited(call) for call in calls), return_exceptions=True)
+        runs = [asyncio.ensure_future(limited(call)) for call in calls]
+        try:
+            outcomes = await asyncio.gather(*runs, return_exceptions=True)
+        except asyncio.CancelledError:
+            for call in calls:  # a run cancelled before its first step never reached its finally
+                _close_if_unstarted(call)
+            raise
         errors = [outcome for outcome in outcomes if isinstance(outcome, BaseException)]
         if errors:
             raise most_telling_error(errors)
@@ -584,6 +594,11 @@ def most_telling_error(errors: Sequence[BaseException]) -> BaseException:
         return max(limited, key=lambda error: error.retry_after or 0.0)
     refused = [error for error in known if isinstance(error, AuthenticationError)]
     return refused[0] if refused else known[0]
+
+
+def _close_if_unstarted(call: Coroutine[Any, Any, Any]) -> None:
+    if inspect.getcoroutinestate(call) == inspect.CORO_CREATED:
+        call.close()
 
 
 def _call(listener: Callable[..., None], *args: object) -> None:
