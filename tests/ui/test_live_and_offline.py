@@ -313,7 +313,7 @@ async def test_a_late_extra_copy_seen_by_the_sync_marks_both_bubbles_sent_twice(
                 last_attempt_at=now,
                 settle_until=now,
                 message_id=found.message_id,
-                baseline=Baseline(tuple(m.id for m in before), max(stamps)),
+                baseline=Baseline(tuple(m.id for m in before), min(stamps)),
             )
         )
         app.live.refresh_now()

@@ -4,10 +4,12 @@ Pure asyncio, no Qt: the soak test drives it directly and a thin Qt wrapper forw
 signals. Unipile sends carry no idempotency key, so the rules that keep a send from being lost or duplicated
 live here:
 
-- An entry is written to the outbox (``queued``) before anything else. Before its first attempt the engine
-  lists the chat's newest page and records those message ids (the *baseline*); then the entry is marked
-  ``sending`` (attempt counter +1) in the database, together with the baseline, before its request goes out.
-  If that listing fails, nothing was sent: the entry waits like after a certain failure.
+- An entry is written to the outbox (``queued``) before anything else. Before each attempt the engine lists
+  the chat's newest page and records those message ids (the *baseline*; for a new chat, the account's chats
+  and their last activity); then the entry is marked ``sending`` (attempt counter +1) in the database,
+  together with the baseline, before its request goes out. If that listing fails, nothing was sent: the entry
+  waits like after a certain failure. A send accepted without an id looks up its own copy at once, so that no
+  identical message can claim it; until it is found, identical messages in that chat wait.
 - Failures that certainly did not reach the server (connection refused, 429, 503, which the client reports
   with ``may_have_reached_server`` False) go back to ``queued`` and are retried with exponential backoff and
   jitter, honouring a 429's ``retry_after``; there is no attempt limit, so sends made offline go out when the
@@ -20,9 +22,11 @@ live here:
   same content, and claimed by no other entry. Exactly one such message: ``sent``. None, once the window has
   passed: proof of absence, sent again. After ``max_ambiguous_attempts`` proven-absent attempts: ``failed``.
 - When the evidence stays ambiguous (more than one new copy after a single attempt, the baseline not found
-  within the pages read, a check refused), the entry becomes ``unsure``: the person decides with Check again
+  within the pages read, a check refused, an identical message of ours whose copy is not attributed yet), the
+  entry becomes ``unsure``: the person decides with Check again
   (``check_again``), Send again (``send_again``) or It was sent (``confirm_sent``). Never sent without proof
-  of absence, never marked sent without proof of presence.
+  of absence, never marked sent without proof of presence. An identical message waits while an ``unsure``
+  one is still within its window: its late copy must land before the next baseline is taken.
 - A sent entry that went through an ambiguous attempt is watched for a while: ``note_messages`` (called by the
   sync with every batch) records extra copies in ``duplicate_ids``, so the bubble can say "Sent twice".
 - A new chat (``POST /chats``) is never sent again automatically after an ambiguous failure: Unipile creates
@@ -37,9 +41,11 @@ live here:
   the user can answer; a retried entry goes to the end of its lane. An ``unknown`` entry does block its lane:
   sending the next message before knowing whether this one arrived could reorder them.
 
-Known limit (no server-side idempotency exists): a copy of the same text stored from the same account by
+Known limits (no server-side idempotency exists): a copy of the same text stored from the same account by
 someone else (the agent's phone, a colleague) *after* the attempt began cannot be told apart from a late copy
-of ours; if our request was lost at the same time, that copy is taken for ours.
+of ours; if our request was lost at the same time, that copy is taken for ours, and within
+``duplicate_watch`` such a copy can be flagged "Sent twice". A copy the server stores after the settle window
+has passed (and after the message was sent again) is a real duplicate: it is flagged, not prevented.
 """
 
 from __future__ import annotations
@@ -83,7 +89,7 @@ class RetryPolicy:
     reconcile_max_pages: int = 4
     reconcile_max_chats: int = 10  # new chats: how many recent chats of the account to look into
     max_concurrent_requests: int = 4
-    duplicate_watch: float = 15 * 60.0  # how long a send that went through doubt is watched for a late copy
+    duplicate_watch: float = 120.0  # how long a send that went through doubt is watched for a late copy
     sent_retention: float = 7 * 24 * 3600.0  # sent entries are kept this long (their message ids are claimed)
 
 
@@ -476,15 +482,19 @@ class OutboxEngine:
         await self._attempt(entry)
 
     def _unsettled_twin(self, entry: OutboxEntry) -> float | None:
-        """When an ``unsure`` entry with the same content in the same chat is still in its settle window: its end."""
+        """The end of the window of an identical message whose copy may still land unclaimed, if there is one.
+
+        That is an ``unsure`` entry, or one sent without a message id whose copy has not been seen yet.
+        """
         send = entry.send
         if not isinstance(send, MessageSend):
             return None
         now = self._clock()
         ends = [
             other.settle_until
-            for other in self._outbox.entries(chat_id=send.chat_id, states=("unsure",))
+            for other in self._outbox.entries(chat_id=send.chat_id, states=("unsure", "sent"))
             if other.local_id != entry.local_id
+            and (other.state == "unsure" or other.message_id is None)
             and other.settle_until is not None
             and other.settle_until > now
             and _same_send(other.send, send)
@@ -502,13 +512,11 @@ class OutboxEngine:
         async with self._semaphore:
             if self._closed:
                 return
-            baseline = entry.baseline
-            if isinstance(send, MessageSend):
-                try:
-                    baseline = await self._take_baseline(send.chat_id)
-                except UnipileError as err:  # nothing was sent: wait like after a certain failure
-                    self._after_error(entry, err, certain=True)
-                    return
+            try:
+                baseline = await self._take_baseline(send)
+            except UnipileError as err:  # nothing was sent: wait like after a certain failure
+                self._after_error(entry, err, certain=True)
+                return
             now = self._clock()
             entry = self._save(
                 entry.with_changes(
@@ -539,13 +547,31 @@ class OutboxEngine:
                 log.exception("Outbox: unexpected error sending %s", entry.local_id)
                 self._after_error(entry, UnipileError(f"Unexpected error: {type(exc).__name__}"))
                 return
+            if message_id is None and isinstance(send, MessageSend):
+                # Accepted without an id: find its copy now, so an identical message can never claim it.
+                message_id = await self._own_copy(entry, send, baseline)
+                if message_id is None:  # not listed yet: identical messages wait until it is, or the window ends
+                    entry = entry.with_changes(settle_until=self._clock() + self.policy.settle_window)
         self._mark_sent(entry, message_id, chat_id)
 
-    async def _take_baseline(self, chat_id: str) -> Baseline:
-        """The chat's newest message ids right before an attempt: anything above them later is new."""
-        page = await self._client.list_messages(chat_id, limit=self.policy.baseline_size)
-        stamps = [m.timestamp.timestamp() for m in page.items if m.timestamp is not None]
-        return Baseline(tuple(m.id for m in page.items), max(stamps) if stamps else None)
+    async def _own_copy(self, entry: OutboxEntry, send: MessageSend, baseline: Baseline) -> str | None:
+        try:
+            found = await self._find_since_baseline(entry, send, baseline)
+        except UnipileError as err:
+            log.info("Outbox: could not look up the copy of %s yet: %r", entry.local_id, err)
+            return None
+        return found.message_id if isinstance(found, _Found) else None
+
+    async def _take_baseline(self, send: Send) -> Baseline:
+        """What the server holds right before an attempt: anything newer later is new since the attempt began."""
+        if isinstance(send, MessageSend):
+            page = await self._client.list_messages(send.chat_id, limit=self.policy.baseline_size)
+            stamps = [m.timestamp.timestamp() for m in page.items if m.timestamp is not None]
+            return Baseline(tuple(m.id for m in page.items), min(stamps) if stamps else None)
+        chats = await self._client.list_chats(account_ids=[send.account_id], limit=self.policy.reconcile_page_size)
+        activity = tuple((c.id, c.timestamp.timestamp() if c.timestamp is not None else None) for c in chats.items)
+        stamps = [at for _, at in activity if at is not None]
+        return Baseline((), min(stamps) if stamps else None, activity)
 
     async def _request(self, send: Send, files: list[OutgoingFile]) -> tuple[str | None, str | None]:
         if isinstance(send, MessageSend):
@@ -635,10 +661,11 @@ class OutboxEngine:
     # ------------------------------------------------------------------------------------------ late copies
 
     def note_messages(self, messages: Iterable[Message]) -> None:
-        """Messages the sync has just seen: a late extra copy of a send that went through doubt is recorded.
+        """Messages the sync has just seen: the copy of a send accepted without an id, and late extra copies.
 
-        Only sends that had an ambiguous attempt and settled within ``duplicate_watch`` are looked at, and only
-        copies that are new since their baseline and claimed by no entry: "ok" typed again later is not a copy.
+        Only sends that went through doubt (or got no id) and settled within ``duplicate_watch`` are looked at,
+        only copies new since their baseline and claimed by no entry, and never while an identical message in
+        the same chat could own the copy (it is unresolved, or went out later): "ok" typed again is not a copy.
         """
         by_chat: dict[str, list[Message]] = {}
         for message in messages:
@@ -652,10 +679,10 @@ class OutboxEngine:
         claimed = self._outbox.claimed_message_ids()
         for entry in watched:
             send = entry.send
-            if not isinstance(send, MessageSend):
+            if not isinstance(send, MessageSend) or self._rivals(entry, later_too=True):
                 continue
             floor = self._copy_floor(entry)
-            extra = [
+            copies = [
                 m.id
                 for m in sorted(by_chat.get(send.chat_id, ()), key=_message_order)
                 if m.id not in claimed
@@ -663,18 +690,60 @@ class OutboxEngine:
                 and (m.timestamp is None or m.timestamp.timestamp() >= floor)
                 and _same_content(send, m)
             ]
-            if not extra:
+            if not copies:
                 continue
-            claimed.update(extra)
-            if entry.message_id is None:  # marked sent by the person: the first copy seen is its own
-                entry, extra = entry.with_changes(message_id=extra[0]), extra[1:]
-            log.warning("Outbox: %s has %d extra cop(ies) on the server", entry.local_id, len(extra))
-            self._save(entry.with_changes(duplicate_ids=(*entry.duplicate_ids, *extra)))
+            claimed.update(copies)
+            found_own = entry.message_id is None
+            if found_own:  # accepted without an id, or marked sent by the person: the first copy is its own
+                entry, copies = entry.with_changes(message_id=copies[0]), copies[1:]
+            if copies:
+                log.warning("Outbox: %s has %d extra cop(ies) on the server", entry.local_id, len(copies))
+            self._save(entry.with_changes(duplicate_ids=(*entry.duplicate_ids, *copies)))
+            if found_own:
+                self._wake_lane(entry.lane)  # an identical message may be waiting for this copy to be claimed
+
+    def _rivals(self, entry: OutboxEntry, *, later_too: bool = False) -> list[OutboxEntry]:
+        """Identical messages in the same chat whose copy could be mistaken for this entry's.
+
+        Those still unresolved (sending, being checked, not sure), those accepted without an id whose copy is not
+        claimed yet, and with ``later_too`` those that went out after this one.
+        """
+        send = entry.send
+        if not isinstance(send, MessageSend):
+            return []
+        now = self._clock()
+        rivals = []
+        for other in self._outbox.entries(chat_id=send.chat_id):  # every state
+            if other.local_id == entry.local_id or other.attempts == 0 or not _same_send(other.send, send):
+                continue
+            unresolved = other.state in ("sending", "unknown", "unsure")
+            # Accepted without an id and its copy never claimed: that copy may stand above this entry's baseline.
+            unclaimed_copy = (
+                other.state == "sent"
+                and other.message_id is None
+                and (
+                    (other.settle_until is not None and other.settle_until > now)
+                    or (
+                        other.last_attempt_at is not None
+                        and entry.last_attempt_at is not None
+                        and other.last_attempt_at >= entry.last_attempt_at - self.policy.settle_window
+                    )
+                )
+            )
+            later = (
+                later_too
+                and other.last_attempt_at is not None
+                and entry.last_attempt_at is not None
+                and other.last_attempt_at > entry.last_attempt_at
+            )
+            if unresolved or unclaimed_copy or later:
+                rivals.append(other)
+        return rivals
 
     def _copy_floor(self, entry: OutboxEntry) -> float:
         """The oldest timestamp a copy of this entry can have."""
-        if entry.baseline is not None and entry.baseline.newest is not None:
-            return entry.baseline.newest
+        if entry.baseline is not None and entry.baseline.oldest is not None:
+            return entry.baseline.oldest
         first = entry.first_attempt_at if entry.first_attempt_at is not None else entry.created_at
         return first - self.policy.skew
 
@@ -748,8 +817,8 @@ class OutboxEngine:
                     reached_baseline = True
                     continue
                 stamp = message.timestamp.timestamp() if message.timestamp is not None else None
-                if reached_baseline and (baseline.newest is None or stamp is None or stamp < baseline.newest):
-                    continue  # past the baseline: older than the attempt (a tie at its newest stamp still counts)
+                if reached_baseline and (baseline.oldest is None or stamp is None or stamp < baseline.oldest):
+                    continue  # older than the whole baseline page: there before the attempt
                 if message.id not in claimed and _same_content(send, message):
                     candidates.append(message)
             if reached_baseline or page.cursor is None:
@@ -762,6 +831,11 @@ class OutboxEngine:
             return _Unclear("So many messages arrived in this chat since that the check could not see them all.")
         if not candidates:
             return _NOT_FOUND
+        if self._rivals(entry):
+            return _Unclear(
+                "An identical message sent around the same time is not confirmed yet, and their copies cannot be "
+                "told apart. Look at the chat, then choose."
+            )
         if len(candidates) > 1:
             return _Unclear(
                 f"This text appears {len(candidates)} times in the chat since you sent it: someone else on this "
@@ -773,8 +847,10 @@ class OutboxEngine:
         first = entry.first_attempt_at if entry.first_attempt_at is not None else entry.created_at
         return first - self.policy.skew, self._clock() + self.policy.skew
 
-    async def _find_in_chat(self, entry: OutboxEntry, chat_id: str, *, max_pages: int | None = None) -> _Found | None:
-        """Without a baseline (a new chat, or an entry from an older version): our copy within the time window."""
+    async def _find_in_chat(
+        self, entry: OutboxEntry, chat_id: str, *, max_pages: int | None = None, after: float | None = None
+    ) -> _Found | None:
+        """Our copy in a chat: newer than ``after`` (server time) when given, else within the time window."""
         start, end = self._window(entry)
         claimed = self._outbox.claimed_message_ids()
         cursor: str | None = None
@@ -787,26 +863,41 @@ class OutboxEngine:
                     oldest = stamp if oldest is None else min(oldest, stamp)
                 if message.id in claimed or not _same_content(entry.send, message):
                     continue
-                if stamp is None or start <= stamp <= end:
+                if after is not None:
+                    ours = stamp is not None and stamp > after  # strictly newer than the chat before the attempt
+                else:
+                    ours = stamp is None or start <= stamp <= end
+                if ours:
                     return _Found(message.id, message.chat_id or chat_id)
-            if page.cursor is None or (oldest is not None and oldest < start):
+            if page.cursor is None or (oldest is not None and oldest < (after if after is not None else start)):
                 return None
             cursor = page.cursor
         return None
 
     async def _find_new_chat(self, entry: OutboxEntry, send: NewChatSend) -> _Found | None:
+        """Our first message in a chat with these people that is newer than that chat's activity before the attempt.
+
+        Without a baseline (an entry from an older version) a time window around the attempt stands in for it.
+        """
+        baseline = entry.baseline
         start, _ = self._window(entry)
         page = await self._client.list_chats(account_ids=[send.account_id], limit=self.policy.reconcile_page_size)
         candidates = 0
         for chat in page.items:
-            if chat.timestamp is not None and chat.timestamp.timestamp() < start:
-                continue  # inactive since before the attempt: our message cannot be in it
+            activity = chat.timestamp.timestamp() if chat.timestamp is not None else None
+            if baseline is None:
+                floor: float | None = start
+            else:
+                before = baseline.activity_of(chat.id)
+                floor = before if before is not None else baseline.oldest  # unlisted then: older than the page
+            if activity is not None and floor is not None and activity <= floor:
+                continue  # no activity since before the attempt: our message cannot be in it
             if chat.attendee_provider_id and chat.attendee_provider_id not in send.attendee_ids:
                 continue
             candidates += 1
             if candidates > self.policy.reconcile_max_chats:
                 break
-            found = await self._find_in_chat(entry, chat.id, max_pages=1)
+            found = await self._find_in_chat(entry, chat.id, max_pages=1, after=floor if baseline is not None else None)
             if found is not None:
                 return found
         return None

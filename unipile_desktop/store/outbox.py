@@ -111,17 +111,26 @@ Send = MessageSend | NewChatSend
 
 @dataclass(frozen=True, slots=True)
 class Baseline:
-    """What the chat held just before the entry's first attempt: its newest message ids, newest first.
+    """What the server held just before an attempt; reconcile accepts only what came after it.
 
-    Reconcile accepts only a message above this point: a message that was already there (the same "ok" sent a
-    minute ago, or by the agent's phone just before) is never taken for this send.
+    For a message: the chat's newest message ids (newest first) and the oldest timestamp among them, so an
+    identical message already there (the same "ok" a minute ago, or from the agent's phone just before) is never
+    taken for this send. For a new chat: the account's most recently active chats with their last activity.
     """
 
     ids: tuple[str, ...]
-    newest: float | None = None  # epoch seconds of the newest of them, when the server gave a timestamp
+    oldest: float | None = None  # epoch seconds: the oldest timestamp in ``ids`` (or of the chats' activity)
+    chats: tuple[tuple[str, float | None], ...] = ()  # new chats: (chat id, last activity) before the attempt
+
+    def activity_of(self, chat_id: str) -> float | None:
+        """The chat's last activity before the attempt; None when it was not among the listed chats."""
+        for known, at in self.chats:
+            if known == chat_id:
+                return at
+        return None
 
     def to_json(self) -> str:
-        return json.dumps({"ids": list(self.ids), "newest": self.newest})
+        return json.dumps({"ids": list(self.ids), "oldest": self.oldest, "chats": [list(c) for c in self.chats]})
 
     @classmethod
     def from_json(cls, text: str | None) -> Baseline | None:
@@ -129,9 +138,10 @@ class Baseline:
             return None
         try:
             data = json.loads(text)
-            newest = data.get("newest")
-            return cls(tuple(str(i) for i in data["ids"]), float(newest) if newest is not None else None)
-        except (ValueError, KeyError, TypeError, AttributeError):
+            oldest = data.get("oldest")
+            chats = tuple((str(c[0]), float(c[1]) if c[1] is not None else None) for c in data.get("chats") or ())
+            return cls(tuple(str(i) for i in data["ids"]), float(oldest) if oldest is not None else None, chats)
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError):
             return None  # unreadable: reconcile falls back to the time window
 
 
@@ -154,7 +164,7 @@ class OutboxEntry:
     reason: str | None = None  # failed: why (a sentence); queued: why it is waiting, if it is
     message_id: str | None = None
     draft_key: str | None = None
-    baseline: Baseline | None = None  # the chat before the first attempt (messages only)
+    baseline: Baseline | None = None  # the server just before the latest attempt
     settle_until: float | None = None  # after an ambiguous attempt: no re-send before this (epoch seconds)
     duplicate_ids: tuple[str, ...] = ()  # sent, and the server holds these extra copies too ("Sent twice")
 
