@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 from time_machine import TimeMachineFixture
 
-from tests.conversation_support import API_KEY, Env, conversation_env, wait_signal, wait_until
+from tests.conversation_support import API_KEY, Env, conversation_env, wait_signal, wait_tasks_settled, wait_until
 from unipile_desktop.core.message_list import MessageListModel, MessageRow, RowKind, SendState, local_day
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.images import photo_png
@@ -186,7 +186,7 @@ async def test_a_refusal_shows_the_reason_and_retry_on_the_bubble_sends_one_copy
         await asyncio.sleep(0)
         click_at(qtbot, view, button_point(view, index, "retry"))
         await confirmed
-        await asyncio.sleep(0.1)
+        await wait_until(lambda: not env.outbox.busy and not sandbox.in_flight(), what="every request answered")
         assert sandbox.message_counts(chat.id)["by_text"]["Second try"] == 1
 
 
@@ -245,7 +245,7 @@ async def test_oversized_files_are_refused_with_a_sentence_and_no_request(
         assert composer.notice.text() == "“report.pdf” is 18.2 MB; the limit is 15 MB."
         assert composer.chips() == []
         assert not composer.send_button.isEnabled()
-        await asyncio.sleep(0.05)
+        assert env.outbox.entries() == []  # nothing stored, so nothing can go out later
         assert env.requests("POST", f"/chats/{chat.id}/messages") == []
 
 
@@ -667,7 +667,7 @@ async def test_a_file_that_could_be_a_program_is_save_as_only(
         assert "Save as…" in {a.text() for a in menu.actions()} and "Open" not in {a.text() for a in menu.actions()}
         menu.close()
         pane.open_attachment(attachment)  # e.g. a click on the thumbnail area
-        await asyncio.sleep(0.2)
+        await wait_tasks_settled(env.tasks)  # a download, had one started, would have finished here
         assert opened == []
         assert env.requests("GET", f"/attachments/{attachment.id}") == []
 
@@ -791,7 +791,7 @@ async def test_a_large_picture_waits_for_a_click_on_load_picture(sandbox: Sandbo
         index = index_of(env, row.key)
         view.scrollTo(index)
         pane.grab()  # painting must not start the download
-        await asyncio.sleep(0.3)
+        await wait_tasks_settled(env.tasks)  # a download started by painting would have finished here
         assert env.requests("GET", f"/attachments/{attachment.id}") == []
         layout = view.bubble_delegate.layout_for(index, view.visualRect(index).width())
         assert layout is not None
