@@ -180,6 +180,8 @@ class Worker:
         """Look at the chat like a person and choose "It was sent" or "Send again" for each unsure entry."""
         if self.open_entries(chat_id, text, ("queued", "sending", "unknown")):
             return  # our own sends of this text are still moving: count later
+        if len(self.open_entries(chat_id, text, ("unsure",))) != len(unsure):
+            return  # another "not sure" one is still being checked again: its copy would be counted as unexplained
         wall = time.time()
         latest = max((e.last_attempt_at or e.created_at) for e in unsure)
         if wall < latest + self.client_timeout + self.settle_window + 1.0:

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QPoint, QPointF, QRectF, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QHelpEvent, QImage, QTextLayout, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 from time_machine import TimeMachineFixture
 
-from tests.conversation_support import API_KEY, Env, conversation_env, wait_signal, wait_tasks_settled, wait_until
+from tests.conversation_support import API_KEY, Env, wait_signal, wait_tasks_settled, wait_until
+from tests.ui.pane_support import shown_pane
 from unipile_desktop.core.message_list import MessageListModel, MessageRow, RowKind, SendState, local_day
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.images import photo_png
@@ -39,19 +39,10 @@ XSS = "<img src=x onerror=alert(1)><b>hi</b>"
 MB = 1024 * 1024
 
 
-@asynccontextmanager
-async def pane_env(sandbox: SandboxServer, qtbot: QtBot, **options: Any) -> AsyncIterator[tuple[Env, ConversationPane]]:
-    # Closing the last window would quit the application and stop the qasync loop under the running test.
-    QApplication.setQuitOnLastWindowClosed(False)
-    async with conversation_env(sandbox, **options) as env:
-        pane = ConversationPane(env.controller, env.images)
-        pane.resize(720, 640)
-        pane.show()
-        try:
-            yield env, pane
-        finally:
-            pane.close()
-            shiboken6.delete(pane)  # on this thread, before the controller it watches goes away
+def pane_env(
+    sandbox: SandboxServer, qtbot: QtBot, **options: Any
+) -> AbstractAsyncContextManager[tuple[Env, ConversationPane]]:
+    return shown_pane(sandbox, **options)
 
 
 def view_of(pane: ConversationPane) -> MessageView:

@@ -7,18 +7,16 @@ bubble's three buttons is clicked like a person would, and the outcome is read f
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager
 from dataclasses import replace
 from typing import Any
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.conversation_support import FAST_OUTBOX, Env, conversation_env, wait_signal, wait_until
+from tests.conversation_support import FAST_OUTBOX, Env, wait_signal, wait_until
+from tests.ui.pane_support import shown_pane
 from unipile_desktop.core.message_list import MessageListModel, MessageRow, SendState
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.store import MessageSend, Store
@@ -33,19 +31,8 @@ POLICY = replace(FAST_OUTBOX, settle_delay=0.05, settle_window=0.3, check_interv
 XSS_REASON = "<b>Not</b> sure <img src=x>"
 
 
-@asynccontextmanager
-async def pane_env(sandbox: SandboxServer, **options: Any) -> AsyncIterator[tuple[Env, ConversationPane]]:
-    # Closing the last window would quit the application and stop the qasync loop under the running test.
-    QApplication.setQuitOnLastWindowClosed(False)
-    async with conversation_env(sandbox, policy=POLICY, **options) as env:
-        pane = ConversationPane(env.controller, env.images)
-        pane.resize(720, 640)
-        pane.show()
-        try:
-            yield env, pane
-        finally:
-            pane.close()
-            shiboken6.delete(pane)  # on this thread, before the controller it watches goes away
+def pane_env(sandbox: SandboxServer, **options: Any) -> AbstractAsyncContextManager[tuple[Env, ConversationPane]]:
+    return shown_pane(sandbox, policy=POLICY, **options)
 
 
 def post_count(sandbox: SandboxServer, chat_id: str) -> int:
