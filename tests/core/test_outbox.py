@@ -195,6 +195,25 @@ async def test_429_waits_at_least_retry_after(sandbox: SandboxServer, store: Sto
 
 
 @on_asyncio
+async def test_waking_the_outbox_does_not_cut_a_429_pause_short(
+    sandbox: SandboxServer, store: Store, client: UnipileClient
+) -> None:
+    chat = chat_id(sandbox)
+    sandbox.add_fault(SEND_PATH, "error", method="POST", status=429, retry_after=30, times=1)
+    clock = FakeClock()
+    timed = TimedClient(client, clock)
+    engine = OutboxEngine(store, timed, policy=FAST, clock=clock, sleep=clock.sleep)
+    entry = engine.send_message(chat, "after the pause")
+    engine.add_listener(lambda e: engine.wake() if e.state == "queued" and e.attempts == 1 else None)  # network back
+    engine.start()
+    await run_until_idle(engine)
+    first, second = timed.times("send_message")
+    assert second - first >= 30  # woken at once, yet the second try waited for the server's Retry-After
+    assert state_of(store, entry.local_id) == "sent" and copies(sandbox, chat, "after the pause") == 1
+    await engine.close()
+
+
+@on_asyncio
 async def test_503_is_retried_with_growing_backoff(sandbox: SandboxServer, store: Store, client: UnipileClient) -> None:
     chat = chat_id(sandbox)
     sandbox.add_fault(SEND_PATH, "error", method="POST", status=503, times=3)

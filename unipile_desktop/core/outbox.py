@@ -324,9 +324,11 @@ class OutboxEngine:
         return entry
 
     def wake(self) -> None:
-        """Retry everything waiting now (e.g. the network is back), instead of at its scheduled time."""
+        """Retry everything waiting now (e.g. the network is back), instead of at its scheduled time.
+
+        A 429's pause stays: the server asked for that wait, and the network coming back does not change it.
+        """
         now = self._clock()
-        self._paused_until.clear()
         for entry in self._outbox.entries(states=("queued", "unknown")):
             if entry.next_attempt_at is None or entry.next_attempt_at <= now:
                 continue
