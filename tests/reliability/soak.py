@@ -355,14 +355,15 @@ def cut_off_a_send(
 # ---------------------------------------------------------------------------------------------- the verdict
 
 
-def wait_for_the_server_to_settle(server: SandboxServer, within: float) -> None:
+def wait_for_the_server_to_settle(server: SandboxServer, within: float) -> bool:
     """No request in flight and no late store pending: every copy that will ever land has landed."""
     deadline = time.monotonic() + within
     while time.monotonic() < deadline:
         if not server.in_flight() and server.routes.pending_later == 0:
-            return
+            return True
         time.sleep(0.05)
     log(f"the sandbox still had {server.routes.pending_later} late stores and {len(server.in_flight())} requests")
+    return False
 
 
 def judge(
@@ -656,7 +657,8 @@ def run(args: argparse.Namespace) -> int:
             if line:
                 events.take(line)
         worker.finish()
-        wait_for_the_server_to_settle(server, within=client_timeout + args.max_late + 5)
+        if not wait_for_the_server_to_settle(server, within=client_timeout + args.max_late + 5) and not broken:
+            broken = "the sandbox never settled: a verdict now could miss a copy still to land"
         server.clear_faults()
 
         result, details, wrong = judge(server, chats, items, db, history, events)

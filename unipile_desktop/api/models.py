@@ -351,6 +351,16 @@ def parse_timestamp(text: str, path: str = "timestamp") -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
+def epoch_seconds(moment: datetime | None) -> float | None:
+    """A timestamp as epoch seconds, None when the server gave none."""
+    return moment.timestamp() if moment is not None else None
+
+
+def message_order(message: Message) -> tuple[float, str]:
+    """Oldest first, then by id: a stable order for messages whatever order a page listed them in."""
+    return (epoch_seconds(message.timestamp) or 0.0, message.id)
+
+
 def format_timestamp(value: datetime) -> str:
     """An aware datetime in the API's filter format ``YYYY-MM-DDTHH:MM:SS.sssZ``."""
     if value.tzinfo is None:

@@ -60,7 +60,7 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..api.errors import NetworkError, NotFoundError, RateLimitedError, ServerError, UnipileError
-from ..api.models import LinkedinOptions, Message, OutgoingFile
+from ..api.models import LinkedinOptions, Message, OutgoingFile, epoch_seconds, message_order
 from ..api.protocols import SendingClient
 from ..store.outbox import Baseline, MessageSend, NewChatSend, OutboxEntry, OutboxState, Send
 from ..store.store import Store
@@ -488,20 +488,26 @@ class OutboxEngine:
 
         That is an ``unsure`` entry, or one sent without a message id whose copy has not been seen yet.
         """
-        send = entry.send
-        if not isinstance(send, MessageSend):
-            return None
         now = self._clock()
         ends = [
             other.settle_until
-            for other in self._outbox.entries(chat_id=send.chat_id, states=("unsure", "sent"))
-            if other.local_id != entry.local_id
-            and (other.state == "unsure" or other.message_id is None)
+            for other in self._twins(entry)
+            if (other.state == "unsure" or (other.state == "sent" and other.message_id is None))
             and other.settle_until is not None
             and other.settle_until > now
-            and _same_send(other.send, send)
         ]
         return max(ends) if ends else None
+
+    def _twins(self, entry: OutboxEntry) -> list[OutboxEntry]:
+        """The other entries of the same chat with the same content: reconcile cannot tell their copies apart."""
+        send = entry.send
+        if not isinstance(send, MessageSend):
+            return []
+        return [
+            other
+            for other in self._outbox.entries(chat_id=send.chat_id)  # every state
+            if other.local_id != entry.local_id and _same_send(other.send, send)
+        ]
 
     async def _attempt(self, entry: OutboxEntry) -> None:
         send = entry.send
@@ -571,7 +577,7 @@ class OutboxEngine:
             stamps = [m.timestamp.timestamp() for m in page.items if m.timestamp is not None]
             return Baseline(tuple(m.id for m in page.items), min(stamps) if stamps else None)
         chats = await self._client.list_chats(account_ids=[send.account_id], limit=self.policy.reconcile_page_size)
-        activity = tuple((c.id, c.timestamp.timestamp() if c.timestamp is not None else None) for c in chats.items)
+        activity = tuple((c.id, epoch_seconds(c.timestamp)) for c in chats.items)
         stamps = [at for _, at in activity if at is not None]
         return Baseline((), min(stamps) if stamps else None, activity)
 
@@ -686,7 +692,7 @@ class OutboxEngine:
             floor = self._copy_floor(entry)
             copies = [
                 m.id
-                for m in sorted(by_chat.get(send.chat_id, ()), key=_message_order)
+                for m in sorted(by_chat.get(send.chat_id, ()), key=message_order)
                 if m.id not in claimed
                 and (entry.baseline is None or m.id not in entry.baseline.ids)
                 and (m.timestamp is None or m.timestamp.timestamp() >= floor)
@@ -710,13 +716,10 @@ class OutboxEngine:
         Those still unresolved (sending, being checked, not sure), those accepted without an id whose copy is not
         claimed yet, and with ``later_too`` those that went out after this one.
         """
-        send = entry.send
-        if not isinstance(send, MessageSend):
-            return []
         now = self._clock()
         rivals = []
-        for other in self._outbox.entries(chat_id=send.chat_id):  # every state
-            if other.local_id == entry.local_id or other.attempts == 0 or not _same_send(other.send, send):
+        for other in self._twins(entry):
+            if other.attempts == 0:
                 continue
             unresolved = other.state in ("sending", "unknown", "unsure")
             # Accepted without an id and its copy never claimed: that copy may stand above this entry's baseline.
@@ -818,7 +821,7 @@ class OutboxEngine:
                 if message.id in known:
                     reached_baseline = True
                     continue
-                stamp = message.timestamp.timestamp() if message.timestamp is not None else None
+                stamp = epoch_seconds(message.timestamp)
                 if reached_baseline and (baseline.oldest is None or stamp is None or stamp < baseline.oldest):
                     continue  # older than the whole baseline page: there before the attempt
                 if message.id not in claimed and _same_content(send, message):
@@ -860,7 +863,7 @@ class OutboxEngine:
             page = await self._client.list_messages(chat_id, cursor=cursor, limit=self.policy.reconcile_page_size)
             oldest: float | None = None
             for message in page.items:
-                stamp = message.timestamp.timestamp() if message.timestamp is not None else None
+                stamp = epoch_seconds(message.timestamp)
                 if stamp is not None:
                     oldest = stamp if oldest is None else min(oldest, stamp)
                 if message.id in claimed or not _same_content(entry.send, message):
@@ -886,7 +889,7 @@ class OutboxEngine:
         page = await self._client.list_chats(account_ids=[send.account_id], limit=self.policy.reconcile_page_size)
         candidates = 0
         for chat in page.items:
-            activity = chat.timestamp.timestamp() if chat.timestamp is not None else None
+            activity = epoch_seconds(chat.timestamp)
             if baseline is None:
                 floor: float | None = start
             else:
@@ -945,10 +948,6 @@ def _is_transient(err: UnipileError) -> bool:
 
 def _is_permanent(err: UnipileError) -> bool:
     return isinstance(err, ServerError) and err.status == 501  # feature_not_implemented: asking again won't help
-
-
-def _message_order(message: Message) -> tuple[float, str]:
-    return (message.timestamp.timestamp() if message.timestamp is not None else 0.0, message.id)
 
 
 def _normalize(text: str | None) -> str:

@@ -61,7 +61,7 @@ from ..api.errors import (
     ServerError,
     UnipileError,
 )
-from ..api.models import Chat, Message
+from ..api.models import Chat, Message, message_order
 from ..api.protocols import PollingClient
 from ..store.cache import CacheTables
 from ..store.store import Store
@@ -444,9 +444,9 @@ class SyncEngine:
         for messages in pages:
             for message in messages:
                 by_chat.setdefault(message.chat_id, {}).setdefault(message.id, message)
-        ordered = {chat_id: sorted(items.values(), key=_message_order) for chat_id, items in by_chat.items()}
+        ordered = {chat_id: sorted(items.values(), key=message_order) for chat_id, items in by_chat.items()}
         # Chats in the order of their newest message, so listeners hear about the newest activity last.
-        return dict(sorted(ordered.items(), key=lambda item: _message_order(item[1][-1])))
+        return dict(sorted(ordered.items(), key=lambda item: message_order(item[1][-1])))
 
     async def _list_account_messages(self, account_id: str | None, after: datetime) -> list[Message]:
         found: list[Message] = []
@@ -556,7 +556,7 @@ class SyncEngine:
         for chat in chats:
             newest = _newest_visible(fetched.get(chat.id, ()))
             if chat.last_message is not None and (
-                newest is None or _message_order(chat.last_message) >= _message_order(newest)
+                newest is None or message_order(chat.last_message) >= message_order(newest)
             ):
                 out.append(chat)
                 continue
@@ -616,13 +616,9 @@ def _latest(a: datetime | None, b: datetime | None) -> datetime | None:
     return max(a, b)
 
 
-def _message_order(message: Message) -> tuple[float, str]:
-    return (message.timestamp.timestamp() if message.timestamp is not None else 0.0, message.id)
-
-
 def _newest_visible(messages: Iterable[Message]) -> Message | None:
     visible = [m for m in messages if not m.hidden]
-    return max(visible, key=_message_order) if visible else None
+    return max(visible, key=message_order) if visible else None
 
 
 def _newest_first(chats: Iterable[Chat]) -> list[Chat]:
