@@ -9,7 +9,7 @@ import pytest
 from unipile_desktop.sandbox import SandboxServer
 
 # No test may ever reach the keyring or the settings of the person running the suite.
-pytest_plugins = ["tests.fakes.keyring_fixtures", "tests.fakes.user_dirs"]
+pytest_plugins = ["tests.helpers.keyring_fixtures", "tests.helpers.user_dirs"]
 
 SANDBOX_API_KEY = "test-key"
 

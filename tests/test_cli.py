@@ -13,10 +13,10 @@ from pathlib import Path
 import keyring.errors
 import pytest
 
-from tests.fakes import keyring_fixtures
-from tests.fakes.memory_keyring import FailingKeyring, MemoryKeyring
+from tests.helpers import keyring_fixtures
+from tests.helpers.memory_keyring import FailingKeyring, MemoryKeyring
 from unipile_desktop import cli
-from unipile_desktop.credentials import KEYRING_SERVICE, KeyStore, ProfileStore
+from unipile_desktop.profiles import KEYRING_SERVICE, KeyStore, ProfileStore
 
 memory_keyring = keyring_fixtures.memory_keyring
 pytestmark = pytest.mark.usefixtures("memory_keyring")

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from unipile_desktop.__main__ import SecretRedactingFilter
-from unipile_desktop.logs import LOG_FILE_NAME, add_file_handler, log_directory, remove_file_handlers
+from unipile_desktop.logs import LOG_FILE_NAME, add_file_handler, remove_file_handlers
+from unipile_desktop.paths import log_dir
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SECRET = "sk_live_log_file_secret_0042"
@@ -30,7 +31,7 @@ def root_at_info() -> Iterator[logging.Logger]:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG folders are the Linux convention")
 def test_the_log_folder_is_the_platform_one(user_dirs_isolation: Path) -> None:
-    assert log_directory() == user_dirs_isolation / "state" / "unipile-desktop" / "log"
+    assert log_dir() == user_dirs_isolation / "state" / "unipile-desktop" / "log"
 
 
 def test_the_log_file_rotates_and_never_holds_the_key(tmp_path: Path, root_at_info: logging.Logger) -> None:
@@ -103,5 +104,5 @@ def test_the_app_writes_its_log_file_without_the_demo_key(user_dirs_isolation: P
     assert result.returncode == 0, result.stderr[-2000:]
     log_file = user_dirs_isolation / "state" / "unipile-desktop" / "log" / LOG_FILE_NAME
     text = log_file.read_text("utf-8")
-    assert "INFO unipile_desktop.app: demo sandbox at http://127.0.0.1:" in text
+    assert "INFO unipile_desktop.app.application: demo sandbox at http://127.0.0.1:" in text
     assert "X-API-KEY" not in text and "demo-" not in text.replace("unipile-desktop-demo-", "")

@@ -13,7 +13,7 @@ import pytest
 
 from unipile_desktop import __version__
 from unipile_desktop.__main__ import SecretRedactingFilter, parse_args
-from unipile_desktop.credentials import Profile, ProfileStore
+from unipile_desktop.profiles import Profile, ProfileStore
 from unipile_desktop.sandbox import SandboxServer
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -24,7 +24,7 @@ def run_app(
 ) -> subprocess.CompletedProcess[str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("UNIPILE_")}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    # The XDG folders are the test's own (tests.fakes.user_dirs); the keyring must never be the user's either.
+    # The XDG folders are the test's own (tests.helpers.user_dirs); the keyring must never be the user's either.
     env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     env.update(extra_env or {})
     return subprocess.run(
@@ -144,7 +144,7 @@ def test_programs_started_by_the_app_do_not_inherit_the_api_key() -> None:
     # (a browser or viewer opened by Qt would be one) sees in its environment.
     code = """
 import json, os, subprocess, sys
-import unipile_desktop.app as app_module
+import unipile_desktop.app.application as app_module
 
 class RecordingApplication:
     def __init__(self, qt_app, options, **_kwargs):

@@ -127,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import PySide6.QtWidgets
     import qasync
 
-    from .app import Application, Options
+    from .app.application import Application, Options
     from .ui.crash_dialog import CrashReporter
     from .ui.single_instance import SingleInstance, bring_to_front
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from typing import NoReturn, TextIO
 
-from .credentials import (
+from .profiles import (
     ConnectionCheckError,
     Credentials,
     InvalidProfileError,

@@ -9,18 +9,12 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-import platformdirs
+from .paths import log_dir
 
-APP_DIR_NAME = "unipile-desktop"
 LOG_FILE_NAME = "unipile-desktop.log"
 MAX_BYTES = 1_000_000  # per file; with the backups at most ~6 MB on disk
 BACKUP_COUNT = 5
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-
-
-def log_directory() -> Path:
-    """~/.local/state/unipile-desktop/log, ~/Library/Logs/unipile-desktop, %LOCALAPPDATA%\\unipile-desktop\\Logs."""
-    return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
 
 
 def add_file_handler(
@@ -35,7 +29,7 @@ def add_file_handler(
 
     ``filters`` must include the secret-redacting filter: a handler's filters run before anything is written.
     """
-    folder = directory if directory is not None else log_directory()
+    folder = directory if directory is not None else log_dir()
     path = folder / LOG_FILE_NAME
     try:
         # Readable by this user only: with --debug the log holds URLs with account ids and cursors.

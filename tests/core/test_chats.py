@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.conversation_support import wait_signal, wait_until
+from tests.helpers.conversation_support import wait_signal, wait_until
 from unipile_desktop.api import Attachment, Chat, ChatAttendee, ChatType, Message, UnipileClient
 from unipile_desktop.core.chats import ChatEntry, ChatListController, DetailsState, chat_title, preview_text
 from unipile_desktop.core.tasks import TaskRunner

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conversation_support import (
+from tests.helpers.conversation_support import (
     conversation_env,
     fault_fired,
     wait_signal,
@@ -23,8 +23,8 @@ from tests.conversation_support import (
 )
 from unipile_desktop.api import MessageSent, NetworkError, OutgoingFile
 from unipile_desktop.core.conversation import SendRefusedError, check_files, safe_file_name
-from unipile_desktop.core.downloads import default_attachments_dir
 from unipile_desktop.core.message_list import RowKind, SendState
+from unipile_desktop.paths import downloads_dir
 from unipile_desktop.sandbox import SandboxServer
 
 MB = 1024 * 1024
@@ -519,9 +519,9 @@ async def test_save_and_open_attachment_write_the_downloaded_bytes(sandbox: Sand
         assert opened.read_bytes() == expected
         assert opened.name == "_.._evil name.pdf"
         # In the per-user cache folder (cleaned at start-up), private to this user; not a new /tmp folder per run.
-        assert opened.parent.parent == default_attachments_dir()
+        assert opened.parent.parent == downloads_dir()
         if os.name == "posix":
-            assert stat.S_IMODE(default_attachments_dir().stat().st_mode) == 0o700
+            assert stat.S_IMODE(downloads_dir().stat().st_mode) == 0o700
 
 
 @pytest.mark.asyncio

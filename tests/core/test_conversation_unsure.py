@@ -13,7 +13,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.conversation_support import FAST_OUTBOX, Env, conversation_env, wait_signal, wait_until
+from tests.helpers.conversation_support import FAST_OUTBOX, Env, conversation_env, wait_signal, wait_until
 from unipile_desktop.core.message_list import MessageListModel, MessageRow, SendState
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.store import MessageSend, Store

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.fakes.clock import FakeClock
+from tests.helpers.clock import FakeClock
 from unipile_desktop.core.drafts import DraftKeeper, missing_attachment_note
-from unipile_desktop.core.outbox import OutboxEngine
+from unipile_desktop.engine.outbox import OutboxEngine
 from unipile_desktop.store import Store, chat_draft_key
 
 

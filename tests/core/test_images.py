@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 
-from tests.conversation_support import wait_tasks_settled, wait_until
+from tests.helpers.conversation_support import wait_tasks_settled, wait_until
 from unipile_desktop.api import NotFoundError, ServerError
 from unipile_desktop.core.images import AVATAR_MAX_SIDE, MAX_AUTO_THUMBNAIL_BYTES, MAX_CONCURRENT_FETCHES, ImageCache
 from unipile_desktop.core.tasks import TaskRunner

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from tests.conversation_support import wait_until
+from tests.helpers.conversation_support import wait_until
 from unipile_desktop.api import NetworkError, Page, RateLimitedError
 from unipile_desktop.api.models import Chat, Message
 from unipile_desktop.core.live_updates import LiveUpdates, offline_text
-from unipile_desktop.core.sync import SyncEngine, SyncPolicy
+from unipile_desktop.engine.sync import SyncEngine, SyncPolicy
 from unipile_desktop.store import Store
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import shiboken6
 
-from tests.conversation_support import API_KEY, wait_signal, wait_tasks_settled
+from tests.helpers.conversation_support import API_KEY, wait_signal, wait_tasks_settled
 from unipile_desktop.api import Chat, ChatStarted, ChatType, InvalidRequestError, OwnerProfile, UnipileClient
 from unipile_desktop.api.errors import error_from_response
 from unipile_desktop.core.accounts import AccountsController

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 import shiboken6
 
-from tests.conversation_support import API_KEY, FAST_OUTBOX
+from tests.helpers.conversation_support import API_KEY, FAST_OUTBOX
 from unipile_desktop.api import UnipileClient
 from unipile_desktop.core.accounts import AccountsController
 from unipile_desktop.core.drafts import DraftKeeper
 from unipile_desktop.core.new_chat import NewChatController, NewChatDraft, Recipient, StartFailedError
-from unipile_desktop.core.outbox import OutboxEngine
 from unipile_desktop.core.tasks import TaskRunner
+from unipile_desktop.engine.outbox import OutboxEngine
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.store import NEW_CHAT_DRAFT_KEY, Store
 

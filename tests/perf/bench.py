@@ -60,10 +60,10 @@ import shiboken6
 from PySide6.QtCore import QObject, QRect, qVersion
 from PySide6.QtWidgets import QApplication, QWidget
 
-import unipile_desktop.ui.smoke as smoke
+import unipile_desktop.selftest.smoke as smoke
 from unipile_desktop import __main__ as entry_point
 from unipile_desktop.api import Chat, ChatAttendee, Message, Page, UnipileClient
-from unipile_desktop.app import Application
+from unipile_desktop.app.application import Application
 from unipile_desktop.core.chats import (
     PAGE_SIZE as CHAT_PAGE_SIZE,
 )
@@ -79,8 +79,8 @@ from unipile_desktop.core.conversation import PAGE_SIZE as MESSAGE_PAGE_SIZE
 from unipile_desktop.core.drafts import DraftKeeper
 from unipile_desktop.core.images import ImageCache
 from unipile_desktop.core.message_list import MessageListModel, build_rows
-from unipile_desktop.core.outbox import OutboxEngine
 from unipile_desktop.core.tasks import TaskRunner
+from unipile_desktop.engine.outbox import OutboxEngine
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.seed import Persona, Seeder
 from unipile_desktop.store import OutboxEntry, Store, chat_draft_key

@@ -26,8 +26,8 @@ from unipile_desktop.api import UnipileClient
 from unipile_desktop.core.conversation import ConversationController
 from unipile_desktop.core.drafts import DraftKeeper
 from unipile_desktop.core.images import ImageCache
-from unipile_desktop.core.outbox import OutboxEngine
 from unipile_desktop.core.tasks import TaskRunner
+from unipile_desktop.engine.outbox import OutboxEngine
 from unipile_desktop.store import Store
 from unipile_desktop.ui.conversation.pane import ConversationPane
 

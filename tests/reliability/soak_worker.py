@@ -44,7 +44,7 @@ import httpx
 
 from unipile_desktop.api import UnipileClient
 from unipile_desktop.api.errors import UnipileError
-from unipile_desktop.core.outbox import OutboxEngine, OutboxError, RetryPolicy
+from unipile_desktop.engine.outbox import OutboxEngine, OutboxError, RetryPolicy
 from unipile_desktop.store import Store
 from unipile_desktop.store.outbox import MessageSend, OutboxEntry, OutboxState
 

@@ -7,9 +7,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from tests.sandbox.sandbox_forms import SHARED_SSL_CONTEXT
 from unipile_desktop.sandbox import SandboxServer
-
-from .sandbox_forms import SHARED_SSL_CONTEXT
 
 TEST_KEY = "test-key"
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from tests.sandbox.sandbox_shapes import check_error
 from unipile_desktop.sandbox import SandboxServer
-
-from .sandbox_shapes import check_error
 
 
 @pytest.mark.parametrize(

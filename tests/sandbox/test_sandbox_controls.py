@@ -7,11 +7,10 @@ import time
 
 import httpx
 
+from tests.sandbox.sandbox_forms import send, start
+from tests.sandbox.sandbox_shapes import check_error, check_message
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.images import image_size
-
-from .sandbox_forms import send, start
-from .sandbox_shapes import check_error, check_message
 
 
 def test_inbound_over_http_bumps_unread_and_timestamp(

@@ -7,10 +7,9 @@ import time
 import httpx
 import pytest
 
+from tests.sandbox.sandbox_forms import send, start
+from tests.sandbox.sandbox_shapes import check_error
 from unipile_desktop.sandbox import SandboxServer
-
-from .sandbox_forms import send, start
-from .sandbox_shapes import check_error
 
 SEND_PATH = "^/chats/[^/]+/messages$"
 

@@ -8,12 +8,11 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
+from tests.sandbox.sandbox_forms import send, start
+from tests.sandbox.sandbox_shapes import check_error
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.models import format_ts, now_ms
 from unipile_desktop.sandbox.routes import ApiRequest
-
-from .sandbox_forms import send, start
-from .sandbox_shapes import check_error
 
 SEND_PATH = "^/chats/[^/]+/messages$"
 

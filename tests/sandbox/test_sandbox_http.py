@@ -8,9 +8,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from tests.sandbox.sandbox_shapes import check_error
 from unipile_desktop.sandbox import DEFAULT_API_KEY, SandboxServer
-
-from .sandbox_shapes import check_error
 
 
 def test_missing_key_is_401_missing_credentials(sandbox: SandboxServer) -> None:

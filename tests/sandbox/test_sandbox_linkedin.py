@@ -5,10 +5,9 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from tests.sandbox.sandbox_forms import start
+from tests.sandbox.sandbox_shapes import check_error
 from unipile_desktop.sandbox import SandboxServer
-
-from .sandbox_forms import start
-from .sandbox_shapes import check_error
 
 
 def balance(api: httpx.Client, account_id: str) -> dict[str, int | None]:

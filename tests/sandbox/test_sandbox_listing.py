@@ -9,10 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from unipile_desktop.sandbox import SandboxServer, SandboxState
-from unipile_desktop.sandbox.images import image_size
-
-from .sandbox_shapes import (
+from tests.sandbox.sandbox_shapes import (
     assert_list,
     check_account,
     check_attendee,
@@ -20,6 +17,8 @@ from .sandbox_shapes import (
     check_error,
     check_message,
 )
+from unipile_desktop.sandbox import SandboxServer, SandboxState
+from unipile_desktop.sandbox.images import image_size
 
 
 def collect(client: httpx.Client, path: str, limit: int, **params: Any) -> tuple[list[dict[str, Any]], int]:

@@ -7,9 +7,8 @@ import time
 import httpx
 import pytest
 
+from tests.sandbox.sandbox_forms import send
 from unipile_desktop.sandbox import SandboxServer
-
-from .sandbox_forms import send
 
 REPLY_DELAY_S = (0.05, 0.1)
 

@@ -11,11 +11,10 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.sandbox.conftest import TEST_KEY
+from tests.sandbox.sandbox_forms import send
+from tests.sandbox.sandbox_shapes import check_error, check_message
 from unipile_desktop.sandbox import SandboxServer
-
-from .conftest import TEST_KEY
-from .sandbox_forms import send
-from .sandbox_shapes import check_error, check_message
 
 SEND_PATH = "^/chats/[^/]+/messages$"
 SEND_ROUTE = "POST /chats/{id}/messages"

@@ -10,6 +10,7 @@ import zlib
 import httpx
 import pytest
 
+from tests.sandbox.sandbox_forms import SHARED_SSL_CONTEXT, send
 from unipile_desktop.sandbox import SandboxServer, SandboxState
 from unipile_desktop.sandbox.errors import ApiError
 from unipile_desktop.sandbox.images import identicon_png, image_size, photo_png
@@ -17,8 +18,6 @@ from unipile_desktop.sandbox.models import format_ts, parse_ts
 from unipile_desktop.sandbox.multipart import parse_multipart
 from unipile_desktop.sandbox.paging import decode_cursor, encode_cursor, take_page
 from unipile_desktop.sandbox.seed import demo_pdf
-
-from .sandbox_forms import SHARED_SSL_CONTEXT, send
 
 
 def decode_png(data: bytes) -> tuple[int, int, bytes]:

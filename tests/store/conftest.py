@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakes.clock import FakeClock
+from tests.helpers.clock import FakeClock
 from unipile_desktop.store import Store
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.fakes.clock import FakeClock
+from tests.helpers.clock import FakeClock
 from unipile_desktop.store import DEFAULT_BLOB_CAP, Store
 from unipile_desktop.store.blobs import TOUCH_INTERVAL_SECONDS
 

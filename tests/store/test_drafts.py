@@ -9,7 +9,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from tests.fakes.clock import FakeClock
+from tests.helpers.clock import FakeClock
 from unipile_desktop.store import NEW_CHAT_DRAFT_KEY, Store, chat_draft_key
 
 

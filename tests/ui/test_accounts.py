@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.conversation_support import wait_signal
+from tests.helpers.conversation_support import wait_signal
 from unipile_desktop.api import UnipileClient
 from unipile_desktop.core.accounts import (
     AccountsController,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from tests.conversation_support import qt_timers_started_before_ran, wait_signal, wait_until
+from tests.helpers.conversation_support import qt_timers_started_before_ran, wait_signal, wait_until
 from unipile_desktop.api import Chat, ChatType, UnipileClient
 from unipile_desktop.core.chats import ChatEntry, ChatListController, DetailsState
 from unipile_desktop.core.tasks import TaskRunner

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from tests.conversation_support import wait_until
+from tests.helpers.conversation_support import wait_until
 from unipile_desktop.api import AuthenticationError
-from unipile_desktop.credentials import ConnectionCheckError, ConnectionProblem, Profile
+from unipile_desktop.profiles import ConnectionCheckError, ConnectionProblem, Profile
 from unipile_desktop.ui.connection_dialog import ConnectionDialog
 
 KEY = "sk_dialog_1234"

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QToolTip
 from pytestqt.qtbot import QtBot
 from time_machine import TimeMachineFixture
 
-from tests.conversation_support import API_KEY, Env, wait_signal, wait_tasks_settled, wait_until
-from tests.ui.pane_support import shown_pane
+from tests.helpers.conversation_support import API_KEY, Env, wait_signal, wait_tasks_settled, wait_until
+from tests.helpers.pane_support import shown_pane
 from unipile_desktop.core.message_list import MessageListModel, MessageRow, RowKind, SendState, local_day
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.images import photo_png

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from tests.conversation_support import wait_until
-from tests.fakes.memory_keyring import FailingKeyring
-from unipile_desktop.credentials import (
+from tests.helpers.conversation_support import wait_until
+from tests.helpers.memory_keyring import FailingKeyring
+from unipile_desktop.profiles import (
     ConnectionCheckError,
     ConnectionProblem,
     KeyringProblem,

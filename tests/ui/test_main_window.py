@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from tests.conversation_support import tracked_task_names, wait_until
-from tests.ui.window_support import make_settings, requests, running_app, wait_for_chats, window_of
+from tests.helpers.conversation_support import tracked_task_names, wait_until
+from tests.helpers.window_support import make_settings, requests, running_app, wait_for_chats, window_of
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.ui.accounts import AccountRole
 from unipile_desktop.ui.chat_list import ChatRole

@@ -18,18 +18,18 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
-from tests.conversation_support import API_KEY, SandboxEnv, fault_fired, wait_tasks_settled, wait_until
-from tests.ui.window_support import running_app, wait_for_chats, window_of
+from tests.helpers.conversation_support import API_KEY, SandboxEnv, fault_fired, wait_tasks_settled, wait_until
+from tests.helpers.window_support import running_app, wait_for_chats, window_of
 from unipile_desktop.api import ChatAttendee, LinkedinApi, UnipileClient
 from unipile_desktop.core.accounts import AccountsController
 from unipile_desktop.core.images import ImageCache
 from unipile_desktop.core.new_chat import NewChatController, NewChatDraft, Recipient, StartedChat
 from unipile_desktop.core.tasks import TaskRunner
 from unipile_desktop.sandbox import SandboxServer
+from unipile_desktop.selftest.new_chat_driver import choose_account, pick_recipient, search_text_for, type_text
 from unipile_desktop.ui.chat_list import ChatRole
 from unipile_desktop.ui.new_chat import NewChatDialog
 from unipile_desktop.ui.new_chat.dialog import AccountChoiceRole
-from unipile_desktop.ui.new_chat.driver import choose_account, pick_recipient, search_text_for, type_text
 from unipile_desktop.ui.new_chat.recipients import AttendeeFilterProxy, AttendeeListModel, fold
 
 # The offscreen platform warns about window-manager features it lacks (the popup grabs the keyboard).

@@ -15,8 +15,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from tests.conversation_support import FAST_OUTBOX, Env, wait_signal, wait_until
-from tests.ui.pane_support import shown_pane
+from tests.helpers.conversation_support import FAST_OUTBOX, Env, wait_signal, wait_until
+from tests.helpers.pane_support import shown_pane
 from unipile_desktop.core.message_list import MessageListModel, MessageRow, SendState
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.store import MessageSend, Store

@@ -1,6 +1,6 @@
 """Qt-free async client for the Unipile REST API v1: typed models, typed errors, one method per route."""
 
-from .client import InvalidDsnError, UnipileClient, base_url_from_dsn
+from .client import InvalidDsnError, UnipileClient, base_url_from_dsn, host_of
 from .errors import (
     AuthenticationError,
     ForbiddenError,
@@ -64,4 +64,5 @@ __all__ = [
     "UnipileClient",
     "UnipileError",
     "base_url_from_dsn",
+    "host_of",
 ]

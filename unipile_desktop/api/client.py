@@ -82,6 +82,15 @@ def base_url_from_dsn(dsn: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{path}"
 
 
+def host_of(dsn: str) -> str:
+    """host[:port] of a DSN, for labels and sentences (never part of the key); the DSN as typed when it is invalid."""
+    try:
+        netloc = urlsplit(base_url_from_dsn(dsn)).netloc
+    except InvalidDsnError:
+        return dsn.strip()
+    return netloc or dsn.strip()
+
+
 def _is_loopback(host: str) -> bool:
     return host in LOOPBACK_HOSTS or host.startswith("127.")
 

@@ -20,13 +20,13 @@ from ..api import (
     UnipileClient,
     UnipileError,
 )
+from ..engine.file_names import is_safe_to_open, safe_file_name
+from ..engine.outbox import OutboxEngine, OutboxError
+from ..paths import downloads_dir, private_folder
 from ..store import MessageSend, OutboxEntry, OutboxState, Store, chat_draft_key
-from .downloads import default_attachments_dir, private_folder
 from .drafts import DraftKeeper
-from .file_names import is_safe_to_open, safe_file_name
 from .images import ImageCache
 from .message_list import MessageListModel, OutgoingMessage, SendState, build_rows
-from .outbox import OutboxEngine, OutboxError
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -184,7 +184,7 @@ class ConversationController(QObject):
         self._loading = False
         self._outgoing: dict[str, dict[str, OutgoingMessage]] = {}  # chat id -> local id -> message
         self._sent_twice: dict[str, set[str]] = {}  # chat id -> server ids of copies of sends stored more than once
-        self._attachments_dir = attachments_dir if attachments_dir is not None else default_attachments_dir()
+        self._attachments_dir = attachments_dir if attachments_dir is not None else downloads_dir()
         for entry in outbox.entries():  # unsent and failed messages of earlier runs show in their chats
             self._on_outbox_entry_changed(entry)
         self._remove_outbox_listener: Callable[[], None] | None = outbox.add_listener(

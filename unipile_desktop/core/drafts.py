@@ -9,10 +9,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ..engine.outbox import OutboxEngine
 from ..store.drafts import Draft, chat_draft_key
 from ..store.outbox import OutboxEntry
 from ..store.store import Store
-from .outbox import OutboxEngine
 
 log = logging.getLogger(__name__)
 

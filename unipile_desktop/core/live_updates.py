@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from ..api.models import Chat, Message
+from ..engine.sync import PollingClient, SyncEngine, SyncPolicy, SyncState, SyncStatus
 from ..store.store import Store
-from .sync import PollingClient, SyncEngine, SyncPolicy, SyncState, SyncStatus
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ..api import Attachment, Message, OutgoingFile
-from .file_names import is_safe_to_open, safe_file_name, visible_file_name
+from ..engine.file_names import is_safe_to_open, safe_file_name, visible_file_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

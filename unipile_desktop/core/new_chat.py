@@ -26,11 +26,11 @@ from ..api import (
     UnipileClient,
     UnipileError,
 )
+from ..engine.outbox import OutboxEngine, OutboxError
 from ..store import NEW_CHAT_DRAFT_KEY, OutboxEntry
 from .accounts import AccountsController, status_text, task_name
 from .conversation import MAX_FILE_SIZE, check_files, size_in_mb
 from .drafts import DraftKeeper
-from .outbox import OutboxEngine, OutboxError
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)

@@ -17,7 +17,6 @@ from .outbox import (
     Send,
 )
 from .paths import (
-    default_data_dir,
     is_valid_profile_id,
     legacy_profile_id,
     new_profile_id,
@@ -57,7 +56,6 @@ __all__ = [
     "StoreVersionError",
     "chat_draft_key",
     "count_unsent_messages",
-    "default_data_dir",
     "delete_database",
     "is_valid_profile_id",
     "legacy_profile_id",

@@ -1,7 +1,7 @@
 """The durable outbox: every send is a row here before its request goes out, and stays until it is settled.
 
 This module only stores entries; the rules for sending, retrying and reconciling live in
-``unipile_desktop.core.outbox``.
+``unipile_desktop.engine.outbox``.
 """
 
 from __future__ import annotations

@@ -7,9 +7,8 @@ import re
 import uuid
 from pathlib import Path
 
-import platformdirs
+from .. import paths as user_paths
 
-APP_DIR_NAME = "unipile-desktop"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 # Names Windows refuses as file names whatever the extension.
 _RESERVED = {"con", "prn", "aux", "nul"} | {f"com{i}" for i in range(1, 10)} | {f"lpt{i}" for i in range(1, 10)}
@@ -19,11 +18,6 @@ DATABASE_SUFFIX = ".sqlite3"
 SIDE_FILE_SUFFIXES = ("-wal", "-shm", "-journal", ".needs-check", ".lock", ".removed")
 FILES_DIR_SUFFIX = ".files"  # per-profile files the app wrote itself (pasted images waiting in the outbox)
 _CORRUPT_COPY = r"\.corrupt-\d{8}-\d{6}(?:-\d+)?(?:-wal|-shm)?"
-
-
-def default_data_dir() -> Path:
-    """The per-user data directory (e.g. ``~/.local/share/unipile-desktop`` on Linux)."""
-    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
 def safe_profile_name(profile: str) -> str:
@@ -62,7 +56,7 @@ def profile_db_path(profile_id: str, data_dir: Path | None = None) -> Path:
     """``<data dir>/profiles/<profile id>.sqlite3``; the directory is not created here. ValueError for a bad id."""
     if not is_valid_profile_id(profile_id):
         raise ValueError(f"not a profile id: {profile_id!r}")
-    base = data_dir if data_dir is not None else default_data_dir()
+    base = data_dir if data_dir is not None else user_paths.data_dir()
     return base / "profiles" / f"{profile_id}{DATABASE_SUFFIX}"
 
 

@@ -8,7 +8,7 @@ import contextlib
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from ..credentials import InvalidProfileError, validate_api_key
+from ..profiles import InvalidProfileError, validate_api_key
 from .connection_dialog import (
     ERROR_STYLE,
     ConnectionTester,

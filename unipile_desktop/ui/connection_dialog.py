@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..credentials import (
+from ..profiles import (
     InvalidProfileError,
     Profile,
     check_connection,

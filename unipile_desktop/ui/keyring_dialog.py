@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..credentials import KeyringProblem, KeyringUnavailableError
+from ..profiles import KeyringProblem, KeyringUnavailableError
 from .connection_dialog import plain_label
 
 SESSION_ONLY_TEXT = "Use the key for this session only"

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QListView, QStackedWidget, QV
 from ...api import Chat
 from ...core.conversation import ConversationController, SendRefusedError, check_files
 from ...core.drafts import missing_attachment_note
-from ...core.file_names import safe_file_name, visible_file_name
 from ...core.images import ImageCache
 from ...core.message_list import AttachmentView
+from ...engine.file_names import safe_file_name, visible_file_name
 from ...store import chat_draft_key
 from ..links import open_link
 from .composer import Composer, local_files

@@ -1,1 +1,0 @@
-"""Test doubles shared across the suite (in-memory keyring, …)."""

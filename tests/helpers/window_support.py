@@ -1,0 +1,61 @@
+"""Helpers for main-window tests: the real composition root wired to a sandbox, with throwaway settings."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from tests.helpers.conversation_support import wait_until
+from unipile_desktop.app.application import Application, Connection, Options
+from unipile_desktop.sandbox import SandboxServer
+from unipile_desktop.ui.main_window import MainWindow
+
+API_KEY = "test-key"
+
+
+def make_settings(folder: Path) -> QSettings:
+    return QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@asynccontextmanager
+async def running_app(
+    sandbox: SandboxServer, folder: Path, *, demo: bool = False, settings: QSettings | None = None, show: bool = True
+) -> AsyncIterator[Application]:
+    """An Application built against ``sandbox`` whose window is shown and started; shut down afterwards."""
+    qt_app = QApplication.instance()
+    assert isinstance(qt_app, QApplication)
+    qt_app.setQuitOnLastWindowClosed(False)  # as in main(): closing the window must not stop the test's loop
+    app = Application(qt_app, Options(demo=demo))
+    connection = Connection(dsn=sandbox.url, api_key=API_KEY, label="Test server", demo=demo)
+    window = app.build(connection, settings=settings or make_settings(folder))
+    if show:
+        window.show()
+    window.start()
+    try:
+        yield app
+    finally:
+        await app.shutdown()
+        qt_app.setQuitOnLastWindowClosed(True)
+
+
+def window_of(app: Application) -> MainWindow:
+    assert app.window is not None
+    return app.window
+
+
+async def wait_for_chats(window: MainWindow, minimum: int = 1) -> None:
+    await wait_until(lambda: window.accounts.loaded, what="accounts")
+    await wait_until(lambda: window.chat_proxy.rowCount() >= minimum, what="chat rows")
+
+
+def requests(sandbox: SandboxServer, method: str, path_part: str) -> list[dict[str, Any]]:
+    return [
+        entry
+        for entry in sandbox.requests_log()
+        if entry.get("method") == method and path_part in str(entry.get("path", ""))
+    ]

@@ -1,0 +1,1 @@
+"""Qt-free behaviour over the api and the store: the outbox, sync, downloads and safe file names."""

@@ -1,0 +1,400 @@
+"""--smoke-test and --screenshot: drive the real window like a person and report what happened."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QWidget
+
+from ..core.chats import DetailsState
+from ..core.message_list import MessageListModel
+from ..ui.accounts import AccountRole
+from ..ui.chat_list import ChatRole
+from .new_chat_driver import DriverFailure, smoke_new_chats
+from .smoke_checks import (
+    BackgroundErrors,
+    SentFile,
+    describe_unsent,
+    in_progress,
+    sandbox_counts,
+    unsent_entries,
+    verify_on_server,
+)
+
+if TYPE_CHECKING:
+    from ..app.application import Application
+    from ..ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+SMOKE_TIMEOUT_S = 60.0
+POLL_S = 0.02
+OUTBOX_SETTLE_S = 20.0  # at the end, how long a send still being retried or checked may take to end
+
+
+class SmokeFailure(Exception):
+    """A step did not happen; the message says which."""
+
+
+class _Steps:
+    """Remembers the step being waited for, so a timeout can say what never happened."""
+
+    def __init__(self) -> None:
+        self.current = "starting"
+
+    async def until(self, description: str, predicate: Callable[[], bool], timeout: float = SMOKE_TIMEOUT_S) -> None:
+        self.current = description
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                raise SmokeFailure(f"timed out waiting for {description}")
+            await asyncio.sleep(POLL_S)
+
+
+def _ms(start: float, end: float | None = None) -> int:
+    return round(((end if end is not None else time.perf_counter()) - start) * 1000)
+
+
+def _window(app: Application) -> MainWindow:
+    if app.window is None:
+        raise SmokeFailure("the main window was not built")
+    return app.window
+
+
+def _click(widget: QWidget, pos: QPoint | None = None) -> None:
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos or widget.rect().center())
+
+
+async def _click_chat(window: MainWindow, steps: _Steps, proxy_row: int) -> str:
+    """Click a row of the chat list the way a person would, and wait until its conversation is open."""
+    view = window.chat_view
+    index = window.chat_proxy.index(proxy_row, 0)
+    chat_id = str(index.data(ChatRole.CHAT_ID))
+    view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+    await asyncio.sleep(0)
+    _click(view.viewport(), view.visualRect(index).center())
+    await steps.until(
+        "the clicked chat to open",
+        lambda: window.conversation.chat is not None and window.conversation.chat.id == chat_id,
+        timeout=10,
+    )
+    return chat_id
+
+
+def _list_settled(window: MainWindow) -> bool:
+    return not window.chat_model.is_fetching and (window.chat_proxy.rowCount() > 0 or not window.chats.has_more)
+
+
+def make_test_png(path: Path) -> Path:
+    """A small picture generated on the spot (a gradient with a mark), saved as PNG."""
+    image = QImage(96, 64, QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    gradient = QLinearGradient(0, 0, 96, 64)
+    gradient.setColorAt(0, QColor("#3a5ccc"))
+    gradient.setColorAt(1, QColor("#ffc94a"))
+    painter.fillRect(image.rect(), gradient)
+    painter.setPen(QColor("white"))
+    painter.drawText(image.rect(), int(Qt.AlignmentFlag.AlignCenter), "smoke")
+    painter.end()
+    if not image.save(str(path)):
+        raise SmokeFailure(f"could not write the test picture to {path}")
+    return path
+
+
+async def run_smoke_test(app: Application, started_at: float) -> int:
+    """Print one JSON line with timings (or the failure) and return the exit code."""
+    steps = _Steps()
+    # Installed once the app has started: a background task that raises from here on makes the run fail.
+    with BackgroundErrors.installed() as background:
+        try:
+            result = await asyncio.wait_for(_smoke(app, started_at, steps), SMOKE_TIMEOUT_S)
+        except TimeoutError:
+            result = {"ok": False, "error": f"timed out after {SMOKE_TIMEOUT_S:.0f} s waiting for {steps.current}"}
+        except SmokeFailure as exc:
+            result = {"ok": False, "error": str(exc)}
+        except Exception as exc:  # the JSON line must be printed whatever broke
+            log.exception("smoke test crashed")
+            result = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+        background.surface_pending()
+        _add_background_errors(result, background.errors)
+    print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 0 if result.get("ok") else 1
+
+
+def _add_background_errors(result: dict[str, Any], errors: list[str]) -> None:
+    result["background_errors"] = len(errors)
+    if not errors:
+        return
+    result["background_error_details"] = errors[:5]
+    count = "a background task" if len(errors) == 1 else f"{len(errors)} background tasks"
+    _fail(result, [f"{count} raised after start-up: {errors[0]}"])
+
+
+def _fail(result: dict[str, Any], problems: list[str]) -> None:
+    """Mark ``result`` failed with ``problems`` (sentences), after any error it already has."""
+    if not problems:
+        return
+    earlier = [] if result.get("ok", True) else [str(result.get("error", ""))]
+    result["ok"] = False
+    result["error"] = "; ".join(part for part in [*earlier, *problems] if part)
+
+
+async def _smoke(app: Application, started_at: float, steps: _Steps) -> dict[str, Any]:
+    window = _window(app)
+    run_started = time.time()
+    before_run = {entry.local_id for entry in app.store.outbox.entries()} if app.store is not None else set()
+    sent_files: dict[str, SentFile] = {}
+    errors: list[str] = []
+    window.tasks.task_failed.connect(lambda name, sentence, _exc: errors.append(f"{name}: {sentence}"))
+    await steps.until("the main window to be shown", window.isVisible, timeout=10)
+    startup_ms = _ms(started_at)
+
+    await steps.until("the account list", lambda: window.accounts.loaded or bool(errors))
+    if not window.accounts.loaded:
+        raise SmokeFailure(f"accounts could not be loaded: {errors[0]}")
+    await steps.until("the first chats", lambda: window.chat_proxy.rowCount() > 0 or bool(errors))
+    if window.chat_proxy.rowCount() == 0:
+        raise SmokeFailure(f"no chats were listed: {errors[0] if errors else 'empty list'}")
+    chats_loaded_ms = _ms(started_at)
+
+    # Pick the first account that accepts messages, like an agent choosing it in the picker.
+    picker = window.account_picker
+    chosen_row: int | None = None
+    for account_row in range(1, picker.count()):
+        if not picker.itemData(account_row, AccountRole.ACCEPTS_MESSAGES):
+            continue
+        picker.setCurrentIndex(account_row)
+        await steps.until(f"the chats of {picker.itemText(account_row)}", lambda: _list_settled(window), timeout=20)
+        for proxy_row in range(window.chat_proxy.rowCount()):
+            if not window.chat_proxy.index(proxy_row, 0).data(ChatRole.READ_ONLY):
+                chosen_row = proxy_row
+                break
+        if chosen_row is not None:
+            break
+    if chosen_row is None:
+        raise SmokeFailure("no account that accepts messages has a chat that is not read-only")
+    await _click_chat(window, steps, chosen_row)
+
+    pane = window.conversation_pane
+    composer = pane.composer
+    confirmed: list[str] = []
+    failed: list[str] = []
+    window.conversation.send_confirmed.connect(lambda local_id, _message_id: confirmed.append(local_id))
+    window.conversation.send_failed.connect(lambda local_id, sentence: failed.append(sentence))
+    await steps.until(
+        "the composer to be ready",
+        lambda: composer.text_edit.isEnabled() and not composer.text_edit.isReadOnly(),
+        timeout=10,
+    )
+
+    # A text message, typed and sent with the Send button.
+    stamp = time.strftime("%H:%M:%S")
+    QTest.keyClicks(composer.text_edit, f"Smoke test {stamp}: hello from Unipile Desktop")
+    await steps.until("the Send button to be enabled", composer.send_button.isEnabled, timeout=5)
+    send_started = time.perf_counter()
+    _click(composer.send_button)
+    await steps.until("the text message to be confirmed", lambda: bool(confirmed or failed))
+    if failed:
+        raise SmokeFailure(f"the text message failed: {failed[0]}")
+    send_ms = _ms(send_started)
+    await steps.until("the composer to be cleared", lambda: not composer.text_edit.toPlainText(), timeout=5)
+
+    # A generated picture with a caption.
+    with tempfile.TemporaryDirectory(prefix="unipile-smoke-") as folder:
+        picture = make_test_png(Path(folder) / "smoke-test.png")
+        sent_files[str(picture)] = SentFile.of(picture)  # compared with the server's copy after the folder is gone
+        composer.add_files([picture])
+        QTest.keyClicks(composer.text_edit, f"Smoke test {stamp}: a picture")
+        await steps.until("the Send button to be enabled with the picture", composer.send_button.isEnabled, timeout=5)
+        attachment_started = time.perf_counter()
+        _click(composer.send_button)
+        await steps.until("the picture to be confirmed", lambda: len(confirmed) >= 2 or bool(failed))
+        if failed:
+            raise SmokeFailure(f"the picture failed: {failed[0]}")
+        attachment_send_ms = _ms(attachment_started)
+
+    # New chats through the New chat dialog: a 1:1, a titled group, and LinkedIn with its best API.
+    try:
+        new_chat_ms = await smoke_new_chats(window, steps.until)
+    except DriverFailure as exc:
+        raise SmokeFailure(str(exc)) from None
+
+    result: dict[str, Any] = {
+        "ok": True,
+        "startup_ms": startup_ms,
+        "chats_loaded_ms": chats_loaded_ms,
+        "send_ms": send_ms,
+        "attachment_send_ms": attachment_send_ms,
+        "new_chat_ms": new_chat_ms,
+    }
+    await _delivery_check(app, steps, result, run_started=run_started, before_run=before_run, sent_files=sent_files)
+    return result
+
+
+async def _delivery_check(
+    app: Application,
+    steps: _Steps,
+    result: dict[str, Any],
+    *,
+    run_started: float,
+    before_run: set[str],
+    sent_files: dict[str, SentFile],
+) -> None:
+    """Nothing left in the outbox, and every message this run sent on the server exactly once, with its content.
+
+    Read back through the public API, so it works against any server; the demo's sandbox also counts the copies
+    itself. Problems go into ``result`` (``ok`` false, ``error`` saying each), next to the counts.
+    """
+    store, client = app.store, app.client
+    if store is None or client is None:
+        raise SmokeFailure("the session ended before the messages could be checked")
+    problems: list[str] = []
+
+    # The outbox first: a send still being retried or checked gets a bounded while to end.
+    steps.current = "the outbox to finish sending"
+    deadline = time.monotonic() + OUTBOX_SETTLE_S
+    while in_progress(store.outbox.entries()) and time.monotonic() < deadline:
+        await asyncio.sleep(POLL_S)
+    entries = store.outbox.entries()
+    unsent = unsent_entries(entries)
+    result["unfinished"] = len(unsent)
+    if unsent:
+        problems.append(describe_unsent(unsent, before_run))
+
+    # Then the server: each message of this run that ended sent, read back and compared.
+    steps.current = "the sent messages to be read back from the server"
+    sent = [entry for entry in entries if entry.state == "sent" and entry.local_id not in before_run]
+    report = await verify_on_server(
+        client, sent, since=run_started, sent_files=sent_files, require_bytes=app.sandbox is not None
+    )
+    result["sent"] = report.checked
+    result["verified_on_server"] = report.verified
+    result["attachments_verified"] = report.attachments_verified
+    result["attachments_unverified"] = report.attachments_unverified
+    if report.notes:
+        result["notes"] = report.notes
+    problems.extend(report.problems)
+
+    sandbox = app.sandbox
+    if sandbox is not None:  # the demo: the sandbox's own count of each text, as a second opinion
+        sent_once, wrong = sandbox_counts(sent, sandbox.message_counts)
+        result["sent_once"] = sent_once
+        result["copies_wrong"] = len(wrong)
+        result["faults_fired"] = sum(int(rule.get("fired", 0)) for rule in sandbox.list_faults())
+        problems.extend(wrong)
+    _fail(result, problems)
+
+
+# ---------------------------------------------------------------------------------------------- screenshot
+
+
+async def take_screenshot(app: Application, path: Path) -> int:
+    steps = _Steps()
+    try:
+        await asyncio.wait_for(_screenshot(app, path, steps), SMOKE_TIMEOUT_S)
+    except TimeoutError:
+        print(f"screenshot failed: timed out waiting for {steps.current}", flush=True)
+        return 1
+    except SmokeFailure as exc:
+        print(f"screenshot failed: {exc}", flush=True)
+        return 1
+    print(f"screenshot saved to {path}", flush=True)
+    return 0
+
+
+async def _find_image_chat(app: Application) -> str | None:
+    """A chat with a picture in it: the sandbox's showcase chat in the demo, else the first listed one that has one."""
+    if app.sandbox is not None:
+        chat_id = app.sandbox.landmarks.get("chats", {}).get("showcase")
+        if isinstance(chat_id, str):
+            return chat_id
+    window = _window(app)
+    assert app.client is not None
+    for row in range(min(window.chat_proxy.rowCount(), 20)):
+        chat_id = str(window.chat_proxy.index(row, 0).data(ChatRole.CHAT_ID))
+        page = await app.client.list_messages(chat_id, limit=30)
+        if any(a.is_image and not a.unavailable for m in page.items for a in m.attachments):
+            return chat_id
+    return None
+
+
+def _proxy_row_of(window: MainWindow, chat_id: str) -> int | None:
+    for row in range(window.chat_proxy.rowCount()):
+        if window.chat_proxy.index(row, 0).data(ChatRole.CHAT_ID) == chat_id:
+            return row
+    return None
+
+
+def _visible_rows_resolved(window: MainWindow) -> bool:
+    view = window.chat_view
+    for row in range(window.chat_proxy.rowCount()):
+        index = window.chat_proxy.index(row, 0)
+        if not view.visualRect(index).intersects(view.viewport().rect()):
+            continue
+        entry = index.data(ChatRole.ENTRY)
+        if entry is None or entry.details in (DetailsState.MISSING, DetailsState.QUEUED):
+            return False
+        if entry.avatar_id and window.images.is_loading(window.images.avatar_key(entry.avatar_id)):
+            return False
+    return True
+
+
+def _image_row(model: MessageListModel) -> tuple[QModelIndex, str] | None:
+    """The newest message row with a loadable picture, and its cache key."""
+    for row in range(model.rowCount() - 1, -1, -1):
+        index = model.index(row, 0)
+        for attachment in index.data(MessageListModel.AttachmentsRole) or ():
+            if attachment.is_image and attachment.downloadable:
+                return index, f"attachment:{attachment.message_id}/{attachment.id}"
+    return None
+
+
+async def _screenshot(app: Application, path: Path, steps: _Steps) -> None:
+    window = _window(app)
+    await steps.until("the first chats", lambda: window.chat_proxy.rowCount() > 0)
+    chat_id = await _find_image_chat(app)
+    if chat_id is None:
+        raise SmokeFailure("no chat with a picture was found")
+    await steps.until(
+        "the chat with a picture to be listed",
+        lambda: _proxy_row_of(window, chat_id) is not None or not _fetch_more(window),
+        timeout=30,
+    )
+    row = _proxy_row_of(window, chat_id)
+    if row is None:
+        raise SmokeFailure("the chat with a picture is not in the list")
+    await _click_chat(window, steps, row)
+    model = window.conversation.message_list
+    await steps.until("the conversation to load", lambda: not window.conversation.is_loading and model.rowCount() > 0)
+    found = _image_row(model)
+    if found is None:
+        raise SmokeFailure("the open conversation shows no picture")
+    index, key = found
+    pane_view = window.conversation_pane.message_view
+    pane_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+    await steps.until("the picture's thumbnail", lambda: window.images.is_cached(key), timeout=20)
+    await steps.until("the chat list's names and avatars", lambda: _visible_rows_resolved(window), timeout=20)
+    await asyncio.sleep(0.3)  # let the last repaints land
+    window.chat_view.clearFocus()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(path), "PNG"):
+        raise SmokeFailure(f"could not write {path}")
+
+
+def _fetch_more(window: MainWindow) -> bool:
+    """Ask for the next page when one exists; False when the whole list is loaded."""
+    source = window.chat_model
+    if source.canFetchMore(QModelIndex()):
+        source.fetchMore(QModelIndex())
+        return True
+    return source.is_fetching or window.chats.has_more
