@@ -1,0 +1,1 @@
+"""Tests of the Qt controllers in unipile_desktop.core."""

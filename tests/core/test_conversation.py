@@ -22,8 +22,9 @@ from tests.helpers.conversation_support import (
     wait_until,
 )
 from unipile_desktop.api import MessageSent, NetworkError, OutgoingFile
-from unipile_desktop.core.conversation import SendRefusedError, check_files, safe_file_name
+from unipile_desktop.core.conversation import safe_file_name
 from unipile_desktop.core.message_list import RowKind, SendState
+from unipile_desktop.core.outgoing import SendRefusedError, check_files
 from unipile_desktop.paths import downloads_dir
 from unipile_desktop.sandbox import SandboxServer
 

@@ -1,0 +1,1 @@
+"""The benchmark: start-up, scrolling, sending and filtering figures printed as JSON lines."""

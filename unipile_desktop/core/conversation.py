@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import pathlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
@@ -23,98 +22,27 @@ from ..api import (
 from ..engine.file_names import is_safe_to_open, safe_file_name
 from ..engine.outbox import OutboxEngine, OutboxError
 from ..paths import downloads_dir, private_folder
-from ..store import MessageSend, OutboxEntry, OutboxState, Store, chat_draft_key
+from ..store import MessageSend, OutboxEntry, Store, chat_draft_key
 from .drafts import DraftKeeper
 from .images import ImageCache
 from .message_list import MessageListModel, OutgoingMessage, SendState, build_rows
+from .outgoing import (
+    MAX_FILE_SIZE,
+    ROW_STATES,
+    SendRefusedError,
+    check_files,
+    outgoing_from_entry,
+    row_error,
+    sent_twice_ids,
+)
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 50
-MAX_FILE_SIZE = 15 * 1024 * 1024  # "usually 15 MB" per Unipile's send guide; providers differ
 LAST_CHAT_KEY = "ui:last_chat"  # sync_state key: the chat to reopen from the cache at the next start
 # A server message counts as the copy of a send whose 201 carried no id when it is this close in time.
 NULL_ID_MATCH_WINDOW = timedelta(minutes=5)
-
-
-class SendRefusedError(ValueError):
-    """``send`` refused before any request: nothing to send, a file missing or too large, no writable chat."""
-
-    def __init__(self, sentence: str) -> None:
-        super().__init__(sentence)
-        self.sentence = sentence
-
-
-def size_in_mb(size: int) -> str:
-    value = size / (1024 * 1024)
-    return f"{value:.1f}".removesuffix(".0") + " MB"
-
-
-def check_files(files: Sequence[pathlib.Path], max_file_size: int = MAX_FILE_SIZE) -> str | None:
-    """The first reason these files cannot be sent, as a sentence, or None when all are fine."""
-    for path in files:
-        name = path.name or str(path)
-        try:
-            info = path.stat()
-        except FileNotFoundError:
-            return f"“{name}” no longer exists."
-        except OSError as exc:
-            return f"“{name}” cannot be read: {exc.strerror or exc}."
-        if not path.is_file():
-            return f"“{name}” is not a file."
-        if not os.access(path, os.R_OK):
-            return f"“{name}” cannot be read (no permission)."
-        if info.st_size == 0:
-            return f"“{name}” is empty."
-        if info.st_size > max_file_size:
-            return f"“{name}” is {size_in_mb(info.st_size)}; the limit is {size_in_mb(max_file_size)}."
-    return None
-
-
-_ROW_STATES: dict[OutboxState, SendState] = {
-    "queued": SendState.QUEUED,
-    "sending": SendState.PENDING,
-    "unknown": SendState.UNKNOWN,
-    "unsure": SendState.UNSURE,
-    "failed": SendState.FAILED,
-    "sent": SendState.SENT,
-}
-
-
-def outgoing_from_entry(entry: OutboxEntry, send: MessageSend) -> OutgoingMessage:
-    """The bubble of an outbox entry (also after a restart, from the stored entry alone)."""
-    files = tuple(pathlib.Path(p) for p in send.attachments)
-    return OutgoingMessage(
-        local_id=entry.local_id,
-        chat_id=send.chat_id,
-        text=send.text or "",
-        files=files,
-        created_at=datetime.fromtimestamp(entry.created_at, UTC),
-        state=_ROW_STATES[entry.state],
-        error=_row_error(entry),
-        server_id=entry.message_id,
-        sizes=tuple(_size(p) for p in files),
-    )
-
-
-def _row_error(entry: OutboxEntry, failed_fallback: str = "") -> str:
-    """What the bubble says under a failed or unsure message (plain text); "" in every other state."""
-    if entry.state == "failed":
-        return entry.reason or failed_fallback
-    if entry.state == "unsure":
-        return entry.reason or ""
-    return ""
-
-
-def sent_twice_ids(entry: OutboxEntry) -> set[str]:
-    """Server ids of every copy of a sent entry the server holds more than once (empty when it holds one)."""
-    if entry.state != "sent" or not entry.duplicate_ids:
-        return set()
-    ids = set(entry.duplicate_ids)
-    if entry.message_id:
-        ids.add(entry.message_id)
-    return ids
 
 
 class ConversationController(QObject):
@@ -606,8 +534,8 @@ class ConversationController(QObject):
                 self.send_unsure.emit(entry.local_id, local.error)
             return
         previous = local.state
-        local.state = _ROW_STATES[entry.state]
-        local.error = _row_error(entry, failed_fallback="Not sent.")
+        local.state = ROW_STATES[entry.state]
+        local.error = row_error(entry, failed_fallback="Not sent.")
         if entry.state == "sent" and entry.message_id:
             local.server_id = entry.message_id
         self._rebuild_if_open(send.chat_id)
@@ -694,10 +622,3 @@ class ConversationController(QObject):
             self.error_occurred.emit(f"Could not write “{path.name}”: {exc.strerror or exc}.", exc)
             return
         done.emit(str(path))
-
-
-def _size(path: pathlib.Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0

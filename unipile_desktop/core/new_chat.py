@@ -29,8 +29,8 @@ from ..api import (
 from ..engine.outbox import OutboxEngine, OutboxError
 from ..store import NEW_CHAT_DRAFT_KEY, OutboxEntry
 from .accounts import AccountsController, status_text, task_name
-from .conversation import MAX_FILE_SIZE, check_files, size_in_mb
 from .drafts import DraftKeeper
+from .outgoing import MAX_FILE_SIZE, check_files, size_in_mb
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)

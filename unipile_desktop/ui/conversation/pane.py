@@ -10,10 +10,11 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QResize
 from PySide6.QtWidgets import QFileDialog, QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from ...api import Chat
-from ...core.conversation import ConversationController, SendRefusedError, check_files
+from ...core.conversation import ConversationController
 from ...core.drafts import missing_attachment_note
 from ...core.images import ImageCache
 from ...core.message_list import AttachmentView
+from ...core.outgoing import SendRefusedError, check_files
 from ...engine.file_names import safe_file_name, visible_file_name
 from ...store import chat_draft_key
 from ..links import open_link

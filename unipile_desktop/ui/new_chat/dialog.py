@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from ...api import Account
 from ...core.accounts import AccountsController, status_text
-from ...core.conversation import check_files
 from ...core.drafts import missing_attachment_note
 from ...core.images import ImageCache
 from ...core.new_chat import (
@@ -37,6 +36,7 @@ from ...core.new_chat import (
     preliminary_info,
     title_applies,
 )
+from ...core.outgoing import check_files
 from ..accounts import account_label
 from ..attachments import AttachmentChip, AttachmentChips, open_file_picker
 from ..conversation.composer import local_files
