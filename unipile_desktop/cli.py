@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from typing import NoReturn, TextIO
 
+from .api import ConnectionCheckError, check_connection
 from .profiles import (
-    ConnectionCheckError,
     Credentials,
     InvalidProfileError,
     KeyringUnavailableError,
@@ -20,7 +20,6 @@ from .profiles import (
     ProfileStore,
     SettingsFileError,
     UnknownProfileError,
-    check_connection,
     validate_api_key,
     validate_dsn,
     validate_profile_name,

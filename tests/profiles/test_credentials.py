@@ -1,26 +1,21 @@
-"""Profiles in the settings file, keys in the keyring (an in-memory one here), and the connection check."""
+"""Profiles in the settings file, keys in the keyring (an in-memory one here)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import stat
 import sys
 from datetime import datetime
 from pathlib import Path
 
-import httpx
 import keyring.errors
 import pytest
 from keyring.backends import SecretService, chainer, fail, null
 
 from tests.helpers import keyring_fixtures
 from tests.helpers.memory_keyring import FailingKeyring, MemoryKeyring
-from unipile_desktop.profiles import credentials as credentials_module
-from unipile_desktop.profiles.credentials import (
+from unipile_desktop.profiles import (
     KEYRING_SERVICE,
-    ConnectionCheckError,
-    ConnectionProblem,
     Credentials,
     InvalidProfileError,
     KeyringProblem,
@@ -32,7 +27,6 @@ from unipile_desktop.profiles.credentials import (
     SessionKeys,
     SettingsFileError,
     UnknownProfileError,
-    check_connection,
     describe_backend,
     describe_connection_failure,
     is_system_backend,
@@ -40,6 +34,7 @@ from unipile_desktop.profiles.credentials import (
     validate_dsn,
     validate_profile_name,
 )
+from unipile_desktop.profiles import settings_file as settings_file_module
 
 memory_keyring = keyring_fixtures.memory_keyring
 pytestmark = pytest.mark.usefixtures("memory_keyring")
@@ -165,7 +160,7 @@ def test_a_failed_write_leaves_the_old_file_intact(store: ProfileStore, monkeypa
     def broken_replace(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(credentials_module.os, "replace", broken_replace)
+    monkeypatch.setattr(settings_file_module.os, "replace", broken_replace)
     with pytest.raises(SettingsFileError, match="could not be saved .No space left on device."):
         store.add(Profile("B", DSN))
     monkeypatch.undo()
@@ -272,7 +267,7 @@ def test_a_corrupt_file_that_cannot_be_moved_is_never_overwritten(
     def refuse(src: object, dst: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(credentials_module.os, "replace", refuse)
+    monkeypatch.setattr(settings_file_module.os, "replace", refuse)
     store = ProfileStore(tmp_path)
     with pytest.raises(SettingsFileError, match="will not overwrite that file"):
         store.load()
@@ -481,7 +476,7 @@ def test_a_failed_settings_write_takes_the_new_key_back_out(
     def broken_replace(src: object, dst: object) -> None:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr(credentials_module.os, "replace", broken_replace)
+    monkeypatch.setattr(settings_file_module.os, "replace", broken_replace)
     with pytest.raises(SettingsFileError):
         creds.add_profile("Support", DSN, KEY)
     assert memory_keyring.passwords == {}
@@ -545,83 +540,10 @@ def test_files_written_are_private_to_the_user(creds: Credentials) -> None:
     assert mode & 0o077 == 0
 
 
-# ------------------------------------------------------------------------------------------------ connection check
-
-
-def _accounts_transport(status: int = 200, seen: list[httpx.Request] | None = None) -> httpx.MockTransport:
-    def handler(request: httpx.Request) -> httpx.Response:
-        if seen is not None:
-            seen.append(request)
-        if status != 200:
-            return httpx.Response(status, json={"status": status, "type": "errors/invalid_credentials", "title": "x"})
-        return httpx.Response(
-            200,
-            json={
-                "object": "AccountList",
-                "items": [
-                    {"object": "Account", "id": "a1", "name": "Ann", "type": "LINKEDIN", "sources": []},
-                    {"object": "Account", "id": "a2", "name": "Bob", "type": "WHATSAPP", "sources": []},
-                ],
-                "cursor": None,
-            },
-        )
-
-    return httpx.MockTransport(handler)
-
-
-def test_check_connection_calls_get_accounts_with_the_key() -> None:
-    seen: list[httpx.Request] = []
-    count = asyncio.run(check_connection(DSN, KEY, transport=_accounts_transport(seen=seen)))
-    assert count == 2
-    assert seen[0].method == "GET" and seen[0].url.path == "/api/v1/accounts"
-    assert seen[0].headers["X-API-KEY"] == KEY
-
-
-def _raising_transport(exc: Exception) -> httpx.MockTransport:
-    def handler(request: httpx.Request) -> httpx.Response:
-        raise exc
-
-    return httpx.MockTransport(handler)
-
-
-@pytest.mark.parametrize(
-    ("transport", "problem", "words"),
-    [
-        (_accounts_transport(401), ConnectionProblem.REJECTED_KEY, "rejected the API key"),
-        (_raising_transport(httpx.ConnectError("Name or service not known")), ConnectionProblem.UNREACHABLE, "reach"),
-        (
-            _raising_transport(httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed")),
-            ConnectionProblem.TLS,
-            "certificate could not be verified",
-        ),
-        (_raising_transport(httpx.ConnectTimeout("timed out")), ConnectionProblem.TIMEOUT, "did not answer in time"),
-        (_raising_transport(httpx.ReadTimeout("timed out")), ConnectionProblem.TIMEOUT, "did not answer in time"),
-        (_accounts_transport(503), ConnectionProblem.OTHER, ""),
-    ],
-)
-def test_check_connection_explains_failures(
-    transport: httpx.MockTransport, problem: ConnectionProblem, words: str
-) -> None:
-    with pytest.raises(ConnectionCheckError) as info:
-        asyncio.run(check_connection(DSN, KEY, transport=transport))
-    assert info.value.problem is problem
-    assert words in str(info.value)
-    if problem is not ConnectionProblem.OTHER:
-        assert "api8.unipile.com:13851" in str(info.value)
-    assert KEY not in str(info.value)
-
-
-def test_check_connection_refuses_a_bad_dsn_before_any_request() -> None:
-    with pytest.raises(ConnectionCheckError) as info:
-        asyncio.run(check_connection("http://example.com", KEY, transport=_raising_transport(AssertionError())))
-    assert info.value.problem is ConnectionProblem.INVALID_DSN
-    assert "Plain http" in str(info.value)
-
-
-def test_any_tester_failure_gets_a_sentence() -> None:
+def test_a_tester_refusing_the_profile_shows_that_sentence_and_other_failures_the_apis() -> None:
+    refused = InvalidProfileError("The profile name is empty. Give the connection a short name, like “Support”.")
+    assert describe_connection_failure(refused, DSN) == str(refused)
     assert "did not answer in time" in describe_connection_failure(TimeoutError(), DSN)
     assert describe_connection_failure(ValueError("boom"), DSN) == (
         "The connection test failed unexpectedly (ValueError)."
     )
-    error = ConnectionCheckError(ConnectionProblem.TLS, "TLS sentence.")
-    assert describe_connection_failure(error, DSN) == "TLS sentence."

@@ -24,7 +24,7 @@ if os.environ.get("UNIPILE_REAL_KEYRING") != "1":
 
 from keyring.backends import SecretService  # noqa: E402 - only once we know a Secret Service is meant to be there
 
-from unipile_desktop.profiles.credentials import KEYRING_SERVICE, KeyStore  # noqa: E402
+from unipile_desktop.profiles import KEYRING_SERVICE, KeyStore  # noqa: E402
 
 pytestmark = pytest.mark.keyring_real
 

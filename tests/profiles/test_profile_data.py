@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import keyring_fixtures
-from unipile_desktop.profiles.credentials import Credentials, KeyStore, Profile, ProfileStore, SettingsFileError
+from unipile_desktop.profiles import Credentials, KeyStore, Profile, ProfileStore, SettingsFileError
 from unipile_desktop.store import (
     MessageSend,
     Store,
@@ -219,7 +219,7 @@ def test_removal_keeps_the_profile_when_the_settings_cannot_be_written(
     def read_only(*_args: object) -> None:
         raise OSError(30, "Read-only file system")
 
-    monkeypatch.setattr("unipile_desktop.profiles.credentials.os.replace", read_only)
+    monkeypatch.setattr("unipile_desktop.profiles.settings_file.os.replace", read_only)
     with pytest.raises(SettingsFileError):
         creds.remove_profile("Support")
     assert outbox_texts(database) == ["must survive"]

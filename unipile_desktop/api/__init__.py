@@ -1,5 +1,13 @@
-"""Qt-free async client for the Unipile REST API v1: typed models, typed errors, one method per route."""
+"""Qt-free async client for Unipile API v1: typed models and errors, one method per route, a connection check."""
 
+from .check import (
+    CHECK_TIMEOUT,
+    ConnectionCheckError,
+    ConnectionProblem,
+    check_connection,
+    connection_error_from,
+    describe_connection_failure,
+)
 from .client import InvalidDsnError, UnipileClient, base_url_from_dsn, host_of
 from .errors import (
     AuthenticationError,
@@ -34,6 +42,7 @@ from .models import (
 )
 
 __all__ = [
+    "CHECK_TIMEOUT",
     "LINKEDIN_APIS",
     "Account",
     "AccountSource",
@@ -43,6 +52,8 @@ __all__ = [
     "ChatAttendee",
     "ChatStarted",
     "ChatType",
+    "ConnectionCheckError",
+    "ConnectionProblem",
     "ForbiddenError",
     "InmailBalance",
     "InvalidDsnError",
@@ -64,5 +75,8 @@ __all__ = [
     "UnipileClient",
     "UnipileError",
     "base_url_from_dsn",
+    "check_connection",
+    "connection_error_from",
+    "describe_connection_failure",
     "host_of",
 ]

@@ -32,7 +32,7 @@ from .secret_field import SecretField
 
 log = logging.getLogger(__name__)
 
-# Checks a DSN and key (normally ``credentials.check_connection``: GET /accounts); raises on failure.
+# Checks a DSN and key (normally ``api.check_connection``: GET /accounts); raises on failure.
 ConnectionTester = Callable[[str, str], Awaitable[object]]
 
 ERROR_STYLE = "color: #b3261e;"
