@@ -17,7 +17,7 @@ from tests.sandbox.sandbox_shapes import (
     check_error,
     check_message,
 )
-from unipile_desktop.sandbox import SandboxServer, SandboxState
+from unipile_desktop.sandbox import SandboxServer, seeded_state
 from unipile_desktop.sandbox.images import image_size
 
 
@@ -373,7 +373,7 @@ def test_seeded_attachment_downloads(shared_api: httpx.Client, shared_sandbox: S
 
 
 def test_seed_is_deterministic_and_seeds_differ() -> None:
-    first, second, other = SandboxState(seed=1), SandboxState(seed=1), SandboxState(seed=2)
+    first, second, other = seeded_state(seed=1), seeded_state(seed=1), seeded_state(seed=2)
     assert list(first.chats) == list(second.chats)
     assert list(first.messages) == list(second.messages)
     assert [message.text for message in first.messages.values()] == [

@@ -10,7 +10,7 @@ from tests.sandbox.sandbox_forms import send, start
 from tests.sandbox.sandbox_shapes import check_chat, check_error, check_message
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.images import image_size, photo_png
-from unipile_desktop.sandbox.state import MAX_ATTACHMENT_BYTES
+from unipile_desktop.sandbox.sending import MAX_ATTACHMENT_BYTES
 
 
 def test_send_text_is_stored_and_listed_first(api: httpx.Client, sandbox: SandboxServer) -> None:

@@ -11,13 +11,13 @@ import httpx
 import pytest
 
 from tests.sandbox.sandbox_forms import SHARED_SSL_CONTEXT, send
-from unipile_desktop.sandbox import SandboxServer, SandboxState
+from unipile_desktop.sandbox import SandboxServer, SandboxState, seeded_state
 from unipile_desktop.sandbox.errors import ApiError
+from unipile_desktop.sandbox.files import demo_pdf, generated_file
 from unipile_desktop.sandbox.images import identicon_png, image_size, photo_png
 from unipile_desktop.sandbox.models import format_ts, parse_ts
 from unipile_desktop.sandbox.multipart import parse_multipart
 from unipile_desktop.sandbox.paging import decode_cursor, encode_cursor, take_page
-from unipile_desktop.sandbox.seed import demo_pdf
 
 
 def decode_png(data: bytes) -> tuple[int, int, bytes]:
@@ -70,6 +70,14 @@ def test_demo_pdf_is_a_pdf_with_a_valid_xref() -> None:
     xref_at = int(pdf.rsplit(b"startxref\n", 1)[1].split(b"\n", 1)[0])
     assert pdf[xref_at:].startswith(b"xref")
     assert b"(Invoice \\(copy\\)) Tj" in pdf
+
+
+def test_generated_file_is_a_photo_for_image_names_else_a_pdf() -> None:
+    mimetype, photo = generated_file("Quai.JPG")
+    assert mimetype == "image/png" and image_size(photo) is not None
+    assert generated_file("Quai.JPG") == (mimetype, photo)
+    mimetype, document = generated_file("notes.txt")
+    assert mimetype == "application/pdf" and document.startswith(b"%PDF-1.4")
 
 
 def test_timestamps_roundtrip() -> None:
@@ -158,8 +166,21 @@ def test_concurrent_sends_are_all_stored_once(sandbox: SandboxServer) -> None:
     assert len(set(stamps)) == len(stamps)
 
 
+def test_state_starts_empty_and_the_seed_fills_it() -> None:
+    empty = SandboxState(seed=1)
+    assert (empty.accounts, empty.attendees, empty.chats, empty.messages) == ({}, {}, {}, {})
+    assert all(not ids for ids in empty.landmarks.to_json().values())
+    now = 1_718_114_521_007
+    first, second = seeded_state(seed=1, now=now), seeded_state(seed=1, now=now)
+    assert len(first.accounts) == 7 and len(first.chats) == 78
+    assert [message.to_json() for message in first.messages.values()] == [
+        message.to_json() for message in second.messages.values()
+    ]
+    assert max(message.timestamp_ms for message in first.messages.values()) <= now
+
+
 def test_state_is_usable_without_a_server() -> None:
-    state = SandboxState(seed=5)
+    state = seeded_state(seed=5)
     chat_id = state.landmarks.chats["showcase"]
     message = state.inject_inbound(chat_id, "hi from a unit test")
     assert state.last_message(chat_id) is message

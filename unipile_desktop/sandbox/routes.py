@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
+from . import sending
 from .errors import ApiError, invalid_parameters, missing_parameters, not_found
 from .models import Attendee, Chat, JsonDict, Message, format_ts, parse_ts
 from .multipart import FormData, media_type, parse_multipart
@@ -336,7 +337,7 @@ class ApiRoutes:
         return json_response(200, {"object": "ChatPatched"})
 
     def start_chat(self, request: ApiRequest, _: list[str]) -> ApiResponse:
-        chat, message = self.state.start_chat(request.form())
+        chat, message = sending.start_chat(self.state, request.form())
         if self.on_outbound is not None:
             self.on_outbound(chat.id)
         return json_response(201, {"object": "ChatStarted", "chat_id": chat.id, "message_id": message.id})
@@ -405,7 +406,7 @@ class ApiRoutes:
 
     def send_message(self, request: ApiRequest, params: list[str]) -> ApiResponse:
         form = request.form()
-        message = self.state.send_message(params[0], form)
+        message = sending.send_message(self.state, params[0], form)
         if self.on_outbound is not None:
             self.on_outbound(message.chat_id)
         return json_response(201, {"object": "MessageSent", "message_id": message.id})

@@ -1,0 +1,7 @@
+"""Deterministic demo data (accounts, people, chats, messages, files) built from a seed into an empty SandboxState."""
+
+from .people import Persona
+from .seeder import Seeder
+from .world import populate, seeded_state
+
+__all__ = ["Persona", "Seeder", "populate", "seeded_state"]
