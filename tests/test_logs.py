@@ -104,5 +104,5 @@ def test_the_app_writes_its_log_file_without_the_demo_key(user_dirs_isolation: P
     assert result.returncode == 0, result.stderr[-2000:]
     log_file = user_dirs_isolation / "state" / "unipile-desktop" / "log" / LOG_FILE_NAME
     text = log_file.read_text("utf-8")
-    assert "INFO unipile_desktop.app.application: demo sandbox at http://127.0.0.1:" in text
+    assert "INFO unipile_desktop.app.session: demo sandbox at http://127.0.0.1:" in text
     assert "X-API-KEY" not in text and "demo-" not in text.replace("unipile-desktop-demo-", "")

@@ -8,7 +8,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,11 +16,14 @@ from . import APP_NAME, __version__
 from .logs import LOG_FORMAT, add_file_handler
 
 if TYPE_CHECKING:
+    from .app.session import Session
     from .ui.single_instance import SingleInstance
+
+    SessionReady = Callable[[Session], Awaitable[int]]
 
 log = logging.getLogger("unipile_desktop")
 
-ENV_API_KEY = "UNIPILE_API_KEY"  # the same name as app.ENV_API_KEY; app.py imports Qt, which must not load yet
+ENV_API_KEY = "UNIPILE_API_KEY"  # the same name as app.connection.ENV_API_KEY; app/ imports Qt, which must not load yet
 
 
 class SecretRedactingFilter(logging.Filter):
@@ -107,7 +110,8 @@ def configure_logging(debug: bool) -> SecretRedactingFilter:
     return redactor
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, on_session_ready: SessionReady | None = None) -> int:
+    """Run the app (or the profile command); ``on_session_ready`` replaces what --smoke-test would run (benchmarks)."""
     started_at = time.perf_counter()
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["profile"]:
@@ -127,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     import PySide6.QtWidgets
     import qasync
 
-    from .app.application import Application, Options
+    from .app.application import Application
+    from .app.connection import Options
     from .ui.crash_dialog import CrashReporter
     from .ui.single_instance import SingleInstance, bring_to_front
 
@@ -162,7 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         profile=args.profile,
         environment_api_key=environment_api_key,
     )
-    application = Application(qt_app, options, redactor=redactor)
+    if on_session_ready is None:
+        on_session_ready = self_test(args, started_at)
+    application = Application(qt_app, options, redactor=redactor, on_session_ready=on_session_ready)
     try:
         with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(qt_app)) as runner:
             runner.get_loop().set_exception_handler(crash_reporter.loop_exception_handler)
@@ -178,6 +185,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         crash_reporter.uninstall()
         if instance is not None:
             instance.release()
+
+
+def self_test(args: argparse.Namespace, started_at: float) -> SessionReady | None:
+    """--smoke-test or --screenshot: what drives the first session instead of a person; its result is the exit code.
+
+    The self-test sits above the app and is imported only here (and only when it runs), so the app never imports it.
+    """
+    if args.smoke_test:
+
+        async def smoke(session: Session) -> int:
+            from .selftest.smoke import run_smoke_test
+
+            return await run_smoke_test(session, started_at)
+
+        return smoke
+    screenshot: Path | None = args.screenshot
+    if screenshot is not None:
+
+        async def save_screenshot(session: Session) -> int:
+            from .selftest.screenshot import take_screenshot
+
+            return await take_screenshot(session, screenshot)
+
+        return save_screenshot
+    return None
 
 
 def take_environment_api_key() -> str | None:

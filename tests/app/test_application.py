@@ -9,13 +9,13 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.app_support import visible, wait_for
 from tests.helpers.conversation_support import wait_until
-from unipile_desktop.app.application import ENV_API_KEY, ENV_DSN, Application, Options
-from unipile_desktop.paths import downloads_dir
+from unipile_desktop.app.application import Application
+from unipile_desktop.app.connection import ENV_API_KEY, ENV_DSN, Options
+from unipile_desktop.paths import downloads_dir, window_settings_file
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.ui.connection_dialog import ConnectionDialog
 
@@ -36,15 +36,10 @@ def no_connection_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def isolated_settings(tmp_path: Path) -> Path:
-    """Real (non-demo) settings go to a temporary folder, never the developer's own.
-
-    Qt reads the settings location once per process, so the path is set explicitly rather than through HOME; it is
-    left pointing at this test's folder afterwards, which is safer than pointing back at a real home.
-    """
-    config = tmp_path / "config"
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(config))
-    return config
+def isolated_settings(user_dirs_isolation: Path) -> Path:
+    """Real (non-demo) window settings go beside settings.json, in this test's own config folder (tests/helpers/
+    user_dirs.py), never the developer's own."""
+    return window_settings_file().parent
 
 
 @pytest.mark.asyncio
@@ -56,18 +51,19 @@ async def test_the_environment_connects_and_closing_the_window_ends_run_cleanly(
     app = Application(qt_app(), Options())
     assert ENV_API_KEY not in os.environ  # taken out at once: programs the app opens must not inherit it
     run = asyncio.ensure_future(app.run())
-    await wait_until(lambda: app.window is not None and app.window.chat_proxy.rowCount() > 0, what="chats")
-    window = app.window
+    await wait_until(lambda: app.session is not None and app.session.window.chat_proxy.rowCount() > 0, what="chats")
+    assert app.session is not None
+    window = app.session.window
     assert window is not None
     assert window.windowTitle() == "Unipile Desktop"
     assert window.connection_label.text() == "Connected to 127.0.0.1:" + str(sandbox.port)
     assert "test-key" not in window.connection_label.text()
-    tasks = app.tasks
-    assert tasks is not None and app.settings is not None
-    assert Path(app.settings.fileName()).is_relative_to(isolated_settings)
+    tasks = app.session.tasks
+    assert tasks is not None and app.session.settings is not None
+    assert Path(app.session.settings.fileName()).is_relative_to(isolated_settings)
     window.close()
     assert await asyncio.wait_for(run, 5) == 0
-    assert app.client is None and app.window is None
+    assert app.session is None  # no client, no window
     with pytest.raises(RuntimeError):  # every background task was cancelled and no new one can start
         tasks.start("late", asyncio.sleep(0))
 
@@ -92,7 +88,7 @@ async def test_the_first_run_asks_for_a_connection_and_closing_the_dialog_quits_
     assert dialog.demo_button.isVisible()
     dialog.reject()  # the window's close button does the same
     assert await asyncio.wait_for(run, 5) == 0
-    assert app.window is None and app.client is None
+    assert app.session is None  # no window, no client
     assert not (user_dirs_isolation / "config" / "unipile-desktop" / "settings.json").exists()
 
 
@@ -104,17 +100,22 @@ async def test_the_first_run_dialog_offers_the_demo_which_keeps_its_settings_apa
     run = asyncio.ensure_future(app.run())
     dialog = await wait_for(ConnectionDialog, "the connection dialog")
     dialog.demo_button.click()
-    await wait_until(lambda: app.window is not None and app.window.chat_proxy.rowCount() > 0, what="demo chats")
-    window = app.window
-    assert window is not None and app.settings is not None and app.sandbox is not None
+    await wait_until(
+        lambda: app.session is not None and app.session.window.chat_proxy.rowCount() > 0, what="demo chats"
+    )
+    assert app.session is not None
+    window, sandbox = app.session.window, app.session.sandbox
+    assert window is not None and app.session.settings is not None and sandbox is not None
     assert window.windowTitle() == "Unipile Desktop — Demo"
     assert window.profiles_menu.demo_action.isChecked()
-    settings_file = Path(app.settings.fileName())
+    settings_file = Path(app.session.settings.fileName())
     assert "unipile-desktop-demo-" in str(settings_file.parent)
     demo_dir = settings_file.parent
     window.close()
     assert await asyncio.wait_for(run, 5) == 0
-    assert app.sandbox is None  # stopped
+    assert app.session is None  # the demo's session ended with its sandbox ...
+    with pytest.raises(RuntimeError):
+        sandbox.port  # ... stopped  # noqa: B018
     assert not demo_dir.exists()  # nothing of the demo is left behind
     assert not isolated_settings.exists()  # and the real settings were never written
     assert not (user_dirs_isolation / "config" / "unipile-desktop").exists()

@@ -30,7 +30,8 @@ from tests.helpers.app_support import (
 from tests.helpers.conversation_support import wait_until
 from tests.helpers.memory_keyring import MemoryKeyring
 from unipile_desktop.__main__ import main
-from unipile_desktop.app.application import Application, KeySource, Options
+from unipile_desktop.app.application import Application
+from unipile_desktop.app.connection import KeySource, Options
 from unipile_desktop.logs import LOG_FILE_NAME
 from unipile_desktop.paths import log_dir
 from unipile_desktop.profiles import KEYRING_SERVICE, Credentials, KeyStore, Profile
@@ -119,7 +120,7 @@ async def test_a_rejected_key_is_replaced_while_the_composer_keeps_what_was_type
         await wait_until(
             lambda: 200 in [e["status"] for e in chat_pages_after(sandbox, requests_before)], what="loading resumed"
         )
-        assert app.window is window  # nothing was rebuilt ...
+        assert app.session is not None and app.session.window is window  # nothing was rebuilt ...
         assert composer.text_edit.toPlainText() == "Half-written reply, still typing"  # ... and nothing was lost
         assert window.conversation.chat is not None and window.conversation.chat.id == chat_id
         assert memory_keyring.passwords[(KEYRING_SERVICE, "Support")] == KEY
@@ -135,10 +136,13 @@ async def test_a_stale_saved_key_shows_the_banner_and_the_new_key_goes_to_the_ke
     app = Application(qt_app(), Options(), credentials=credentials, redactor=redactor)
     run = asyncio.ensure_future(app.run())
     try:
-        await wait_until(lambda: app.window is not None and app.window.key_banner.isVisible(), what="the banner")
-        window = app.window
+        await wait_until(
+            lambda: app.session is not None and app.session.window.key_banner.isVisible(), what="the banner"
+        )
+        assert app.session is not None
+        window = app.session.window
         assert window is not None and window.chat_proxy.rowCount() == 0
-        client = app.client
+        client = app.session.client
         window.key_banner.enter_key_button.click()
         dialog = await wait_for(ApiKeyDialog, "the key dialog")
         assert dialog.windowTitle() == "API key rejected"
@@ -147,7 +151,7 @@ async def test_a_stale_saved_key_shows_the_banner_and_the_new_key_goes_to_the_ke
         dialog.use_button.click()
         await window_with_chats(app)
         assert window.key_banner.isHidden()
-        assert app.client is client  # the same client, with the new key
+        assert app.session is not None and app.session.client is client  # the same client, with the new key
         assert memory_keyring.passwords == {(KEYRING_SERVICE, "Support"): KEY}
         assert {"stale-key", KEY} <= set(redactor.registered)
         assert sandbox.requests_log()[-1]["auth"] == "ok"
@@ -189,7 +193,8 @@ async def test_with_no_keyring_at_all_the_app_explains_and_works_for_the_session
         dialog.key_field.set_text(KEY)
         dialog.use_button.click()
         window = await window_with_chats(app)
-        assert app.connection is not None and app.connection.key_source is KeySource.SESSION
+        assert app.session is not None
+        assert app.session.connection is not None and app.session.connection.key_source is KeySource.SESSION
         assert window.connection_label.text().endswith("· key for this session only")
         assert credentials.session.get("Support") == KEY
 
@@ -228,7 +233,8 @@ async def test_first_run_without_a_keyring_keeps_the_key_for_the_session_only(
         explanation = await wait_for(KeyringUnavailableDialog, "the keyring explanation")
         explanation.session_button.click()
         await window_with_chats(app)
-        assert app.connection is not None and app.connection.key_source is KeySource.SESSION
+        assert app.session is not None
+        assert app.session.connection is not None and app.session.connection.key_source is KeySource.SESSION
     # The profile is saved (name and DSN), the key is not: next time the app asks again.
     assert [p.name for p in make_credentials(config_dir).store.profiles()] == ["Support"]
     assert files_containing(tmp_path, KEY.encode()) == []

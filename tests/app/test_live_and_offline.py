@@ -16,7 +16,7 @@ from tests.helpers.app_support import make_credentials, running, window_with_cha
 from tests.helpers.conversation_support import wait_until
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.window_support import running_app, wait_for_chats, window_of
-from unipile_desktop.app.application import Application
+from unipile_desktop.app.session import Session
 from unipile_desktop.core.message_list import RowKind
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.store import Baseline, MessageSend
@@ -82,8 +82,9 @@ async def test_starting_with_the_server_stopped_shows_the_cached_chats_and_messa
 
     # Started again with the server gone: everything comes from the store, in the same pass that shows the window.
     async with running(credentials=credentials) as (app, _run):
-        await wait_until(lambda: app.window is not None and app.window.isVisible(), what="the window")
-        window = window_of(app)
+        await wait_until(lambda: app.session is not None and app.session.window.isVisible(), what="the window")
+        assert app.session is not None
+        window = window_of(app.session)
         assert window.chat_proxy.rowCount() > 0
         assert [window.chat_proxy.index(r, 0).data(ChatRole.TITLE) for r in range(5)] == titles
         assert window.account_picker.count() > 1  # the cached accounts
@@ -103,7 +104,7 @@ async def test_starting_with_the_server_stopped_shows_the_cached_chats_and_messa
 # ---------------------------------------------------------------------------------------------- live updates
 
 
-async def started_live(app: Application) -> MainWindow:
+async def started_live(app: Session) -> MainWindow:
     window = window_of(app)
     await wait_for_chats(window)
     assert app.live is not None
@@ -265,8 +266,10 @@ async def test_a_message_sent_offline_waits_and_goes_out_once_the_server_is_back
             server.start()  # same port, same data
             window.refresh_action.trigger()  # F5: the sync sees the server, and the outbox is woken at once
             await wait_until(lambda: not window.sync_indicator.is_offline, what="online again", timeout=8)
-            assert app.outbox is not None
-            await wait_until(lambda: not app.outbox.busy, what="the outbox drained", timeout=8)
+            assert app.session is not None
+            outbox = app.session.outbox
+            assert outbox is not None
+            await wait_until(lambda: not outbox.busy, what="the outbox drained", timeout=8)
             assert server.message_counts(chat_id)["by_text"]["Sent while offline"] == 1
     finally:
         server.stop()
@@ -276,7 +279,7 @@ async def test_a_message_sent_offline_waits_and_goes_out_once_the_server_is_back
 async def test_a_profile_open_in_another_window_is_refused_with_a_sentence(
     tmp_path: Path, memory_keyring: MemoryKeyring, sandbox: SandboxServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from unipile_desktop.app.application import Options
+    from unipile_desktop.app.connection import Options
     from unipile_desktop.store import Store
 
     credentials = make_credentials(tmp_path / "config")

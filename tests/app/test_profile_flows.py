@@ -20,7 +20,7 @@ from tests.helpers.app_support import (
 )
 from tests.helpers.conversation_support import wait_until
 from tests.helpers.memory_keyring import MemoryKeyring
-from unipile_desktop.app.application import ENV_API_KEY, ENV_DSN, KeySource, Options
+from unipile_desktop.app.connection import ENV_API_KEY, ENV_DSN, KeySource, Options
 from unipile_desktop.profiles import KEYRING_SERVICE, Credentials, Profile
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.ui.connection_dialog import ConnectionDialog
@@ -91,8 +91,9 @@ async def test_the_app_starts_on_the_last_used_profile_without_asking(
     async with running(credentials=credentials) as (app, _run):
         window = await window_with_chats(app)
         assert visible(ConnectionDialog) is None
-        assert app.connection is not None and app.connection.profile == "Sales"
-        assert app.connection.key_source is KeySource.KEYRING
+        assert app.session is not None
+        assert app.session.connection is not None and app.session.connection.profile == "Sales"
+        assert app.session.connection.key_source is KeySource.KEYRING
         assert other_sandbox.requests_log() and not sandbox.requests_log()
         assert window.profiles_menu.profile_actions["Sales"].isChecked()
 
@@ -107,13 +108,15 @@ async def test_dash_dash_profile_beats_the_environment_which_beats_the_last_prof
     monkeypatch.setenv(ENV_API_KEY, OTHER_KEY)
     async with running(credentials=credentials) as (app, _run):
         await window_with_chats(app)
-        assert app.connection is not None and app.connection.profile is None
-        assert app.connection.key_source is KeySource.ENVIRONMENT
-        assert app.window is not None and app.window.connection_summary is not None
-        assert app.window.connection_summary.key_location == f"from {ENV_API_KEY}; not stored by the app"
+        assert app.session is not None
+        assert app.session.connection is not None and app.session.connection.profile is None
+        assert app.session.connection.key_source is KeySource.ENVIRONMENT
+        assert app.session.window is not None and app.session.window.connection_summary is not None
+        assert app.session.window.connection_summary.key_location == f"from {ENV_API_KEY}; not stored by the app"
     async with running(Options(profile="Support"), credentials=credentials) as (app, _run):
         await window_with_chats(app)
-        assert app.connection is not None and app.connection.profile == "Support"
+        assert app.session is not None
+        assert app.session.connection is not None and app.session.connection.profile == "Support"
 
 
 @pytest.mark.asyncio
@@ -131,7 +134,7 @@ async def test_a_smoke_test_on_an_unusable_profile_reports_json_and_exits_1(
         credentials.store.add(Profile("Nope", "127.0.0.1:9"))
     async with running(Options(smoke_test=True, profile="Nope"), credentials=credentials) as (app, run):
         assert await asyncio.wait_for(run, 5) == 1
-        assert app.window is None
+        assert app.session is None  # no window
     report = json.loads(capsys.readouterr().out.strip())
     assert report["ok"] is False
     assert report["error"].startswith(expected)
@@ -149,13 +152,15 @@ async def test_switching_profile_rebuilds_the_session_and_ends_the_old_one(
     credentials.store.set_last_used("Support")
     async with running(credentials=credentials) as (app, run):
         first = await window_with_chats(app)
-        old_tasks, old_client = app.tasks, app.client
+        assert app.session is not None
+        old_tasks, old_client = app.session.tasks, app.session.client
         assert old_tasks is not None and old_client is not None
         first.profiles_menu.profile_actions["Sales"].trigger()
-        await wait_until(lambda: app.window is not None and app.window is not first, what="the new window")
+        await wait_until(lambda: app.session is not None and app.session.window is not first, what="the new window")
         second = await window_with_chats(app)
         assert second.windowTitle() == "Unipile Desktop — Sales"
-        assert app.client is not old_client and app.tasks is not old_tasks
+        assert app.session is not None
+        assert app.session.client is not old_client and app.session.tasks is not old_tasks
         with pytest.raises(RuntimeError):  # the old session's tasks were all cancelled
             old_tasks.start("late", asyncio.sleep(0))
         assert settings_json(config_dir)["last_profile"] == "Sales"
@@ -182,7 +187,7 @@ async def test_add_profile_from_the_menu_saves_and_switches_to_it(
         assert dialog.isVisible() and "already exists" in dialog.name_error.text()
         dialog.name_edit.setText("Sales")
         dialog.save_button.click()
-        await wait_until(lambda: app.connection is not None and app.connection.profile == "Sales", what="switch")
+        await wait_until(lambda: app.session is not None and app.session.connection.profile == "Sales", what="switch")
         await window_with_chats(app)
         assert memory_keyring.passwords[(KEYRING_SERVICE, "Sales")] == OTHER_KEY
         assert [p.name for p in credentials.store.profiles()] == ["Support", "Sales"]
@@ -205,7 +210,7 @@ async def test_editing_the_active_profile_with_an_empty_key_keeps_the_key_and_re
         dialog.name_edit.setText("Support EU")
         dialog.save_button.click()
         await wait_until(lambda: window.windowTitle() == "Unipile Desktop — Support EU", what="the rename")
-        assert app.window is window  # same session: nothing was rebuilt
+        assert app.session is not None and app.session.window is window  # same session: nothing was rebuilt
         assert memory_keyring.passwords == {(KEYRING_SERVICE, "Support EU"): KEY}
         assert list(window.profiles_menu.profile_actions) == ["Support EU"]
 
@@ -222,7 +227,9 @@ async def test_editing_the_active_profile_to_another_server_rebuilds_the_session
         dialog.dsn_edit.setText(other_sandbox.url)
         dialog.key_field.set_text(OTHER_KEY)
         dialog.save_button.click()
-        await wait_until(lambda: app.window is not None and app.window is not window, what="the rebuilt window")
+        await wait_until(
+            lambda: app.session is not None and app.session.window is not window, what="the rebuilt window"
+        )
         await window_with_chats(app)
         assert other_sandbox.requests_log()
         assert memory_keyring.passwords == {(KEYRING_SERVICE, "Support"): OTHER_KEY}
@@ -252,7 +259,7 @@ async def test_removing_a_profile_asks_first_and_deletes_its_key(
         await wait_until(lambda: list(window.profiles_menu.profile_actions) == ["Support"], what="the menu update")
         assert credentials.store.find("Sales") is None
         assert (KEYRING_SERVICE, "Sales") not in memory_keyring.passwords
-        assert app.window is window  # the active profile was not touched
+        assert app.session is not None and app.session.window is window  # the active profile was not touched
 
 
 @pytest.mark.asyncio
@@ -267,7 +274,7 @@ async def test_removing_the_active_profile_moves_to_another_then_to_the_first_ru
         window.profiles_menu.remove_menu.actions()[0].trigger()
         box = await wait_for(QMessageBox, "the confirmation")
         next(b for b in box.buttons() if b.text() == "Remove").click()
-        await wait_until(lambda: app.connection is not None and app.connection.profile == "Sales", what="Sales")
+        await wait_until(lambda: app.session is not None and app.session.connection.profile == "Sales", what="Sales")
         window = await window_with_chats(app)
         assert memory_keyring.passwords == {(KEYRING_SERVICE, "Sales"): OTHER_KEY}
 
@@ -275,7 +282,7 @@ async def test_removing_the_active_profile_moves_to_another_then_to_the_first_ru
         box = await wait_for(QMessageBox, "the confirmation")
         next(b for b in box.buttons() if b.text() == "Remove").click()
         dialog = await wait_for(ConnectionDialog, "the first-run dialog")
-        assert app.window is None and app.client is None
+        assert app.session is None  # no window, no client
         assert memory_keyring.passwords == {}
         dialog.reject()
         assert await asyncio.wait_for(run, 5) == 0
@@ -287,14 +294,16 @@ async def test_the_demo_from_the_menu_and_back_to_a_profile(sandbox: SandboxServ
     async with running(credentials=credentials) as (app, _run):
         window = await window_with_chats(app)
         window.profiles_menu.demo_action.trigger()
-        await wait_until(lambda: app.sandbox is not None and app.window is not None, what="the demo")
+        await wait_until(lambda: app.session is not None and app.session.sandbox is not None, what="the demo")
         demo_window = await window_with_chats(app)
         assert demo_window.windowTitle() == "Unipile Desktop — Demo"
-        demo_sandbox = app.sandbox
+        assert app.session is not None
+        demo_sandbox = app.session.sandbox
         demo_window.profiles_menu.profile_actions["Support"].trigger()
-        await wait_until(lambda: app.connection is not None and app.connection.profile == "Support", what="back")
+        await wait_until(lambda: app.session is not None and app.session.connection.profile == "Support", what="back")
         await window_with_chats(app)
-        assert app.sandbox is None and demo_sandbox is not None
+        assert app.session is not None
+        assert app.session.sandbox is None and demo_sandbox is not None
         with pytest.raises(RuntimeError):
             demo_sandbox.port  # stopped  # noqa: B018
 

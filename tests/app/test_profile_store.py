@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from tests.helpers.app_support import make_credentials, running, wait_for, window_with_chats
 from tests.helpers.conversation_support import wait_until
 from tests.helpers.memory_keyring import MemoryKeyring
-from unipile_desktop.app.application import remove_profile_question
+from unipile_desktop.app.profile_flows import remove_profile_question
 from unipile_desktop.profiles import Credentials
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.store import MessageSend, Store
@@ -43,11 +43,13 @@ async def test_the_profile_database_is_named_by_its_id_so_a_rename_keeps_it(
     credentials.add_profile("Support", sandbox.url, KEY)
     async with running(credentials=credentials) as (app, _run):
         await window_with_chats(app)
-        assert app.store is not None and app.store.path == credentials.database_path("Support")
-        opened = app.store.path
+        session = app.session
+        assert session is not None
+        assert session.store is not None and session.store.path == credentials.database_path("Support")
+        opened = session.store.path
         # Pasted images wait in the profile's own folder, not in a temporary one.
-        assert app.window is not None
-        assert app.window.conversation_pane.composer.text_edit.paste_dir == app.store.pasted_dir
+        assert session.window is not None
+        assert session.window.conversation_pane.composer.text_edit.paste_dir == session.store.pasted_dir
     credentials.edit_profile("Support", "Support EU", sandbox.url)
     assert credentials.database_path("Support EU") == opened
 

@@ -7,11 +7,7 @@ clock whose sleeps return at once, so intervals and backoffs are checked exactly
 from __future__ import annotations
 
 import asyncio
-import functools
-import inspect
-import socket
-import time
-from collections.abc import Callable, Coroutine, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -20,6 +16,7 @@ import pytest
 
 from tests.conftest import SANDBOX_API_KEY
 from tests.helpers.clock import FakeClock
+from tests.helpers.plain_loop import free_port, on_asyncio, wait_for
 from unipile_desktop.api import UnipileClient
 from unipile_desktop.api.errors import AuthenticationError, RateLimitedError, ServerError
 from unipile_desktop.api.models import Chat, Message, Page, parse_timestamp
@@ -73,18 +70,6 @@ class Reports:
         return [m.id for _, items in self.messages for m in items]
 
 
-def on_asyncio(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:
-    """Run an async test on a fresh plain asyncio loop (the engine needs no Qt)."""
-
-    @functools.wraps(test)
-    def wrapper(**fixtures: Any) -> None:
-        asyncio.run(test(**fixtures))
-
-    del wrapper.__wrapped__
-    wrapper.__signature__ = inspect.signature(test)  # type: ignore[attr-defined]
-    return wrapper
-
-
 @pytest.fixture(params=["activity", "created"])
 def chat_filter_on(request: pytest.FixtureRequest) -> str:
     """What ``GET /chats?after=`` filters on in the sandbox: the reference leaves it open, so the sync runs both."""
@@ -95,27 +80,6 @@ def chat_filter_on(request: pytest.FixtureRequest) -> str:
 def sandbox(sandbox: SandboxServer, chat_filter_on: str) -> SandboxServer:
     sandbox.routes.chat_filter_on = chat_filter_on
     return sandbox
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = Store.open(tmp_path / "profile.sqlite3")
-    yield opened
-    opened.close()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-async def wait_until(condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not reached in time")
-        await asyncio.sleep(0.01)
 
 
 # ---------------------------------------------------------------------------------------------- de-duplication
@@ -202,10 +166,10 @@ async def test_the_interval_follows_window_activation(sandbox: SandboxServer, st
         client = RecordingClient(real, clock)
         engine = SyncEngine(store, client, policy=POLICY, clock=clock, sleep=clock.sleep)
         engine.start()
-        await wait_until(lambda: engine.polls >= 3)
+        await wait_for(lambda: engine.polls >= 3)
         engine.set_active(False)
         polls = engine.polls
-        await wait_until(lambda: engine.polls >= polls + 3)
+        await wait_for(lambda: engine.polls >= polls + 3)
         await engine.close()
     times = [t for t, _, _ in client.chat_polls]
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
@@ -223,10 +187,10 @@ async def test_a_429_with_retry_after_delays_the_next_poll(sandbox: SandboxServe
         await engine.poll_once()
         sandbox.add_fault(CHATS_PATH, method="GET", status=429, retry_after=45, times=1)
         engine.start()
-        await wait_until(lambda: len(client.chat_polls) >= 3)
-        await wait_until(lambda: engine.polls >= 2)
+        await wait_for(lambda: len(client.chat_polls) >= 3)
+        await wait_for(lambda: engine.polls >= 2)
         engine.refresh_now()
-        await wait_until(lambda: engine.polls >= 3)
+        await wait_for(lambda: engine.polls >= 3)
         await engine.close()
     limited_at, retried_at = client.chat_polls[1][0], client.chat_polls[2][0]
     assert retried_at - limited_at >= 45.0
@@ -254,7 +218,7 @@ async def test_a_429_on_the_messages_route_pauses_polling_for_retry_after_instea
         sandbox.add_fault(r"^/messages$", method="GET", status=429, retry_after=10, times=1)
         sandbox.add_fault(r"^/messages$", method="GET", status=429, retry_after=45, times=1)
         engine.start()
-        await wait_until(lambda: injected["id"] in reports.message_ids())
+        await wait_for(lambda: injected["id"] in reports.message_ids())
         await engine.close()
     limited = [s for s in reports.states if s.problem]
     assert limited and limited[0] == SyncStatus(SyncState.ONLINE, limited[0].sentence, 45.0, "rate_limited")
@@ -278,7 +242,7 @@ async def test_a_server_error_on_one_of_the_side_by_side_requests_reads_as_offli
         sandbox.add_fault(r"^/messages$", method="GET", status=503, type="errors/no_client_session", times=1)
         reports = Reports(engine)
         engine.start()
-        await wait_until(lambda: any(s.state is SyncState.OFFLINE for s in reports.states))
+        await wait_for(lambda: any(s.state is SyncState.OFFLINE for s in reports.states))
         await engine.close()
     offline = next(s for s in reports.states if s.state is SyncState.OFFLINE)
     assert offline.problem == "unreachable" and "ExceptionGroup" not in offline.sentence
@@ -333,14 +297,14 @@ async def test_offline_then_back_online(store: Store, chat_filter_on: str) -> No
             await engine.poll_once()
             server.stop()
             engine.start()
-            await wait_until(lambda: engine.status.state is SyncState.OFFLINE)
-            await wait_until(lambda: len(client.message_polls) >= 4)  # retried with growing delays
+            await wait_for(lambda: engine.status.state is SyncState.OFFLINE)
+            await wait_for(lambda: len(client.message_polls) >= 4)  # retried with growing delays
             offline_sleeps = list(clock.sleeps)
             chat = str(server.landmarks["chats"]["group"])
             injected = server.inject_inbound(chat, "written while we were offline")
             server.start()  # same port, same data
-            await wait_until(lambda: engine.status.state is SyncState.ONLINE)
-            await wait_until(lambda: injected["id"] in reports.message_ids())
+            await wait_for(lambda: engine.status.state is SyncState.ONLINE)
+            await wait_for(lambda: injected["id"] in reports.message_ids())
             await engine.close()
     finally:
         server.stop()
@@ -369,10 +333,10 @@ async def test_refresh_now_polls_at_once_and_a_failing_listener_does_not_stop_po
         engine.add_listener(chats_changed=broken)
         engine.set_active(False)
         engine.start()
-        await wait_until(lambda: engine.polls >= 1)
+        await wait_for(lambda: engine.polls >= 1)
         at = clock.now
         engine.refresh_now()
-        await wait_until(lambda: engine.polls >= 2)
+        await wait_for(lambda: engine.polls >= 2)
         await engine.close()
     assert client.chat_polls[1][0] == pytest.approx(at)  # not 20 s later
 

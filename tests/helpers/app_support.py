@@ -14,7 +14,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QWidget
 
 from tests.helpers.conversation_support import wait_until
-from unipile_desktop.app.application import ENV_API_KEY, ENV_DSN, Application, Options
+from unipile_desktop.app.application import Application
+from unipile_desktop.app.connection import ENV_API_KEY, ENV_DSN, Options
+from unipile_desktop.paths import window_settings_file
 from unipile_desktop.profiles import Credentials, KeyStore, ProfileStore
 from unipile_desktop.ui.connection_dialog import ConnectionTester
 from unipile_desktop.ui.main_window import MainWindow
@@ -30,7 +32,7 @@ def qt_app() -> QApplication:
 
 
 def isolate_qsettings(folder: Path) -> Path:
-    """Window state goes to ``folder``: Qt reads its settings location once per process, so set it explicitly."""
+    """Qt's own per-user settings go to ``folder``: Qt reads that location once per process, so set it explicitly."""
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     return folder
 
@@ -48,9 +50,13 @@ def no_environment_connection(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def window_settings(tmp_path: Path) -> Path:
-    """Qt's window settings of this test, in its own folder."""
-    return isolate_qsettings(tmp_path / "qsettings")
+def window_settings(tmp_path: Path, user_dirs_isolation: Path) -> Path:
+    """The folder of the window's settings (window.ini beside settings.json, in this test's own config folder).
+
+    Qt's own per-user settings location is pointed at the test's folder as well, should anything use it.
+    """
+    isolate_qsettings(tmp_path / "qsettings")
+    return window_settings_file().parent
 
 
 @pytest.fixture
@@ -93,10 +99,10 @@ async def wait_closed(dialog: QDialog, what: str = "the dialog to close") -> Non
 
 async def window_with_chats(app: Application, timeout: float = 10.0) -> MainWindow:
     await wait_until(
-        lambda: app.window is not None and app.window.chat_proxy.rowCount() > 0, timeout=timeout, what="chats"
+        lambda: app.session is not None and app.session.window.chat_proxy.rowCount() > 0, timeout=timeout, what="chats"
     )
-    assert app.window is not None
-    return app.window
+    assert app.session is not None
+    return app.session.window
 
 
 @asynccontextmanager

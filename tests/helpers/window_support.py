@@ -1,4 +1,4 @@
-"""Helpers for main-window tests: the real composition root wired to a sandbox, with throwaway settings."""
+"""Helpers for main-window tests: the real session (app/session.py) wired to a sandbox, with throwaway settings."""
 
 from __future__ import annotations
 
@@ -11,7 +11,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.conversation_support import wait_until
-from unipile_desktop.app.application import Application, Connection, Options
+from unipile_desktop.app.connection import Connection
+from unipile_desktop.app.session import Session
+from unipile_desktop.profiles import Credentials, KeyStore, ProfileStore
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.ui.main_window import MainWindow
 
@@ -25,26 +27,26 @@ def make_settings(folder: Path) -> QSettings:
 @asynccontextmanager
 async def running_app(
     sandbox: SandboxServer, folder: Path, *, demo: bool = False, settings: QSettings | None = None, show: bool = True
-) -> AsyncIterator[Application]:
-    """An Application built against ``sandbox`` whose window is shown and started; shut down afterwards."""
+) -> AsyncIterator[Session]:
+    """A session built against ``sandbox`` whose window is shown and started; closed afterwards."""
     qt_app = QApplication.instance()
     assert isinstance(qt_app, QApplication)
     qt_app.setQuitOnLastWindowClosed(False)  # as in main(): closing the window must not stop the test's loop
-    app = Application(qt_app, Options(demo=demo))
     connection = Connection(dsn=sandbox.url, api_key=API_KEY, label="Test server", demo=demo)
-    window = app.build(connection, settings=settings or make_settings(folder))
+    credentials = Credentials(ProfileStore(), KeyStore())
+    session = await Session.open(connection, credentials, settings=settings or make_settings(folder))
+    window = session.window
     if show:
         window.show()
     window.start()
     try:
-        yield app
+        yield session
     finally:
-        await app.shutdown()
+        await session.close(save_window_state=False)
         qt_app.setQuitOnLastWindowClosed(True)
 
 
-def window_of(app: Application) -> MainWindow:
-    assert app.window is not None
+def window_of(app: Session) -> MainWindow:
     return app.window
 
 

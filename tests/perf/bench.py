@@ -60,10 +60,9 @@ import shiboken6
 from PySide6.QtCore import QObject, QRect, qVersion
 from PySide6.QtWidgets import QApplication, QWidget
 
-import unipile_desktop.selftest.smoke as smoke
 from unipile_desktop import __main__ as entry_point
 from unipile_desktop.api import Chat, ChatAttendee, Message, Page, UnipileClient
-from unipile_desktop.app.application import Application
+from unipile_desktop.app.session import Session
 from unipile_desktop.core.chats import (
     PAGE_SIZE as CHAT_PAGE_SIZE,
 )
@@ -569,7 +568,7 @@ def summary(
 probe_mode = "demo"  # which start-up the probe watches; set by child_start before the app runs
 
 
-async def probe_startup(app: Application, started_at: float) -> int:
+async def probe_startup(session: Session, started_at: float) -> int:
     """Stands in for the smoke test: waits until the window is usable, prints when each step happened, quits."""
     mode = probe_mode
     marks: dict[str, float] = {}
@@ -582,8 +581,7 @@ async def probe_startup(app: Application, started_at: float) -> int:
             await asyncio.sleep(0.002)
         marks[name] = time.monotonic()
 
-    window = app.window
-    assert window is not None
+    window = session.window
     await until("window_shown", window.isVisible)
     if mode == "warm":  # the server is stopped: what shows comes from the store
         await until("accounts", lambda: window.account_picker.count() > 1)
@@ -613,9 +611,10 @@ async def probe_startup(app: Application, started_at: float) -> int:
 def child_start(mode: str) -> int:
     global probe_mode
     probe_mode = mode
-    smoke.run_smoke_test = probe_startup  # Application.run hands a --smoke-test run to this function
     arguments = ["--smoke-test"] + (["--demo"] if mode == "demo" else [])
-    return entry_point.main(arguments)
+    started_at = time.perf_counter()  # what main() notes first; the probe counts from it, as --smoke-test does
+    # --smoke-test makes the app hand its first session to a callback and never ask; the probe is that callback.
+    return entry_point.main(arguments, on_session_ready=lambda session: probe_startup(session, started_at))
 
 
 # ---------------------------------------------------------------------------------------------- child: workload

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QApplication
 
 from tests.helpers.window_support import requests, running_app, window_of
 from unipile_desktop.api import NetworkError
-from unipile_desktop.app.application import Application
+from unipile_desktop.app.session import Session
 from unipile_desktop.core.tasks import TaskRunner
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.selftest import smoke, smoke_checks
 from unipile_desktop.selftest.new_chat_driver import smoke_new_chats as real_new_chats
-from unipile_desktop.selftest.smoke import make_test_png, run_smoke_test, take_screenshot
+from unipile_desktop.selftest.screenshot import take_screenshot
+from unipile_desktop.selftest.smoke import make_test_png, run_smoke_test
 from unipile_desktop.selftest.smoke_checks import BackgroundErrors
 
 # The offscreen platform warns about window-manager features it lacks (the New chat popup grabs the keyboard).
@@ -121,7 +122,7 @@ async def test_the_screenshot_opens_a_chat_with_a_loaded_picture(
 
 
 @asynccontextmanager
-async def app_with_demo_sandbox(sandbox: SandboxServer, folder: Path, *, demo: bool) -> AsyncIterator[Application]:
+async def app_with_demo_sandbox(sandbox: SandboxServer, folder: Path, *, demo: bool) -> AsyncIterator[Session]:
     """The app against ``sandbox``; with ``demo`` the smoke test also sees it as the demo's own sandbox."""
     async with running_app(sandbox, folder) as app:
         if demo:
@@ -132,7 +133,7 @@ async def app_with_demo_sandbox(sandbox: SandboxServer, folder: Path, *, demo: b
             app.sandbox = None
 
 
-def after_confirmed(app: Application, number: int, action: Callable[[str], object]) -> None:
+def after_confirmed(app: Session, number: int, action: Callable[[str], object]) -> None:
     """Call ``action(message_id)`` when the smoke test's ``number``-th message (1: the text, 2: the picture) is
     confirmed sent, i.e. after the app saw it stored and before the smoke test reads the server back."""
     confirmed: list[str] = []
@@ -172,7 +173,7 @@ def replace_stored_picture(sandbox: SandboxServer, message_id: str, folder: Path
         attachment.data = path.read_bytes()  # same size on screen, other bytes
 
 
-async def smoke_report(app: Application, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
+async def smoke_report(app: Session, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any]]:
     code = await run_smoke_test(app, time.perf_counter())
     return code, json.loads(capsys.readouterr().out.strip())
 
@@ -287,14 +288,14 @@ async def test_an_outbox_entry_left_unsent_fails_the_smoke_test(
     assert report["verified_on_server"] == 5  # everything else was sent and found
 
 
-async def crash_in_task_runner(app: Application) -> None:
+async def crash_in_task_runner(app: Session) -> None:
     async def boom() -> None:
         raise RuntimeError("injected by the test")
 
     window_of(app).tasks.start("smoke-test:injected", boom())
 
 
-async def crash_in_a_bare_task(app: Application) -> None:
+async def crash_in_a_bare_task(app: Session) -> None:
     """A task nobody awaits (like the outbox's lanes): its exception reaches the loop's exception handler."""
 
     async def boom() -> None:
@@ -305,7 +306,7 @@ async def crash_in_a_bare_task(app: Application) -> None:
     del task  # never retrieved: asyncio reports it when the task is collected
 
 
-def crash_in_a_lane(app: Application) -> None:
+def crash_in_a_lane(app: Session) -> None:
     """What the outbox, the sync and the listeners do with a bug: catch it and log it."""
     try:
         raise KeyError("injected by the test")
@@ -366,7 +367,9 @@ async def test_expected_failures_and_cancellations_are_not_background_errors() -
         cancelled.cancel()
         await asyncio.wait([failed, cancelled])
         logging.getLogger("unipile_desktop.core.chats").error("a plain error line, no exception")
-        logging.getLogger("unipile_desktop.sandbox.server").error("sandbox route failed", exc_info=RuntimeError("x"))
+        logging.getLogger("unipile_desktop.sandbox.api_exchange").error(
+            "sandbox route failed", exc_info=RuntimeError("x")
+        )
         assert background.errors == []
         # The same exception reported on two paths (the runner, then the crash reporter) counts once.
         again = RuntimeError("twice")

@@ -23,13 +23,8 @@ from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.images import photo_png
 from unipile_desktop.ui.conversation import pane as pane_module
 from unipile_desktop.ui.conversation import view as view_module
-from unipile_desktop.ui.conversation.delegate import (
-    BUBBLE_PAD_X,
-    MAX_BUBBLE_WIDTH,
-    THUMB_MAX_H,
-    THUMB_MAX_W,
-    Hit,
-)
+from unipile_desktop.ui.conversation.bubble_layout import Hit
+from unipile_desktop.ui.conversation.bubble_style import BUBBLE_PAD_X, MAX_BUBBLE_WIDTH, THUMB_MAX_H, THUMB_MAX_W
 from unipile_desktop.ui.conversation.pane import ConversationPane
 from unipile_desktop.ui.conversation.view import MessageView
 

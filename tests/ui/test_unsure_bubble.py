@@ -20,7 +20,7 @@ from tests.helpers.pane_support import shown_pane
 from unipile_desktop.core.message_list import MessageListModel, MessageRow, SendState
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.store import MessageSend, Store
-from unipile_desktop.ui.conversation.delegate import SENT_TWICE_TEXT, UNSURE_ACTIONS, UNSURE_TEXT
+from unipile_desktop.ui.conversation.bubble_layout import SENT_TWICE_TEXT, UNSURE_ACTIONS, UNSURE_TEXT
 from unipile_desktop.ui.conversation.pane import ConversationPane
 from unipile_desktop.ui.conversation.view import MessageView
 from unipile_desktop.ui.format import plain_tip

@@ -1,1 +1,1 @@
-"""Qt-free behaviour over the api and the store: the outbox, sync, downloads and safe file names."""
+"""Qt-free behaviour over the api and the store: the outbox, sync and their backoff, downloads, safe file names."""

@@ -1,4 +1,4 @@
-"""The per-user folder for attachments downloaded to be opened, and its clean-up of old copies at start-up."""
+"""Clean-up at start-up of the downloads folder (``paths.downloads_dir``): attachments saved there to be opened."""
 
 from __future__ import annotations
 

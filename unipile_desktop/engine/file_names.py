@@ -54,7 +54,7 @@ def safe_file_name(name: str, fallback: str = "attachment") -> str:
 
 
 def extension_of(file_name: str) -> str:
-    """ "Report.PDF" -> "pdf"; "" without an extension."""
+    """The extension in lower case: "Report.PDF" gives "pdf"; a name without one gives ""."""
     stem, dot, extension = file_name.rpartition(".")
     return extension.lower() if dot and stem else ""
 

@@ -26,10 +26,11 @@ The very first poll of an empty cache only records the first page of chats: with
 nothing to compare against, and fetching the messages of every chat would be a burst of requests.
 
 Timing is adaptive: ``active_interval`` while the window is active, ``background_interval`` otherwise,
-exponential backoff (with a little jitter) after errors, and a 429's ``retry_after`` honoured before the next
-request. Requests of one poll that run side by side report one error: the most telling one (a 429 first, then
-a refused key, then the first), never a group of them. ``refresh_now()`` (F5) polls at once unless the server
-asked to wait. Clock, sleep and the random source are injectable so tests run without waiting.
+exponential backoff after errors (the outbox's, from ``backoff``, with a little jitter), and a 429's
+``retry_after`` honoured before the next request. Requests of one poll that run side by side report one error:
+the most telling one (a 429 first, then a refused key, then the first), never a group of them. ``refresh_now()``
+(F5) polls at once unless the server asked to wait. Clock, sleep and the random source are injectable so tests
+run without waiting.
 
 Listeners: ``chats_changed(list[Chat])`` (newest activity first: move them to the top, update badges),
 ``messages_arrived(chat_id, list[Message])`` (oldest first, only new ids) and ``state_changed(SyncStatus)``
@@ -65,6 +66,8 @@ from ..api.models import Chat, Message, message_order
 from ..api.protocols import PollingClient
 from ..store.cache import CacheTables
 from ..store.store import Store
+from .backoff import backoff_delay
+from .waiting import sleep_unless_woken
 
 __all__ = ["PollResult", "PollingClient", "SyncEngine", "SyncPolicy", "SyncState", "SyncStatus", "most_telling_error"]
 
@@ -111,7 +114,7 @@ class SyncPolicy:
     background_interval: float = 20.0  # window in the background: gentle on the API and the provider
     error_base_delay: float = 2.0  # first retry after a failed poll, doubled per further failure
     max_error_delay: float = 60.0
-    jitter: float = 0.1  # up to this fraction of a delay is randomly added, so many clients do not align
+    jitter: float = 0.1  # up to this fraction of a delay is randomly taken off, so many clients do not align
     message_margin: float = 120.0  # seconds the GET /messages window reaches back before the newest known activity
     chat_margin: float = 120.0  # the same for the chat listing
     message_page_size: int = 100
@@ -302,17 +305,7 @@ class SyncEngine:
 
     async def _wait(self, seconds: float) -> None:
         assert self._wakeup is not None
-        if self._wakeup.is_set():
-            self._wakeup.clear()
-            return
-        sleeper = asyncio.ensure_future(self._sleep(seconds))
-        waker = asyncio.ensure_future(self._wakeup.wait())
-        try:
-            await asyncio.wait({sleeper, waker}, return_when=asyncio.FIRST_COMPLETED)
-        finally:
-            sleeper.cancel()
-            waker.cancel()
-        self._wakeup.clear()
+        await sleep_unless_woken(self._wakeup, seconds, self._sleep)
 
     def _wake(self) -> None:
         if self._wakeup is not None:
@@ -360,9 +353,13 @@ class SyncEngine:
             self._set_status(SyncStatus(SyncState.ONLINE, err.user_message(), delay, "refused"))
 
     def _backoff(self) -> float:
-        exponent = max(0, min(self._failures - 1, 30))
-        delay = min(self.policy.max_error_delay, self.policy.error_base_delay * 2.0**exponent)
-        return delay * (1.0 + self.policy.jitter * self._rng.random())
+        return backoff_delay(
+            self._failures,
+            base=self.policy.error_base_delay,
+            cap=self.policy.max_error_delay,
+            jitter=self.policy.jitter,
+            rng=self._rng,
+        )
 
     def _set_status(self, status: SyncStatus) -> None:
         if status == self._status:

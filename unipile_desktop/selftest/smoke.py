@@ -1,4 +1,4 @@
-"""--smoke-test and --screenshot: drive the real window like a person and report what happened."""
+"""--smoke-test: drive the real window like a person (chats, a text, a picture, new chats), check the server, report."""
 
 from __future__ import annotations
 
@@ -11,13 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
-from ..core.chats import DetailsState
-from ..core.message_list import MessageListModel
 from ..ui.accounts import AccountRole
 from ..ui.chat_list import ChatRole
 from .new_chat_driver import DriverFailure, smoke_new_chats
@@ -32,7 +30,7 @@ from .smoke_checks import (
 )
 
 if TYPE_CHECKING:
-    from ..app.application import Application
+    from ..app.session import Session
     from ..ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -46,7 +44,7 @@ class SmokeFailure(Exception):
     """A step did not happen; the message says which."""
 
 
-class _Steps:
+class Steps:
     """Remembers the step being waited for, so a timeout can say what never happened."""
 
     def __init__(self) -> None:
@@ -65,17 +63,11 @@ def _ms(start: float, end: float | None = None) -> int:
     return round(((end if end is not None else time.perf_counter()) - start) * 1000)
 
 
-def _window(app: Application) -> MainWindow:
-    if app.window is None:
-        raise SmokeFailure("the main window was not built")
-    return app.window
-
-
 def _click(widget: QWidget, pos: QPoint | None = None) -> None:
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos or widget.rect().center())
 
 
-async def _click_chat(window: MainWindow, steps: _Steps, proxy_row: int) -> str:
+async def click_chat(window: MainWindow, steps: Steps, proxy_row: int) -> str:
     """Click a row of the chat list the way a person would, and wait until its conversation is open."""
     view = window.chat_view
     index = window.chat_proxy.index(proxy_row, 0)
@@ -111,13 +103,13 @@ def make_test_png(path: Path) -> Path:
     return path
 
 
-async def run_smoke_test(app: Application, started_at: float) -> int:
+async def run_smoke_test(session: Session, started_at: float) -> int:
     """Print one JSON line with timings (or the failure) and return the exit code."""
-    steps = _Steps()
+    steps = Steps()
     # Installed once the app has started: a background task that raises from here on makes the run fail.
     with BackgroundErrors.installed() as background:
         try:
-            result = await asyncio.wait_for(_smoke(app, started_at, steps), SMOKE_TIMEOUT_S)
+            result = await asyncio.wait_for(_smoke(session, started_at, steps), SMOKE_TIMEOUT_S)
         except TimeoutError:
             result = {"ok": False, "error": f"timed out after {SMOKE_TIMEOUT_S:.0f} s waiting for {steps.current}"}
         except SmokeFailure as exc:
@@ -149,10 +141,10 @@ def _fail(result: dict[str, Any], problems: list[str]) -> None:
     result["error"] = "; ".join(part for part in [*earlier, *problems] if part)
 
 
-async def _smoke(app: Application, started_at: float, steps: _Steps) -> dict[str, Any]:
-    window = _window(app)
+async def _smoke(session: Session, started_at: float, steps: Steps) -> dict[str, Any]:
+    window = session.window
     run_started = time.time()
-    before_run = {entry.local_id for entry in app.store.outbox.entries()} if app.store is not None else set()
+    before_run = {entry.local_id for entry in session.store.outbox.entries()}
     sent_files: dict[str, SentFile] = {}
     errors: list[str] = []
     window.tasks.task_failed.connect(lambda name, sentence, _exc: errors.append(f"{name}: {sentence}"))
@@ -183,7 +175,7 @@ async def _smoke(app: Application, started_at: float, steps: _Steps) -> dict[str
             break
     if chosen_row is None:
         raise SmokeFailure("no account that accepts messages has a chat that is not read-only")
-    await _click_chat(window, steps, chosen_row)
+    await click_chat(window, steps, chosen_row)
 
     pane = window.conversation_pane
     composer = pane.composer
@@ -237,13 +229,13 @@ async def _smoke(app: Application, started_at: float, steps: _Steps) -> dict[str
         "attachment_send_ms": attachment_send_ms,
         "new_chat_ms": new_chat_ms,
     }
-    await _delivery_check(app, steps, result, run_started=run_started, before_run=before_run, sent_files=sent_files)
+    await _delivery_check(session, steps, result, run_started=run_started, before_run=before_run, sent_files=sent_files)
     return result
 
 
 async def _delivery_check(
-    app: Application,
-    steps: _Steps,
+    session: Session,
+    steps: Steps,
     result: dict[str, Any],
     *,
     run_started: float,
@@ -255,9 +247,9 @@ async def _delivery_check(
     Read back through the public API, so it works against any server; the demo's sandbox also counts the copies
     itself. Problems go into ``result`` (``ok`` false, ``error`` saying each), next to the counts.
     """
-    store, client = app.store, app.client
-    if store is None or client is None:
+    if session.closed:
         raise SmokeFailure("the session ended before the messages could be checked")
+    store, client = session.store, session.client
     problems: list[str] = []
 
     # The outbox first: a send still being retried or checked gets a bounded while to end.
@@ -275,7 +267,7 @@ async def _delivery_check(
     steps.current = "the sent messages to be read back from the server"
     sent = [entry for entry in entries if entry.state == "sent" and entry.local_id not in before_run]
     report = await verify_on_server(
-        client, sent, since=run_started, sent_files=sent_files, require_bytes=app.sandbox is not None
+        client, sent, since=run_started, sent_files=sent_files, require_bytes=session.sandbox is not None
     )
     result["sent"] = report.checked
     result["verified_on_server"] = report.verified
@@ -285,7 +277,7 @@ async def _delivery_check(
         result["notes"] = report.notes
     problems.extend(report.problems)
 
-    sandbox = app.sandbox
+    sandbox = session.sandbox
     if sandbox is not None:  # the demo: the sandbox's own count of each text, as a second opinion
         sent_once, wrong = sandbox_counts(sent, sandbox.message_counts)
         result["sent_once"] = sent_once
@@ -293,108 +285,3 @@ async def _delivery_check(
         result["faults_fired"] = sum(int(rule.get("fired", 0)) for rule in sandbox.list_faults())
         problems.extend(wrong)
     _fail(result, problems)
-
-
-# ---------------------------------------------------------------------------------------------- screenshot
-
-
-async def take_screenshot(app: Application, path: Path) -> int:
-    steps = _Steps()
-    try:
-        await asyncio.wait_for(_screenshot(app, path, steps), SMOKE_TIMEOUT_S)
-    except TimeoutError:
-        print(f"screenshot failed: timed out waiting for {steps.current}", flush=True)
-        return 1
-    except SmokeFailure as exc:
-        print(f"screenshot failed: {exc}", flush=True)
-        return 1
-    print(f"screenshot saved to {path}", flush=True)
-    return 0
-
-
-async def _find_image_chat(app: Application) -> str | None:
-    """A chat with a picture in it: the sandbox's showcase chat in the demo, else the first listed one that has one."""
-    if app.sandbox is not None:
-        chat_id = app.sandbox.landmarks.get("chats", {}).get("showcase")
-        if isinstance(chat_id, str):
-            return chat_id
-    window = _window(app)
-    assert app.client is not None
-    for row in range(min(window.chat_proxy.rowCount(), 20)):
-        chat_id = str(window.chat_proxy.index(row, 0).data(ChatRole.CHAT_ID))
-        page = await app.client.list_messages(chat_id, limit=30)
-        if any(a.is_image and not a.unavailable for m in page.items for a in m.attachments):
-            return chat_id
-    return None
-
-
-def _proxy_row_of(window: MainWindow, chat_id: str) -> int | None:
-    for row in range(window.chat_proxy.rowCount()):
-        if window.chat_proxy.index(row, 0).data(ChatRole.CHAT_ID) == chat_id:
-            return row
-    return None
-
-
-def _visible_rows_resolved(window: MainWindow) -> bool:
-    view = window.chat_view
-    for row in range(window.chat_proxy.rowCount()):
-        index = window.chat_proxy.index(row, 0)
-        if not view.visualRect(index).intersects(view.viewport().rect()):
-            continue
-        entry = index.data(ChatRole.ENTRY)
-        if entry is None or entry.details in (DetailsState.MISSING, DetailsState.QUEUED):
-            return False
-        if entry.avatar_id and window.images.is_loading(window.images.avatar_key(entry.avatar_id)):
-            return False
-    return True
-
-
-def _image_row(model: MessageListModel) -> tuple[QModelIndex, str] | None:
-    """The newest message row with a loadable picture, and its cache key."""
-    for row in range(model.rowCount() - 1, -1, -1):
-        index = model.index(row, 0)
-        for attachment in index.data(MessageListModel.AttachmentsRole) or ():
-            if attachment.is_image and attachment.downloadable:
-                return index, f"attachment:{attachment.message_id}/{attachment.id}"
-    return None
-
-
-async def _screenshot(app: Application, path: Path, steps: _Steps) -> None:
-    window = _window(app)
-    await steps.until("the first chats", lambda: window.chat_proxy.rowCount() > 0)
-    chat_id = await _find_image_chat(app)
-    if chat_id is None:
-        raise SmokeFailure("no chat with a picture was found")
-    await steps.until(
-        "the chat with a picture to be listed",
-        lambda: _proxy_row_of(window, chat_id) is not None or not _fetch_more(window),
-        timeout=30,
-    )
-    row = _proxy_row_of(window, chat_id)
-    if row is None:
-        raise SmokeFailure("the chat with a picture is not in the list")
-    await _click_chat(window, steps, row)
-    model = window.conversation.message_list
-    await steps.until("the conversation to load", lambda: not window.conversation.is_loading and model.rowCount() > 0)
-    found = _image_row(model)
-    if found is None:
-        raise SmokeFailure("the open conversation shows no picture")
-    index, key = found
-    pane_view = window.conversation_pane.message_view
-    pane_view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-    await steps.until("the picture's thumbnail", lambda: window.images.is_cached(key), timeout=20)
-    await steps.until("the chat list's names and avatars", lambda: _visible_rows_resolved(window), timeout=20)
-    await asyncio.sleep(0.3)  # let the last repaints land
-    window.chat_view.clearFocus()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(path), "PNG"):
-        raise SmokeFailure(f"could not write {path}")
-
-
-def _fetch_more(window: MainWindow) -> bool:
-    """Ask for the next page when one exists; False when the whole list is loaded."""
-    source = window.chat_model
-    if source.canFetchMore(QModelIndex()):
-        source.fetchMore(QModelIndex())
-        return True
-    return source.is_fetching or window.chats.has_more

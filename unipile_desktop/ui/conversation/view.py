@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
 from ...core.images import ImageCache
 from ...core.message_list import AttachmentView, MessageListModel, MessageRow, RowKind, SendState
 from ..format import clock_time, plain_tip
-from .delegate import FAILED_ACTIONS, UNSURE_ACTIONS, BubbleDelegate, Hit
+from .bubble_layout import FAILED_ACTIONS, UNSURE_ACTIONS, Hit
+from .delegate import BubbleDelegate
 
 TOP_THRESHOLD_PX = 60  # start loading older messages this close to the top
 NEW_MESSAGES_MARGIN_PX = 12  # the "New messages" button's distance from the view's bottom-right corner
