@@ -39,3 +39,29 @@ def test_no_other_module_asks_the_platform_for_folders() -> None:
         if re.search(r"APP_DIR_NAME\s*(:[^=]*)?=", path.read_text("utf-8"))
     ]
     assert named == ["paths.py"]
+
+
+def test_the_window_state_of_an_earlier_version_is_carried_over_once(tmp_path: Path) -> None:
+    legacy = tmp_path / "UnipileDesktop" / "unipile-desktop.ini"
+    legacy.parent.mkdir()
+    legacy.write_text("[window]\ngeometry=old\n", "utf-8")
+    target = tmp_path / "unipile-desktop" / "window.ini"
+    target.parent.mkdir()
+    assert paths.adopt_legacy_window_settings(target, legacy)
+    assert target.read_text("utf-8") == "[window]\ngeometry=old\n"
+    target.write_text("[window]\ngeometry=new\n", "utf-8")  # saved by this version since
+    assert not paths.adopt_legacy_window_settings(target, legacy)
+    assert target.read_text("utf-8") == "[window]\ngeometry=new\n"
+
+
+def test_no_earlier_window_state_leaves_nothing_behind(tmp_path: Path) -> None:
+    target = tmp_path / "window.ini"
+    assert not paths.adopt_legacy_window_settings(target, tmp_path / "missing.ini")
+    assert not target.exists()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG directories are a Linux convention")
+def test_the_earlier_window_state_is_looked_for_in_qts_folder(user_dirs_isolation: Path) -> None:
+    assert (
+        paths.legacy_window_settings_file() == user_dirs_isolation / "config" / "UnipileDesktop" / "unipile-desktop.ini"
+    )

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
+import sys
 from pathlib import Path
 from typing import Final
 
 import platformdirs
 
 APP_DIR_NAME: Final = "unipile-desktop"
+
+log = logging.getLogger(__name__)
 
 
 def config_dir() -> Path:
@@ -39,6 +44,29 @@ def downloads_dir() -> Path:
 def window_settings_file() -> Path:
     """The window's geometry and splitter state, beside settings.json rather than in a second config folder."""
     return config_dir() / "window.ini"
+
+
+def legacy_window_settings_file() -> Path:
+    """Where earlier versions kept the window's state: Qt's own INI folder for the "UnipileDesktop" organization."""
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home())) / "UnipileDesktop" / "unipile-desktop.ini"
+    config_home = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(config_home) / "UnipileDesktop" / "unipile-desktop.ini"
+
+
+def adopt_legacy_window_settings(target: Path, legacy: Path) -> bool:
+    """Copy the window state an earlier version saved to ``target`` once, so an upgrade keeps the window's size.
+
+    Only when ``target`` does not exist yet; a copy that fails is logged and the window opens at its default size.
+    """
+    if target.exists() or not legacy.is_file():
+        return False
+    try:
+        shutil.copyfile(legacy, target)
+    except OSError as exc:
+        log.warning("could not carry over the window settings of an earlier version: %s", exc)
+        return False
+    return True
 
 
 def private_folder(folder: Path) -> Path:

@@ -28,7 +28,12 @@ from ..core.live_updates import LiveUpdates
 from ..core.new_chat import NewChatController
 from ..core.tasks import TaskRunner
 from ..engine.outbox import OutboxEngine
-from ..paths import private_folder, window_settings_file
+from ..paths import (
+    adopt_legacy_window_settings,
+    legacy_window_settings_file,
+    private_folder,
+    window_settings_file,
+)
 from ..profiles import Credentials, KeyStore, SettingsFileError, UnknownProfileError
 from ..store import Store
 from ..ui.about_dialog import ConnectionSummary
@@ -185,6 +190,7 @@ class Session:
             return QSettings(str(self.demo_dir / "settings.ini"), QSettings.Format.IniFormat)
         path = window_settings_file()
         private_folder(path.parent)
+        adopt_legacy_window_settings(path, legacy_window_settings_file())
         return QSettings(str(path), QSettings.Format.IniFormat)
 
     def _open_store(self) -> Store:

@@ -7,7 +7,6 @@ tested in ``test_policy.py``, what counts as proof that a send arrived in ``test
 
 from __future__ import annotations
 
-import asyncio
 import time
 from pathlib import Path
 from typing import Any
@@ -70,10 +69,10 @@ async def test_4xx_fails_with_a_sentence_and_is_not_retried(
     sandbox.add_fault(SEND_PATH, "error", method="POST", status=status, type=error_type, times=1)
     engine = start_engine(store, client, policy=FAST)
     entry = engine.send_message(chat, "refused once")
-    await run_until_idle(engine)
-    await asyncio.sleep(0.2)  # would be several backoff periods
+    await run_until_idle(engine)  # drained: no retry is waiting its turn
     failed = store.outbox.get(entry.local_id)
     assert failed is not None and failed.state == "failed" and failed.attempts == 1
+    assert failed.next_attempt_at is None  # and none is scheduled
     assert failed.reason and failed.reason[0].isupper() and failed.reason.endswith(".")
     assert posts(sandbox, chat) == 1 and copies(sandbox, chat, "refused once") == 0
     assert engine.entries(chat) == [failed]  # visible to the UI
