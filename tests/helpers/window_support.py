@@ -26,19 +26,32 @@ def make_settings(folder: Path) -> QSettings:
 
 @asynccontextmanager
 async def running_app(
-    sandbox: SandboxServer, folder: Path, *, demo: bool = False, settings: QSettings | None = None, show: bool = True
+    sandbox: SandboxServer,
+    folder: Path,
+    *,
+    demo: bool = False,
+    settings: QSettings | None = None,
+    show: bool = True,
+    live: bool = False,
 ) -> AsyncIterator[Session]:
-    """A session built against ``sandbox`` whose window is shown and started; closed afterwards."""
+    """A session built against ``sandbox`` whose window is shown and started; closed afterwards.
+
+    ``live`` also starts the polling sync and the inbox (queue, notifications kept in memory where the machine has no
+    notification service), as ``Session.start()`` does; without it nothing polls behind the test's back.
+    """
     qt_app = QApplication.instance()
     assert isinstance(qt_app, QApplication)
     qt_app.setQuitOnLastWindowClosed(False)  # as in main(): closing the window must not stop the test's loop
     connection = Connection(dsn=sandbox.url, api_key=API_KEY, label="Test server", demo=demo)
     credentials = Credentials(ProfileStore(), KeyStore())
-    session = await Session.open(connection, credentials, settings=settings or make_settings(folder))
+    session = await Session.open(connection, credentials, settings=settings or make_settings(folder), headless=True)
     window = session.window
     if show:
         window.show()
     window.start()
+    if live:
+        session.live.start()
+        session.inbox.start()
     try:
         yield session
     finally:

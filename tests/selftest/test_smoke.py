@@ -43,7 +43,7 @@ def test_the_generated_picture_is_a_real_png(qapp: QApplication, tmp_path: Path)
 async def test_the_smoke_test_sends_a_text_and_a_picture_with_a_caption(
     sandbox: SandboxServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    async with running_app(sandbox, tmp_path) as app:
+    async with running_app(sandbox, tmp_path, live=True) as app:
         code = await run_smoke_test(app, time.perf_counter())
         report = json.loads(capsys.readouterr().out.strip())
         assert code == 0, report
@@ -92,7 +92,7 @@ async def test_a_refused_send_makes_the_smoke_test_fail_with_the_reason(
     sandbox: SandboxServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     sandbox.add_fault(r"^/chats/[^/]+/messages$", method="POST", status=422, type="errors/cant_send_message")
-    async with running_app(sandbox, tmp_path) as app:
+    async with running_app(sandbox, tmp_path, live=True) as app:
         code = await run_smoke_test(app, time.perf_counter())
     report = json.loads(capsys.readouterr().out.strip())
     assert code == 1
@@ -106,7 +106,7 @@ async def test_the_screenshot_opens_a_chat_with_a_loaded_picture(
     sandbox: SandboxServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shot = tmp_path / "shot.png"
-    async with running_app(sandbox, tmp_path) as app:
+    async with running_app(sandbox, tmp_path, live=True) as app:
         window = app.window
         assert window is not None
         code = await take_screenshot(app, shot)
@@ -124,7 +124,7 @@ async def test_the_screenshot_opens_a_chat_with_a_loaded_picture(
 @asynccontextmanager
 async def app_with_demo_sandbox(sandbox: SandboxServer, folder: Path, *, demo: bool) -> AsyncIterator[Session]:
     """The app against ``sandbox``; with ``demo`` the smoke test also sees it as the demo's own sandbox."""
-    async with running_app(sandbox, folder) as app:
+    async with running_app(sandbox, folder, live=True) as app:
         if demo:
             app.sandbox = sandbox  # what --demo sets; taken back so shutting down does not stop the fixture
         try:
@@ -188,6 +188,44 @@ async def test_in_the_demo_the_sandbox_counts_confirm_what_the_api_read_back(
     assert report["verified_on_server"] == 5 and report["attachments_verified"] == 1
     assert report["sent_once"] == 5 and report["copies_wrong"] == 0 and report["faults_fired"] == 0
     assert report["unfinished"] == 0 and report["background_errors"] == 0
+    # A customer wrote into a chat that was not open: notified, followed, marked done (see the queue tests below).
+    assert isinstance(report["notify_ms"], int) and report["done_ok"] is True
+    assert isinstance(report["waiting_count"], int)
+
+
+@pytest.mark.asyncio
+async def test_the_customer_who_wrote_was_notified_followed_and_marked_done(
+    sandbox: SandboxServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with app_with_demo_sandbox(sandbox, tmp_path, demo=True) as app:
+        posted: list[str] = []
+        app.notifications.posted.connect(lambda chat_id, _summary, _body: posted.append(chat_id))
+        code, report = await smoke_report(app, capsys)
+        assert code == 0, report
+        with sandbox.state.lock:
+            (customer_message,) = [
+                message
+                for message in sandbox.state.messages.values()
+                if message.origin == "inbound" and "(smoke test " in (message.text or "")
+            ]
+        chat_id = customer_message.chat_id
+        assert posted.count(chat_id) == 1  # one notification for the chat the sandbox's customer wrote in
+        assert app.queue.mark(chat_id).done_through_ms is not None  # marked done in the profile's store
+        assert report["waiting_count"] == app.window.queue_counts()["waiting"]
+
+
+@pytest.mark.asyncio
+async def test_a_customer_message_without_a_notification_fails_the_smoke_test(
+    sandbox: SandboxServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(smoke, "NOTIFY_TIMEOUT_S", 1.0)
+    async with app_with_demo_sandbox(sandbox, tmp_path, demo=True) as app:
+        app.notifications.do_not_disturb = True  # the app keeps quiet, so the notification never comes
+        code, report = await smoke_report(app, capsys)
+    assert code == 1 and report["ok"] is False
+    assert report["notify_ms"] is None
+    assert "no notification came for the customer's message in chat" in report["error"], report
+    assert report["done_ok"] is True  # the rest still happened: only the missing notification fails the run
 
 
 @pytest.mark.asyncio

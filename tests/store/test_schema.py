@@ -20,6 +20,8 @@ EXPECTED_TABLES = {
     "outbox",
     "blobs",
     "sync_state",
+    "chat_marks",
+    "preferences",
 }
 
 
@@ -83,3 +85,18 @@ def test_database_from_a_newer_app_is_refused_and_left_untouched(db_path: Path) 
     assert user_version(conn) == SCHEMA_VERSION + 5
     conn.close()
     assert not list(db_path.parent.glob("*.corrupt-*"))
+
+
+def test_a_version_3_database_gains_the_queue_tables_and_keeps_its_data(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:3])
+    conn.execute("INSERT INTO drafts (key, text, updated_at) VALUES ('chat:a', 'kept', 1.0)")
+    conn.close()
+    with Store.open(db_path) as store:
+        assert user_version(store.db.conn) == SCHEMA_VERSION == 4
+        draft = store.drafts.get("chat:a")
+        assert draft is not None and draft.text == "kept"
+        assert store.marks.all() == {}
+        store.marks.mark_done("a", 5)
+        assert store.marks.get("a").done_through_ms == 5

@@ -129,7 +129,7 @@ class Application:
         """Close through the window when there is one (it saves its state), else end run() directly."""
         window = self.session.window if self.session is not None else None
         if window is not None and window.isVisible():
-            window.close()
+            window.quit()
         else:
             self._quit()
 
@@ -218,7 +218,9 @@ class Application:
 
     async def _open_session(self, connection: Connection) -> Session:
         """Build the connection's session, hand its window to the profile flows, show it and start it."""
-        session = await Session.open(connection, self.credentials, register_secret=self._register_secret)
+        session = await Session.open(
+            connection, self.credentials, register_secret=self._register_secret, headless=self.options.headless
+        )
         self.session = session
         window = session.window
         self.flows.wire(window)

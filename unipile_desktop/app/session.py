@@ -26,6 +26,8 @@ from ..core.drafts import DraftKeeper
 from ..core.images import ImageCache
 from ..core.live_updates import LiveUpdates
 from ..core.new_chat import NewChatController
+from ..core.notifications import NotificationController
+from ..core.queue import QueueController
 from ..core.tasks import TaskRunner
 from ..engine.outbox import OutboxEngine
 from ..paths import (
@@ -47,6 +49,7 @@ from .connection import (
     MissingConnectionError,
     profile_connection,
 )
+from .inbox import Inbox
 
 if TYPE_CHECKING:
     from ..sandbox import SandboxServer
@@ -92,7 +95,9 @@ class Session:
     chats: ChatListController
     conversation: ConversationController
     live: LiveUpdates
+    queue: QueueController
     window: MainWindow
+    inbox: Inbox
 
     def __init__(
         self, connection: Connection, credentials: Credentials, register_secret: Callable[[str], None]
@@ -104,6 +109,7 @@ class Session:
         self._register_secret = register_secret
         self._stack = AsyncExitStack()
         self._save_window_state = False
+        self.headless = False  # --smoke-test, --screenshot: notifications are kept in memory where none can show
         self._restore_account: str | None = None
         self._account_restored = False
 
@@ -115,6 +121,7 @@ class Session:
         *,
         settings: QSettings | None = None,
         register_secret: Callable[[str], None] = lambda _secret: None,
+        headless: bool = False,
     ) -> Session:
         """Build every part for ``connection`` (tests pass their own window settings); nothing is started yet.
 
@@ -122,6 +129,7 @@ class Session:
         ``MissingConnectionError`` when the demo's fault rules are not usable; what was built is closed first.
         """
         session = cls(connection, credentials, register_secret)
+        session.headless = headless
         try:
             session._build(settings)
         except BaseException:
@@ -167,6 +175,7 @@ class Session:
         self.live = LiveUpdates(self.store, self.client)
         stack.push_async_callback(self.live.close)
         stack.callback(self.drafts.close)  # drafts are written first, before anything they depend on stops
+        self.queue = QueueController(self.store)  # started and stopped by the inbox below
 
         self.window = MainWindow(
             tasks=self.tasks,
@@ -178,8 +187,19 @@ class Session:
             settings=self.settings,
             connection_label=self.connection.label,
             demo=self.connection.demo,
+            queue=self.queue,
         )
         stack.callback(self._hide_window)
+        self.inbox = Inbox(
+            store=self.store,
+            accounts=self.accounts,
+            chats=self.chats,
+            queue=self.queue,
+            window=self.window,
+            settings=self.settings,
+            record_when_unavailable=self.headless,
+        )
+        stack.push_async_callback(self.inbox.aclose)  # first of all: no notification outlives the window
         self._wire_window()
 
     # ------------------------------------------------------------------------------------------ parts
@@ -248,6 +268,7 @@ class Session:
         self._reopen_last_chat()
         self.outbox.start()  # unfinished sends of an earlier run resume (reconciled first)
         self.live.start()
+        self.inbox.start()
         if self.connection.profile is not None:
             try:
                 self.credentials.store.set_last_used(self.connection.profile)
@@ -275,6 +296,7 @@ class Session:
         window.attach_live_updates(self.live)
         self.live.back_online.connect(self.outbox.wake)
         self.live.messages_arrived.connect(self.outbox.note_arrived)  # a late extra copy → "Sent twice"
+        self.live.messages_arrived.connect(self.inbox.on_messages_arrived)
         self._show_connection()
         # The account picker comes back to the account this profile showed last time, once the accounts are listed.
         profile = self.credentials.store.find(self.connection.profile) if self.connection.profile is not None else None
@@ -284,6 +306,14 @@ class Session:
         recovery = self.store.recovery
         if recovery is not None:
             window.error_banner.show_error(recovery.user_message())
+
+    @property
+    def notifications(self) -> NotificationController:
+        return self.inbox.notifications
+
+    def open_chat_from_notification(self, chat_id: str) -> None:
+        """What a click on a notification does: the window comes forward with the chat open."""
+        self.inbox.open_chat(chat_id)
 
     def set_connection(self, connection: Connection) -> None:
         """The same server under another name or key source: the window says so, nothing is rebuilt."""

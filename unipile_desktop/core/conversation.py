@@ -24,6 +24,7 @@ from ..engine.outbox import OutboxEngine, OutboxError
 from ..paths import downloads_dir, private_folder
 from ..store import MessageSend, OutboxEntry, Store, chat_draft_key
 from .drafts import DraftKeeper
+from .foreign_replies import find_foreign_reply
 from .images import ImageCache
 from .message_list import MessageListModel, OutgoingMessage, SendState, build_rows
 from .outgoing import (
@@ -56,7 +57,8 @@ class ConversationController(QObject):
     are reported once through ``error_occurred``; send failures through ``send_failed``, sends whose arrival the
     outbox could not establish through ``send_unsure`` (the agent answers with ``check_again``, ``send_again`` or
     ``confirm_sent``), and both on the bubble itself. Server copies of a send that arrived more than once say
-    "Sent twice" (``MessageRow.sent_twice``).
+    "Sent twice" (``MessageRow.sent_twice``). A new message in the open chat sent from this account but not by
+    this app (the agent's phone, a colleague) emits ``foreign_reply``, for the collision guard above the composer.
     """
 
     chat_opened = Signal(object)  # Chat
@@ -71,6 +73,7 @@ class ConversationController(QObject):
     attendees_changed = Signal()  # names for the header and the bubbles
     attachment_saved = Signal(str)  # path
     attachment_ready = Signal(str)  # path of the downloaded copy to open with the desktop's application
+    foreign_reply = Signal(str, object)  # chat id, datetime: a reply from this account, not sent by this app
 
     def __init__(
         self,
@@ -326,15 +329,36 @@ class ConversationController(QObject):
         self._cache_messages(page.items)
         if generation != self._generation:
             return
+        # Cached now, so the sync will not report them: the collision guard looks at what is new here too.
+        new = [m for m in page.items if m.id not in self._messages]
         self._merge(page.items)
         self._rebuild()
+        self._check_foreign_reply(chat_id, new)
 
     def on_live_messages_arrived(self, chat_id: str, messages: list[Message]) -> None:
-        """New messages found by polling (already cached): shown if the chat is open; the view keeps its place."""
+        """New messages found by polling (already cached): shown if the chat is open; the view keeps its place.
+
+        One of them sent from this account but not by this app (``foreign_replies``) emits ``foreign_reply``;
+        so does one that a ``refresh`` finds first.
+        """
         if self._chat is None or self._chat.id != chat_id or not messages:
             return
-        self._merge(messages)
+        self._merge(messages)  # first: a send accepted without an id may be matched to its copy here
         self._rebuild()
+        self._check_foreign_reply(chat_id, messages)
+
+    def _check_foreign_reply(self, chat_id: str, messages: Sequence[Message]) -> None:
+        if not messages:
+            return
+        try:
+            entries = self.outbox.entries(chat_id, include_sent=True)
+        except Exception:  # a warning is a comfort: never worth failing to show the messages
+            log.exception("could not read the outbox entries of %s", chat_id)
+            return
+        own_ids = [m.server_id for m in self._outgoing.get(chat_id, {}).values() if m.server_id]
+        found = find_foreign_reply(messages, entries, own_ids)
+        if found is not None:
+            self.foreign_reply.emit(chat_id, found.timestamp or datetime.now(UTC))
 
     def _merge(self, messages: Sequence[Message]) -> None:
         for message in messages:

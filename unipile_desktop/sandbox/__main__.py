@@ -28,7 +28,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--replies",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="simulated customers answer sent messages after a few seconds (default on)",
+        help="simulated customers answer sent messages after a few seconds and now and then write on their own "
+        "(default on)",
     )
     return parser.parse_args(argv)
 

@@ -45,7 +45,11 @@ DEFAULT_API_KEY = "sandbox-demo-key"
 
 
 class SandboxServer:
-    """A Unipile-compatible server on loopback: `start()` in the background, `stop()`, or use `with`."""
+    """A Unipile-compatible server on loopback: `start()` in the background, `stop()`, or use `with`.
+
+    With `simulate_replies`, customers answer sends after `reply_delay_s` seconds and one writes unasked every
+    `customer_interval` seconds (None: never; see replies.py). Without it the data changes only when asked.
+    """
 
     def __init__(
         self,
@@ -55,6 +59,7 @@ class SandboxServer:
         seed: int = 1,
         simulate_replies: bool = False,
         reply_delay_s: tuple[float, float] = (2.0, 6.0),
+        customer_interval: tuple[float, float] | None = (40.0, 120.0),
     ) -> None:
         self._host = host
         self._requested_port = port
@@ -65,7 +70,7 @@ class SandboxServer:
         self.log = RequestLog()
         self.fault_records = FaultLog()
         self.in_flight_requests = InFlight()
-        self._replies = ReplySimulator(self.state, seed, reply_delay_s) if simulate_replies else None
+        self._replies = ReplySimulator(self.state, seed, reply_delay_s, customer_interval) if simulate_replies else None
         self.routes = ApiRoutes(self.state, self._replies.schedule if self._replies is not None else None)
         self._httpd: SandboxHttpServer | None = None
         self._thread: threading.Thread | None = None

@@ -1,4 +1,5 @@
-"""--smoke-test: drive the real window like a person (chats, a text, a picture, new chats), check the server, report."""
+"""--smoke-test: drive the real window like a person (chats, a text, a picture, new chats, a customer who writes
+and the queue), check the server, report."""
 
 from __future__ import annotations
 
@@ -11,19 +12,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import httpx
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
 
+from ..engine.queue import QueueView
 from ..ui.accounts import AccountRole
 from ..ui.chat_list import ChatRole
 from .new_chat_driver import DriverFailure, smoke_new_chats
 from .smoke_checks import (
     BackgroundErrors,
+    QueueCheck,
     SentFile,
     describe_unsent,
     in_progress,
+    inbound_control_url,
+    message_time_ms,
     sandbox_counts,
     unsent_entries,
     verify_on_server,
@@ -38,6 +44,8 @@ log = logging.getLogger(__name__)
 SMOKE_TIMEOUT_S = 60.0
 POLL_S = 0.02
 OUTBOX_SETTLE_S = 20.0  # at the end, how long a send still being retried or checked may take to end
+NOTIFY_TIMEOUT_S = 25.0  # the app polls every 3 s while its window is active, every 20 s in the background
+QUEUE_SETTLE_S = 5.0  # how long the list, the counts and the marks may take to show a change
 
 
 class SmokeFailure(Exception):
@@ -57,6 +65,16 @@ class Steps:
             if time.monotonic() > deadline:
                 raise SmokeFailure(f"timed out waiting for {description}")
             await asyncio.sleep(POLL_S)
+
+    async def settled(self, description: str, predicate: Callable[[], bool], timeout: float) -> bool:
+        """Like ``until``, but says whether it happened instead of failing: for checks the JSON line reports."""
+        self.current = description
+        deadline = time.monotonic() + timeout
+        while not predicate():
+            if time.monotonic() > deadline:
+                return False
+            await asyncio.sleep(POLL_S)
+        return True
 
 
 def _ms(start: float, end: float | None = None) -> int:
@@ -230,6 +248,7 @@ async def _smoke(session: Session, started_at: float, steps: Steps) -> dict[str,
         "new_chat_ms": new_chat_ms,
     }
     await _delivery_check(session, steps, result, run_started=run_started, before_run=before_run, sent_files=sent_files)
+    await _queue_check(session, steps, result, stamp=stamp)
     return result
 
 
@@ -285,3 +304,128 @@ async def _delivery_check(
         result["faults_fired"] = sum(int(rule.get("fired", 0)) for rule in sandbox.list_faults())
         problems.extend(wrong)
     _fail(result, problems)
+
+
+# ---------------------------------------------------------------------------------------------- the queue
+
+
+async def _queue_check(session: Session, steps: Steps, result: dict[str, Any], *, stamp: str) -> None:
+    """A customer writes into the longest-waiting chat that is not open (the sandbox's inbound control): the app
+    notifies, the chat is at the top of Waiting, following the notification opens it, Mark done takes it out.
+
+    Adds ``notify_ms``, ``waiting_count`` and ``done_ok`` to ``result``; what did not happen makes it fail. A
+    server that is not on this computer has no such control, so there the check is only noted as not done.
+    """
+    control = inbound_control_url(session.client.base_url)
+    if control is None:
+        result.setdefault("notes", []).append(
+            "the notification and the queue were not checked: only the sandbox can make a customer write"
+        )
+        return
+    window = session.window
+    shown_before = window.chat_proxy.view
+    await _show_view(window, steps, QueueView.WAITING)
+    # Rows still being resolved have no waiting time yet and sort last: the top is known once they have one.
+    await steps.settled("the waiting times of the Waiting view", lambda: _waits_known(session), QUEUE_SETTLE_S)
+    chat_id = _first_not_open(window)
+    if chat_id is None:  # nobody waits in this account: any other chat of it will do
+        await _show_view(window, steps, QueueView.ALL)
+        chat_id = _first_not_open(window)
+        await _show_view(window, steps, QueueView.WAITING)
+    if chat_id is None:
+        raise SmokeFailure("no chat other than the open one is listed for a customer to write in")
+
+    check = QueueCheck(chat_id)
+    posted: dict[str, float] = {}
+    session.notifications.posted.connect(lambda chat, _summary, _body: posted.setdefault(chat, time.time()))
+    check.stored_ms = await _customer_writes(control, chat_id, f"Hello, is anyone there? (smoke test {stamp})")
+    if await steps.settled("the notification of the customer's message", lambda: chat_id in posted, NOTIFY_TIMEOUT_S):
+        check.posted_ms = round(posted[chat_id] * 1000)
+    await steps.settled(
+        "the customer's chat at the top of Waiting", lambda: _listed_row(window, chat_id) == 0, QUEUE_SETTLE_S
+    )
+    check.waiting_row = _listed_row(window, chat_id)
+
+    session.open_chat_from_notification(chat_id)  # what a click on the notification does
+    check.opened = await steps.settled(
+        "the notified chat to open", lambda: _open_chat_id(window) == chat_id, QUEUE_SETTLE_S
+    )
+    if check.opened:
+        window.mark_done_action.trigger()
+        check.done_ok = await steps.settled(
+            "the chat marked done to leave Waiting", lambda: _left_waiting(session, chat_id), QUEUE_SETTLE_S
+        )
+    await steps.settled(
+        "the Waiting count to match the list",
+        lambda: window.queue_counts()["waiting"] == window.chat_proxy.rowCount(),
+        QUEUE_SETTLE_S,
+    )
+    check.waiting_count = window.queue_counts()["waiting"]
+    check.waiting_listed = window.chat_proxy.rowCount()
+    await _show_view(window, steps, shown_before)  # the view is remembered per profile: leave it as it was
+    result.update(check.fields())
+    result["notifier"] = session.inbox.notifier_kind  # "dbus": the desktop's service; "recording": none ran
+    _fail(result, check.problems())
+
+
+async def _show_view(window: MainWindow, steps: Steps, view: QueueView) -> None:
+    """Click the queue bar's button of ``view``, the way a person picks it."""
+    button = window.findChild(QAbstractButton, f"queueView_{view.value}")
+    if button is None:
+        raise SmokeFailure(f"the queue bar has no button for the {view.value} view")
+    _click(button)
+    await steps.until(f"the {view.value} view", lambda: window.chat_proxy.view is view, timeout=5)
+
+
+async def _customer_writes(control: str, chat_id: str, text: str) -> int | None:
+    """Have the sandbox store a message from the chat's customer; returns the time it stored (ms since the epoch)."""
+    async with httpx.AsyncClient(timeout=10) as http:
+        try:
+            response = await http.post(control, json={"chat_id": chat_id, "text": text})
+        except httpx.HTTPError as exc:
+            raise SmokeFailure(f"the sandbox could not be asked to make a customer write: {exc}") from None
+    if response.status_code != 201:
+        raise SmokeFailure(f"the sandbox refused to make a customer write: HTTP {response.status_code}")
+    return message_time_ms(response.json())
+
+
+def _open_chat_id(window: MainWindow) -> str | None:
+    chat = window.conversation.chat
+    return chat.id if chat is not None else None
+
+
+def _first_not_open(window: MainWindow) -> str | None:
+    """The first chat listed (in the view shown) other than the open one."""
+    proxy = window.chat_proxy
+    for row in range(proxy.rowCount()):
+        chat_id = str(proxy.index(row, 0).data(ChatRole.CHAT_ID))
+        if chat_id != _open_chat_id(window):
+            return chat_id
+    return None
+
+
+def _listed_row(window: MainWindow, chat_id: str) -> int | None:
+    proxy = window.chat_proxy
+    for row in range(proxy.rowCount()):
+        if proxy.index(row, 0).data(ChatRole.CHAT_ID) == chat_id:
+            return row
+    return None
+
+
+def _waits_known(session: Session) -> bool:
+    proxy = session.window.chat_proxy
+    for row in range(proxy.rowCount()):
+        entry = proxy.index(row, 0).data(ChatRole.ENTRY)
+        if entry is None or session.queue.waiting_seconds(entry) is None:
+            return False
+    return True
+
+
+def _left_waiting(session: Session, chat_id: str) -> bool:
+    """Out of the Waiting view's rows, and marked done in the queue's own reckoning."""
+    model = session.window.chat_model
+    row = model.row_of(chat_id)
+    entry = model.entry(row) if row is not None else None
+    if entry is None or _listed_row(session.window, chat_id) is not None:
+        return False
+    return QueueView.DONE in session.queue.views_of(entry)

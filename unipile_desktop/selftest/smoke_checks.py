@@ -7,6 +7,7 @@
 - ``unsent_entries``: outbox entries that did not end ``sent`` (queued, sending, unknown, unsure, failed, or any
   state added later).
 - ``BackgroundErrors``: unexpected exceptions raised in the background while the smoke test runs.
+- ``QueueCheck``: a customer writes into a chat that is not open; the notification, the Waiting view, Mark done.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import hashlib
+import ipaddress
 import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -21,8 +23,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from ..api import Message, UnipileClient, UnipileError
+from ..api.client import API_PREFIX
 from ..store.outbox import OutboxEntry
 
 log = logging.getLogger(__name__)
@@ -367,3 +371,90 @@ def sandbox_counts(
             log.error("smoke: %d copies of a sent message in chat %s", stored, chat_id)
             problems.append(f"the sandbox holds {_quote(text)} {_times(stored)} in chat {chat_id}")
     return right, problems
+
+
+# ---------------------------------------------------------------------------------------------- the queue
+
+
+SANDBOX_INBOUND_PATH = "/_sandbox/inbound"
+
+
+def inbound_control_url(api_base_url: str) -> str | None:
+    """The sandbox's control that makes a customer write (``POST /_sandbox/inbound``), for a server on loopback.
+
+    None for any other server: a real Unipile is never on this computer, and the smoke test sends it nothing it
+    did not ask for.
+    """
+    parts = urlsplit(api_base_url)
+    host = parts.hostname or ""
+    try:
+        loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = False
+    if not loopback:
+        return None
+    root = parts.path.rstrip("/").removesuffix(API_PREFIX)
+    return urlunsplit((parts.scheme, parts.netloc, root + SANDBOX_INBOUND_PATH, "", ""))
+
+
+def message_time_ms(message: Mapping[str, object]) -> int | None:
+    """The ``timestamp`` of a message as the API gives it (``2024-05-01T10:00:00.123Z``), in ms since the epoch."""
+    stamp = message.get("timestamp")
+    if not isinstance(stamp, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return round(moment.timestamp() * 1000)
+
+
+@dataclass
+class QueueCheck:
+    """What the smoke test saw after a customer wrote into a chat that was not open, and what it says in the JSON.
+
+    The chat should bring a notification, be at the top of Waiting (it was the longest-waiting chat before the
+    customer wrote again, and writing again does not shorten a wait), open when the notification is followed,
+    and leave Waiting when marked done.
+    """
+
+    chat_id: str
+    stored_ms: int | None = None  # the server's time of the customer's message (ms since the epoch)
+    posted_ms: int | None = None  # when the app's notification for the chat was posted (wall clock, ms)
+    waiting_row: int | None = None  # the chat's row in the Waiting view before the click; None: not listed
+    opened: bool = False
+    done_ok: bool = False
+    waiting_count: int | None = None  # the Waiting count the window shows, at the end
+    waiting_listed: int | None = None  # the rows of the Waiting view at the same moment
+
+    @property
+    def notify_ms(self) -> int | None:
+        """From the server storing the message to the notification; None when either is unknown."""
+        if self.stored_ms is None or self.posted_ms is None:
+            return None
+        return max(0, self.posted_ms - self.stored_ms)  # the two clocks are this computer's, to the millisecond
+
+    def fields(self) -> dict[str, object]:
+        return {"notify_ms": self.notify_ms, "waiting_count": self.waiting_count, "done_ok": self.done_ok}
+
+    def problems(self) -> list[str]:
+        """A sentence for each thing that did not happen; any makes the smoke test fail."""
+        chat = f"chat {self.chat_id}"
+        problems = []
+        if self.posted_ms is None:
+            problems.append(f"no notification came for the customer's message in {chat}")
+        if self.waiting_row is None:
+            problems.append(f"{chat} was not in the Waiting view after its customer wrote")
+        elif self.waiting_row != 0:
+            problems.append(f"{chat} was row {self.waiting_row + 1} of Waiting, not the top, after its customer wrote")
+        if not self.opened:
+            problems.append(f"following the notification did not open {chat}")
+        elif not self.done_ok:
+            problems.append(f"Mark done did not take {chat} out of Waiting")
+        if self.waiting_count != self.waiting_listed:
+            problems.append(
+                f"the Waiting count says {self.waiting_count} while the Waiting view lists {self.waiting_listed} chats"
+            )
+        return problems

@@ -5,6 +5,7 @@ from .cache import CacheTables
 from .database import Database, RecoveryReport, delete_database
 from .drafts import NEW_CHAT_DRAFT_KEY, Draft, DraftTable, chat_draft_key
 from .errors import ProfileInUseError, StoreCorruptError, StoreError
+from .marks import ChatMark, ChatMarkTable, PreferenceTable
 from .outbox import (
     OUTBOX_STATES,
     UNFINISHED_STATES,
@@ -39,6 +40,8 @@ __all__ = [
     "Blob",
     "BlobCache",
     "CacheTables",
+    "ChatMark",
+    "ChatMarkTable",
     "Database",
     "Draft",
     "DraftTable",
@@ -47,6 +50,7 @@ __all__ = [
     "OutboxEntry",
     "OutboxState",
     "OutboxTable",
+    "PreferenceTable",
     "ProfileInUseError",
     "RecoveryReport",
     "Send",

@@ -127,7 +127,24 @@ def _v3_outbox_evidence(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE outbox ADD COLUMN duplicate_ids TEXT")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_blobs_and_sync, _v3_outbox_evidence)
+def _v4_queue_marks(conn: sqlite3.Connection) -> None:
+    # The agent's own marks on chats (done, snoozed, muted) live only here: the API has no such state. The
+    # "through" columns hold the newest message time (ms) the mark covered, so a later customer message reopens.
+    conn.execute(
+        """CREATE TABLE chat_marks (
+            chat_id TEXT PRIMARY KEY,
+            done_through_ms INTEGER,
+            snoozed_until REAL,
+            snoozed_through_ms INTEGER,
+            snooze_ended_at REAL,
+            muted INTEGER NOT NULL DEFAULT 0,
+            updated_at REAL NOT NULL
+        )"""
+    )
+    conn.execute("CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_blobs_and_sync, _v3_outbox_evidence, _v4_queue_marks)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

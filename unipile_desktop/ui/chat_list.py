@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -27,10 +27,15 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyle, QStyl
 from ..api import Account
 from ..core.chats import ChatEntry, ChatListController, DetailsState
 from ..core.images import ImageCache
+from ..engine.queue import QueueView
 from .accounts import account_label
 from .avatars import paint_avatar
+from .chat_queue import QueueStatus, add_queue_entries, paint_status, queue_status
 from .format import one_line, plain_tip, relative_time
 from .resources import provider_icon, provider_name
+
+if TYPE_CHECKING:
+    from ..core.queue import QueueController
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -81,6 +86,7 @@ class ChatListModel(QAbstractListModel):
         self._folded: dict[str, str] = {}  # chat id -> its search text folded for the filter
         self._digits: dict[str, str] = {}  # chat id -> the digits of each word of its search text
         self._is_fetching = False
+        self._queue: QueueController | None = None  # for the row's spoken queue state ("waiting 12 min")
         controller.chats_reset.connect(self.on_controller_chats_reset)
         controller.chats_loaded.connect(self.on_controller_chats_loaded)
         controller.chats_load_failed.connect(self.on_controller_chats_load_failed)
@@ -89,6 +95,9 @@ class ChatListModel(QAbstractListModel):
     @property
     def controller(self) -> ChatListController:
         return self._controller
+
+    def set_queue(self, queue: QueueController | None) -> None:
+        self._queue = queue
 
     # ------------------------------------------------------------------------------------------ Qt API
 
@@ -108,7 +117,9 @@ class ChatListModel(QAbstractListModel):
                 lines.append(", ".join(entry.participants))
             return plain_tip("\n".join(lines))  # names come from the network: never rich text
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{entry.title or 'Chat'}, {entry.unread_count} unread, {ChatDelegate.preview_for(entry)}"
+            spoken = f"{entry.title or 'Chat'}, {entry.unread_count} unread, {ChatDelegate.preview_for(entry)}"
+            status = queue_status(self._queue, entry) if self._queue is not None else None
+            return f"{spoken}, {status.spoken}" if status is not None else spoken
         if role == ChatRole.ENTRY:
             return entry
         if role == ChatRole.CHAT_ID:
@@ -318,7 +329,8 @@ def fold_for_search(text: str) -> str:
 
 
 class ChatFilterProxy(QSortFilterProxyModel):
-    """Filters the chat list; the rows keep the source's order (ChatListModel: newest activity first).
+    """Filters the chat list by queue view and filter text; rows keep the source's order (ChatListModel: newest
+    activity first), except in the Waiting view, sorted by how long the customer has waited, longest first.
 
     The filter box matches name, preview, participants and their handles, and the account's name or username,
     ignoring case and accents. A phone number matches however it is typed: "+33 6 12" finds
@@ -332,6 +344,72 @@ class ChatFilterProxy(QSortFilterProxyModel):
         self._digits = ""  # the filter as a phone number (digits only), "" when it is not one
         self._folded = ""  # the filter through fold_for_search, "" when the box is empty
         self._account_matches: dict[str, bool] = {}  # account id -> its name matches the current filter
+        self._queue: QueueController | None = None
+        self._view = QueueView.ALL
+
+    # ------------------------------------------------------------------------------------------ the queue
+
+    @property
+    def view(self) -> QueueView:
+        return self._view
+
+    def set_queue(self, queue: QueueController | None) -> None:
+        if self._queue is not None:
+            self._queue.marks_changed.disconnect(self.on_queue_marks_changed)
+        self._queue = queue
+        if queue is not None:
+            queue.marks_changed.connect(self.on_queue_marks_changed)
+        self.refilter()
+
+    def set_view(self, view: QueueView | str) -> None:
+        view = QueueView(view)
+        if view is self._view:
+            return
+        self.beginFilterChange()
+        self._view = view
+        self.endFilterChange()
+        # Sorting calls back into Python per comparison: only the Waiting view needs it (a handful of rows).
+        self.sort(0 if view is QueueView.WAITING else -1)
+
+    def refilter(self) -> None:
+        """Test every row again (marks changed, or time ended a snooze); removed rows go with rowsRemoved, so the
+        view's selection and current row survive where they can."""
+        self.beginFilterChange()
+        self.endFilterChange()
+        if self._view is QueueView.WAITING:
+            self.invalidate()  # a reopened chat may have waited longest: sort again
+
+    def on_queue_marks_changed(self, _chat_id: str) -> None:
+        self.refilter()
+
+    def count_views(self) -> dict[str, int]:
+        """How many of the model's chats that pass the filter text (whatever the view) are in each view."""
+        counts = dict.fromkeys((view.value for view in QueueView), 0)
+        model = self.sourceModel()
+        if not isinstance(model, ChatListModel):
+            return counts
+        for row in range(model.rowCount()):
+            entry = model.entry(row)
+            if entry is None or not self.matches_text(row, QModelIndex()):
+                continue
+            unread = {QueueView.ALL, QueueView.UNREAD} if entry.unread_count else {QueueView.ALL}
+            for view in self._queue.views_of(entry) if self._queue is not None else unread:
+                counts[view.value] += 1
+        return counts
+
+    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
+        model = self.sourceModel()
+        if self._queue is not None and isinstance(model, ChatListModel):
+            left_entry, right_entry = model.entry(left.row()), model.entry(right.row())
+            if left_entry is not None and right_entry is not None:
+                left_wait = self._queue.waiting_seconds(left_entry)
+                right_wait = self._queue.waiting_seconds(right_entry)
+                if left_wait != right_wait:
+                    # Unknown waits go last; otherwise the longest wait first.
+                    return right_wait is None or (left_wait is not None and left_wait > right_wait)
+        return left.row() < right.row()  # equal waits keep the activity order
+
+    # ------------------------------------------------------------------------------------------ the filter text
 
     def set_filter_text(self, text: str) -> None:
         needle = text.strip()
@@ -342,6 +420,15 @@ class ChatFilterProxy(QSortFilterProxyModel):
         self.setFilterFixedString(needle)  # also re-runs the filter
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        if self._queue is not None and self._view is not QueueView.ALL and isinstance(model, ChatListModel):
+            entry = model.entry(source_row)
+            if entry is None or self._view not in self._queue.views_of(entry):
+                return False
+        return self.matches_text(source_row, source_parent)
+
+    def matches_text(self, source_row: int, source_parent: ModelIndex) -> bool:
+        """The filter box's test alone (the queue view aside)."""
         if not self._folded:
             return True
         model = self.sourceModel()
@@ -397,6 +484,13 @@ class ChatDelegate(QStyledItemDelegate):
         self._images = images
         self._on_row_painted = on_row_painted
         self._now = now
+        self._queue: QueueController | None = None
+
+    def set_queue(self, queue: QueueController | None) -> None:
+        self._queue = queue
+
+    def status_for(self, entry: ChatEntry) -> QueueStatus | None:
+        return queue_status(self._queue, entry) if self._queue is not None else None
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         return QSize(max(240, option.rect.width()), ROW_HEIGHT)
@@ -454,16 +548,13 @@ class ChatDelegate(QStyledItemDelegate):
         top = rect.top() + 12
         line_height = title_metrics.height()
 
+        # The time at the right, or the queue's word on the chat: how long the customer has waited, done, snoozed.
+        status = self.status_for(entry)
         time_text = relative_time(entry.activity, self._now() if self._now is not None else None)
-        time_width = small_metrics.horizontalAdvance(time_text)
-        painter.setFont(small_font)
-        painter.setPen(BADGE_COLOUR if unread > 0 and not selected else muted)
-        painter.drawText(
-            QRect(right - time_width, top, time_width, line_height),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            time_text,
+        time_colour = BADGE_COLOUR if unread > 0 and not selected else muted
+        title_right = paint_status(
+            painter, option, status, QRect(left, top, right - left, line_height), small_font, time_text, time_colour
         )
-        title_right = right - time_width - 8
         inmail_width = 0
         if entry.chat.is_inmail:
             inmail_width = small_metrics.horizontalAdvance("InMail") + 10
@@ -545,9 +636,13 @@ class ChatDelegate(QStyledItemDelegate):
 
 
 class ChatListView(QListView):
-    """The chat list widget: uniform rows, more pages when scrolled to the end, a read/unread context menu."""
+    """The chat list widget: uniform rows, more pages when scrolled to the end, a context menu to mark a chat
+    read or unread and, with a queue, done, snoozed or muted."""
 
     mark_read_requested = Signal(QModelIndex, bool)  # proxy index, read
+    mark_done_requested = Signal(QModelIndex, bool)  # proxy index, done (False: reopen)
+    snooze_requested = Signal(QModelIndex, str)  # proxy index, a SnoozePreset value or chat_queue.SNOOZE_CHOOSE
+    mute_requested = Signal(QModelIndex, bool)  # proxy index, muted
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -558,6 +653,10 @@ class ChatListView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMouseTracking(True)
         self.setAccessibleName("Chats")
+        self._queue: QueueController | None = None
+
+    def set_queue(self, queue: QueueController | None) -> None:
+        self._queue = queue
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         index = self.indexAt(event.pos())
@@ -567,19 +666,30 @@ class ChatListView(QListView):
         menu.popup(event.globalPos())
 
     def build_context_menu(self, index: QModelIndex) -> QMenu:
-        """Mark as read / Mark as unread for the row under the pointer (the menu is non-blocking)."""
+        """Mark as read / unread, and the queue's Mark done / Snooze / Mute for the row under the pointer (the menu
+        is non-blocking)."""
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         unread = int(index.data(ChatRole.UNREAD) or 0)
         persistent = QPersistentModelIndex(index)
         read_action = menu.addAction("Mark as read")
         read_action.setEnabled(unread > 0)
-        read_action.triggered.connect(lambda: self._emit_mark(persistent, True))
+        read_action.triggered.connect(lambda: self._emit(self.mark_read_requested, persistent, True))
         unread_action = menu.addAction("Mark as unread")
         unread_action.setEnabled(unread == 0)
-        unread_action.triggered.connect(lambda: self._emit_mark(persistent, False))
+        unread_action.triggered.connect(lambda: self._emit(self.mark_read_requested, persistent, False))
+        entry = index.data(ChatRole.ENTRY)
+        if self._queue is not None and isinstance(entry, ChatEntry):
+            add_queue_entries(
+                menu,
+                self._queue,
+                entry,
+                on_done=lambda done: self._emit(self.mark_done_requested, persistent, done),
+                on_snooze=lambda choice: self._emit(self.snooze_requested, persistent, choice),
+                on_mute=lambda muted: self._emit(self.mute_requested, persistent, muted),
+            )
         return menu
 
-    def _emit_mark(self, persistent: QPersistentModelIndex, read: bool) -> None:
+    def _emit(self, signal: Any, persistent: QPersistentModelIndex, value: object) -> None:
         if persistent.isValid():
-            self.mark_read_requested.emit(self.model().index(persistent.row(), 0), read)
+            signal.emit(self.model().index(persistent.row(), 0), value)

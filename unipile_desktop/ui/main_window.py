@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -35,8 +36,13 @@ from .conversation.pane import ConversationPane
 from .key_banner import KeyRejectedBanner
 from .new_chat import NewChatDialog
 from .profiles_menu import ProfilesMenu
+from .queue_actions import EMPTY_VIEW_TEXT, QueueActions
+from .queue_bar import QueueBar
 from .resources import app_icon
 from .sync_indicator import SyncIndicator
+
+if TYPE_CHECKING:
+    from ..core.queue import QueueController
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +105,7 @@ class MainWindow(QMainWindow):
     """Wires the widgets to the controllers; no network calls here, only controller methods and signals."""
 
     closed = Signal()
+    hidden_to_tray = Signal()  # the window was closed but the app keeps running in the tray
 
     def __init__(
         self,
@@ -112,6 +119,7 @@ class MainWindow(QMainWindow):
         new_chat: NewChatController | None = None,
         connection_label: str,
         demo: bool = False,
+        queue: QueueController | None = None,
     ) -> None:
         super().__init__()
         self.tasks = tasks
@@ -120,9 +128,13 @@ class MainWindow(QMainWindow):
         self.chats = chats
         self.conversation = conversation
         self.new_chat = new_chat
+        self.queue = queue
         self.new_chat_dialog: NewChatDialog | None = None
         self.settings = settings
         self.demo = demo
+        # Set by the composition root where a tray exists: asked on close whether to hide instead of quitting.
+        self.keep_running_in_tray: Callable[[], bool] | None = None
+        self._quitting = False
         self.connection_summary: ConnectionSummary | None = None  # for Help → About; set by the composition root
         self.setObjectName("mainWindow")
         self.setWindowTitle(f"{APP_NAME} — Demo" if demo else APP_NAME)
@@ -136,6 +148,12 @@ class MainWindow(QMainWindow):
         self.filter_edit.setPlaceholderText("Filter chats")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter chats")
+        if queue is not None:
+            # Connected before the model is: what the queue knows of a chat's messages is dropped before the
+            # proxy asks again about the changed row.
+            chats.chats_reset.connect(queue.forget)
+            chats.chat_updated.connect(queue.forget)
+        self.queue_bar = QueueBar()
         self.chat_model = ChatListModel(chats, self, account_of=accounts.account)
         self.chat_proxy = ChatFilterProxy(self)
         self.chat_proxy.setSourceModel(self.chat_model)
@@ -143,6 +161,8 @@ class MainWindow(QMainWindow):
         self.chat_delegate = ChatDelegate(images, on_row_painted=self._on_chat_row_painted, parent=self.chat_view)
         self.chat_view.setItemDelegate(self.chat_delegate)
         self.chat_view.setModel(self.chat_proxy)
+        for part in (self.chat_model, self.chat_proxy, self.chat_delegate, self.chat_view):
+            part.set_queue(queue)
         self.chat_list_status = QLabel()
         self.chat_list_status.setObjectName("chatListStatus")
         self.chat_list_status.setTextFormat(Qt.TextFormat.PlainText)
@@ -155,6 +175,7 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(8, 8, 0, 8)
         left_layout.setSpacing(6)
         left_layout.addWidget(self.account_picker)
+        left_layout.addWidget(self.queue_bar)
         filter_row = QHBoxLayout()
         filter_row.setSpacing(6)
         filter_row.addWidget(self.filter_edit, 1)
@@ -164,6 +185,9 @@ class MainWindow(QMainWindow):
         self.new_chat_button.setToolTip("Start a chat or a group (Ctrl+N)")
         self.new_chat_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_chat_button.setEnabled(new_chat is not None)
+        self.queue_actions = QueueActions(self, queue)
+        self.mark_done_action = self.queue_actions.mark_done_action
+        filter_row.addWidget(self.queue_actions.mark_done_button)
         filter_row.addWidget(self.new_chat_button)
         left_layout.addLayout(filter_row)
         left_layout.addWidget(self.chat_list_status)
@@ -210,7 +234,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect_signals()
         self._restore_state()
-        self._update_chat_list_status()
+        self.update_chat_list_status()
 
     # ------------------------------------------------------------------------------------------ setup
 
@@ -227,7 +251,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         file_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu("&View")
@@ -248,6 +272,12 @@ class MainWindow(QMainWindow):
         )
         self.mark_read_on_open_action.toggled.connect(self.on_mark_read_on_open_toggled)
         view_menu.addAction(self.mark_read_on_open_action)
+        # The composition root opens the dialog (it knows where each setting is kept); disabled until it connects.
+        self.notification_settings_action = QAction("&Notifications and queue…", self)
+        self.notification_settings_action.setEnabled(False)
+        view_menu.addAction(self.notification_settings_action)
+
+        self.chat_menu = self.queue_actions.build_menu()
 
         help_menu = self.menuBar().addMenu("&Help")
         about_action = QAction(f"&About {APP_NAME}", self)
@@ -255,6 +285,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about_action)
 
     def _connect_signals(self) -> None:
+        self.queue_actions.connect_window()
         self.account_picker.scope_changed.connect(self.on_account_picker_scope_changed)
         self.filter_edit.textChanged.connect(self.on_filter_edit_text_changed)
         self.chat_view.selectionModel().currentChanged.connect(self.on_chat_view_current_changed)
@@ -266,9 +297,9 @@ class MainWindow(QMainWindow):
             self.chat_proxy.rowsInserted,
             self.chat_proxy.rowsRemoved,
         ):
-            signal.connect(self._update_chat_list_status)
+            signal.connect(self.update_chat_list_status)
         self.chats.chats_load_failed.connect(self.on_chats_chats_load_failed)
-        self.chats.name_lookups_changed.connect(self._update_chat_list_status)
+        self.chats.name_lookups_changed.connect(self.update_chat_list_status)
         self.chats.chat_updated.connect(self.on_chats_chat_updated)
         self.accounts.accounts_loaded.connect(self.on_accounts_accounts_loaded)
         self.accounts.account_status_changed.connect(self._update_account_warning)
@@ -309,6 +340,10 @@ class MainWindow(QMainWindow):
     def mark_read_on_open(self) -> bool:
         return self.mark_read_on_open_action.isChecked()
 
+    def queue_counts(self) -> dict[str, int]:
+        """Chats per queue view ("waiting", "unread", …) among those listed for the account and the filter text."""
+        return self.queue_actions.recount()
+
     def refresh(self) -> None:
         """F5: list accounts and chats again (cached rows show meanwhile) and poll for new messages now."""
         self.error_banner.dismiss()
@@ -317,7 +352,7 @@ class MainWindow(QMainWindow):
         self.chats.reload()
         if self.live is not None:
             self.live.refresh_now()
-        self._update_chat_list_status()
+        self.update_chat_list_status()
 
     def attach_live_updates(self, live: LiveUpdates) -> None:
         """Follow the polling sync: new messages into the open chat, changed chats to the top, the status line."""
@@ -360,7 +395,7 @@ class MainWindow(QMainWindow):
         dialog.open()  # never exec(): a nested loop inside qasync breaks running coroutines
         return dialog
 
-    def _update_chat_list_status(self, *_: object) -> None:
+    def update_chat_list_status(self, *_: object) -> None:
         filtering = bool(self.filter_edit.text().strip())
         looking_up = self.chats.pending_name_lookups if filtering else 0
         if self.chat_proxy.rowCount() > 0:
@@ -374,6 +409,8 @@ class MainWindow(QMainWindow):
             text = "Loading chats…"
         elif looking_up:
             text = f"Looking up names… ({looking_up} left)"
+        elif self.chat_model.rowCount() > 0 and not filtering and self.chat_proxy.view in EMPTY_VIEW_TEXT:
+            text = EMPTY_VIEW_TEXT[self.chat_proxy.view]
         elif self.chat_model.rowCount() > 0:
             text = "No chats match the filter."
         elif self.chats.has_more and not self.chats.can_load_more and not self.chats.is_loading:
@@ -390,17 +427,17 @@ class MainWindow(QMainWindow):
         self.chats.set_scope(scope)
         if self.live is not None:
             self.live.set_accounts(scope)
-        self._update_chat_list_status()
+        self.update_chat_list_status()
 
     def on_filter_edit_text_changed(self, text: str) -> None:
         self.chat_proxy.set_filter_text(text)
         # Rows the filter hides are never painted, so their names would never be looked up: ask for all of them.
         self.chats.set_name_lookup(bool(text.strip()))
-        self._update_chat_list_status()
+        self.update_chat_list_status()
 
     def on_chats_chats_load_failed(self, sentence: str) -> None:
         self._load_failure = sentence
-        self._update_chat_list_status()
+        self.update_chat_list_status()
 
     def on_chats_chat_updated(self, chat_id: str) -> None:
         chat = self.conversation.chat
@@ -552,8 +589,19 @@ class MainWindow(QMainWindow):
     def _on_chat_row_painted(self, chat_id: str) -> None:
         self.chats.request_details(chat_id)
 
+    def quit(self) -> None:
+        """File → Quit, the tray's Quit, SIGTERM: close for good, even where closing the window only hides it."""
+        self._quitting = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        if not self._quitting and self.keep_running_in_tray is not None and self.keep_running_in_tray():
+            # The agent closed the window, not the app: it keeps notifying from the tray.
+            event.ignore()
+            self.hide()
+            self.hidden_to_tray.emit()
+            return
         event.accept()
         self.closed.emit()
 

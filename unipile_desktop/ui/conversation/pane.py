@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pathlib
 from collections.abc import Sequence
+from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QResizeEvent
@@ -19,6 +20,7 @@ from ...engine.file_names import safe_file_name, visible_file_name
 from ...store import chat_draft_key
 from ..links import open_link
 from .composer import Composer, local_files
+from .foreign_reply_notice import ForeignReplyNotice
 from .header import ConversationHeader
 from .view import MessageView
 
@@ -54,6 +56,7 @@ class ConversationPane(QWidget):
         self.composer = Composer(self)
         self.composer.set_file_check(self.check_files)
         self.composer.setStyleSheet("#composer { border-top: 1px solid #dfe2e6; }")
+        self.foreign_reply_notice = ForeignReplyNotice(self)
 
         page = QWidget(self)
         page_layout = QVBoxLayout(page)
@@ -61,6 +64,7 @@ class ConversationPane(QWidget):
         page_layout.setSpacing(0)
         page_layout.addWidget(self.header)
         page_layout.addWidget(self.message_view, 1)
+        page_layout.addWidget(self.foreign_reply_notice)
         page_layout.addWidget(self.composer)
         self.conversation_page = page
 
@@ -86,7 +90,9 @@ class ConversationPane(QWidget):
         self.header.mark_unread_requested.connect(self.on_header_mark_unread_requested)
         self.composer.send_requested.connect(self.on_composer_send_requested)
         self.composer.text_edit.textChanged.connect(self._note_draft)
+        self.composer.text_edit.textChanged.connect(self._update_foreign_reply_notice)
         self.composer.files_changed.connect(self._note_draft)
+        self.composer.files_changed.connect(self._update_foreign_reply_notice)
         controller.chat_opened.connect(self.on_controller_chat_opened)
         controller.attendees_changed.connect(self.on_controller_attendees_changed)
         controller.loading_changed.connect(self._update_empty_label)
@@ -95,6 +101,7 @@ class ConversationPane(QWidget):
         controller.chat_read_changed.connect(self.on_controller_chat_read_changed)
         controller.attachment_ready.connect(self.on_controller_attachment_ready)
         controller.attachment_saved.connect(self.on_controller_attachment_saved)
+        controller.foreign_reply.connect(self.on_controller_foreign_reply)
         controller.messages_model.rowsInserted.connect(self._update_empty_label)
         controller.messages_model.rowsRemoved.connect(self._update_empty_label)
         controller.messages_model.modelReset.connect(self._update_empty_label)
@@ -130,6 +137,8 @@ class ConversationPane(QWidget):
                     self._drafts.pop(self._chat_id, None)
         previous = self._chat_id
         self._chat_id = chat.id
+        if previous != chat.id:
+            self.foreign_reply_notice.clear()  # it was about the chat that was open
         self.composer.set_target("This conversation is read-only." if chat.read_only else None)
         if previous != chat.id:
             if keeper is not None:
@@ -142,6 +151,15 @@ class ConversationPane(QWidget):
         self._update_empty_label()
         if not chat.read_only:
             self.composer.text_edit.setFocus()
+
+    def on_controller_foreign_reply(self, chat_id: str, at: datetime) -> None:
+        """Someone answered from this account elsewhere: say so above the composer while the agent writes."""
+        if chat_id == self._chat_id:
+            self.foreign_reply_notice.note_reply(at)
+            self._update_foreign_reply_notice()
+
+    def _update_foreign_reply_notice(self) -> None:
+        self.foreign_reply_notice.set_composing(self.composer.has_content())  # text, or files about to go
 
     def draft_for(self, chat_id: str) -> tuple[str, list[pathlib.Path]] | None:
         """The kept draft of a chat that is not open (stored on disk when the controller has a draft keeper)."""
@@ -243,6 +261,7 @@ class ConversationPane(QWidget):
         except SendRefusedError as exc:
             self.composer.show_notice(exc.sentence)
             return
+        self.foreign_reply_notice.clear()  # the agent has seen it and sent anyway
         self.composer.clear_sent(text)
         self.view.scrollToBottom()
 

@@ -1,0 +1,1 @@
+"""Tests of unipile_desktop.ui.conversation."""
