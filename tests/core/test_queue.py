@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -282,3 +283,12 @@ def test_a_customer_who_writes_again_keeps_the_wait_that_began_with_their_first_
     assert queue.waiting_seconds(entry(last=msg(25, ours=True))) is None
     queue.forget("c1")
     assert queue.waiting_seconds(entry(last=msg(28), unread=1)) == pytest.approx(2 * 60)
+
+
+def test_a_read_only_channel_never_waits_for_a_reply(queue: QueueController) -> None:
+    writable = entry(last=msg(1), unread=1)
+    assert QueueView.WAITING in queue.views_of(writable), "positive control: the same chat that can be answered"
+    channel = ChatEntry(chat=replace(writable.chat, id="c2", read_only=True), title="c2", avatar_id=None)
+    views = queue.views_of(channel)
+    assert QueueView.WAITING not in views and QueueView.UNREAD in views
+    assert queue.waiting_seconds(channel) is None

@@ -110,7 +110,11 @@ class QueueController(QObject):
             self._waiting_before[chat_id] = previous.waiting_since
 
     def views_of(self, entry: ChatEntry) -> frozenset[QueueView]:
-        return views_of(self.facts(entry), self.mark(entry.id), self._clock())
+        views = views_of(self.facts(entry), self.mark(entry.id), self._clock())
+        if entry.chat.read_only and QueueView.WAITING in views:
+            # A channel the agent cannot answer in (read_only) never waits for a reply.
+            views = views - {QueueView.WAITING}
+        return views
 
     def waiting_seconds(self, entry: ChatEntry) -> float | None:
         """How long the customer has waited for a reply; None when the chat is not waiting (or since is unknown)."""
