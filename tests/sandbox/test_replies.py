@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
+from tests.helpers.polling import wait_for_condition
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.models import Message
 from unipile_desktop.sandbox.replies import CUSTOMER_MESSAGES, customer_chats
@@ -24,10 +24,7 @@ def unasked_messages(server: SandboxServer) -> list[Message]:
 
 
 def wait_for(condition: Callable[[], bool], what: str) -> None:
-    deadline = time.monotonic() + WAIT_S
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.01)
+    wait_for_condition(condition, what, WAIT_S)
 
 
 def test_customers_write_only_in_one_to_one_chats_open_to_replies() -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import httpx
 import pytest
 
+from tests.helpers.polling import wait_for_condition
 from tests.sandbox.conftest import TEST_KEY
 from tests.sandbox.sandbox_forms import send
 from tests.sandbox.sandbox_shapes import check_error, check_message
@@ -20,12 +20,7 @@ SEND_PATH = "^/chats/[^/]+/messages$"
 SEND_ROUTE = "POST /chats/{id}/messages"
 
 
-def wait_for(condition: Callable[[], object], what: str, timeout: float = 10.0) -> None:
-    """Poll `condition` until it holds (a bound, not a sleep: it returns as soon as it is true)."""
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.01)
+wait_for = wait_for_condition  # returns as soon as the condition holds
 
 
 @contextmanager
