@@ -351,3 +351,41 @@ async def test_a_failed_page_is_reported_as_a_sentence_not_the_technical_form(sa
         assert "GET /chats" not in sentence and "503" not in sentence
         assert sentence.endswith(".")
         await tasks.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_the_queue_lookup_reads_the_last_message_of_rows_that_were_never_painted(sandbox: SandboxServer) -> None:
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=250)
+        entries = await load_scope(controller, None)
+        unknown = [e.id for e in entries if e.chat.last_message is None]
+        assert len(unknown) > 10  # the list answer carries no last message
+        controller.set_queue_lookup(True)
+        assert controller.pending_lookups > 0
+        await wait_until(lambda: controller.pending_lookups == 0, timeout=30, what="every last message")
+        for chat_id in unknown:
+            entry = controller.entry(chat_id)
+            assert entry is not None and entry.details in (DetailsState.LOADED, DetailsState.FAILED)
+        known = [controller.entry(chat_id) for chat_id in unknown]
+        assert sum(1 for e in known if e is not None and e.chat.last_message is not None) >= len(unknown) - 2
+        chat_gets = [e for e in sandbox.requests_log() if str(e["path"]).rstrip("/").count("/") == 2]
+        assert len([e for e in chat_gets if str(e["path"]).startswith("/chats/")]) <= len(unknown)  # once each
+        await tasks.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_ending_the_name_lookup_keeps_the_lookups_the_queue_still_needs(sandbox: SandboxServer) -> None:
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=250)
+        entries = await load_scope(controller, None)
+        controller.set_queue_lookup(True)
+        controller.set_name_lookup(True)
+        controller.set_name_lookup(False)
+        assert controller.pending_name_lookups == 0
+        assert controller.pending_lookups > 0  # the queue still wants them
+        await wait_until(lambda: controller.pending_lookups == 0, timeout=30, what="the queue's lookups")
+        missing = [e.id for e in entries if (c := controller.entry(e.id)) and c.chat.last_message is None]
+        assert len(missing) <= 2
+        await tasks.shutdown()

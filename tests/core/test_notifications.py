@@ -370,3 +370,63 @@ async def test_without_a_notification_service_it_says_so_once(
     assert said == [("Desktop notifications are off: no service.",)]
     assert backend.sent == []
     await controller.close()
+
+
+@pytest.mark.asyncio
+async def test_a_sender_not_known_yet_is_looked_up_before_the_notification_goes_out(
+    store: Store, queue: QueueController, backend: RecordingBackend, clock: FakeClock, moment: Moment
+) -> None:
+    people: dict[str, str] = {}  # who the "server" knows is in the chat, once looked up
+    lookups: list[str] = []
+
+    async def look_up_people(chat_id: str) -> None:
+        lookups.append(chat_id)
+        people[chat_id] = "Carla Nguyen"
+
+    def describe(chat_id: str, message: Message | None) -> NotificationSubject:
+        name = people.get(chat_id)
+        return NotificationSubject(name or "A customer", "", "WhatsApp Support", sender_known=name is not None)
+
+    made = NotificationController(
+        Notifier("Tests", backend=backend),
+        queue=queue,
+        preferences=store.preferences,
+        describe=describe,
+        look_up_people=look_up_people,
+        clock=clock,
+        now=moment,
+    )
+    await made.start()
+    posted = recorded(made.posted)
+    made.on_messages_arrived("carla", [msg(1, "Bonjour", chat_id="carla")])
+    await made.wait_idle()
+    assert lookups == ["carla"]
+    assert [summary for _chat, summary, _body in posted] == ["Carla Nguyen — WhatsApp Support"]
+    made.on_messages_arrived("carla", [msg(2, "Encore moi", chat_id="carla")])
+    await made.wait_idle()
+    assert lookups == ["carla"]  # known now: not looked up again
+    await made.close()
+
+
+@pytest.mark.asyncio
+async def test_a_failed_sender_lookup_still_notifies_with_the_stand_in(
+    store: Store, queue: QueueController, backend: RecordingBackend, clock: FakeClock, moment: Moment
+) -> None:
+    async def look_up_people(chat_id: str) -> None:
+        raise RuntimeError("server down")
+
+    made = NotificationController(
+        Notifier("Tests", backend=backend),
+        queue=queue,
+        preferences=store.preferences,
+        describe=lambda chat_id, message: NotificationSubject("A customer", "", "Telegram", sender_known=False),
+        look_up_people=look_up_people,
+        clock=clock,
+        now=moment,
+    )
+    await made.start()
+    posted = recorded(made.posted)
+    made.on_messages_arrived("dan", [msg(1, "Hi", chat_id="dan")])
+    await made.wait_idle()
+    assert [summary for _chat, summary, _body in posted] == ["A customer — Telegram"]
+    await made.close()

@@ -64,6 +64,7 @@ class Inbox(QObject):
             queue=queue,
             preferences=store.preferences,
             describe=self.describe,
+            look_up_people=chats.look_up_people,
             parent=self,
         )
         # Only where the desktop has a tray: without one, closing the window quits as before.
@@ -163,7 +164,9 @@ class Inbox(QObject):
             sender = attendee.name if attendee is not None and attendee.name else ""
         account = self._accounts.account(chat.account_id)
         account_text = account_label(account) if account is not None else provider_name(chat.account_type)
-        return NotificationSubject(sender=sender or title or "A customer", chat_title=title, account=account_text)
+        return NotificationSubject(
+            sender=sender or title or "A customer", chat_title=title, account=account_text, sender_known=bool(sender)
+        )
 
     # ------------------------------------------------------------------------------------------ the window
 

@@ -183,8 +183,9 @@ class ChatListController(QObject):
         self._details: dict[str, _Details] = {}  # survives scope changes
         self._read_overrides: dict[str, bool] = {}
         self._queue: list[str] = []  # rows being painted, most recent last
-        self._lookup_queue: list[str] = []  # nameless rows looked up for the filter, newest chat first
-        self._lookup_active = False
+        self._lookup_queue: list[str] = []  # rows never painted but looked up all the same, newest chat first
+        self._lookup_active = False  # the filter needs every row's name
+        self._queue_lookup_active = False  # the queue needs every row's last message
         self._workers = 0
 
     # ------------------------------------------------------------------------------------------ paging
@@ -242,7 +243,7 @@ class ChatListController(QObject):
         if entries:
             log.debug("chat list: %d chats from the cache", len(entries))
             self.chats_loaded.emit(entries)
-            self._look_up_names(entries)
+            self._look_up(entries)
 
     def _remember(self, chats: Sequence[Chat]) -> None:
         """Write listed chats to the cache, keeping a cached last message the list answer does not carry."""
@@ -295,9 +296,11 @@ class ChatListController(QObject):
         self._has_more = page.cursor is not None
         self._loading = False
         fresh: list[ChatEntry] = []
+        touched: list[ChatEntry] = []
         for chat in page.items:
             known = self._entries.get(chat.id)
             if known is not None:  # shown from the cache, or moved between pages: update the row it has
+                touched.append(known)
                 if chat.last_message is None and known.chat.last_message is not None:
                     if _newer(known.chat, chat):
                         chat = replace(chat, last_message=known.chat.last_message)
@@ -314,7 +317,7 @@ class ChatListController(QObject):
             fresh.append(entry)
         log.debug("chat page: %d new, more=%s", len(fresh), self._has_more)
         self.chats_loaded.emit(fresh)
-        self._look_up_names(fresh)
+        self._look_up(fresh + touched)
 
     # ------------------------------------------------------------------------------------------ entries
 
@@ -410,14 +413,24 @@ class ChatListController(QObject):
             return
         self._lookup_active = active
         if active:
-            self._look_up_names(list(self._entries.values()))
+            self._look_up(list(self._entries.values()))
             return
-        for chat_id in self._lookup_queue:
-            entry = self._entries.get(chat_id)
-            if entry is not None and entry.details is DetailsState.QUEUED:
-                entry.details = DetailsState.MISSING  # painted later, it is asked for again
-        self._lookup_queue.clear()
+        self._drop_unneeded_lookups()
         self.name_lookups_changed.emit(0)
+
+    def set_queue_lookup(self, active: bool) -> None:
+        """While the queue counts and sorts chats, read the last message of every listed row that lacks one.
+
+        The chat list answer carries no last message, and who wrote last is what makes a chat Waiting: without
+        this, a customer who waits longest stays uncounted, and at the bottom, until their row happens to be painted.
+        """
+        if active == self._queue_lookup_active:
+            return
+        self._queue_lookup_active = active
+        if active:
+            self._look_up(list(self._entries.values()))
+        else:
+            self._drop_unneeded_lookups()
 
     @property
     def pending_name_lookups(self) -> int:
@@ -426,17 +439,53 @@ class ChatListController(QObject):
             return 0
         return sum(1 for e in self._entries.values() if not e.title_known and e.details is DetailsState.QUEUED)
 
-    def _look_up_names(self, entries: Sequence[ChatEntry]) -> None:
-        if not self._lookup_active:
+    @property
+    def pending_lookups(self) -> int:
+        """Rows whose details are asked for and still to come (painted, or looked up for the filter or the queue)."""
+        return sum(1 for e in self._entries.values() if e.details is DetailsState.QUEUED)
+
+    def _needs_lookup(self, entry: ChatEntry) -> bool:
+        return (self._lookup_active and not entry.title_known) or (
+            self._queue_lookup_active and entry.chat.last_message is None
+        )
+
+    def _look_up(self, entries: Sequence[ChatEntry]) -> None:
+        wanted = {e.id: e for e in entries if e.details is DetailsState.MISSING and self._needs_lookup(e)}
+        if not wanted:
             return
-        nameless = [e for e in entries if not e.title_known and e.details is DetailsState.MISSING]
-        nameless.sort(key=lambda e: e.activity.timestamp() if e.activity is not None else 0.0, reverse=True)
-        for entry in nameless:
+        ordered = sorted(
+            wanted.values(), key=lambda e: e.activity.timestamp() if e.activity is not None else 0.0, reverse=True
+        )
+        for entry in ordered:
             entry.details = DetailsState.QUEUED
             self._lookup_queue.append(entry.id)
-        if nameless:
-            self._start_workers()
-        self.name_lookups_changed.emit(self.pending_name_lookups)
+        self._start_workers()
+        if self._lookup_active:
+            self.name_lookups_changed.emit(self.pending_name_lookups)
+
+    def _drop_unneeded_lookups(self) -> None:
+        kept: list[str] = []
+        for chat_id in self._lookup_queue:
+            entry = self._entries.get(chat_id)
+            if entry is None or entry.details is not DetailsState.QUEUED:
+                continue
+            if self._needs_lookup(entry):
+                kept.append(chat_id)
+            else:
+                entry.details = DetailsState.MISSING  # painted later, it is asked for again
+        self._lookup_queue = kept
+
+    async def look_up_people(self, chat_id: str) -> None:
+        """Read and cache who is in a chat now (a notification names the sender); its row, if listed, shows them."""
+        attendees = tuple(await self._client.list_chat_attendees(chat_id))
+        if self._store is not None:
+            self._store.cache.put_attendees(attendees, chat_id=chat_id)
+        entry = self._entries.get(chat_id)
+        if entry is not None and not entry.title_known:
+            state = entry.details  # only the names are new: a row still to be resolved is resolved as planned
+            self._apply_details(entry, _Details(attendees=attendees, chat=None, names=_names(attendees)))
+            entry.details = state
+            self.chat_updated.emit(chat_id)
 
     def _start_workers(self) -> None:
         while self._workers < DETAIL_WORKERS and (self._queue or self._lookup_queue):
@@ -484,7 +533,7 @@ class ChatListController(QObject):
         entry = self._make_entry(chat)
         self._entries[chat.id] = entry
         self.chats_loaded.emit([entry])
-        self._look_up_names([entry])
+        self._look_up([entry])
         return entry
 
     def note_read(self, chat_id: str, read: bool) -> None:
@@ -525,7 +574,7 @@ class ChatListController(QObject):
             self.chat_updated.emit(chat.id)
         if fresh:
             self.chats_loaded.emit(fresh)
-            self._look_up_names(fresh)
+            self._look_up(fresh)
 
     def on_drafts_draft_changed(self, key: str) -> None:
         if not key.startswith("chat:") or self._drafts is None:
@@ -543,8 +592,8 @@ class ChatListController(QObject):
         entry = self._entries.get(chat_id)
         if entry is None or entry.details is not DetailsState.QUEUED:
             return
-        if self._lookup_active and not entry.title_known:
-            self._lookup_queue.append(chat_id)  # scrolled past, but the filter still needs its name
+        if self._needs_lookup(entry):
+            self._lookup_queue.append(chat_id)  # scrolled past, but the filter or the queue still needs it
         else:
             entry.details = DetailsState.MISSING
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from datetime import time as clock_time
@@ -33,6 +33,8 @@ WORKING_HOURS_KEY = "notify.working_hours"
 # A message older than this when it reaches us (the app was closed, the laptop asleep) is caught up in the
 # Waiting view, not announced: a morning start must not pop up last night's messages one by one.
 STALE_AFTER_S = 12 * 3600
+# Looking up who wrote delays the notification by at most this; past it, the stand-in name is shown.
+SENDER_LOOKUP_SECONDS = 2.0
 PENDING_TEXTS_KEPT = 999  # "999 new messages" is as precise as anyone needs
 
 
@@ -43,6 +45,7 @@ class NotificationSubject:
     sender: str
     chat_title: str
     account: str
+    sender_known: bool = True  # False: ``sender`` is a stand-in ("A customer"); looking the chat's people up may help
 
 
 @dataclass
@@ -70,6 +73,7 @@ class NotificationController(QObject):
         queue: QueueController,
         preferences: PreferenceTable,
         describe: Callable[[str, Message | None], NotificationSubject | None],
+        look_up_people: Callable[[str], Awaitable[None]] | None = None,
         clock: Callable[[], float] = time.time,
         now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
         parent: QObject | None = None,
@@ -79,6 +83,7 @@ class NotificationController(QObject):
         self._queue = queue
         self._preferences = preferences
         self._describe = describe
+        self._look_up_people = look_up_people
         self._clock = clock
         self._now = now
         self._hide_text = preferences.get(HIDE_TEXT_KEY, False) is True
@@ -129,6 +134,13 @@ class NotificationController(QObject):
             return  # still counted: the next notification, after the quiet, says how many are waiting
         if all(self._stale(m) for m in customer):
             return
+        if not pending.subject.sender_known and self._look_up_people is not None:
+            # A chat whose people were never read (new, or never painted): name the sender, not "A customer".
+            self._run(self._name_then_show(chat_id, pending, customer[-1]))
+            return
+        self._run(self._show(chat_id, self._words_of(pending)))
+
+    def _words_of(self, pending: _Pending) -> Callable[[bool], tuple[str, str]]:
         subject, texts, hide_text = pending.subject, list(pending.texts), self._hide_text
 
         def words(markup: bool) -> tuple[str, str]:
@@ -141,7 +153,20 @@ class NotificationController(QObject):
                 markup=markup,
             )
 
-        self._run(self._show(chat_id, words))
+        return words
+
+    async def _name_then_show(self, chat_id: str, pending: _Pending, message: Message) -> None:
+        assert self._look_up_people is not None
+        try:
+            await asyncio.wait_for(self._look_up_people(chat_id), SENDER_LOOKUP_SECONDS)
+        except Exception as exc:  # the notification still goes out, with the stand-in name
+            log.info("could not look up who wrote in %s: %r", chat_id, exc)
+        if self._pending.get(chat_id) is not pending:
+            return  # opened (or clicked) meanwhile: nothing to announce any more
+        named = self._describe(chat_id, message)
+        if named is not None:
+            pending.subject = named
+        await self._show(chat_id, self._words_of(pending))
 
     def on_snooze_ended(self, chat_id: str) -> None:
         """The time of a snooze came: the chat is back in Waiting, and the agent is told."""

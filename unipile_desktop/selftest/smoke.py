@@ -325,7 +325,7 @@ async def _queue_check(session: Session, steps: Steps, result: dict[str, Any], *
     window = session.window
     shown_before = window.chat_proxy.view
     await _show_view(window, steps, QueueView.WAITING)
-    # Rows still being resolved have no waiting time yet and sort last: the top is known once they have one.
+    # Every listed chat's last message is read in the background: the top is known once all are.
     await steps.settled("the waiting times of the Waiting view", lambda: _waits_known(session), QUEUE_SETTLE_S)
     chat_id = _first_not_open(window)
     if chat_id is None:  # nobody waits in this account: any other chat of it will do
@@ -413,6 +413,8 @@ def _listed_row(window: MainWindow, chat_id: str) -> int | None:
 
 
 def _waits_known(session: Session) -> bool:
+    if session.chats.pending_lookups:
+        return False  # a chat whose last message is still being read may yet turn out to wait longest
     proxy = session.window.chat_proxy
     for row in range(proxy.rowCount()):
         entry = proxy.index(row, 0).data(ChatRole.ENTRY)

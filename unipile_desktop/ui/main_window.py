@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
             # proxy asks again about the changed row.
             chats.chats_reset.connect(queue.forget)
             chats.chat_updated.connect(queue.forget)
+            # The Waiting count, the tray badge and the Waiting order need every listed chat's last message.
+            chats.set_queue_lookup(True)
         self.queue_bar = QueueBar()
         self.chat_model = ChatListModel(chats, self, account_of=accounts.account)
         self.chat_proxy = ChatFilterProxy(self)

@@ -70,7 +70,8 @@ def _paint_badge(pixmap: QPixmap, label: str) -> QPixmap:
 
 def set_badge_number(count: int) -> None:
     """The dock/taskbar badge; Qt older than 6.5 or a platform without badges simply has none."""
-    setter = getattr(QGuiApplication, "setBadgeNumber", None)
+    app = QGuiApplication.instance()
+    setter = getattr(app, "setBadgeNumber", None)  # a member function, not a static one
     if setter is None:
         return
     try:
