@@ -39,6 +39,7 @@ from .models import (
     Page,
     QuotedMessage,
     Reaction,
+    SentInvitation,
 )
 
 __all__ = [
@@ -71,6 +72,7 @@ __all__ = [
     "RateLimitedError",
     "Reaction",
     "ResponseFormatError",
+    "SentInvitation",
     "ServerError",
     "UnipileClient",
     "UnipileError",

@@ -31,16 +31,19 @@ from .models import (
     OutgoingFile,
     OwnerProfile,
     Page,
+    SentInvitation,
     format_timestamp,
     parse_account,
     parse_attendee,
     parse_chat,
     parse_chat_started,
     parse_inmail_balance,
+    parse_invitation_sent_answer,
     parse_message,
     parse_message_sent,
     parse_owner_profile,
     parse_page,
+    parse_sent_invitation,
 )
 
 log = logging.getLogger(__name__)
@@ -391,6 +394,34 @@ class UnipileClient:
         except NotFoundError:
             return None
         return data or None
+
+    # ------------------------------------------------------------------------------------------ invitations
+
+    async def send_invitation(self, account_id: str, provider_id: str, note: str | None = None) -> str:
+        """``POST /users/invite`` (JSON, unlike the multipart sends): invite a LinkedIn member to connect.
+
+        Returns the ``invitation_id``. Like sends it carries no idempotency key: when the error says it
+        ``may_have_reached_server``, look for the person in ``list_sent_invitations`` before sending again.
+        """
+        body: dict[str, str] = {"provider_id": provider_id, "account_id": account_id}
+        if note:
+            body["message"] = note
+        response = await self._request("POST", "/users/invite", json_body=body)
+        return parse_invitation_sent_answer(_decode_json(response, "POST /users/invite"))
+
+    async def list_sent_invitations(
+        self, account_id: str, *, cursor: str | None = None, limit: int | None = None
+    ) -> Page[SentInvitation]:
+        """``GET /users/invite/sent``: the account's invitations still waiting for an answer, newest first."""
+        params = _params(account_id=account_id, cursor=cursor, limit=limit)
+        return await self._get_page("/users/invite/sent", params, parse_sent_invitation, "InvitationList")
+
+    async def cancel_invitation(self, account_id: str, invitation_id: str) -> None:
+        """``DELETE /users/invite/sent/{id}``: withdraw an invitation that is still waiting."""
+        response = await self._request(
+            "DELETE", f"/users/invite/sent/{_seg(invitation_id)}", params={"account_id": account_id}
+        )
+        _expect_object(_decode_json(response, "DELETE /users/invite/sent"), "InvitationCanceled")
 
 
 # ---------------------------------------------------------------------------------------------- helpers

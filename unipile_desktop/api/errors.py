@@ -58,8 +58,13 @@ _READABLE_TYPES: dict[str, str] = {
     "errors/unprocessable_entity": "The provider could not process this request as it is.",
     "errors/action_already_performed": "That was already done on the provider.",
     "errors/invalid_post": "The provider refused this post.",
-    "errors/already_invited_recently": "This person was invited recently. Wait before inviting them again.",
-    "errors/cannot_invite_attendee": "The provider does not allow inviting this person.",
+    "errors/already_invited_recently": (
+        "This person already has an invitation from this account, or was invited recently. Wait before inviting "
+        "them again."
+    ),
+    "errors/cannot_invite_attendee": (
+        "LinkedIn does not allow inviting this person (they may already be a connection)."
+    ),
     "errors/limit_too_high": "The request asked for too many items at once.",
     "errors/unauthorized": "The provider did not allow this action for this account.",
     "errors/account_configuration_error": (
@@ -78,6 +83,17 @@ _READABLE_TYPES: dict[str, str] = {
     "errors/ip_rejected_by_server": "The mail server refused the connection from Unipile.",
 }
 
+# Sentences for one route where the type alone would mislead: on ``POST /users/invite`` the "message" is the
+# invitation's note and the sending limit is LinkedIn's invitation cap.
+_INVITE_REQUEST = "POST /users/invite"
+_READABLE_INVITE_TYPES: dict[str, str] = {
+    "errors/too_many_characters": (
+        "The invitation note is too long: LinkedIn allows at most 300 characters. Shorten it and send again."
+    ),
+    "errors/limit_exceeded": (
+        "LinkedIn's invitation limit for this account is reached (it counts invitations per week). Try again later."
+    ),
+}
 
 # Types whose stock sentence says only "refused"; the server's own detail says why, so it is added.
 _GENERIC_TYPES = frozenset(
@@ -129,6 +145,8 @@ class UnipileError(Exception):
 
     def user_message(self) -> str:
         """A sentence a person understands: the known type's sentence, else the server's words, else a default."""
+        if self.type and self.request == _INVITE_REQUEST and self.type in _READABLE_INVITE_TYPES:
+            return _READABLE_INVITE_TYPES[self.type]
         if self.type and self.type in _READABLE_TYPES:
             sentence = _READABLE_TYPES[self.type]
             if self.type in _GENERIC_TYPES and self.detail and _sentence(self.detail) not in sentence:

@@ -170,6 +170,21 @@ class ChatAttendee:
     profile_url: str | None = None
     network_distance: str | None = None  # LinkedIn: DISTANCE_1 | DISTANCE_2 | DISTANCE_3 | OUT_OF_NETWORK
     headline: str | None = None
+    pending_invitation: bool = False  # LinkedIn: this account has invited the person and they have not answered
+
+
+@dataclass(frozen=True, slots=True)
+class SentInvitation:
+    """One LinkedIn invitation this account sent that is still waiting (``GET /users/invite/sent``)."""
+
+    id: str
+    invited_user: str | None  # display name
+    invited_user_id: str | None  # the person's LinkedIn provider id (what POST /users/invite took)
+    invited_user_public_id: str | None
+    invited_user_description: str | None  # headline
+    date: str  # as the API gives it (free text such as "Sent today")
+    parsed_datetime: datetime | None  # aware, when the API gives it
+    invitation_text: str | None  # the note
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,7 +514,27 @@ def parse_attendee(data: object, path: str = "ChatAttendee") -> ChatAttendee:
         profile_url=o.opt_str("profile_url"),
         network_distance=specifics.opt_str("network_distance") if specifics else None,
         headline=(specifics.opt_str("headline") or specifics.opt_str("occupation")) if specifics else None,
+        pending_invitation=specifics.flag("pending_invitation") if specifics else False,
     )
+
+
+def parse_sent_invitation(data: object, path: str = "InvitationSent") -> SentInvitation:
+    o = _Obj(data, path)
+    return SentInvitation(
+        id=o.req_str("id"),
+        invited_user=o.opt_str("invited_user"),
+        invited_user_id=o.opt_str("invited_user_id"),
+        invited_user_public_id=o.opt_str("invited_user_public_id"),
+        invited_user_description=o.opt_str("invited_user_description"),
+        date=o.opt_str("date") or "",
+        parsed_datetime=o.time("parsed_datetime"),
+        invitation_text=o.opt_str("invitation_text"),
+    )
+
+
+def parse_invitation_sent_answer(data: object) -> str:
+    """The ``invitation_id`` of ``POST /users/invite``'s ``UserInvitationSent`` answer."""
+    return _Obj(data, "UserInvitationSent").req_str("invitation_id")
 
 
 def parse_owner_profile(data: object, path: str = "AccountOwnerProfile") -> OwnerProfile:

@@ -31,6 +31,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="simulated customers answer sent messages after a few seconds and now and then write on their own "
         "(default on)",
     )
+    parser.add_argument(
+        "--invitation-cap",
+        type=int,
+        default=None,
+        metavar="N",
+        help="LinkedIn invitations an account may send over 7 days before 422 errors/limit_exceeded (default 100)",
+    )
     return parser.parse_args(argv)
 
 
@@ -39,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     server = SandboxServer(
         host=args.host, port=args.port, api_key=args.api_key, seed=args.seed, simulate_replies=args.replies
     )
+    if args.invitation_cap is not None:
+        server.invitation_weekly_cap = args.invitation_cap
     stop_requested = threading.Event()
 
     def request_stop(signum: int, frame: FrameType | None) -> None:

@@ -312,3 +312,15 @@ class Message:
             body["event_type"] = self.event_type
         body.update(self.extra)
         return body
+
+
+@dataclass
+class Invitation:
+    """A pending invitation sent by one LinkedIn account to one person it knows as an attendee."""
+
+    id: str
+    account_id: str
+    provider_id: str
+    sent_at_ms: int
+    note: str | None
+    shared_secret: str

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from . import sending
+from . import invitations, sending
 from .errors import ApiError, invalid_parameters, missing_parameters, not_found
 from .models import Attendee, Chat, JsonDict, Message, format_ts, parse_ts
 from .multipart import FormData, media_type, parse_multipart
@@ -156,6 +156,9 @@ class ApiRoutes:
             ("GET", re.compile(r"^/messages$"), self.list_all_messages),
             ("GET", re.compile(rf"^/messages/{seg}$"), self.get_message),
             ("GET", re.compile(rf"^/messages/{seg}/attachments/{seg}$"), self.get_attachment),
+            ("POST", re.compile(r"^/users/invite$"), self.send_invitation),
+            ("GET", re.compile(r"^/users/invite/sent$"), self.list_sent_invitations),
+            ("DELETE", re.compile(rf"^/users/invite/sent/{seg}$"), self.cancel_invitation),
         ]
 
     @property
@@ -483,3 +486,21 @@ class ApiRoutes:
             ]
             messages = [message for chat_id in chats for message in self.state.messages_of(chat_id)]
             return self._message_page(messages, filters, limit, after_key)
+
+    # ------------------------------------------------------------------ LinkedIn invitations (rules: invitations.py)
+
+    def send_invitation(self, request: ApiRequest, _: list[str]) -> ApiResponse:
+        payload = invitations.json_body(request.content_type, request.body)
+        invitation = invitations.send_invitation(self.state, payload)
+        return json_response(201, {"object": "UserInvitationSent", "invitation_id": invitation.id})
+
+    def list_sent_invitations(self, request: ApiRequest, _: list[str]) -> ApiResponse:
+        account_id = self._required_account_id(request)
+        cursor = last_value(request.query, "cursor")
+        limit = invitations.list_limit(request.query)
+        items, next_cursor = invitations.list_invitations(self.state, account_id, cursor, limit)
+        return json_response(200, {"object": "InvitationList", "items": items, "cursor": next_cursor})
+
+    def cancel_invitation(self, request: ApiRequest, params: list[str]) -> ApiResponse:
+        invitations.cancel_invitation(self.state, self._required_account_id(request), params[0])
+        return json_response(200, {"object": "InvitationCanceled"})

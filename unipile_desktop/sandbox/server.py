@@ -21,6 +21,7 @@ Behaviour chosen where the real API is undocumented (see also the docstrings of 
 - Hidden messages (`hidden` 1, e.g. reaction events) are listed; clients are expected to filter them.
 - Attendee `picture_url` points at keyless media under /_sandbox/media/ (like a CDN URL); the API route
   `/chat_attendees/{id}/picture` serves the same PNG with the key.
+- LinkedIn invitations (`/users/invite…`): see invitations.py; the weekly cap is `invitation_weekly_cap`.
 - `/chat_attendees` also lists known people without a chat (with LinkedIn `network_distance`), so a client can
   start chats with them; an unavailable (expired) attachment answers 404.
 """
@@ -32,6 +33,7 @@ import threading
 import time
 from typing import Any
 
+from . import invitations
 from .api_exchange import API_PREFIX, message_id_of
 from .controls import CONTROL_PREFIX
 from .faults import FaultBook, FaultLog, InFlight, RequestLog
@@ -238,6 +240,21 @@ class SandboxServer:
 
     def set_account_status(self, account_id: str, status: str) -> JsonDict:
         return self.state.set_account_status(account_id, status).to_json()
+
+    @property
+    def invitation_weekly_cap(self) -> int:
+        """How many LinkedIn invitations an account may send over a rolling 7 days (100, LinkedIn's usual cap)."""
+        return self.state.invitation_weekly_cap
+
+    @invitation_weekly_cap.setter
+    def invitation_weekly_cap(self, cap: int) -> None:
+        with self.state.lock:
+            self.state.invitation_weekly_cap = cap
+
+    def sent_invitations(self, account_id: str) -> list[JsonDict]:
+        """The account's pending invitations as ``GET /users/invite/sent`` lists them, newest first (all pages)."""
+        items, _ = invitations.list_invitations(self.state, account_id, None, len(self.state.invitations) + 1)
+        return items
 
     @property
     def landmarks(self) -> JsonDict:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 
 from . import images
 from .errors import ApiError, invalid_parameters, missing_parameters, not_found
-from .models import Account, Attachment, Attendee, Chat, IdFactory, JsonDict, Message, now_ms
+from .models import Account, Attachment, Attendee, Chat, IdFactory, Invitation, JsonDict, Message, now_ms
 
 SOURCE_STATUSES = ("OK", "STOPPED", "ERROR", "CREDENTIALS", "PERMISSIONS", "CONNECTING")
 DISTANCE_NUMBERS = {"DISTANCE_1": 1, "DISTANCE_2": 2, "DISTANCE_3": 3}  # message `attendee_distance`; else -1
+INVITATION_WEEKLY_CAP = 100  # LinkedIn's usual weekly invitation limit per account
 
 
 @dataclass
@@ -104,6 +105,9 @@ class SandboxState:
         self.chats: dict[str, Chat] = {}
         self.messages: dict[str, Message] = {}
         self.chat_messages: dict[str, list[Message]] = {}
+        self.invitations: dict[str, Invitation] = {}  # pending LinkedIn invitations by id (see invitations.py)
+        self.invitations_sent_ms: dict[str, list[int]] = {}  # per account, when each invitation went out
+        self.invitation_weekly_cap = INVITATION_WEEKLY_CAP
         self.landmarks = Landmarks()
         self.media_base = "http://127.0.0.1/_sandbox/media"
 

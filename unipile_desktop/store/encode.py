@@ -140,10 +140,11 @@ def attendee_to_json(attendee: ChatAttendee) -> JsonObject:
         "picture_url": attendee.picture_url,
         "profile_url": attendee.profile_url,
     }
-    if attendee.network_distance is not None or attendee.headline is not None:
+    if attendee.network_distance is not None or attendee.headline is not None or attendee.pending_invitation:
         data["specifics"] = {
             "provider": "LINKEDIN",
             "network_distance": attendee.network_distance,
             "headline": attendee.headline,
+            "pending_invitation": attendee.pending_invitation,
         }
     return data

@@ -267,7 +267,7 @@ def build_linkedin_classic(seeder: Seeder, accounts: dict[str, str], recipients:
         ("Clara Fischer", "DISTANCE_1", "linkedin_classic_connection"),
         ("Jonas Becker", "DISTANCE_1", None),
         ("Rania Khalil", "DISTANCE_2", "linkedin_classic_prospect"),
-        ("Pedro Santos", "DISTANCE_2", None),
+        ("Pedro Santos", "DISTANCE_2", "linkedin_classic_prospect_2"),
         ("Marta Nowak", "DISTANCE_3", None),
     ):
         person = seeder.add_person(account, Persona(name), distance)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..models import now_ms
 from ..state import SandboxState
 from .instagram import build_instagram
+from .invitations import build_invitations
 from .linkedin import build_linkedin_classic, build_linkedin_disconnected, build_linkedin_premium
 from .messenger import build_messenger
 from .seeder import HOUR, Seeder
@@ -29,6 +30,7 @@ def populate(state: SandboxState, seed: int, now: int) -> None:
             first = min(message.timestamp_ms for message in messages)
             chat = state.chats[chat_id]
             chat.created_at_ms = min(chat.created_at_ms, first - seeder.rng.randint(1, 48) * HOUR)
+    build_invitations(seeder, marks)  # last, so the worlds of existing seeds stay as they were
 
 
 def seeded_state(seed: int = 1, now: int | None = None) -> SandboxState:

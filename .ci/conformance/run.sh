@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Starts the local Unipile sandbox on a free loopback port and checks it with the official node SDK.
-# Usage (from anywhere): bash conformance/run.sh   — PYTHON overrides the interpreter (default .venv/bin/python).
+# Usage (from anywhere): bash .ci/conformance/run.sh   — PYTHON overrides the interpreter (default .venv/bin/python).
 set -euo pipefail
 
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-conformance_dir="$repo_root/conformance"
+conformance_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo_root="$(cd "$conformance_dir/../.." && pwd)"
 PYTHON="${PYTHON:-$repo_root/.venv/bin/python}"
 startup_timeout_s="${SANDBOX_STARTUP_TIMEOUT:-30}"
 

@@ -329,6 +329,7 @@ const state = {
   attendees: null,
   createdMessageIds: new Set(),
   createdChatIds: new Set(),
+  invitation: null,
 };
 
 async function accounts() {
@@ -726,6 +727,81 @@ async function main() {
     if (started.chat_id !== null) state.createdChatIds.add(started.chat_id);
     return `account ${chosen.account.id} (${features.join('+')}) with linkedin ${short(linkedin)} to ` +
       `${chosen.person.specifics?.network_distance ?? 'unknown distance'} -> chat ${started.chat_id}`;
+  });
+
+  await step('send LinkedIn invitation (users.sendInvitation, JSON body)', async () => {
+    const everyone = await attendees();
+    let chosen = null;
+    for (const account of (await accounts()).filter((a) => a.type === 'LINKEDIN' && accountIsRunning(a))) {
+      // LinkedIn invites people outside the first degree who are not invited yet.
+      const person = otherPeople(everyone, account.id).find(
+        (p) =>
+          Boolean(p.specifics?.network_distance) &&
+          p.specifics.network_distance !== 'DISTANCE_1' &&
+          !p.specifics.pending_invitation,
+      );
+      if (person) {
+        chosen = { account, person };
+        break;
+      }
+    }
+    check(chosen, 'no running LinkedIn account has an un-invited attendee beyond the first degree');
+    const message = `${RUN_MARKER} let's connect`;
+    const sent = await call(
+      'POST /users/invite',
+      client.users.sendInvitation({
+        account_id: chosen.account.id,
+        provider_id: chosen.person.provider_id,
+        message,
+      }),
+    );
+    check(sent.object === 'UserInvitationSent', `object is ${short(sent.object)}`);
+    state.invitation = { account: chosen.account, person: chosen.person, id: sent.invitation_id, message };
+    return `account ${chosen.account.id} invited ${chosen.person.specifics.network_distance} ` +
+      `${chosen.person.provider_id} -> invitation ${sent.invitation_id}`;
+  });
+
+  await step('list sent invitations (users.getAllInvitationsSent, cursor pagination)', async () => {
+    check(state.invitation, 'the invitation step did not send one');
+    const { account, person, id, message } = state.invitation;
+    const limit = 2;
+    const { items, pages } = await collectPages(
+      (cursor) =>
+        call(
+          'GET /users/invite/sent',
+          client.users.getAllInvitationsSent({ account_id: account.id, limit, cursor }),
+        ),
+      { limit, label: 'sent invitations' },
+    );
+    check(pages > 1, `only ${pages} page with limit ${limit} (${items.length} invitations); expected more than one`);
+    const found = items.find((item) => item.id === id);
+    check(found, `invitation ${id} is not listed`);
+    check(found.invited_user_id === person.provider_id, `invited_user_id is ${short(found.invited_user_id)}`);
+    check(found.invitation_text === message, `invitation_text is ${short(found.invitation_text)}`);
+    for (let i = 1; i < items.length; i += 1) {
+      check(
+        !(Date.parse(items[i].parsed_datetime) > Date.parse(items[i - 1].parsed_datetime)),
+        `sent invitations not newest first: ${items[i].id} follows ${items[i - 1].id}`,
+      );
+    }
+    return `account ${account.id}: ${items.length} invitations in ${pages} pages, newest first, ` +
+      `${id} listed as ${short(found.date)}`;
+  });
+
+  await step('cancel sent invitation (users.cancelInvitationSent)', async () => {
+    check(state.invitation, 'the invitation step did not send one');
+    const { account, id } = state.invitation;
+    const canceled = await call(
+      'DELETE /users/invite/sent/{id}',
+      client.users.cancelInvitationSent({ account_id: account.id, invitation_id: id }),
+    );
+    check(canceled.object === 'InvitationCanceled', `object is ${short(canceled.object)}`);
+    const after = await call(
+      'GET /users/invite/sent (after cancel)',
+      client.users.getAllInvitationsSent({ account_id: account.id, limit: 100 }),
+    );
+    check(!after.items.some((item) => item.id === id), `invitation ${id} is still listed after the cancel`);
+    return `invitation ${id} canceled; ${after.items.length} still pending on account ${account.id}`;
   });
 
   await step('set read status', async () => {
