@@ -15,7 +15,15 @@ import pytest
 import shiboken6
 
 from tests.helpers.conversation_support import API_KEY, wait_signal, wait_tasks_settled
-from unipile_desktop.api import Chat, ChatStarted, ChatType, InvalidRequestError, OwnerProfile, UnipileClient
+from unipile_desktop.api import (
+    Chat,
+    ChatAttendee,
+    ChatStarted,
+    ChatType,
+    InvalidRequestError,
+    OwnerProfile,
+    UnipileClient,
+)
 from unipile_desktop.api.errors import error_from_response
 from unipile_desktop.core.accounts import AccountsController
 from unipile_desktop.core.new_chat import (
@@ -111,6 +119,23 @@ def test_the_draft_round_trips_through_the_store_shape_and_tolerates_junk() -> N
     assert junk.recipients == (Recipient("p2"),)
     assert junk.linkedin_api is None and junk.account_id is None and junk.inmail is False
     assert NewChatDraft(account_id="acc").is_empty and not NewChatDraft(title="t").is_empty
+
+
+def test_a_pending_invitation_comes_from_the_attendee_and_survives_the_draft() -> None:
+    attendee = ChatAttendee(
+        "att1", "acc", "ACoAAali", "Ali Hassan", False, network_distance="DISTANCE_2", pending_invitation=True
+    )
+    recipient = Recipient.from_attendee(attendee)
+    assert recipient == Recipient("ACoAAali", "Ali Hassan", "att1", "DISTANCE_2", pending_invitation=True)
+    assert recipient.is_connection is False
+    assert recipient.to_json()["pending_invitation"] is True
+    assert Recipient.from_json(recipient.to_json()) == recipient
+    draft = NewChatDraft(account_id="acc", recipients=(recipient, Recipient("p2")))
+    restored = NewChatDraft.from_store(*draft.to_store())
+    assert [r.pending_invitation for r in restored.recipients] == [True, False]
+    # A draft saved before the flag existed, or holding junk, reads as "not pending".
+    assert Recipient.from_json({"provider_id": "p3"}) == Recipient("p3")
+    assert Recipient.from_json({"provider_id": "p3", "pending_invitation": "yes"}) == Recipient("p3")
 
 
 def test_a_title_applies_to_groups_and_to_linkedin_messages_that_may_become_inmail() -> None:

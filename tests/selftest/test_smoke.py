@@ -415,3 +415,35 @@ async def test_expected_failures_and_cancellations_are_not_background_errors() -
         logging.getLogger("unipile_desktop.ui.crash_dialog").error("unexpected error", exc_info=again)
         assert background.errors == ["task t crashed (RuntimeError)"]
     await runner.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_the_smoke_test_invites_one_second_degree_person_and_the_server_holds_exactly_that_invitation(
+    sandbox: SandboxServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    linkedin = [a for a in sandbox.state.accounts.values() if a.is_linkedin and a.source_status == "OK"]
+    before = {a.id: {i["id"] for i in sandbox.sent_invitations(a.id)} for a in linkedin}
+    async with app_with_demo_sandbox(sandbox, tmp_path, demo=True) as app:
+        code, report = await smoke_report(app, capsys)
+    assert code == 0 and report["ok"] is True, report
+    assert isinstance(report["invite_ms"], int)
+    added = [
+        item
+        for account in linkedin
+        for item in sandbox.sent_invitations(account.id)
+        if item["id"] not in before[account.id]
+    ]
+    assert len(added) == 1, added  # one person, invited once, with the note typed into the dialog
+    assert "smoke test" in (added[0]["invitation_text"] or "")
+
+
+@pytest.mark.asyncio
+async def test_a_refused_invitation_fails_the_smoke_test_with_the_servers_reason(
+    sandbox: SandboxServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sandbox.invitation_weekly_cap = 0  # every invitation is over the weekly limit
+    async with app_with_demo_sandbox(sandbox, tmp_path, demo=True) as app:
+        code, report = await smoke_report(app, capsys)
+    assert code == 1 and report["ok"] is False
+    assert "invitation" in report["error"] and "weekly" in report["error"], report
+    assert "invite_ms" not in report

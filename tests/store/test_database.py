@@ -62,7 +62,7 @@ def test_a_garbage_file_is_set_aside_and_its_loss_reported(db_path: Path) -> Non
         report = store.recovery
         assert report is not None
         assert report.moved_to.exists() and report.moved_to.read_bytes().startswith(b"this is not")
-        assert set(report.unrecoverable) == {"drafts", "outbox"}
+        assert set(report.unrecoverable) == {"drafts", "outbox", "invitations"}
         assert "could not be recovered" in report.user_message()
         assert "unsent messages" in report.user_message()
         # The fresh database works.
@@ -91,6 +91,7 @@ def test_damage_seen_at_runtime_is_checked_at_next_start_and_drafts_outbox_salva
     store = Store.open(db_path)
     store.drafts.save("chat:a", "keep me", ["/tmp/file.pdf"])
     entry = store.outbox.add(MessageSend("chat-1", "unsent text"))
+    invitation = store.invitations.begin("a-li", "p-ali", "Ali Hassan", "Hello Ali")
     store.cache.put_messages([_message_json(f"m{i}") for i in range(50)])
     store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
@@ -112,6 +113,9 @@ def test_damage_seen_at_runtime_is_checked_at_next_start_and_drafts_outbox_salva
         assert draft is not None and draft.text == "keep me" and draft.attachments == ("/tmp/file.pdf",)
         salvaged = reopened.outbox.get(entry.local_id)
         assert salvaged is not None and salvaged.text == "unsent text" and salvaged.state == "queued"
+        # An invitation that may have gone out is still known: it is checked, not sent blindly again.
+        kept = reopened.invitations.get(invitation.local_id)
+        assert kept is not None and kept.provider_id == "p-ali" and kept.state == invitation.state
         assert reopened.cache.messages("c1") == []  # the cache starts empty and is refilled from the server
     assert not db_path.with_name(db_path.name + CHECK_MARKER_SUFFIX).exists()
 

@@ -22,6 +22,7 @@ EXPECTED_TABLES = {
     "sync_state",
     "chat_marks",
     "preferences",
+    "invitations",
 }
 
 
@@ -94,9 +95,27 @@ def test_a_version_3_database_gains_the_queue_tables_and_keeps_its_data(db_path:
     conn.execute("INSERT INTO drafts (key, text, updated_at) VALUES ('chat:a', 'kept', 1.0)")
     conn.close()
     with Store.open(db_path) as store:
-        assert user_version(store.db.conn) == SCHEMA_VERSION == 4
+        assert user_version(store.db.conn) == SCHEMA_VERSION
         draft = store.drafts.get("chat:a")
         assert draft is not None and draft.text == "kept"
         assert store.marks.all() == {}
         store.marks.mark_done("a", 5)
         assert store.marks.get("a").done_through_ms == 5
+
+
+def test_a_version_4_database_gains_the_invitations_table_and_keeps_its_data(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:4])
+    assert "invitations" not in _tables(conn)
+    conn.execute("INSERT INTO drafts (key, text, updated_at) VALUES ('chat:a', 'kept', 1.0)")
+    conn.execute("INSERT INTO chat_marks (chat_id, muted, updated_at) VALUES ('a', 1, 1.0)")
+    conn.close()
+    with Store.open(db_path) as store:
+        assert user_version(store.db.conn) == SCHEMA_VERSION == 5
+        draft = store.drafts.get("chat:a")
+        assert draft is not None and draft.text == "kept"
+        assert store.marks.get("a").muted
+        assert store.invitations.unresolved() == []
+        row = store.invitations.begin("acc", "p1", "Ali Hassan", "")
+        assert store.invitations.unresolved() == [row]

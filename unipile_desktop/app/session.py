@@ -24,6 +24,7 @@ from ..core.chats import ChatListController
 from ..core.conversation import LAST_CHAT_KEY, ConversationController
 from ..core.drafts import DraftKeeper
 from ..core.images import ImageCache
+from ..core.invitations import InvitationController
 from ..core.live_updates import LiveUpdates
 from ..core.new_chat import NewChatController
 from ..core.notifications import NotificationController
@@ -176,6 +177,8 @@ class Session:
         stack.push_async_callback(self.live.close)
         stack.callback(self.drafts.close)  # drafts are written first, before anything they depend on stops
         self.queue = QueueController(self.store)  # started and stopped by the inbox below
+        self.invitations = InvitationController(self.client, self.tasks, store=self.store)
+        stack.push_async_callback(self.invitations.close)  # before the task runner shuts down
 
         self.window = MainWindow(
             tasks=self.tasks,
@@ -188,6 +191,7 @@ class Session:
             connection_label=self.connection.label,
             demo=self.connection.demo,
             queue=self.queue,
+            invitations=self.invitations,
         )
         stack.callback(self._hide_window)
         self.inbox = Inbox(
@@ -267,6 +271,7 @@ class Session:
         window.start()  # cached accounts and chats show now, before any network answer
         self._reopen_last_chat()
         self.outbox.start()  # unfinished sends of an earlier run resume (reconciled first)
+        self.invitations.resume()  # invitations an earlier run was not sure of are checked, never sent blindly
         self.live.start()
         self.inbox.start()
         if self.connection.profile is not None:

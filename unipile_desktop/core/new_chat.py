@@ -73,6 +73,7 @@ class Recipient:
     name: str = ""
     attendee_id: str | None = None  # None for a pasted provider id
     network_distance: str | None = None  # LinkedIn: DISTANCE_1 … OUT_OF_NETWORK
+    pending_invitation: bool = False  # LinkedIn: this account invited them and they have not answered yet
 
     @property
     def label(self) -> str:
@@ -91,14 +92,21 @@ class Recipient:
 
     @classmethod
     def from_attendee(cls, attendee: ChatAttendee) -> Recipient:
-        return cls(attendee.provider_id, attendee.name, attendee.id, attendee.network_distance)
+        return cls(
+            attendee.provider_id,
+            attendee.name,
+            attendee.id,
+            attendee.network_distance,
+            pending_invitation=attendee.pending_invitation,
+        )
 
-    def to_json(self) -> dict[str, str | None]:
+    def to_json(self) -> dict[str, str | bool | None]:
         return {
             "provider_id": self.provider_id,
             "name": self.name,
             "attendee_id": self.attendee_id,
             "network_distance": self.network_distance,
+            "pending_invitation": self.pending_invitation,
         }
 
     @classmethod
@@ -111,7 +119,13 @@ class Recipient:
             value = data.get(key)
             return value if isinstance(value, str) and value else None
 
-        return cls(provider_id, text("name") or "", text("attendee_id"), text("network_distance"))
+        return cls(
+            provider_id,
+            text("name") or "",
+            text("attendee_id"),
+            text("network_distance"),
+            pending_invitation=data.get("pending_invitation") is True,
+        )
 
 
 @dataclass(frozen=True, slots=True)

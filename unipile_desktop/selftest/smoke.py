@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
 from ..engine.queue import QueueView
 from ..ui.accounts import AccountRole
 from ..ui.chat_list import ChatRole
+from .invitation_driver import smoke_invitation
 from .new_chat_driver import DriverFailure, smoke_new_chats
 from .smoke_checks import (
     BackgroundErrors,
@@ -249,7 +250,28 @@ async def _smoke(session: Session, started_at: float, steps: Steps) -> dict[str,
     }
     await _delivery_check(session, steps, result, run_started=run_started, before_run=before_run, sent_files=sent_files)
     await _queue_check(session, steps, result, stamp=stamp)
+    await _invitation_check(session, steps, result)
     return result
+
+
+async def _invitation_check(session: Session, steps: Steps, result: dict[str, Any]) -> None:
+    """Invite a 2nd-degree LinkedIn person through the New chat dialog and find them in Sent invitations.
+
+    Adds ``invite_ms``. Only against the sandbox: on a real account this would invite a real person.
+    """
+    if inbound_control_url(session.client.base_url) is None:
+        result.setdefault("notes", []).append("the LinkedIn invitation was not tried: it would invite a real person")
+        return
+    try:
+        check = await smoke_invitation(session.window, steps.until)
+    except DriverFailure as exc:
+        raise SmokeFailure(str(exc)) from None
+    if check is None:
+        result.setdefault("notes", []).append("no connected LinkedIn account: no invitation tried")
+        return
+    result["invite_ms"] = check.elapsed_ms
+    if not check.listed:
+        raise SmokeFailure("the invitation was sent but the Sent invitations window does not list it")
 
 
 async def _delivery_check(

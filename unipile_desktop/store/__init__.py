@@ -1,10 +1,17 @@
-"""Qt-free local state of a profile in SQLite: cached API objects, avatars and thumbnails, drafts, the outbox."""
+"""Qt-free local state of a profile in SQLite: cached API objects, avatars, drafts, the outbox, invitations."""
 
 from .blobs import DEFAULT_BLOB_CAP, Blob, BlobCache
 from .cache import CacheTables
 from .database import Database, RecoveryReport, delete_database
 from .drafts import NEW_CHAT_DRAFT_KEY, Draft, DraftTable, chat_draft_key
 from .errors import ProfileInUseError, StoreCorruptError, StoreError
+from .invitations import (
+    INVITATION_ROW_STATES,
+    UNRESOLVED_INVITATION_STATES,
+    InvitationRow,
+    InvitationRowState,
+    InvitationTable,
+)
 from .marks import ChatMark, ChatMarkTable, PreferenceTable
 from .outbox import (
     OUTBOX_STATES,
@@ -29,6 +36,8 @@ from .schema import MIGRATIONS, SCHEMA_VERSION, StoreVersionError
 from .store import UNSENT_STATES, Store, count_unsent_messages
 
 __all__ = [
+    "INVITATION_ROW_STATES",
+    "UNRESOLVED_INVITATION_STATES",
     "Baseline",
     "DEFAULT_BLOB_CAP",
     "MIGRATIONS",
@@ -45,6 +54,9 @@ __all__ = [
     "Database",
     "Draft",
     "DraftTable",
+    "InvitationRow",
+    "InvitationRowState",
+    "InvitationTable",
     "MessageSend",
     "NewChatSend",
     "OutboxEntry",

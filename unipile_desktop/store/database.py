@@ -35,7 +35,9 @@ log = logging.getLogger(__name__)
 # Primary result codes that mean "the file is damaged", as opposed to busy, locked or out of disk.
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
-_SALVAGED_TABLES = ("drafts", "outbox")
+# The tables whose loss a person would notice, or that stop the app repeating something it may have done already
+# (an invitation sent twice can get a LinkedIn account restricted).
+_SALVAGED_TABLES = ("drafts", "outbox", "invitations")
 CHECK_MARKER_SUFFIX = ".needs-check"
 
 
@@ -58,7 +60,7 @@ class RecoveryReport:
     error: str
     drafts_recovered: int
     outbox_recovered: int
-    unrecoverable: tuple[str, ...]  # tables ("drafts", "outbox") whose rows could not be read back
+    unrecoverable: tuple[str, ...]  # tables ("drafts", "outbox", "invitations") whose rows could not be read back
 
     def user_message(self) -> str:
         text = (
@@ -66,7 +68,9 @@ class RecoveryReport:
             f"(in {self.moved_to.parent}). Chats and messages will be downloaded again."
         )
         if self.unrecoverable:
-            what = " and ".join({"drafts": "drafts", "outbox": "unsent messages"}.get(t, t) for t in self.unrecoverable)
+            names = {"drafts": "drafts", "outbox": "unsent messages", "invitations": "LinkedIn invitations in progress"}
+            parts = [names.get(t, t) for t in self.unrecoverable]
+            what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
             return (
                 f"{text} The {what} it held could not be recovered: check the conversations you were writing "
                 "in and send again what is missing."

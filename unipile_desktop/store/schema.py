@@ -144,7 +144,36 @@ def _v4_queue_marks(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE preferences (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_initial, _v2_blobs_and_sync, _v3_outbox_evidence, _v4_queue_marks)
+def _v5_invitations(conn: sqlite3.Connection) -> None:
+    # LinkedIn invitations this app tried to send. A row is written before its POST, so an invitation cut off by a
+    # dropped connection or a killed app is checked against the server's sent list instead of being sent twice.
+    # ``attempts`` counts the POSTs made (at most one re-POST, and only after the sent list said it is not there).
+    conn.execute(
+        """CREATE TABLE invitations (
+            local_id TEXT PRIMARY KEY,
+            account_id TEXT NOT NULL,
+            provider_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL,
+            invitation_id TEXT,
+            error TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            created_ms INTEGER NOT NULL,
+            updated_ms INTEGER NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX invitations_by_person ON invitations (account_id, provider_id, created_ms)")
+    conn.execute("CREATE INDEX invitations_by_state ON invitations (state)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_initial,
+    _v2_blobs_and_sync,
+    _v3_outbox_evidence,
+    _v4_queue_marks,
+    _v5_invitations,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

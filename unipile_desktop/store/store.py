@@ -1,4 +1,4 @@
-"""The local store of one profile: cache tables, blobs, drafts, outbox and chat marks over one SQLite database."""
+"""The local store of one profile: cache, blobs, drafts, outbox, chat marks and invitations in one SQLite file."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from .blobs import DEFAULT_BLOB_CAP, BlobCache
 from .cache import CacheTables
 from .database import Database, RecoveryReport, delete_removed_databases
 from .drafts import DraftTable
+from .invitations import InvitationTable
 from .marks import ChatMarkTable, PreferenceTable
 from .outbox import OutboxState, OutboxTable
 from .paths import files_dir, profile_database_path
@@ -40,6 +41,7 @@ class Store:
         self.outbox = OutboxTable(db)
         self.marks = ChatMarkTable(db)
         self.preferences = PreferenceTable(db)
+        self.invitations = InvitationTable(db)
 
     @classmethod
     def open(

@@ -25,6 +25,7 @@ from ..core.accounts import AccountsController, account_from_task_name, is_disco
 from ..core.chats import ChatEntry, ChatListController
 from ..core.conversation import ConversationController
 from ..core.images import ImageCache
+from ..core.invitations import InvitationController
 from ..core.live_updates import LiveUpdates
 from ..core.new_chat import NewChatController, StartedChat
 from ..core.tasks import TaskRunner
@@ -33,6 +34,7 @@ from .accounts import AccountListModel, AccountPicker, account_label
 from .banner import ERROR_COLOURS, Banner
 from .chat_list import ChatDelegate, ChatFilterProxy, ChatListModel, ChatListView, ChatRole
 from .conversation.pane import ConversationPane
+from .invitation_actions import InvitationActions
 from .key_banner import KeyRejectedBanner
 from .new_chat import NewChatDialog
 from .profiles_menu import ProfilesMenu
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         connection_label: str,
         demo: bool = False,
         queue: QueueController | None = None,
+        invitations: InvitationController | None = None,
     ) -> None:
         super().__init__()
         self.tasks = tasks
@@ -129,6 +132,7 @@ class MainWindow(QMainWindow):
         self.conversation = conversation
         self.new_chat = new_chat
         self.queue = queue
+        self.invitations = invitations
         self.new_chat_dialog: NewChatDialog | None = None
         self.settings = settings
         self.demo = demo
@@ -176,7 +180,12 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 0, 8)
         left_layout.setSpacing(6)
-        left_layout.addWidget(self.account_picker)
+        self.invitation_actions = InvitationActions(self, accounts, self.account_picker, invitations)
+        picker_row = QHBoxLayout()
+        picker_row.setSpacing(4)
+        picker_row.addWidget(self.account_picker, 1)
+        picker_row.addWidget(self.invitation_actions.picker_button)
+        left_layout.addLayout(picker_row)
         left_layout.addWidget(self.queue_bar)
         filter_row = QHBoxLayout()
         filter_row.setSpacing(6)
@@ -247,6 +256,7 @@ class MainWindow(QMainWindow):
         self.new_chat_action.setEnabled(self.new_chat is not None)
         self.new_chat_action.triggered.connect(self.open_new_chat_dialog)
         file_menu.addAction(self.new_chat_action)
+        file_menu.addMenu(self.invitation_actions.file_menu)
         file_menu.addSeparator()
         self.profiles_menu = ProfilesMenu(self)
         file_menu.addMenu(self.profiles_menu)
@@ -546,7 +556,9 @@ class MainWindow(QMainWindow):
         account_id = self.account_picker.current_account_id()
         if account_id is None and self.conversation.chat is not None:
             account_id = self.conversation.chat.account_id
-        dialog = NewChatDialog(self.new_chat, self.images, account_id=account_id, parent=self)
+        dialog = NewChatDialog(
+            self.new_chat, self.images, account_id=account_id, invitations=self.invitations, parent=self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(self._on_new_chat_dialog_destroyed)
         self.new_chat_dialog = dialog

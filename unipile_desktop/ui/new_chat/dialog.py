@@ -1,13 +1,11 @@
-"""The New chat dialog: account, recipients, group name, LinkedIn options, message and attachments."""
+"""The New chat dialog: account, recipients, group name, LinkedIn options, message and attachments (or invitations)."""
 
 from __future__ import annotations
 
-import enum
 import pathlib
 from collections.abc import Sequence
-from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...api import Account
-from ...core.accounts import AccountsController, status_text
 from ...core.drafts import missing_attachment_note
 from ...core.images import ImageCache
+from ...core.invitations import InvitationController, InvitationOutcome, InvitationState
 from ...core.new_chat import (
     NewChatController,
     NewChatDraft,
@@ -37,92 +35,18 @@ from ...core.new_chat import (
     title_applies,
 )
 from ...core.outgoing import check_files
-from ..accounts import account_label
 from ..attachments import AttachmentChip, AttachmentChips, open_file_picker
 from ..conversation.composer import local_files
-from ..format import plain_tip
-from ..resources import provider_icon, provider_name
+from .account_choice import AccountChoiceModel, AccountChoiceRole
+from .invitation import InvitationPanel
 from .linkedin import LinkedinSection
 from .recipients import RecipientField
 
-ModelIndex = QModelIndex | QPersistentModelIndex
+__all__ = ["AccountChoiceModel", "AccountChoiceRole", "NewChatDialog"]  # the From box's model moved; old imports work
 
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #5f6672;"
 MESSAGE_PLACEHOLDER = "Write the first message… (Ctrl+Enter sends)"
-
-
-class AccountChoiceRole(enum.IntEnum):
-    ACCOUNT_ID = Qt.ItemDataRole.UserRole + 1
-    ACCOUNT = Qt.ItemDataRole.UserRole + 2
-    USABLE = Qt.ItemDataRole.UserRole + 3
-    REASON = Qt.ItemDataRole.UserRole + 4  # why it cannot send ("" when it can)
-
-
-class AccountChoiceModel(QAbstractListModel):
-    """Every messaging account; ones that cannot send (disconnected…) are listed, greyed out, with the reason."""
-
-    def __init__(self, accounts: AccountsController, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._controller = accounts
-        self._accounts: list[Account] = accounts.accounts
-        accounts.accounts_loaded.connect(self.on_accounts_accounts_loaded)
-        accounts.account_status_changed.connect(self.on_accounts_account_status_changed)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
-        return 0 if parent.isValid() else len(self._accounts)
-
-    def reason(self, account: Account) -> str:
-        status = self._controller.status(account.id)
-        return "" if status == "OK" else status_text(status)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() != 0 or not 0 <= index.row() < len(self._accounts):
-            return None
-        account = self._accounts[index.row()]
-        reason = self.reason(account)
-        if role == Qt.ItemDataRole.DisplayRole:
-            label = f"{account_label(account)} · {provider_name(account.type)}"
-            return f"{label} — {reason}" if reason else label
-        if role == Qt.ItemDataRole.DecorationRole:
-            return provider_icon(account.type)
-        if role == Qt.ItemDataRole.ToolTipRole:  # the account's name and username come from the network
-            if reason:
-                return plain_tip(
-                    f"This account cannot send right now ({reason}). Reconnect it in the Unipile dashboard."
-                )
-            return plain_tip(f"Write from {account_label(account)} on {provider_name(account.type)}")
-        if role == AccountChoiceRole.ACCOUNT_ID:
-            return account.id
-        if role == AccountChoiceRole.ACCOUNT:
-            return account
-        if role == AccountChoiceRole.USABLE:
-            return not reason
-        if role == AccountChoiceRole.REASON:
-            return reason
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and not index.data(AccountChoiceRole.USABLE):
-            flags &= ~(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        return flags
-
-    def row_of(self, account_id: str | None) -> int | None:
-        return next((row for row, a in enumerate(self._accounts) if a.id == account_id), None)
-
-    def first_usable_row(self) -> int | None:
-        return next((row for row, a in enumerate(self._accounts) if not self.reason(a)), None)
-
-    def on_accounts_accounts_loaded(self, accounts: list[Account]) -> None:
-        self.beginResetModel()
-        self._accounts = list(accounts)
-        self.endResetModel()
-
-    def on_accounts_account_status_changed(self, account_id: str, _status: str) -> None:
-        row = self.row_of(account_id)
-        if row is not None:
-            self.dataChanged.emit(self.index(row), self.index(row))
 
 
 class NewChatDialog(QDialog):
@@ -130,6 +54,10 @@ class NewChatDialog(QDialog):
 
     Shown with ``open()`` (never ``exec()``: no nested event loop under qasync). Every edit is kept in the
     controller's draft, so closing by mistake loses nothing; the dialog closes itself after a successful send.
+
+    With an ``InvitationController``, LinkedIn people who are not 1st-degree connections (InMail off) get an
+    invitation to connect instead of a message: the message box gives way to the invitation panel, results are
+    listed one by one, and the dialog stays open on the summary so the agent can read it.
     """
 
     def __init__(
@@ -138,6 +66,7 @@ class NewChatDialog(QDialog):
         images: ImageCache,
         *,
         account_id: str | None = None,
+        invitations: InvitationController | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -153,6 +82,10 @@ class NewChatDialog(QDialog):
         self._succeeded = False
         self._restoring = False
         self._file_dialog: QFileDialog | None = None
+        self.invitations = invitations
+        self._inviting: tuple[str, tuple[str, ...]] | None = None  # (account id, provider ids) of the running batch
+        self._outcomes: dict[str, InvitationOutcome] = {}  # provider id -> final outcome of the running batch
+        self._invitation_mode = False
 
         # Account.
         self.account_model = AccountChoiceModel(controller.accounts, self)
@@ -181,6 +114,8 @@ class NewChatDialog(QDialog):
         self.title_label = QLabel("Group name:", self)
 
         self.linkedin_section = LinkedinSection(self)
+        self.linkedin_section.set_invitations_offered(invitations is not None)
+        self.invitation_panel = InvitationPanel(self)
 
         # Message and attachments.
         self.text_edit = QPlainTextEdit(self)
@@ -222,12 +157,13 @@ class NewChatDialog(QDialog):
         form.addRow("", self.recipient_hint)
         form.addRow(self.title_label, self.title_edit)
         form.addRow(self.linkedin_section)
+        form.addRow(self.invitation_panel)
         form.addRow("Message:", self.text_edit)
         form.addRow("", self.files_row)
         self.form_layout = form
         self.form_widget = QWidget(self)
         self.form_widget.setLayout(form)
-        for hidden_row in (self.account_notice, self.recipient_hint, self.files_row):
+        for hidden_row in (self.account_notice, self.recipient_hint, self.files_row, self.invitation_panel):
             form.setRowVisible(hidden_row, False)
 
         buttons = QHBoxLayout()
@@ -247,6 +183,7 @@ class NewChatDialog(QDialog):
 
         # Ctrl+Enter sends from anywhere in the dialog; the message box would otherwise take it as a line break.
         self.text_edit.installEventFilter(self)
+        self.invitation_panel.note_edit.installEventFilter(self)
 
         self.account_combo.currentIndexChanged.connect(self.on_account_combo_current_index_changed)
         self.recipient_field.recipients_changed.connect(self.on_recipient_field_recipients_changed)
@@ -265,6 +202,12 @@ class NewChatDialog(QDialog):
         controller.chat_started.connect(self.on_controller_chat_started)
         controller.start_failed.connect(self.on_controller_start_failed)
         self.account_model.modelReset.connect(self.on_account_model_reset)
+        self.invitation_panel.note_changed.connect(self._update_state)
+        if invitations is not None:
+            invitations.outcome.connect(self.on_invitations_outcome)
+            invitations.batch_finished.connect(self.on_invitations_batch_finished)
+            invitations.busy_changed.connect(self.on_invitations_busy_changed)
+            invitations.pending_changed.connect(self.on_invitations_pending_changed)
 
         draft = controller.draft
         if draft is not None:
@@ -324,6 +267,9 @@ class NewChatDialog(QDialog):
             self.title_edit.clear()
             self.text_edit.clear()
             self._clear_files()
+            self.invitation_panel.note_edit.clear()
+            if self._inviting is None:
+                self.invitation_panel.clear_results()
             self.linkedin_section.reset()
             account = self.current_account()
             if is_linkedin(account) and account is not None:
@@ -337,6 +283,7 @@ class NewChatDialog(QDialog):
     def _on_edited(self, *_args: object) -> None:
         if self._restoring:
             return
+        self._succeeded = False  # something changed after invitations went out: keep it as the draft again
         if self.notice.isVisible() and self._sending is None:
             self.show_notice("")  # the refusal was about what has just changed
         self.controller.keep_draft(self.current_draft())
@@ -375,6 +322,7 @@ class NewChatDialog(QDialog):
             self.recipient_field.set_recipients(self._recipients_by_account.pop(account.id, []))
             self.show_account_notice("")
         self._account_id = account.id if account is not None else None
+        self._watch_pending(account)
         if account is None:
             self._update_state()
             return
@@ -401,6 +349,8 @@ class NewChatDialog(QDialog):
             return
         attendees = self.controller.attendees(account_id)
         error = self.controller.attendees_error(account_id)
+        if attendees is not None and self.invitations is not None and is_linkedin(self.current_account()):
+            self.invitations.note_attendees(account_id, attendees)  # their pending flags
         self.recipient_field.set_attendees(attendees, loading=attendees is None and not error, error=error)
 
     def on_controller_attendees_changed(self, account_id: str, *_sentence: str) -> None:
@@ -449,7 +399,7 @@ class NewChatDialog(QDialog):
         self.files_row.clear()
 
     def on_files_row_files_changed(self) -> None:
-        self.form_layout.setRowVisible(self.files_row, bool(self.files_row.files))
+        self.form_layout.setRowVisible(self.files_row, bool(self.files_row.files) and not self._invitation_mode)
         self._on_edited()
 
     def choose_files(self) -> QFileDialog:
@@ -489,8 +439,13 @@ class NewChatDialog(QDialog):
             "Optional: a name for the group" if draft.is_group else "Optional: the InMail's subject line"
         )
         self.title_edit.setAccessibleName("Group name" if draft.is_group else "Subject")
-        self.form_layout.setRowVisible(self.title_edit, applies)
+        inviting = self._inviting is not None or self.invitation_mode()
+        self._show_mode(inviting)
+        self.form_layout.setRowVisible(self.title_edit, applies and not inviting)
         self.form_layout.setRowVisible(self.linkedin_section, is_linkedin(account))
+        if inviting:
+            self._update_invitation_state()
+            return
         if self._sending is not None:
             self.send_button.setEnabled(False)
             self.send_button.setText("Sending…")
@@ -500,6 +455,16 @@ class NewChatDialog(QDialog):
         problem = self._problem(draft)
         self.send_button.setEnabled(problem is None)
         self.send_button.setToolTip(problem or "Start the chat and send the message (Ctrl+Enter)")
+
+    def _show_mode(self, inviting: bool) -> None:
+        """The invitation panel replaces the message box and the attachments (an invitation carries neither)."""
+        if inviting == self._invitation_mode:
+            return
+        self._invitation_mode = inviting
+        self.form_layout.setRowVisible(self.invitation_panel, inviting)
+        self.form_layout.setRowVisible(self.text_edit, not inviting)
+        self.form_layout.setRowVisible(self.files_row, not inviting and bool(self.files_row.files))
+        self.attach_button.setVisible(not inviting)
 
     def _problem(self, draft: NewChatDraft) -> str | None:
         if self.controller.busy:
@@ -519,6 +484,8 @@ class NewChatDialog(QDialog):
 
     def submit(self) -> bool:
         """Send (the Send button and Ctrl+Enter). Ignored while a start runs, so a double press sends once."""
+        if self._invitation_mode:
+            return self.submit_invitations()
         if self._sending is not None or self.controller.busy or not self.send_button.isEnabled():
             return False
         draft = self.current_draft()
@@ -560,7 +527,8 @@ class NewChatDialog(QDialog):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.text_edit and event.type() == QEvent.Type.KeyPress:
+        typing = watched is self.text_edit or watched is self.invitation_panel.note_edit
+        if typing and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if self.is_send_key(event):
                 self.submit()
@@ -573,6 +541,141 @@ class NewChatDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    # ------------------------------------------------------------------------------------------ invitations
+
+    def invitation_mode(self) -> bool:
+        """Invitations instead of a message: LinkedIn, classic API without InMail, someone is not a connection."""
+        if self.invitations is None or not is_linkedin(self.current_account()):
+            return False
+        if self.linkedin_section.api() != "classic" or self.linkedin_section.inmail():
+            return False  # InMail (or Recruiter / Sales Navigator) reaches them with a message
+        return any(r.is_connection is False for r in self.recipient_field.recipients())
+
+    @property
+    def is_inviting(self) -> bool:
+        return self._inviting is not None
+
+    def invitation_groups(self) -> tuple[list[Recipient], list[Recipient], list[Recipient]]:
+        """(to invite, left out because an invitation is pending, left out because already connected)."""
+        invitees: list[Recipient] = []
+        pending: list[Recipient] = []
+        connections: list[Recipient] = []
+        for recipient in self.recipient_field.recipients():
+            if recipient.is_connection:
+                connections.append(recipient)
+            elif self.recipient_field.is_pending(recipient):
+                pending.append(recipient)
+            else:
+                invitees.append(recipient)  # a pasted id too: the server says whether it can be invited
+        return invitees, pending, connections
+
+    def _update_invitation_state(self) -> None:
+        panel = self.invitation_panel
+        if self._inviting is not None:
+            self.send_button.setEnabled(False)
+            self.send_button.setText("Sending invitations…")
+            self.send_button.setToolTip("The invitations are being sent one by one")
+            return
+        invitees, pending, connections = self.invitation_groups()
+        panel.set_people(invitees, pending, connections, self.linkedin_section.message_alternatives())
+        self.send_button.setText("Send invitation" if len(invitees) <= 1 else f"Send {len(invitees)} invitations")
+        problem = self._invitation_problem(invitees, pending)
+        self.send_button.setEnabled(problem is None)
+        self.send_button.setToolTip(problem or "Send the invitation to connect (Ctrl+Enter)")
+
+    def _invitation_problem(self, invitees: Sequence[Recipient], pending: Sequence[Recipient]) -> str | None:
+        invitations = self.invitations
+        assert invitations is not None
+        if invitations.busy:
+            return "Invitations are being sent"
+        account = self.current_account()
+        if account is None:
+            return "Choose the account to write from"
+        if self.account_model.reason(account):
+            return "This account cannot send right now"
+        if not invitees:
+            return "An invitation is already pending" if pending else "Nobody here can be invited"
+        problem = invitations.check_note(self.invitation_panel.note())
+        return problem.rstrip(".") if problem else None
+
+    def submit_invitations(self) -> bool:
+        """Invite every chosen non-connection without a pending invitation, one by one, with the note."""
+        invitations = self.invitations
+        account = self.current_account()
+        if (
+            invitations is None
+            or account is None
+            or self._inviting is not None
+            or invitations.busy
+            or not self.send_button.isEnabled()
+        ):
+            return False
+        invitees, _pending, _connections = self.invitation_groups()
+        self._inviting = (account.id, tuple(r.provider_id for r in invitees))
+        self._outcomes = {}
+        self.show_notice("")
+        self.invitation_panel.start_results(invitees)
+        self._lock_inputs(True)
+        self._update_state()
+        if not invitations.invite(account.id, invitees, self.invitation_panel.note().strip()):
+            self._inviting = None
+            self.invitation_panel.clear_results()
+            self._lock_inputs(False)
+            self.show_notice("Invitations are already being sent; try again when they are done.")
+            self._update_state()
+            return False
+        return True
+
+    def _lock_inputs(self, locked: bool) -> None:
+        """While invitations go out nothing they were made from may change; the results list stays readable."""
+        for widget in (
+            self.account_combo,
+            self.recipient_field,
+            self.title_edit,
+            self.linkedin_section,
+            self.invitation_panel.note_edit,
+            self.discard_button,
+        ):
+            widget.setEnabled(not locked)
+
+    def on_invitations_outcome(self, outcome: InvitationOutcome) -> None:
+        batch = self._inviting
+        if batch is None or outcome.account_id != batch[0] or outcome.provider_id not in batch[1]:
+            return  # another batch (another window) or a resumed one
+        if self.invitation_panel.apply(outcome) and outcome.state != InvitationState.SENDING:
+            self._outcomes[outcome.provider_id] = outcome
+
+    def on_invitations_batch_finished(self, account_id: str) -> None:
+        batch = self._inviting
+        if batch is None or account_id != batch[0]:
+            return
+        self._inviting = None
+        outcomes = [self._outcomes[p] for p in batch[1] if p in self._outcomes]
+        self.invitation_panel.show_summary(outcomes)
+        self._lock_inputs(False)
+        if outcomes and all(o.state == InvitationState.SENT for o in outcomes):
+            # Done: the dialog stays open on the results, but reopening it should not offer the same people again.
+            self.controller.clear_draft()
+            self._succeeded = True
+        self.recipient_field.refresh_pending()
+        self._update_state()
+
+    def on_invitations_busy_changed(self, _busy: bool) -> None:
+        self._update_state()
+
+    def on_invitations_pending_changed(self, account_id: str) -> None:
+        if account_id == self._account_id:
+            self.recipient_field.refresh_pending()
+            self._update_state()
+
+    def _watch_pending(self, account: Account | None) -> None:
+        invitations = self.invitations
+        if invitations is None or account is None or not is_linkedin(account):
+            self.recipient_field.set_pending_check(None)
+            return
+        account_id = account.id
+        self.recipient_field.set_pending_check(lambda provider_id: invitations.is_pending(account_id, provider_id))
 
     def done(self, result: int) -> None:
         if not self._succeeded:

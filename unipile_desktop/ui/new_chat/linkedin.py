@@ -44,6 +44,7 @@ class LinkedinSection(QGroupBox):
         self._recipients: list[Recipient] = []
         self._api_chosen = False  # the agent (or a restored draft) picked the API: do not replace it by the default
         self._inmail_wanted = False  # remembered while another API is selected
+        self._invitations_offered = False  # the dialog can send invitations instead of a message
 
         self.api_group = QButtonGroup(self)
         self.api_buttons: dict[LinkedinApi, QRadioButton] = {}
@@ -142,6 +143,18 @@ class LinkedinSection(QGroupBox):
         self._recipients = list(recipients)
         self._refresh()
 
+    def message_alternatives(self) -> str:
+        """How to reach a non-connection with a message instead: "turn on InMail, or send with Recruiter"."""
+        info = self._info
+        others = [API_LABELS[a] for a in ("recruiter", "sales_navigator") if info is not None and info.has(a)]
+        return "turn on InMail" + (f", or send with {' or '.join(others)}" if others else "")
+
+    def set_invitations_offered(self, offered: bool) -> None:
+        """The dialog can invite non-connections; the warning then points there rather than only at InMail."""
+        if offered != self._invitations_offered:
+            self._invitations_offered = offered
+            self._refresh()
+
     def _select(self, api: LinkedinApi) -> None:
         button = self.api_buttons[api]
         button.blockSignals(True)
@@ -212,7 +225,8 @@ class LinkedinSection(QGroupBox):
             others = [API_LABELS[a] for a in ("recruiter", "sales_navigator") if info is not None and info.has(a)]
             via = f", or send with {' or '.join(others)}" if others else ""
             verb = "is not a 1st-degree connection" if len(strangers) == 1 else "are not 1st-degree connections"
-            warnings.append(f"{_names(strangers)} {verb}. Turn on InMail{via}.")
+            if not self._invitations_offered:  # else the invitation panel says it, without the alarm colour
+                warnings.append(f"{_names(strangers)} {verb}. Turn on InMail{via}.")
         if inmail and len(self._recipients) > 1:
             warnings.append("An InMail goes to one person. Remove the other recipients or turn off InMail.")
         elif api != "classic" and len(self._recipients) > 1 and strangers:

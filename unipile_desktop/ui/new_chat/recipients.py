@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from PySide6.QtCore import (
@@ -50,6 +50,9 @@ POPUP_ROWS = 7
 ROW_HEIGHT = 46
 POPUP_AVATAR = 32
 CHIP_AVATAR = 20
+PENDING_LABEL = "Invitation pending"
+
+PendingCheck = Callable[[str], bool]  # provider id -> a LinkedIn invitation to them is pending
 
 
 class AttendeeRole(enum.IntEnum):
@@ -96,6 +99,7 @@ class AttendeeListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[ChatAttendee] = []
         self._keys: list[str] = []
+        self._pending: frozenset[str] = frozenset()  # provider ids with an invitation pending
 
     def set_attendees(self, attendees: Sequence[ChatAttendee]) -> None:
         self.beginResetModel()
@@ -105,6 +109,18 @@ class AttendeeListModel(QAbstractListModel):
 
     def attendees(self) -> list[ChatAttendee]:
         return list(self._rows)
+
+    def set_pending(self, provider_ids: frozenset[str]) -> None:
+        """Who has a LinkedIn invitation pending: their second line says so."""
+        if provider_ids == self._pending:
+            return
+        self._pending = provider_ids
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def detail(self, attendee: ChatAttendee) -> str:
+        detail = attendee_detail(attendee)
+        return f"{PENDING_LABEL} · {detail}" if attendee.provider_id in self._pending else detail
 
     def by_provider_id(self, provider_id: str) -> ChatAttendee | None:
         return next((a for a in self._rows if a.provider_id == provider_id), None)
@@ -119,9 +135,9 @@ class AttendeeListModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return attendee.name or handle_of(attendee.provider_id)
         if role == Qt.ItemDataRole.ToolTipRole:  # names and headlines come from the network
-            return plain_tip(f"{attendee.name or attendee.provider_id}\n{attendee_detail(attendee)}")
+            return plain_tip(f"{attendee.name or attendee.provider_id}\n{self.detail(attendee)}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{attendee.name}, {attendee_detail(attendee)}"
+            return f"{attendee.name}, {self.detail(attendee)}"
         if role == AttendeeRole.ATTENDEE:
             return attendee
         if role == AttendeeRole.PROVIDER_ID:
@@ -129,7 +145,7 @@ class AttendeeListModel(QAbstractListModel):
         if role == AttendeeRole.ATTENDEE_ID:
             return attendee.id
         if role == AttendeeRole.DETAIL:
-            return attendee_detail(attendee)
+            return self.detail(attendee)
         if role == AttendeeRole.SEARCH_KEY:
             return self._keys[index.row()]
         return None
@@ -247,7 +263,7 @@ class AttendeeDelegate(QStyledItemDelegate):
         painter.drawText(
             QRect(left, top + name_metrics.height() + 2, width, detail_metrics.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            detail_metrics.elidedText(attendee_detail(attendee), Qt.TextElideMode.ElideRight, width),
+            detail_metrics.elidedText(str(index.data(AttendeeRole.DETAIL) or ""), Qt.TextElideMode.ElideRight, width),
         )
         painter.restore()
 
@@ -291,6 +307,14 @@ class RecipientChip(QFrame):
         text = recipient.label if len(recipient.label) <= 32 else recipient.label[:31] + "…"
         self.label.setText(text)
         layout.addWidget(self.label)
+        self.pending_label = QLabel(PENDING_LABEL, self)
+        self.pending_label.setObjectName("recipient_chip_pending")
+        self.pending_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, and greyer when disabled
+        small = QFont(self.pending_label.font())
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.pending_label.setFont(small)
+        self.pending_label.hide()
+        layout.addWidget(self.pending_label)
         self.remove_button = QToolButton(self)
         self.remove_button.setText("×")
         self.remove_button.setAutoRaise(True)
@@ -306,8 +330,22 @@ class RecipientChip(QFrame):
             lines.append(handle_of(recipient.provider_id))
         if recipient.network_distance:
             lines.append(DISTANCE_LABELS.get(recipient.network_distance, recipient.network_distance))
+        self._tip_lines = lines
         self.setToolTip(plain_tip("\n".join(lines)))
         self.refresh_avatar()
+
+    @property
+    def pending(self) -> bool:
+        return not self.pending_label.isHidden()
+
+    def set_pending(self, pending: bool) -> None:
+        """Say "Invitation pending" on the chip (a LinkedIn invitation to this person awaits their answer)."""
+        if pending == self.pending:
+            return
+        self.pending_label.setVisible(pending)
+        lines = [*self._tip_lines, "An invitation to connect is pending."] if pending else self._tip_lines
+        self.setToolTip(plain_tip("\n".join(lines)))
+        self.adjustSize()
 
     def refresh_avatar(self) -> None:
         self.avatar.setPixmap(avatar_pixmap(self._images, self.recipient, CHIP_AVATAR, self.devicePixelRatioF()))
@@ -357,6 +395,7 @@ class RecipientField(QFrame):
         self._loading = False
         self._load_error = ""
         self._hint = ""
+        self._pending_check: PendingCheck | None = None
 
         self.model = AttendeeListModel(self)
         self.proxy = AttendeeFilterProxy(self)
@@ -409,11 +448,36 @@ class RecipientField(QFrame):
     def chips(self) -> list[RecipientChip]:
         return list(self._chips)
 
+    def set_pending_check(self, check: PendingCheck | None) -> None:
+        """How to tell who has a LinkedIn invitation pending (None: nobody, e.g. off LinkedIn)."""
+        self._pending_check = check
+        self.refresh_pending()
+
+    def is_pending(self, recipient: Recipient) -> bool:
+        # The check knows about invitations sent or withdrawn since the person was picked; the flag is a snapshot.
+        if self._pending_check is not None:
+            return self._pending_check(recipient.provider_id)
+        return recipient.pending_invitation
+
+    def refresh_pending(self) -> None:
+        """Ask again who is pending (an invitation was sent or withdrawn): chips and popup rows follow."""
+        check = self._pending_check
+        pending = frozenset(
+            a.provider_id
+            for a in self.model.attendees()
+            if (check(a.provider_id) if check is not None else a.pending_invitation)
+        )
+        self.model.set_pending(pending)
+        for chip in self._chips:
+            chip.set_pending(self.is_pending(chip.recipient))
+        self.updateGeometry()
+
     def set_attendees(self, attendees: Sequence[ChatAttendee] | None, *, loading: bool, error: str = "") -> None:
         """The account's known people (None while they load); refreshes the open popup."""
         self._loading = loading
         self._load_error = error
         self.model.set_attendees(attendees or [])
+        self.refresh_pending()
         self.proxy.set_excluded([r.provider_id for r in self._recipients])
         if self.search_edit.text().strip():
             self._show_matches(self.search_edit.text())
@@ -448,6 +512,7 @@ class RecipientField(QFrame):
     def _add_chip(self, recipient: Recipient) -> None:
         self._recipients.append(recipient)
         chip = RecipientChip(recipient, self._images, self)
+        chip.set_pending(self.is_pending(recipient))
         chip.remove_requested.connect(self.remove_recipient)
         self.flow.insert_widget(len(self._chips), chip)
         chip.show()
