@@ -422,8 +422,9 @@ async def test_the_real_controllers_invite_through_the_sandbox(sandbox: SandboxS
         rows = dialog.invitation_panel.result_model.rows()
         assert [r.text for r in rows] == [f"✓  Invitation sent to {ali.name}.", f"✓  Invitation sent to {leila.name}."]
         assert dialog.invitation_panel.summary_label.text() == "Both invitations were sent."
-        assert dialog.invitation_panel.explanation_label.text() == (
-            "Ali and Leila already have invitations pending and will not be invited again. "
+        # Ali and Leila are pending now because of this very send: that is the result, not a refusal.
+        assert dialog.invitation_panel.explanation_label.text() == "Each invitation's result is listed below."
+        assert dialog.invitation_panel.exclusion_label.text() == (
             "Emma is already a connection: no invitation needed (write to them separately)."
         )
         assert dialog.isVisible()

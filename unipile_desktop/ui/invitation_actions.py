@@ -40,6 +40,7 @@ class InvitationActions(QObject):
         self.picker_button.setToolTip("Account actions: sent LinkedIn invitations")
         self.picker_button.setAccessibleName("Account actions")
         self.picker_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.picker_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # "⋯" says it is a menu
         self.picker_menu = QMenu("Account", self.picker_button)
         self.picker_menu.aboutToShow.connect(self.fill_picker_menu)
         self.picker_button.setMenu(self.picker_menu)

@@ -261,7 +261,11 @@ class InvitationPanel(QWidget):
     ) -> None:
         """Who gets an invitation and who is left out; ``alternatives`` says how to write a message instead."""
         excluded = exclusion(pending, connections)
-        if not invitees:  # e.g. right after the invitations went out: only why nobody is left to invite
+        if not invitees and self.result_model.finished():
+            # Right after the invitations went out everyone chosen is "pending": that is the result, not a refusal.
+            self.explanation_label.setText("Each invitation's result is listed below.")
+            excluded = exclusion((), connections)
+        elif not invitees:  # only why nobody can be invited
             self.explanation_label.setText(excluded or "Nobody here can be invited.")
             excluded = ""
         else:
