@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from unipile_desktop.store import MIGRATIONS, SCHEMA_VERSION, Store, StoreVersionError
-from unipile_desktop.store.schema import migrate, user_version
+from unipile_desktop.store.schema import SEARCH_BACKFILL_KEY, migrate, user_version
 
 EXPECTED_TABLES = {
     "accounts",
@@ -23,6 +24,15 @@ EXPECTED_TABLES = {
     "chat_marks",
     "preferences",
     "invitations",
+    "canned_replies",
+}
+SEARCH_TABLES = {
+    "message_search",
+    "message_search_data",
+    "message_search_idx",
+    "message_search_docsize",
+    "message_search_config",
+    "message_search_content",
 }
 
 
@@ -37,7 +47,7 @@ def test_fresh_database_is_migrated_from_zero_to_latest(tmp_path: Path) -> None:
     applied = migrate(conn)
     assert applied == len(MIGRATIONS) == SCHEMA_VERSION
     assert user_version(conn) == SCHEMA_VERSION
-    assert _tables(conn) == EXPECTED_TABLES
+    assert _tables(conn) == EXPECTED_TABLES | SEARCH_TABLES
     conn.close()
 
 
@@ -47,7 +57,7 @@ def test_each_step_applies_once_and_only_the_missing_ones(tmp_path: Path) -> Non
     assert user_version(conn) == 1
     assert "blobs" not in _tables(conn)
     assert migrate(conn) == SCHEMA_VERSION - 1  # only the later steps run
-    assert _tables(conn) == EXPECTED_TABLES
+    assert _tables(conn) == EXPECTED_TABLES | SEARCH_TABLES
     assert migrate(conn) == 0  # nothing left: running again changes nothing
     conn.close()
 
@@ -112,10 +122,41 @@ def test_a_version_4_database_gains_the_invitations_table_and_keeps_its_data(db_
     conn.execute("INSERT INTO chat_marks (chat_id, muted, updated_at) VALUES ('a', 1, 1.0)")
     conn.close()
     with Store.open(db_path) as store:
-        assert user_version(store.db.conn) == SCHEMA_VERSION == 5
+        assert user_version(store.db.conn) == SCHEMA_VERSION
         draft = store.drafts.get("chat:a")
         assert draft is not None and draft.text == "kept"
         assert store.marks.get("a").muted
         assert store.invitations.unresolved() == []
         row = store.invitations.begin("acc", "p1", "Ali Hassan", "")
         assert store.invitations.unresolved() == [row]
+
+
+def test_a_version_5_cache_is_searchable_after_the_upgrade_and_its_old_messages_wait_for_the_backfill(
+    db_path: Path,
+) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:5])
+    old = '{"id": "m-old", "chat_id": "c", "account_id": "a", "text": "Où est ma facture ?"}'
+    conn.execute("INSERT INTO messages (id, chat_id, account_id, ts_ms, json) VALUES ('m-old', 'c', 'a', 1, ?)", (old,))
+    conn.close()
+    with Store.open(db_path) as store:
+        tables = _tables(store.db.conn)
+        assert SEARCH_TABLES | {"canned_replies"} <= tables
+        marker = store.cache.sync_value(SEARCH_BACKFILL_KEY)
+        assert marker is not None and int(marker) >= 1  # the old row is left for the background backfill
+        assert store.db.query("SELECT rowid FROM message_search WHERE message_search MATCH 'facture'") == []
+        new = json.dumps(
+            {
+                "id": "m-new",
+                "chat_id": "c",
+                "account_id": "a",
+                "text": "Voilà la facture",
+                "attachments": [{"file_name": "invoice-7.pdf"}],
+            }
+        )
+        store.db.execute(
+            "INSERT INTO messages (id, chat_id, account_id, ts_ms, json) VALUES ('m-new', 'c', 'a', 2, ?)", (new,)
+        )
+        found = store.db.query("SELECT rowid FROM message_search WHERE message_search MATCH 'voila AND invoice*'")
+        assert len(found) == 1  # accents ignored, prefix matching, file names included

@@ -167,12 +167,67 @@ def _v5_invitations(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX invitations_by_state ON invitations (state)")
 
 
+# The words of a cached message row (``{row}`` is NEW or OLD in a trigger, or the table): its text and the names of
+# its files, so a search for "invoice.pdf" finds the message that carried it.
+_SEARCH_BODY_SQL = (
+    "trim(coalesce(json_extract({row}.json, '$.text'), '') || ' ' || coalesce((SELECT group_concat("
+    "json_extract(value, '$.file_name'), ' ') FROM json_each({row}.json, '$.attachments')), ''))"
+)
+SEARCH_BACKFILL_KEY = "search.backfill_through_rowid"  # sync_state: rows up to this rowid still need indexing
+
+
+def search_body_sql(row: str) -> str:
+    """The SQL expression for the searchable words of a ``messages`` row named ``row``."""
+    return _SEARCH_BODY_SQL.format(row=row)
+
+
+def _v6_search_and_canned_replies(conn: sqlite3.Connection) -> None:
+    # Full-text search over cached messages: FTS5 ignoring case and accents. The index row shares the message row's
+    # rowid (the messages table is never VACUUMed, so rowids are stable). Triggers keep it current from now on; the
+    # messages cached before this version are indexed in the background (SEARCH_BACKFILL_KEY marks how far), so
+    # opening a big cache is not held up by the upgrade.
+    conn.execute("CREATE VIRTUAL TABLE message_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')")
+    conn.execute(
+        f"""CREATE TRIGGER message_search_insert AFTER INSERT ON messages BEGIN
+               INSERT OR REPLACE INTO message_search (rowid, body) VALUES (new.rowid, {search_body_sql("new")});
+           END"""
+    )
+    conn.execute(
+        f"""CREATE TRIGGER message_search_update AFTER UPDATE OF json ON messages BEGIN
+               DELETE FROM message_search WHERE rowid = old.rowid;
+               INSERT OR REPLACE INTO message_search (rowid, body) VALUES (new.rowid, {search_body_sql("new")});
+           END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER message_search_delete AFTER DELETE ON messages BEGIN
+               DELETE FROM message_search WHERE rowid = old.rowid;
+           END"""
+    )
+    row = conn.execute("SELECT max(rowid) FROM messages").fetchone()
+    if row is not None and row[0] is not None:
+        conn.execute(
+            "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (SEARCH_BACKFILL_KEY, str(int(row[0])))
+        )
+    # Prepared answers the agent inserts with "/" in the composer; ``position`` is the order the agent gave them.
+    conn.execute(
+        """CREATE TABLE canned_replies (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            shortcut TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            updated_ms INTEGER NOT NULL
+        )"""
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_blobs_and_sync,
     _v3_outbox_evidence,
     _v4_queue_marks,
     _v5_invitations,
+    _v6_search_and_canned_replies,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
