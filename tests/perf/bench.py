@@ -26,6 +26,9 @@ Everything measured is the app's own code; the parts run in separate processes s
   and after the messages; the RSS of the real app at the end of each cold start is in ``startup.cold``.
 - ``send.outbox``: ``OutboxEngine`` + ``UnipileClient`` sending one message at a time to the sandbox; latency is
   from ``send_message`` (stored durably first) to the entry's ``sent`` state.
+- ``switcher.keystroke``: in a process of its own, a shown ``QuickSwitcher`` over 10,000 generated chats (every
+  run, quick too); each keystroke of typing realistic queries: matching, the rows and the model reset (building
+  the index when the popup opens is timed apart).
 
 A full default run takes about 30 s on two cores; ``--quick`` (N = 300, one start-up each) under 10 s.
 """
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import gc
 import json
 import os
@@ -76,13 +80,16 @@ from unipile_desktop.core.chats import (
 )
 from unipile_desktop.core.conversation import PAGE_SIZE as MESSAGE_PAGE_SIZE
 from unipile_desktop.core.drafts import DraftKeeper
+from unipile_desktop.core.history import HISTORY_PAGE, HistoryDownloader
 from unipile_desktop.core.images import ImageCache
 from unipile_desktop.core.message_list import MessageListModel, build_rows
+from unipile_desktop.core.search import BACKFILL_BATCH as SEARCH_BACKFILL_BATCH
 from unipile_desktop.core.tasks import TaskRunner
 from unipile_desktop.engine.outbox import OutboxEngine
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.seed import Persona, Seeder
 from unipile_desktop.store import OutboxEntry, Store, chat_draft_key
+from unipile_desktop.store.schema import SEARCH_BACKFILL_KEY
 from unipile_desktop.ui.chat_list import (
     PLACEHOLDER_TITLE,
     ChatDelegate,
@@ -340,6 +347,7 @@ class Settings:
     drafts: int
     sends: int
     quick: bool
+    search_messages: int = 100_000  # cached messages the search runs over
 
 
 def child_environment(home: Path) -> dict[str, str]:
@@ -487,6 +495,7 @@ def run_parent(settings: Settings) -> int:
             ("cold start-ups", lambda: [measure_cold_starts(settings, workdir)]),
             ("warm start-ups", lambda: [measure_warm_starts(settings, workdir)]),
             ("chat list, message list, store, memory and sends", lambda: run_workload(settings, server, key, world)),
+            ("quick switcher", run_switcher),
         ]
         for title, step in steps:
             log(title)
@@ -513,7 +522,8 @@ def run_workload(settings: Settings, server: SandboxServer, key: str, world: Wor
     arguments = [
         "--child", "workload", "--dsn", server.url, "--workdir", str(home),
         "--chats", str(settings.chats), "--messages", str(settings.messages),
-        "--drafts", str(settings.drafts), "--sends", str(settings.sends), *world.argv(),
+        "--drafts", str(settings.drafts), "--sends", str(settings.sends),
+        "--search-messages", str(settings.search_messages), *world.argv(),
     ]  # fmt: skip
     try:
         records, _spawned, _lifetime = run_child(arguments, env, CHILD_TIMEOUT_S)
@@ -557,6 +567,13 @@ def summary(
         "rss_growth_per_1000_messages_mb": figure("memory", "growth_per_1000_messages_mb"),
         "send_median_ms": figure("send.outbox", "latency_median_ms"),
         "send_p95_ms": figure("send.outbox", "latency_p95_ms"),
+        "switcher_keystroke_p95_ms": figure("switcher.keystroke", "keystroke_p95_ms"),
+        "search_messages": figure("search.query", "messages"),
+        "search_query_median_ms": figure("search.query", "query_median_ms"),
+        "search_query_p95_ms": figure("search.query", "query_p95_ms"),
+        "search_query_max_ms": figure("search.query", "query_max_ms"),
+        "search_keystroke_p95_ms": figure("search.query", "keystroke_p95_ms"),
+        "history_download_ms": figure("history.download", "total_ms"),
         "seconds": round(seconds, 1),
         "machine": {k: v for k, v in info.items() if k != "type"},
     }
@@ -717,6 +734,9 @@ class Workload:
             )
         )
         await self.store_and_sends()
+        await self.history_download()
+        for record in measure_search(Path(self.args.workdir), self.args.search_messages):
+            emit(record)
 
     async def close(self) -> None:
         await self.tasks.shutdown()
@@ -1103,6 +1123,184 @@ class Workload:
             )
         )
 
+    async def history_download(self) -> None:
+        """HistoryDownloader paging the long chat into an empty file database, as "Download whole history" does."""
+        args = self.args
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[int] = loop.create_future()
+        pages: list[int] = []
+
+        def finished(_chat: str, count: int) -> None:
+            if not done.done():
+                done.set_result(count)
+
+        def failed(_chat: str, sentence: str) -> None:
+            if not done.done():
+                done.set_exception(RuntimeError(sentence))
+
+        with Store.open(Path(args.workdir) / "history.sqlite3") as store:
+            downloader = HistoryDownloader(self.client, store, self.tasks)
+            downloader.finished.connect(finished)
+            downloader.failed.connect(failed)
+            downloader.progress.connect(lambda _chat, count: pages.append(count))
+            started = time.perf_counter()
+            downloader.download(args.history_chat)
+            count = await asyncio.wait_for(done, 120)
+            total = time.perf_counter() - started
+            searched = store.search.query("order")
+            shiboken6.delete(downloader)
+        emit(
+            measurement(
+                "history.download",
+                f"sandbox over HTTP: the chat of {count} generated messages, GET /chats/{{id}}/messages pages of "
+                f"{HISTORY_PAGE} cached (and indexed) into an empty file database",
+                messages=count,
+                pages=len(pages),
+                page_size=HISTORY_PAGE,
+                total_ms=ms(total),
+                messages_per_s=round(count / total) if total else None,
+                searchable_hits=len(searched),
+                note="HistoryDownloader.download until finished: every request, parse, put_messages (one commit per "
+                "page) and the index triggers",
+            )
+        )
+
+
+# ---------------------------------------------------------------------------------------------- child: search
+
+# What support conversations are made of: a few hundred everyday words, a long tail of rarer ones (Zipf-like use),
+# names, order numbers and some French/Spanish/German, so the index has realistic posting-list lengths.
+SEARCH_VOCABULARY = (
+    "hi hello thanks thank you please order delivery parcel package invoice refund payment card account password "
+    "login address tracking number shipped shipping arrived damaged broken missing late return exchange size colour "
+    "color blue black red small medium large price discount code voucher subscription cancel cancelled renew plan "
+    "upgrade support ticket agent manager warehouse courier tomorrow today yesterday week month morning afternoon "
+    "evening monday tuesday wednesday thursday friday saturday weekend photo photos picture receipt bank transfer "
+    "paypal error page app android iphone laptop browser update email phone call confirm confirmation check checked "
+    "sorry problem issue question answer help still nothing received waiting wait soon asap urgent customer service "
+    "store shop online website cart checkout stock available unavailable product item items quantity box label "
+    "printer warranty repair replacement replace new old second first last again always never maybe sure ok okay "
+    "great good bad perfect fine awesome understand understood sent send resend copy pdf file attached attachment "
+    "link click code reset session expired outage slow fast quick business days hours minutes minute hour day "
+    "bonjour merci commande livraison facture remboursement colis reçu reçue adresse semaine demain problème "
+    "hola gracias pedido envío factura devolución garantía mañana semana dirección talla "
+    "hallo danke bestellung lieferung rechnung rückerstattung paket adresse woche morgen größe"
+).split()
+SEARCH_QUERIES = [
+    "invoice", "refund", "order", "tracking number", '"delivery address"', "parcel damaged", "password reset",
+    "warranty repair", "facture", "reçu", "recu", "garantia", "rückerstattung", "müller", "maria garcia",
+    "where is my order", "zzqxv nothing", "pdf", "voucher code", "A12345",
+]  # fmt: skip
+SEARCH_TYPED = ["refund", "invoice march", "tracking"]  # typed letter by letter: every prefix is a query
+
+
+def search_corpus(count: int, chats: int, now_ms: int) -> Iterator[dict[str, Any]]:
+    """``count`` messages as the API's JSON, over ``chats`` chats of 4 accounts, newest about now."""
+    rng = random.Random(SEED + 14)
+    weights = [1 / (rank + 1) for rank in range(len(SEARCH_VOCABULARY))]
+    stamp = now_ms
+    for number in range(count):
+        stamp -= rng.randint(5, 300) * 1000
+        chat = rng.randrange(chats)
+        roll = rng.random()
+        if roll < 0.3:
+            text = rng.choice(LINES).format(n=f"A{rng.randint(10000, 99999)}")
+        else:
+            words = rng.choices(SEARCH_VOCABULARY, weights, k=rng.randint(3, 30))
+            if roll < 0.4:
+                words.insert(rng.randrange(len(words) + 1), f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}")
+            if roll < 0.5:
+                words.append(f"A{rng.randint(10000, 99999)}")
+            text = " ".join(words).capitalize() + rng.choice([".", "?", "!", ""])
+        attachments = []
+        if rng.random() < 0.03:
+            attachments = [{"id": f"f{number}", "file_name": f"invoice-{number}.pdf", "mimetype": "application/pdf"}]
+        yield {
+            "object": "Message",
+            "id": f"search-{number}",
+            "chat_id": f"search-chat-{chat}",
+            "account_id": f"search-account-{chat % 4}",
+            "provider_id": f"search-provider-{number}",
+            "sender_id": f"search-sender-{chat}" if rng.random() < 0.55 else "search-owner",
+            "text": text,
+            "timestamp": datetime.fromtimestamp(stamp / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "is_sender": 0,
+            "attachments": attachments,
+        }
+
+
+def measure_search(workdir: Path, count: int) -> list[dict[str, Any]]:
+    """``store.search`` over ``count`` cached messages: realistic queries, typing prefixes, and the backfill."""
+    chats = max(1, count // 10)
+    data = (
+        f"{count} generated messages (support vocabulary with Zipf-like word use, names, order numbers, FR/ES/DE) "
+        f"over {chats} chats, cached with CacheTables.put_messages (indexed by the schema v6 triggers) in a file "
+        "database"
+    )
+    records: list[dict[str, Any]] = []
+    with Store.open(workdir / "search.sqlite3") as store:
+        writing = time.perf_counter()
+        for batch in chunks(list(search_corpus(count, chats, int(time.time() * 1000))), 1000):
+            store.cache.put_messages(batch)
+        write_s = time.perf_counter() - writing
+        covered_s = timed(store.search.coverage)
+        for query in SEARCH_QUERIES:  # one untimed pass: the pages the queries need are in SQLite's cache
+            store.search.query(query)
+        each: list[dict[str, Any]] = []
+        times: list[float] = []
+        for query in SEARCH_QUERIES:
+            runs = [timed(functools.partial(store.search.query, query)) for _ in range(5)]
+            times.extend(runs)
+            hits = len(store.search.query(query))
+            each.append({"query": query, "hits": hits, "median_ms": ms(percentile(runs, 0.5)), "max_ms": ms(max(runs))})
+        keystrokes: list[float] = []
+        for typed in SEARCH_TYPED:
+            for length in range(1, len(typed) + 1):
+                keystrokes.append(timed(functools.partial(store.search.query, typed[:length])))
+        records.append(
+            measurement(
+                "search.query",
+                data,
+                messages=count,
+                chats=chats,
+                queries=len(SEARCH_QUERIES),
+                runs=len(times),
+                index_write_ms=ms(write_s),
+                coverage_ms=ms(covered_s),
+                **spread("query", times),
+                **spread("keystroke", keystrokes),
+                each_query=each,
+                typed=SEARCH_TYPED,
+                note="SearchTable.query(text) (limit 200, newest first, snippets and marks for every hit), 5 runs per "
+                "query; keystroke = each prefix of the typed texts ('r', 're', 'ref'…), one run each",
+            )
+        )
+        # The background backfill of a cache from before the index: every row marked, indexed batch by batch.
+        store.db.execute("DELETE FROM message_search")
+        last = store.db.query_one("SELECT max(rowid) FROM messages")
+        store.cache.set_sync_value(SEARCH_BACKFILL_KEY, str(last[0] if last else 0))
+        batches: list[float] = []
+        while True:
+            started = time.perf_counter()
+            left = store.search.backfill_step(SEARCH_BACKFILL_BATCH)
+            batches.append(time.perf_counter() - started)
+            if left == 0:
+                break
+        records.append(
+            measurement(
+                "search.backfill",
+                data,
+                messages=count,
+                batch_size=SEARCH_BACKFILL_BATCH,
+                batches=len(batches),
+                total_ms=ms(sum(batches)),
+                **spread("batch", batches),
+                note="SearchTable.backfill_step per batch, as SearchController runs it (the loop turns between "
+                "batches, so a batch is the longest the window waits)",
+            )
+        )
+    return records
+
 
 def child_workload(args: argparse.Namespace) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -1123,6 +1321,136 @@ def child_workload(args: argparse.Namespace) -> int:
         return runner.run(work())
 
 
+# ---------------------------------------------------------------------------------------------- child: switcher
+
+SWITCHER_CHATS = 10_000  # the issue's size, in every run: building and typing take a couple of seconds
+SWITCHER_FIRST = FIRST_NAMES + [
+    "Hélène", "Søren", "Łukasz", "Ngozi", "Mohammed", "Ingrid", "Kwame", "Priya", "Tomás", "Chloé",
+    "Jean-Luc", "Anaïs", "Björn", "Dmitri", "Amélie", "Giulia", "Hiroshi", "Nadia", "Oğuz", "Sinéad",
+]  # fmt: skip
+SWITCHER_LAST = LAST_NAMES + [
+    "O'Brien", "Núñez", "Schäfer", "van der Berg", "Nguyen", "Kowalczyk", "Fernández", "Yılmaz", "Lefèvre",
+    "Björk", "Achterberg", "Da Silva", "Novák", "Öztürk", "Papadopoulos",
+]  # fmt: skip
+SWITCHER_ACCOUNTS = [
+    ("Acme Support", "whatsapp"), ("Acme Sales", "linkedin"), ("Boutique Hélène", "instagram"),
+    ("Kundenservice DE", "whatsapp"), ("Support FR", "whatsapp"), ("Ops Telegram", "telegram"),
+]  # fmt: skip
+SWITCHER_QUERIES = [
+    "maria garcia", "zoe mu", "+49 151", "helene", "zm", "acme sales", "okafor", "van der", "4477", "jean-l",
+    "team rossi", "kundenservice", "xqz", "pierre moreau",
+]  # fmt: skip
+LINKEDIN_ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+SWITCHER_COUNTRIES = ["49", "33", "44", "34", "39", "1", "90", "48", "234", "81"]
+
+
+def switcher_items(count: int, seed: int = SEED) -> list[Any]:
+    """``count`` chats as the switcher gets them: 1:1s and some groups (about 1 in 12), with names in many
+    languages, WhatsApp numbers, LinkedIn ids and Instagram handles, six accounts; about 1 in 20 waiting."""
+    from unipile_desktop.engine.switcher import SwitcherItem
+
+    rng = random.Random(seed)
+    now = int(time.time() * 1000)
+    items = []
+    for number in range(count):
+        account, network = rng.choice(SWITCHER_ACCOUNTS)
+        people = rng.randint(3, 8) if rng.random() < 0.08 else 1
+        names = tuple(f"{rng.choice(SWITCHER_FIRST)} {rng.choice(SWITCHER_LAST)}" for _ in range(people))
+        handles = []
+        for name in names:
+            if network == "whatsapp":
+                country = rng.choice(SWITCHER_COUNTRIES)
+                handles.append(f"{country}{rng.randint(10**8, 10**10 - 1)}@s.whatsapp.net")
+            elif network == "linkedin":
+                handles.append("ACoAA" + "".join(rng.choice(LINKEDIN_ID_CHARS) for _ in range(34)))
+            else:
+                handles.append(name.lower().replace(" ", ".").replace("'", "") + str(rng.randint(1, 99)))
+        if people > 1:
+            kinds = [
+                f"Team {rng.choice(SWITCHER_LAST)}",
+                f"Order A{rng.randint(10000, 99999)}",
+                f"{rng.choice(SWITCHER_LAST)} family",
+                f"Project {rng.choice(SWITCHER_FIRST)}",
+            ]
+            title = rng.choice(kinds)
+        else:
+            title = names[0]
+        stamp = now - int(rng.expovariate(1 / (6 * DAY_MS)))
+        items.append(SwitcherItem(f"chat-{number}", title, names, tuple(handles), account, stamp, rng.random() < 0.05))
+    return items
+
+
+def child_switcher() -> int:
+    """Types the queries one keystroke at a time into a shown QuickSwitcher over 10,000 chats and times each."""
+    import functools
+
+    from PySide6.QtGui import QAction
+
+    from unipile_desktop.ui.quick_switcher import QuickSwitcher
+
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qt_app, QApplication)
+    items = switcher_items(SWITCHER_CHATS)
+    commands = [(title, QAction(title, qt_app)) for title in ("New chat", "Mark done", "Snooze…", "Do not disturb")]
+    switcher = QuickSwitcher(lambda: items, commands)
+    opening = timed(switcher.popup)  # builds the index: once per opening, not per keystroke
+    qt_app.processEvents()
+    switcher.reject()
+    items = list(items)  # equal chats in a new list: the second opening compares them and keeps the index
+    reopening = timed(switcher.popup)
+    qt_app.processEvents()
+    keystrokes: list[float] = []
+    cpu: list[float] = []
+    matching: list[float] = []
+    painting: list[float] = []
+    each: dict[str, list[float]] = {}
+    index = switcher.index
+    for query in SWITCHER_QUERIES:
+        switcher.search.clear()
+        qt_app.processEvents()
+        for end in range(1, len(query) + 1):
+            typed = query[:end]
+            cpu_started = time.thread_time()
+            keystroke = timed(functools.partial(switcher.search.setText, typed))  # match + rows + model reset
+            cpu.append(time.thread_time() - cpu_started)
+            keystrokes.append(keystroke)
+            each.setdefault(query, []).append(ms(keystroke))
+            matching.append(timed(functools.partial(index.match, typed)))
+            painting.append(timed(switcher.view.viewport().repaint))
+    switcher.close()
+    emit(
+        measurement(
+            "switcher.keystroke",
+            f"{SWITCHER_CHATS} generated chats (switcher_items, seed {SEED}: 1:1s and groups, names in many "
+            "languages, phone numbers, LinkedIn ids, Instagram handles, six accounts) in a shown QuickSwitcher",
+            chats=SWITCHER_CHATS,
+            keystrokes=len(keystrokes),
+            open_ms=ms(opening),
+            reopen_ms=ms(reopening),
+            **spread("keystroke", keystrokes),
+            **spread("keystroke_cpu", cpu),
+            **spread("match_only", matching),
+            **spread("paint", painting),
+            each_keystroke=each,
+            note="keystroke = QLineEdit.setText of the query so far: SwitcherIndex.match (limit 50) + command "
+            "scoring + the model reset + selecting the first row; keystroke_cpu = the same in this thread's CPU "
+            "time (without what other processes of a busy machine add); match_only = SwitcherIndex.match again for "
+            "the same text; paint = a repaint of the list afterwards; open = popup(), building the index (not per "
+            "keystroke); reopen = popup() again with equal chats (compared, the index kept)",
+        )
+    )
+    return 0
+
+
+def run_switcher() -> list[dict[str, Any]]:
+    home = Path(tempfile.mkdtemp(prefix="unipile-bench-switcher-"))
+    try:
+        records, _spawned, _lifetime = run_child(["--child", "switcher"], child_environment(home), CHILD_TIMEOUT_S)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    return [r for r in records if r.get("type") == "measurement"]
+
+
 # ---------------------------------------------------------------------------------------------- command line
 
 
@@ -1131,8 +1459,11 @@ def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--chats", type=int, default=None, help="chats in the chat list (default 5000; quick 300)")
     parser.add_argument("--messages", type=int, default=None, help="messages in one chat (default 5000; quick 300)")
     parser.add_argument("--quick", action="store_true", help="small N and one start-up of each kind (~10 s)")
+    parser.add_argument(
+        "--search-messages", type=int, default=None, help="cached messages to search (default 100000; quick 5000)"
+    )
     # Internal: how the parent starts its child processes.
-    parser.add_argument("--child", choices=("start", "workload"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("start", "workload", "switcher"), help=argparse.SUPPRESS)
     parser.add_argument("--mode", choices=("demo", "prime", "warm"), help=argparse.SUPPRESS)
     parser.add_argument("--dsn", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
@@ -1152,6 +1483,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return child_start(args.mode)
     if args.child == "workload":
         return child_workload(args)
+    if args.child == "switcher":
+        return child_switcher()
     settings = Settings(
         chats=args.chats if args.chats is not None else (300 if args.quick else 5000),
         messages=args.messages if args.messages is not None else (300 if args.quick else 5000),
@@ -1159,6 +1492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         drafts=50 if args.quick else 200,
         sends=20 if args.quick else 100,
         quick=args.quick,
+        search_messages=args.search_messages or (5000 if args.quick else 100_000),
     )
     return run_parent(settings)
 

@@ -31,8 +31,23 @@ MEASURES = {
     "store.read_newest_page": ["read_median_ms", "read_p95_ms"],
     "store.draft_save": ["saves", "save_median_ms", "save_p95_ms"],
     "send.outbox": ["sends", "latency_median_ms", "latency_p95_ms"],
+    "switcher.keystroke": [
+        "chats",
+        "keystrokes",
+        "open_ms",
+        "keystroke_median_ms",
+        "keystroke_p95_ms",
+        "keystroke_cpu_p95_ms",
+    ],
+    "history.download": ["messages", "pages", "total_ms", "messages_per_s"],
+    "search.query": ["messages", "query_median_ms", "query_p95_ms", "query_max_ms", "keystroke_p95_ms", "each_query"],
+    "search.backfill": ["batches", "total_ms", "batch_median_ms", "batch_max_ms"],
 }
 SUMMARY_FIGURES = [
+    "switcher_keystroke_p95_ms",
+    "search_query_median_ms",
+    "search_query_p95_ms",
+    "history_download_ms",
     "cold_start_usable_ms",
     "cold_start_rss_mb",
     "warm_start_cached_chats_ms",

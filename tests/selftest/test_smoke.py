@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QApplication
 
 from tests.helpers.window_support import requests, running_app, window_of
 from unipile_desktop.api import NetworkError
-from unipile_desktop.app.session import Session
+from unipile_desktop.app.demo_canned import install_demo_replies
+from unipile_desktop.app.session import DEMO_AGENT_NAME, Session
 from unipile_desktop.core.tasks import TaskRunner
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.selftest import smoke, smoke_checks
@@ -25,6 +26,7 @@ from unipile_desktop.selftest.new_chat_driver import smoke_new_chats as real_new
 from unipile_desktop.selftest.screenshot import take_screenshot
 from unipile_desktop.selftest.smoke import make_test_png, run_smoke_test
 from unipile_desktop.selftest.smoke_checks import BackgroundErrors
+from unipile_desktop.store.canned import AGENT_NAME_KEY
 
 # The offscreen platform warns about window-manager features it lacks (the New chat popup grabs the keyboard).
 pytestmark = pytest.mark.qt_log_ignore(
@@ -53,7 +55,9 @@ async def test_the_smoke_test_sends_a_text_and_a_picture_with_a_caption(
         assert report["sent"] == 5 and report["verified_on_server"] == 5
         assert report["attachments_verified"] == 1 and report["attachments_unverified"] == 0
         assert report["unfinished"] == 0 and report["background_errors"] == 0
-        assert "notes" not in report and "sent_once" not in report  # no sandbox of its own: not the demo
+        assert "sent_once" not in report  # no sandbox of its own: not the demo
+        # The only note: this profile has no canned replies, so that part was not tried.
+        assert [n for n in report.get("notes", []) if "canned reply" not in n] == []
         downloads = [e for e in requests(sandbox, "GET", "/messages/") if "/attachments/" in e["path"]]
         assert downloads, "the picture was not downloaded to be compared"
         window = app.window
@@ -292,7 +296,7 @@ async def test_a_picture_the_server_gives_no_bytes_for_is_said_never_passed_sile
         assert sentence in report["error"] and "its download failed" in report["error"]
     else:  # another server may not: the run passes but says what it could not compare
         assert code == 0 and report["ok"] is True
-        (note,) = report["notes"]
+        (note,) = [n for n in report["notes"] if "canned reply" not in n]
         assert note.startswith(sentence) and "could not be compared: its download failed" in note
 
 
@@ -447,3 +451,31 @@ async def test_a_refused_invitation_fails_the_smoke_test_with_the_servers_reason
     assert code == 1 and report["ok"] is False
     assert "invitation" in report["error"] and "weekly" in report["error"], report
     assert "invite_ms" not in report
+
+
+@pytest.mark.asyncio
+async def test_the_smoke_test_switches_replies_with_a_filled_canned_reply_and_finds_it(
+    sandbox: SandboxServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with app_with_demo_sandbox(sandbox, tmp_path, demo=True) as app:
+        install_demo_replies(app.store)  # what --demo does at start
+        app.store.preferences.set(AGENT_NAME_KEY, DEMO_AGENT_NAME)
+        code, report = await smoke_report(app, capsys)
+    assert code == 0 and report["ok"] is True, report
+    for figure in ("quick_switch_ms", "canned_reply_ms", "search_ms"):
+        assert isinstance(report[figure], int), figure
+    with sandbox.state.lock:
+        texts = [m.text or "" for m in sandbox.state.messages.values()]
+    canned = [t for t in texts if "our support team answers here" in t]
+    assert len(canned) == 1, canned  # once, on the server, with the customer's first name and no variable left
+    assert canned[0].startswith("Hi ") and "{" not in canned[0] and not canned[0].startswith("Hi ,")
+
+
+@pytest.mark.asyncio
+async def test_without_canned_replies_the_smoke_test_says_the_reply_was_not_tried(
+    sandbox: SandboxServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    async with app_with_demo_sandbox(sandbox, tmp_path, demo=True) as app:
+        code, report = await smoke_report(app, capsys)
+    assert code == 0 and "canned_reply_ms" not in report
+    assert any("canned reply" in note for note in report["notes"]), report

@@ -39,6 +39,7 @@ from ..paths import (
 )
 from ..profiles import Credentials, KeyStore, SettingsFileError, UnknownProfileError
 from ..store import Store
+from ..store.canned import AGENT_NAME_KEY
 from ..ui.about_dialog import ConnectionSummary
 from ..ui.main_window import MainWindow
 from .connection import (
@@ -50,12 +51,16 @@ from .connection import (
     MissingConnectionError,
     profile_connection,
 )
+from .demo_canned import install_demo_replies
 from .inbox import Inbox
+from .workbench import Workbench
 
 if TYPE_CHECKING:
     from ..sandbox import SandboxServer
 
 log = logging.getLogger(__name__)
+
+DEMO_AGENT_NAME = "Sam from Support"
 
 SERVER_KEY = "server"  # sync_state key: the API base URL the cached objects came from
 
@@ -204,6 +209,19 @@ class Session:
             record_when_unavailable=self.headless,
         )
         stack.push_async_callback(self.inbox.aclose)  # first of all: no notification outlives the window
+        self.workbench = Workbench(
+            store=self.store,
+            window=self.window,
+            client=self.client,
+            tasks=self.tasks,
+            notifications=self.inbox.notifications,
+        )
+        stack.callback(self.workbench.close)
+        if self.connection.demo:
+            # The demo shows canned replies working without setting anything up, signed by a made-up agent.
+            install_demo_replies(self.store)
+            if self.store.preferences.get(AGENT_NAME_KEY, None) is None:
+                self.store.preferences.set(AGENT_NAME_KEY, DEMO_AGENT_NAME)
         self._wire_window()
 
     # ------------------------------------------------------------------------------------------ parts
@@ -274,6 +292,7 @@ class Session:
         self.invitations.resume()  # invitations an earlier run was not sure of are checked, never sent blindly
         self.live.start()
         self.inbox.start()
+        self.workbench.start()
         if self.connection.profile is not None:
             try:
                 self.credentials.store.set_last_used(self.connection.profile)

@@ -324,6 +324,10 @@ class ChatListController(QObject):
     def entry(self, chat_id: str) -> ChatEntry | None:
         return self._entries.get(chat_id)
 
+    def entries(self) -> list[ChatEntry]:
+        """The chats listed now (the current scope's loaded pages)."""
+        return list(self._entries.values())
+
     def _make_entry(self, chat: Chat) -> ChatEntry:
         entry = ChatEntry(chat=chat, title=chat.name or "", avatar_id=chat.id if chat.is_group else None)
         entry.read_override = self._read_overrides.get(chat.id)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import pathlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QAbstractListModel, QObject, Signal, SignalInstance
+from PySide6.QtCore import QAbstractListModel, QObject, Signal
 
 from ..api import (
     Account,
@@ -19,23 +19,20 @@ from ..api import (
     UnipileClient,
     UnipileError,
 )
-from ..engine.file_names import is_safe_to_open, safe_file_name
-from ..engine.outbox import OutboxEngine, OutboxError
-from ..paths import downloads_dir, private_folder
-from ..store import MessageSend, OutboxEntry, Store, chat_draft_key
+from ..engine.file_names import safe_file_name  # noqa: F401 - part of this module's interface
+from ..engine.outbox import OutboxEngine
+from ..paths import downloads_dir
+from ..store import Store
+from .attachment_downloads import AttachmentDownloads
+from .conversation_sends import ConversationSends
 from .drafts import DraftKeeper
 from .foreign_replies import find_foreign_reply
 from .images import ImageCache
 from .message_list import MessageListModel, OutgoingMessage, SendState, build_rows
 from .outgoing import (
     MAX_FILE_SIZE,
-    ROW_STATES,
-    SendRefusedError,
-    check_files,
-    outgoing_from_entry,
-    row_error,
-    sent_twice_ids,
 )
+from .paging import ONE_MS, around, newer_page, newest_moment, span_hint
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -44,9 +41,10 @@ PAGE_SIZE = 50
 LAST_CHAT_KEY = "ui:last_chat"  # sync_state key: the chat to reopen from the cache at the next start
 # A server message counts as the copy of a send whose 201 carried no id when it is this close in time.
 NULL_ID_MATCH_WINDOW = timedelta(minutes=5)
+MISSING_MESSAGE = "That message is no longer in this chat."
 
 
-class ConversationController(QObject):
+class ConversationController(ConversationSends):
     """State of the conversation on the right: its rows (``messages_model``), attendees, sends and read state.
 
     Opening a chat shows its cached messages at once (with a ``store``), then the newest page from the server,
@@ -59,21 +57,25 @@ class ConversationController(QObject):
     ``confirm_sent``), and both on the bubble itself. Server copies of a send that arrived more than once say
     "Sent twice" (``MessageRow.sent_twice``). A new message in the open chat sent from this account but not by
     this app (the agent's phone, a colleague) emits ``foreign_reply``, for the collision guard above the composer.
+    ``open_at`` opens a chat at one message (a search result): the pages around it (``paging``), newer pages as the
+    person scrolls down (``load_newer``) until ``at_newest``; the sending half lives in ``ConversationSends``.
     """
 
     chat_opened = Signal(object)  # Chat
-    error_occurred = Signal(str, object)  # sentence, exception (loading pages, read state, attachments)
-    send_confirmed = Signal(str, str)  # local_id, server message_id ("" if the server gave null)
-    send_failed = Signal(str, str)  # local_id, sentence
-    send_unsure = Signal(str, str)  # local_id, sentence: the outbox could not tell whether it arrived
     chat_read_changed = Signal(str, bool)  # chat_id, read
-    history_loaded = Signal(str)  # chat_id: the newest page and the attendees have landed
+    history_loaded = Signal(str)  # chat_id: the first pages (newest, or around a found message) and the names landed
     older_loaded = Signal(str, int)  # chat_id, number of messages in the page
     loading_changed = Signal(bool)  # the newest page of the open chat is loading
     attendees_changed = Signal()  # names for the header and the bubbles
     attachment_saved = Signal(str)  # path
     attachment_ready = Signal(str)  # path of the downloaded copy to open with the desktop's application
     foreign_reply = Signal(str, object)  # chat id, datetime: a reply from this account, not sent by this app
+    # Opened at a message (open_at): the rows end before the newest message until newer pages reach it.
+    message_located = Signal(str, str)  # chat id, message id: scroll to its row and flash it
+    message_missing = Signal(str, str)  # chat id, sentence: the message is gone, the chat opened at its newest
+    newer_loaded = Signal(str, int)  # chat id, number of messages in the page
+    at_newest_changed = Signal(bool)  # whether the rows reach the newest message (live messages show)
+    newer_waiting = Signal(str)  # chat id: live messages arrived beyond the loaded pages
 
     def __init__(
         self,
@@ -89,21 +91,18 @@ class ConversationController(QObject):
         drafts: DraftKeeper | None = None,
         attachments_dir: pathlib.Path | None = None,
     ) -> None:
-        super().__init__(parent)
+        own_store: Store | None = None
+        if outbox is None:  # tests and tools without a profile: the same rules, kept in memory
+            own_store = Store.open(None, exclusive=False)
+            outbox = OutboxEngine(own_store, client)
+        super().__init__(outbox, drafts, max_file_size, parent)
+        self._own_store = own_store
         self._client = client
         self._store = store
-        self.drafts = drafts
-        self._own_store: Store | None = None
-        if outbox is None:  # tests and tools without a profile: the same rules, kept in memory
-            self._own_store = Store.open(None, exclusive=False)
-            outbox = OutboxEngine(self._own_store, client)
-        self.outbox = outbox
         self._tasks = tasks
         self.images = images
-        self.max_file_size = max_file_size
         self.page_size = page_size
         self._model = MessageListModel(self)
-        self._chat: Chat | None = None
         self._account: Account | None = None
         self._generation = 0  # bumps on every open: results of older generations are dropped
         self._messages: dict[str, Message] = {}
@@ -112,21 +111,17 @@ class ConversationController(QObject):
         self._by_provider_id: dict[str, ChatAttendee] = {}
         self._older_cursor: str | None = None
         self._history_complete = False
+        self._at_newest = True
+        self._live_waiting: dict[str, Message] = {}  # live messages held while opened in the middle
         self._loading = False
-        self._outgoing: dict[str, dict[str, OutgoingMessage]] = {}  # chat id -> local id -> message
-        self._sent_twice: dict[str, set[str]] = {}  # chat id -> server ids of copies of sends stored more than once
-        self._attachments_dir = attachments_dir if attachments_dir is not None else downloads_dir()
-        for entry in outbox.entries():  # unsent and failed messages of earlier runs show in their chats
-            self._on_outbox_entry_changed(entry)
-        self._remove_outbox_listener: Callable[[], None] | None = outbox.add_listener(
-            self._on_outbox_entry_changed, self._on_outbox_entry_discarded
+        self._downloads = AttachmentDownloads(
+            client, tasks, attachments_dir if attachments_dir is not None else downloads_dir(), self.error_occurred
         )
+        self._follow_outbox()
 
     async def aclose(self) -> None:
         """Stop following the outbox; a private outbox is closed (the app closes a shared one itself)."""
-        if self._remove_outbox_listener is not None:
-            self._remove_outbox_listener()
-            self._remove_outbox_listener = None
+        self._stop_following_outbox()
         if self._own_store is not None:
             await self.outbox.close()
             self._own_store.close()
@@ -168,6 +163,15 @@ class ConversationController(QObject):
         return self._tasks.is_running("conversation:older")
 
     @property
+    def at_newest(self) -> bool:
+        """False while a conversation opened at a message (``open_at``) has not loaded up to its newest message."""
+        return self._at_newest
+
+    @property
+    def is_loading_newer(self) -> bool:
+        return self._tasks.is_running("conversation:newer")
+
+    @property
     def history_complete(self) -> bool:
         """True once the oldest page has been loaded."""
         return self._history_complete
@@ -195,27 +199,11 @@ class ConversationController(QObject):
             return "You" if attendee.is_self else (attendee.name or provider_id)
         return provider_id
 
-    def outgoing(self, local_id: str) -> OutgoingMessage | None:
-        for per_chat in self._outgoing.values():
-            if local_id in per_chat:
-                return per_chat[local_id]
-        return None
-
     # ------------------------------------------------------------------------------------------ opening
 
     def open_chat(self, chat: Chat, account: Account | None, *, mark_read: bool) -> None:
         """Show ``chat``: its local messages at once, then the newest page and the attendees."""
-        self._generation += 1
-        self._tasks.cancel("conversation:older")
-        self._tasks.cancel("conversation:refresh")
-        self._chat = chat
-        self._account = account
-        self._messages = {}
-        self._set_attendees([])
-        self._older_cursor = None
-        self._history_complete = False
-        self._model.clear()
-        self._note_sent_twice_of(chat.id)
+        self._reset(chat, account)
         self._show_cached(chat.id)
         self._rebuild()
         self._set_loading(True)
@@ -224,25 +212,69 @@ class ConversationController(QObject):
         if mark_read:
             self.set_read(True)
 
-    def _note_sent_twice_of(self, chat_id: str) -> None:
-        """Copies found twice by earlier runs (sent entries are still kept a while): read once per opened chat."""
-        ids: set[str] = set()
-        try:
-            entries = self.outbox.entries(chat_id, include_sent=True)
-        except Exception:  # a comfort label: never worth failing to open the chat
-            log.exception("could not read the outbox entries of %s", chat_id)
-            return
-        for entry in entries:
-            ids |= sent_twice_ids(entry)
-        if ids:
-            self._sent_twice.setdefault(chat_id, set()).update(ids)
+    def open_at(self, chat: Chat, message_id: str, *, account: Account | None = None) -> None:
+        """Show ``chat`` at ``message_id``: the pages around it, then ``message_located`` (scroll to it, flash it).
 
-    def _show_cached(self, chat_id: str) -> None:
+        The cached messages up to it show at once when the cache has it; the server's pages around it follow.
+        Scrolling down then loads newer pages (``load_newer``) until the newest, where live messages show again;
+        sending jumps to the newest first. A message the chat no longer holds: ``message_missing`` with a sentence,
+        and the chat opens at its newest messages. Nothing is marked read.
+        """
+        if account is None and self._chat is not None and self._chat.id == chat.id:
+            account = self._account
+        self._reset(chat, account)
+        self._set_at_newest(False)
+        cached = self._store.cache.message(message_id) if self._store is not None else None
+        if cached is not None and (cached.chat_id != chat.id or cached.timestamp is None):
+            cached = None
+        if cached is not None and cached.timestamp is not None and self._store is not None:
+            self._show_cached(chat.id, before=cached.timestamp + ONE_MS)
+        elif self._store is not None:
+            self._set_attendees(self._store.cache.attendees(chat.id))
+        self._rebuild()
+        self._set_loading(True)
+        self.chat_opened.emit(chat)
+        if message_id in self._messages:
+            self.message_located.emit(chat.id, message_id)
+        self._tasks.start("conversation:open", self._load_around(chat.id, message_id, cached, self._generation))
+
+    def jump_to_newest(self) -> None:
+        """Leave a conversation opened in the middle for its newest messages (cached at once, then the server's)."""
+        chat = self._chat
+        if chat is None or self._at_newest:
+            return
+        attendees = self._attendees
+        seen = newest_moment(self._messages.values())
+        self._reset(chat, self._account)
+        self._set_attendees(attendees)
+        self._show_cached(chat.id)
+        if seen is not None:  # the pages around the found message are cached: the newest are what is after them
+            self._messages = {k: m for k, m in self._messages.items() if m.timestamp is not None and m.timestamp > seen}
+        self._rebuild()
+        self._set_loading(True)
+        self._tasks.start("conversation:open", self._load_newest(chat.id, self._generation))
+
+    def _reset(self, chat: Chat, account: Account | None) -> None:
+        self._generation += 1
+        for name in ("older", "newer", "refresh"):
+            self._tasks.cancel(f"conversation:{name}")
+        self._chat = chat
+        self._account = account
+        self._messages = {}
+        self._live_waiting = {}
+        self._set_attendees([])
+        self._older_cursor = None
+        self._history_complete = False
+        self._set_at_newest(True)
+        self._model.clear()
+        self._note_sent_twice_of(chat.id)
+
+    def _show_cached(self, chat_id: str, *, before: datetime | None = None) -> None:
         """What the cache knows of the chat, before any network answer (also when the server is unreachable)."""
         if self._store is None:
             return
         cache = self._store.cache
-        self._messages = {m.id: m for m in cache.messages(chat_id, limit=self.page_size)}
+        self._messages = {m.id: m for m in cache.messages(chat_id, limit=self.page_size, before=before)}
         self._set_attendees(cache.attendees(chat_id))
         self._match_null_ids()
         try:
@@ -266,6 +298,107 @@ class ConversationController(QObject):
             return
         self._tasks.start("conversation:older", self._load_older(chat.id, self._generation, self._older_cursor))
 
+    def load_newer(self) -> None:
+        """Fetch the page after the newest loaded message (opened in the middle); no-op at the newest or loading."""
+        chat = self._chat
+        if chat is None or self._at_newest or self._loading or self.is_loading_newer:
+            return
+        self._tasks.start("conversation:newer", self._load_newer(chat.id, self._generation))
+
+    async def _load_around(self, chat_id: str, message_id: str, cached: Message | None, generation: int) -> None:
+        located = False
+        try:
+            found_or_error, attendees_or_error = await asyncio.gather(
+                around(self._client, chat_id, message_id, cached, self.page_size),
+                self._client.list_chat_attendees(chat_id),
+                return_exceptions=True,
+            )
+            if generation != self._generation:
+                return
+            self._take_attendees(chat_id, attendees_or_error)
+            if isinstance(found_or_error, BaseException):
+                if not isinstance(found_or_error, UnipileError):
+                    raise found_or_error
+                if not (isinstance(found_or_error, NetworkError) and message_id in self._messages):
+                    self.error_occurred.emit(
+                        f"Could not load the messages. {found_or_error.user_message()}", found_or_error
+                    )
+                return
+            if found_or_error is None:
+                self._messages = {}
+                self._set_at_newest(True)
+                self._show_cached(chat_id)
+                self._rebuild()
+                await self._load_newest(chat_id, generation)  # says loading is over and history_loaded
+                if generation == self._generation:  # after the names landed: the header shows it
+                    self.message_missing.emit(chat_id, MISSING_MESSAGE)
+                return
+            older = found_or_error.older
+            self._cache_messages(older)
+            self._merge(older)
+            self._older_cursor = found_or_error.older_cursor
+            self._history_complete = found_or_error.older_cursor is None
+            try:  # the page after it too, so the message is not left at the bottom edge
+                newer = await newer_page(
+                    self._client,
+                    chat_id,
+                    newest_moment(older) or datetime.now(UTC),
+                    limit=self.page_size,
+                    span=span_hint(older, self.page_size),
+                )
+            except UnipileError as exc:
+                log.info("the messages after %s did not load: %r", message_id, exc)  # scrolling down asks again
+            else:
+                if generation != self._generation:
+                    return
+                self._cache_messages(newer.items)
+                self._merge(newer.items)
+                self._rebuild()
+                self._set_at_newest(newer.at_newest)
+            self._rebuild()
+            located = True
+        finally:
+            if generation == self._generation:
+                self._set_loading(False)
+        if located:
+            self.message_located.emit(chat_id, message_id)
+            self.history_loaded.emit(chat_id)
+
+    async def _load_newer(self, chat_id: str, generation: int) -> None:
+        after = newest_moment(self._messages.values()) or datetime.now(UTC)
+        try:
+            page = await newer_page(
+                self._client,
+                chat_id,
+                after,
+                limit=self.page_size,
+                span=span_hint(self._messages.values(), self.page_size),
+            )
+        except UnipileError as exc:
+            if generation == self._generation:
+                self.error_occurred.emit(f"Could not load newer messages. {exc.user_message()}", exc)
+            return
+        if generation != self._generation:
+            return
+        self._cache_messages(page.items)
+        self._merge(page.items)
+        self._rebuild()  # below what is read, which stays put: the view follows the end only from the newest on
+        if page.at_newest:
+            self._set_at_newest(True)
+            self._rebuild()  # live messages held meanwhile, messages being sent
+        self.newer_loaded.emit(chat_id, len(page.items))
+
+    def _take_attendees(self, chat_id: str, attendees_or_error: list[ChatAttendee] | BaseException) -> None:
+        if isinstance(attendees_or_error, BaseException):
+            if not isinstance(attendees_or_error, UnipileError):
+                raise attendees_or_error
+            # The thread is usable without names (sender ids show instead): log it, no banner.
+            log.warning("could not load attendees of the open chat: %r", attendees_or_error)
+            return  # the cached names, if any
+        if self._store is not None:
+            self._store.cache.put_attendees(attendees_or_error, chat_id=chat_id)
+        self._set_attendees(attendees_or_error)
+
     async def _load_newest(self, chat_id: str, generation: int) -> None:
         try:
             # Both at once; the rows are built when both have landed, so names never flash as raw ids.
@@ -285,19 +418,12 @@ class ConversationController(QObject):
                     return
                 self.error_occurred.emit(f"Could not load the messages. {page_or_error.user_message()}", page_or_error)
                 return
-            if isinstance(attendees_or_error, BaseException):
-                if not isinstance(attendees_or_error, UnipileError):
-                    raise attendees_or_error
-                # The thread is usable without names (sender ids show instead): log it, no banner.
-                log.warning("could not load attendees of the open chat: %r", attendees_or_error)
-                attendees_or_error = self._attendees  # the cached names, if any
-            elif self._store is not None:
-                self._store.cache.put_attendees(attendees_or_error, chat_id=chat_id)
             self._cache_messages(page_or_error.items)
+            self._keep_contiguous_with(page_or_error.items, complete=page_or_error.cursor is None)
             self._merge(page_or_error.items)
             self._older_cursor = page_or_error.cursor
             self._history_complete = page_or_error.cursor is None
-            self._set_attendees(attendees_or_error)
+            self._take_attendees(chat_id, attendees_or_error)
             self._rebuild()
         finally:
             if generation == self._generation:
@@ -327,7 +453,7 @@ class ConversationController(QObject):
             log.info("refreshing the open chat failed: %r", exc)  # the next refresh or reopen catches up
             return
         self._cache_messages(page.items)
-        if generation != self._generation:
+        if generation != self._generation or not self._at_newest:
             return
         # Cached now, so the sync will not report them: the collision guard looks at what is new here too.
         new = [m for m in page.items if m.id not in self._messages]
@@ -342,6 +468,11 @@ class ConversationController(QObject):
         so does one that a ``refresh`` finds first.
         """
         if self._chat is None or self._chat.id != chat_id or not messages:
+            return
+        if not self._at_newest:  # opened in the middle: they show once newer pages reach the newest
+            self._live_waiting.update((m.id, m) for m in messages)
+            self.newer_waiting.emit(chat_id)
+            self._check_foreign_reply(chat_id, messages)
             return
         self._merge(messages)  # first: a send accepted without an id may be matched to its copy here
         self._rebuild()
@@ -359,6 +490,17 @@ class ConversationController(QObject):
         found = find_foreign_reply(messages, entries, own_ids)
         if found is not None:
             self.foreign_reply.emit(chat_id, found.timestamp or datetime.now(UTC))
+
+    def _keep_contiguous_with(self, newest: Sequence[Message], *, complete: bool) -> None:
+        """Drop cached rows older than the newest page that the page does not hold: the cache may have a hole there
+        (pages seen around a found message, a message since deleted); the older pages load them again in order."""
+        oldest = min((m.timestamp for m in newest if m.timestamp is not None), default=None)
+        if complete or oldest is None:
+            return
+        ids = {m.id for m in newest}
+        self._messages = {
+            k: m for k, m in self._messages.items() if k in ids or (m.timestamp is not None and m.timestamp >= oldest)
+        }
 
     def _merge(self, messages: Sequence[Message]) -> None:
         for message in messages:
@@ -397,6 +539,14 @@ class ConversationController(QObject):
         self._by_provider_id = {a.provider_id: a for a in attendees}
         self.attendees_changed.emit()
 
+    def _set_at_newest(self, at_newest: bool) -> None:
+        if at_newest and self._live_waiting:  # a live message the last newer page may have just missed
+            self._merge(list(self._live_waiting.values()))
+            self._live_waiting = {}
+        if at_newest != self._at_newest:
+            self._at_newest = at_newest
+            self.at_newest_changed.emit(at_newest)
+
     def _set_loading(self, loading: bool) -> None:
         if loading != self._loading:
             self._loading = loading
@@ -406,9 +556,12 @@ class ConversationController(QObject):
         chat = self._chat
         if chat is None:
             return
+        outgoing: Sequence[OutgoingMessage] = list(self._outgoing.get(chat.id, {}).values())
+        if not self._at_newest:  # unsent messages go after the newest message, which is not loaded
+            outgoing = [m for m in outgoing if m.absorbed_by is not None and m.absorbed_by in self._messages]
         rows = build_rows(
             self._messages.values(),
-            self._outgoing.get(chat.id, {}).values(),
+            outgoing,
             self.sender_name,
             is_group=chat.is_group,
             sent_twice=self._sent_twice.get(chat.id, frozenset()),
@@ -433,181 +586,11 @@ class ConversationController(QObject):
             return
         self.chat_read_changed.emit(chat_id, read)
 
-    # ------------------------------------------------------------------------------------------ sending
-
-    def check_send(self, text: str, files: Sequence[pathlib.Path]) -> str | None:
-        """Why ``send(text, files)`` would be refused, as a sentence; None when it would be accepted."""
-        chat = self._chat
-        if chat is None:
-            return "Open a conversation first."
-        if chat.read_only:
-            return "This conversation is read-only."
-        if not text.strip() and not files:
-            return "There is nothing to send."
-        return check_files(files, self.max_file_size)
-
-    def send(self, text: str, files: list[pathlib.Path]) -> str:
-        """Queue the message in the outbox (stored before any request) and show it at once; returns its local id.
-
-        Raises ``SendRefusedError`` (with a sentence) before anything is stored when the message cannot be sent.
-        """
-        problem = self.check_send(text, files)
-        if problem is not None:
-            raise SendRefusedError(problem)
-        chat = self._chat
-        assert chat is not None
-        draft_key = chat_draft_key(chat.id)
-        if self.drafts is not None:
-            # The draft on disk must be what is sent and older than the entry: the engine deletes it once the
-            # send is confirmed, and not a draft typed after it.
-            self.drafts.flush(draft_key)
-        entry = self.outbox.send_message(
-            chat.id,
-            text.strip() or None,
-            [str(p) for p in files],
-            account_id=chat.account_id,
-            draft_key=draft_key,
-        )
-        if self.drafts is not None:
-            self.drafts.hold_after_send(draft_key)
-        self.outbox.start()  # a no-op when the app started it; a private outbox starts with its first send
-        return entry.local_id
-
-    def retry(self, local_id: str) -> None:
-        """Send a failed message again, after what is queued. Does nothing unless it failed (a double click is one)."""
-        local = self.outgoing(local_id)
-        if local is None or local.state != SendState.FAILED:
-            return
-        try:
-            self.outbox.retry(local_id)
-        except OutboxError as exc:
-            log.info("retry refused: %s", exc)
-        self.outbox.start()
-
-    def check_again(self, local_id: str) -> None:
-        """Check again, on a message the outbox is not sure about: look for it on the server once more, now."""
-        self._answer_unsure(local_id, "check again", lambda: self.outbox.check_again(local_id))
-
-    def send_again(self, local_id: str) -> None:
-        """Send again: the agent decided it did not arrive; it is sent after what is queued, without looking."""
-        self._answer_unsure(local_id, "send again", lambda: self.outbox.send_again(local_id))
-
-    def confirm_sent(self, local_id: str) -> None:
-        """It was sent: the agent saw it arrive; mark the message sent without sending anything."""
-        self._answer_unsure(local_id, "mark as sent", lambda: self.outbox.confirm_sent(local_id))
-
-    def _answer_unsure(self, local_id: str, what: str, command: Callable[[], object]) -> None:
-        """Run the agent's answer about an unsure message; only while it is unsure (a double click is one)."""
-        local = self.outgoing(local_id)
-        if local is None or local.state != SendState.UNSURE:
-            return
-        try:
-            command()
-        except OutboxError as exc:
-            log.info("%s refused: %s", what, exc)
-            self.error_occurred.emit(str(exc), exc)
-            return
-        self.outbox.start()
-
-    def discard(self, local_id: str) -> None:
-        """Remove a failed message from the conversation and the outbox."""
-        local = self.outgoing(local_id)
-        if local is None or local.state != SendState.FAILED:
-            return
-        self._discard_entry(local_id)
-
-    def edit(self, local_id: str) -> tuple[str, list[pathlib.Path]] | None:
-        """Remove a failed message and hand back its text and files for the composer."""
-        local = self.outgoing(local_id)
-        if local is None or local.state != SendState.FAILED:
-            return None
-        if not self._discard_entry(local_id):
-            return None
-        return local.text, list(local.files)
-
-    def _discard_entry(self, local_id: str) -> bool:
-        try:
-            self.outbox.discard(local_id)
-        except OutboxError as exc:
-            if self.outbox.get(local_id) is not None:
-                log.info("discard refused: %s", exc)
-                return False
-        self._forget_outgoing(local_id)  # also when the entry was already gone
-        return True
-
-    # ------------------------------------------------------------------------------------------ outbox
-
-    def _on_outbox_entry_changed(self, entry: OutboxEntry) -> None:
-        send = entry.send
-        if not isinstance(send, MessageSend):
-            return  # new chats are the new chat dialog's
-        twice = self._note_sent_twice(send.chat_id, entry)
-        per_chat = self._outgoing.setdefault(send.chat_id, {})
-        local = per_chat.get(entry.local_id)
-        if local is None:
-            if entry.state == "sent":
-                if twice:  # an extra copy found by the sync: the server's copies say "Sent twice"
-                    self._rebuild_if_open(send.chat_id)
-                return  # settled before this controller existed: the server's copy shows it
-            local = outgoing_from_entry(entry, send)
-            per_chat[entry.local_id] = local
-            self._rebuild_if_open(send.chat_id)
-            if entry.state == "failed":
-                self.send_failed.emit(entry.local_id, local.error)
-            elif entry.state == "unsure":
-                self.send_unsure.emit(entry.local_id, local.error)
-            return
-        previous = local.state
-        local.state = ROW_STATES[entry.state]
-        local.error = row_error(entry, failed_fallback="Not sent.")
-        if entry.state == "sent" and entry.message_id:
-            local.server_id = entry.message_id
-        self._rebuild_if_open(send.chat_id)
-        if entry.state == "sent" and previous != SendState.SENT:
-            self.send_confirmed.emit(entry.local_id, entry.message_id or "")
-            self._refresh_if_open(send.chat_id)  # the server's copy replaces the bubble in place
-        elif entry.state == "failed" and previous != SendState.FAILED:
-            self.send_failed.emit(entry.local_id, local.error)
-        elif entry.state == "unsure" and previous != SendState.UNSURE:
-            self.send_unsure.emit(entry.local_id, local.error)
-
-    def _note_sent_twice(self, chat_id: str, entry: OutboxEntry) -> bool:
-        """Remember the copies of a send the server holds more than once; True when that added something."""
-        ids = sent_twice_ids(entry)
-        if not ids:
-            return False
-        known = self._sent_twice.setdefault(chat_id, set())
-        if ids <= known:
-            return False
-        known |= ids
-        return True
-
-    def _on_outbox_entry_discarded(self, entry: OutboxEntry) -> None:
-        self._forget_outgoing(entry.local_id)
-
-    def _forget_outgoing(self, local_id: str) -> None:
-        for chat_id, per_chat in self._outgoing.items():
-            if per_chat.pop(local_id, None) is not None:
-                self._rebuild_if_open(chat_id)
-                return
-
-    def _rebuild_if_open(self, chat_id: str) -> None:
-        if self._chat is not None and self._chat.id == chat_id:
-            self._rebuild()
-
-    def _refresh_if_open(self, chat_id: str) -> None:
-        if self._chat is not None and self._chat.id == chat_id:
-            self.refresh()
-
     # ------------------------------------------------------------------------------------------ attachments
 
     def save_attachment(self, message_id: str, attachment_id: str, path: pathlib.Path) -> None:
         """Download an attachment to ``path`` (chosen by the person); ``attachment_saved`` when written."""
-        self._tasks.start(
-            f"conversation:save:{message_id}:{attachment_id}:{path}",
-            self._download(message_id, attachment_id, path, self.attachment_saved),
-            preempt=False,
-        )
+        self._downloads.save(message_id, attachment_id, path, self.attachment_saved)
 
     def open_attachment(self, message_id: str, attachment_id: str, file_name: str) -> None:
         """Download an attachment to the per-user attachments folder; ``attachment_ready`` gives the path to open.
@@ -615,34 +598,4 @@ class ConversationController(QObject):
         Refused (``error_occurred``) unless the name that will be written is of a type that is safe to open: the
         check runs on the final on-disk name, so "invoice.exe." cannot pass as something else.
         """
-        final_name = safe_file_name(file_name)
-        if not is_safe_to_open(final_name):
-            self.error_occurred.emit(
-                f"“{final_name}” could be a program, so it is not opened directly. Use Save as… and check it first.",
-                None,
-            )
-            return
-        try:
-            folder = private_folder(self._attachments_dir) / safe_file_name(f"{message_id}-{attachment_id}")
-        except OSError as exc:
-            self.error_occurred.emit(f"Could not prepare the downloads folder: {exc.strerror or exc}.", exc)
-            return
-        path = folder / final_name
-        self._tasks.start(
-            f"conversation:open-file:{message_id}:{attachment_id}",
-            self._download(message_id, attachment_id, path, self.attachment_ready),
-        )
-
-    async def _download(self, message_id: str, attachment_id: str, path: pathlib.Path, done: SignalInstance) -> None:
-        try:
-            data = await self._client.get_attachment(message_id, attachment_id)
-        except UnipileError as exc:
-            self.error_occurred.emit(f"Could not download the attachment. {exc.user_message()}", exc)
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-        except OSError as exc:
-            self.error_occurred.emit(f"Could not write “{path.name}”: {exc.strerror or exc}.", exc)
-            return
-        done.emit(str(path))
+        self._downloads.open(message_id, attachment_id, file_name, self.attachment_ready)

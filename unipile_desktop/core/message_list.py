@@ -455,6 +455,13 @@ class MessageListModel(QAbstractListModel):
         """The row number of ``key``, or -1."""
         return self._index_of.get(key, -1)
 
+    def find_message(self, message_id: str) -> int:
+        """The row number of the server message ``message_id`` (its row key may be a local id), or -1."""
+        row = self._index_of.get(message_id, -1)
+        if row >= 0 and self._rows[row].message_id == message_id:
+            return row
+        return next((i for i, r in enumerate(self._rows) if message_id and r.message_id == message_id), -1)
+
     # --------------------------------------------------------------------------------------- updates
 
     def clear(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
 from ..engine.queue import QueueView
 from ..ui.accounts import AccountRole
 from ..ui.chat_list import ChatRole
+from .finding_driver import smoke_finding
 from .invitation_driver import smoke_invitation
 from .new_chat_driver import DriverFailure, smoke_new_chats
 from .smoke_checks import (
@@ -250,8 +251,30 @@ async def _smoke(session: Session, started_at: float, steps: Steps) -> dict[str,
     }
     await _delivery_check(session, steps, result, run_started=run_started, before_run=before_run, sent_files=sent_files)
     await _queue_check(session, steps, result, stamp=stamp)
+    await _finding_check(session, steps, result)
     await _invitation_check(session, steps, result)
     return result
+
+
+async def _finding_check(session: Session, steps: Steps, result: dict[str, Any]) -> None:
+    """Ctrl+K to a chat, a canned reply with "/" (variables filled), Ctrl+Shift+F to find it and jump to it.
+
+    Adds ``quick_switch_ms``, ``canned_reply_ms`` and ``search_ms``; the server must hold the reply once, filled.
+    """
+    try:
+        check = await smoke_finding(session, steps.until)
+    except DriverFailure as exc:
+        raise SmokeFailure(str(exc)) from None
+    if check is None:
+        result.setdefault("notes", []).append("no canned reply with a shortcut word: the reply was not tried")
+        return
+    result["quick_switch_ms"] = check.quick_switch_ms
+    result["canned_reply_ms"] = check.canned_reply_ms
+    result["search_ms"] = check.search_ms
+    page = await session.client.list_messages(check.chat_id, limit=50)
+    copies = [m for m in page.items if m.text == check.canned_text]
+    if len(copies) != 1 or "{" in check.canned_text:
+        raise SmokeFailure(f"the server holds {len(copies)} copies of the canned reply, expected one, filled in")
 
 
 async def _invitation_check(session: Session, steps: Steps, result: dict[str, Any]) -> None:

@@ -2,6 +2,7 @@
 
 from .blobs import DEFAULT_BLOB_CAP, Blob, BlobCache
 from .cache import CacheTables
+from .canned import CannedReply, CannedReplyError, CannedReplyTable, ImportResult
 from .database import Database, RecoveryReport, delete_database
 from .drafts import NEW_CHAT_DRAFT_KEY, Draft, DraftTable, chat_draft_key
 from .errors import ProfileInUseError, StoreCorruptError, StoreError
@@ -33,6 +34,7 @@ from .paths import (
     safe_profile_name,
 )
 from .schema import MIGRATIONS, SCHEMA_VERSION, StoreVersionError
+from .search import SearchHit, SearchTable, fts_query
 from .store import UNSENT_STATES, Store, count_unsent_messages
 
 __all__ = [
@@ -49,11 +51,15 @@ __all__ = [
     "Blob",
     "BlobCache",
     "CacheTables",
+    "CannedReply",
+    "CannedReplyError",
+    "CannedReplyTable",
     "ChatMark",
     "ChatMarkTable",
     "Database",
     "Draft",
     "DraftTable",
+    "ImportResult",
     "InvitationRow",
     "InvitationRowState",
     "InvitationTable",
@@ -65,6 +71,8 @@ __all__ = [
     "PreferenceTable",
     "ProfileInUseError",
     "RecoveryReport",
+    "SearchHit",
+    "SearchTable",
     "Send",
     "Store",
     "StoreCorruptError",
@@ -73,6 +81,7 @@ __all__ = [
     "chat_draft_key",
     "count_unsent_messages",
     "delete_database",
+    "fts_query",
     "is_valid_profile_id",
     "legacy_profile_id",
     "new_profile_id",

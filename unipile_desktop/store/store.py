@@ -12,12 +12,14 @@ from pathlib import Path
 
 from .blobs import DEFAULT_BLOB_CAP, BlobCache
 from .cache import CacheTables
+from .canned import CannedReplyTable
 from .database import Database, RecoveryReport, delete_removed_databases
 from .drafts import DraftTable
 from .invitations import InvitationTable
 from .marks import ChatMarkTable, PreferenceTable
 from .outbox import OutboxState, OutboxTable
 from .paths import files_dir, profile_database_path
+from .search import SearchTable
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,8 @@ class Store:
         self.marks = ChatMarkTable(db)
         self.preferences = PreferenceTable(db)
         self.invitations = InvitationTable(db)
+        self.canned = CannedReplyTable(db)
+        self.search = SearchTable(db)
 
     @classmethod
     def open(

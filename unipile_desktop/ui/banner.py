@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 
 @dataclass(frozen=True)
@@ -44,3 +44,39 @@ class Banner(QFrame):
     def set_action(self, button: QAbstractButton, alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignVCenter) -> None:
         button.setParent(self)
         self._layout.addWidget(button, 0, alignment)
+
+
+class ErrorBanner(Banner):
+    """One line of plain text at the top of the window for failures; dismissible; the latest error wins."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("errorBanner", ERROR_COLOURS, parent)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to quote it to support
+        self.dismiss_button = QToolButton(self)
+        self.dismiss_button.setText("✕")
+        self.dismiss_button.setToolTip("Dismiss")
+        self.dismiss_button.setAccessibleName("Dismiss error")
+        self.dismiss_button.setAutoRaise(True)
+        self.dismiss_button.clicked.connect(self.dismiss)
+        self.set_action(self.dismiss_button, Qt.AlignmentFlag.AlignTop)
+        self._repeats = 0
+        self._sentence = ""
+
+    @property
+    def sentence(self) -> str:
+        return "" if self.isHidden() else self._sentence
+
+    def show_error(self, sentence: str) -> None:
+        if sentence == self._sentence and not self.isHidden():
+            self._repeats += 1
+            self.label.setText(f"{sentence} (×{self._repeats + 1})")
+        else:
+            self._repeats = 0
+            self._sentence = sentence
+            self.label.setText(sentence)
+        self.show()
+
+    def dismiss(self) -> None:
+        self._sentence = ""
+        self._repeats = 0
+        self.hide()

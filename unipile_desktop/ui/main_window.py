@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,9 +29,10 @@ from ..core.invitations import InvitationController
 from ..core.live_updates import LiveUpdates
 from ..core.new_chat import NewChatController, StartedChat
 from ..core.tasks import TaskRunner
+from . import shortcuts
 from .about_dialog import AboutDialog, ConnectionSummary
 from .accounts import AccountListModel, AccountPicker, account_label
-from .banner import ERROR_COLOURS, Banner
+from .banner import ErrorBanner
 from .chat_list import ChatDelegate, ChatFilterProxy, ChatListModel, ChatListView, ChatRole
 from .conversation.pane import ConversationPane
 from .invitation_actions import InvitationActions
@@ -42,6 +43,7 @@ from .queue_actions import EMPTY_VIEW_TEXT, QueueActions
 from .queue_bar import QueueBar
 from .resources import app_icon
 from .sync_indicator import SyncIndicator
+from .window_actions import WindowActions
 
 if TYPE_CHECKING:
     from ..core.queue import QueueController
@@ -65,42 +67,6 @@ def settings_bool(settings: QSettings, key: str, default: bool) -> bool:
     if isinstance(value, str):  # INI files give strings back
         return value.strip().lower() in {"1", "true", "yes", "on"}
     return bool(value)
-
-
-class ErrorBanner(Banner):
-    """One line of plain text at the top of the window for failures; dismissible; the latest error wins."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("errorBanner", ERROR_COLOURS, parent)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to quote it to support
-        self.dismiss_button = QToolButton(self)
-        self.dismiss_button.setText("✕")
-        self.dismiss_button.setToolTip("Dismiss")
-        self.dismiss_button.setAccessibleName("Dismiss error")
-        self.dismiss_button.setAutoRaise(True)
-        self.dismiss_button.clicked.connect(self.dismiss)
-        self.set_action(self.dismiss_button, Qt.AlignmentFlag.AlignTop)
-        self._repeats = 0
-        self._sentence = ""
-
-    @property
-    def sentence(self) -> str:
-        return "" if self.isHidden() else self._sentence
-
-    def show_error(self, sentence: str) -> None:
-        if sentence == self._sentence and not self.isHidden():
-            self._repeats += 1
-            self.label.setText(f"{sentence} (×{self._repeats + 1})")
-        else:
-            self._repeats = 0
-            self._sentence = sentence
-            self.label.setText(sentence)
-        self.show()
-
-    def dismiss(self) -> None:
-        self._sentence = ""
-        self._repeats = 0
-        self.hide()
 
 
 class MainWindow(QMainWindow):
@@ -193,7 +159,7 @@ class MainWindow(QMainWindow):
         self.new_chat_button = QToolButton()
         self.new_chat_button.setObjectName("newChatButton")
         self.new_chat_button.setText("New chat")
-        self.new_chat_button.setToolTip("Start a chat or a group (Ctrl+N)")
+        self.new_chat_button.setToolTip(shortcuts.tooltip("new_chat", "Start a chat or a group"))
         self.new_chat_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_chat_button.setEnabled(new_chat is not None)
         self.queue_actions = QueueActions(self, queue)
@@ -250,54 +216,35 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------------ setup
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.new_chat_action = QAction("&New chat…", self)
-        self.new_chat_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_chat_action.setEnabled(self.new_chat is not None)
-        self.new_chat_action.triggered.connect(self.open_new_chat_dialog)
-        file_menu.addAction(self.new_chat_action)
-        file_menu.addMenu(self.invitation_actions.file_menu)
-        file_menu.addSeparator()
         self.profiles_menu = ProfilesMenu(self)
-        file_menu.addMenu(self.profiles_menu)
-        file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.quit)
-        file_menu.addAction(quit_action)
-
-        view_menu = self.menuBar().addMenu("&View")
-        self.refresh_action = QAction("&Refresh", self)
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.refresh_action.triggered.connect(self.refresh)
-        view_menu.addAction(self.refresh_action)
-        self.find_action = QAction("&Filter chats", self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.focus_filter)
-        view_menu.addAction(self.find_action)
-        view_menu.addSeparator()
-        self.mark_read_on_open_action = QAction("Mark chats as read when opened", self)
-        self.mark_read_on_open_action.setCheckable(True)
+        actions = self.window_actions = WindowActions(self, self)
+        actions.build_menus()
+        self.chat_menu = actions.chat_menu
+        self.new_chat_action = actions.new_chat_action
+        self.refresh_action = actions.refresh_action
+        self.find_action = actions.find_action
+        self.mark_read_on_open_action = actions.mark_read_on_open_action
         self.mark_read_on_open_action.setChecked(settings_bool(self.settings, SETTING_MARK_READ_ON_OPEN, False))
-        self.mark_read_on_open_action.setToolTip(
-            "When off (the default), opening a chat does not tell the customer it was read."
-        )
         self.mark_read_on_open_action.toggled.connect(self.on_mark_read_on_open_toggled)
-        view_menu.addAction(self.mark_read_on_open_action)
-        # The composition root opens the dialog (it knows where each setting is kept); disabled until it connects.
-        self.notification_settings_action = QAction("&Notifications and queue…", self)
-        self.notification_settings_action.setEnabled(False)
-        view_menu.addAction(self.notification_settings_action)
-
-        self.chat_menu = self.queue_actions.build_menu()
-
-        help_menu = self.menuBar().addMenu("&Help")
-        about_action = QAction(f"&About {APP_NAME}", self)
-        about_action.triggered.connect(self.show_about)
-        help_menu.addAction(about_action)
+        self.notification_settings_action = actions.notification_settings_action
+        # Hooks the composition root connects (disabled until it does): see window_actions.
+        self.quick_switcher_action = actions.quick_switcher_action
+        self.search_messages_action = actions.search_messages_action
+        self.canned_reply_action = actions.canned_reply_action
+        self.canned_replies_manager_action = actions.canned_replies_manager_action
+        self.download_history_action = actions.download_history_action
+        # Implemented in window_actions.
+        self.cheat_sheet_action = actions.cheat_sheet_action
+        self.mark_unread_action = actions.mark_unread_action
+        self.previous_chat_action = actions.previous_chat_action
+        self.next_chat_action = actions.next_chat_action
+        self.next_waiting_action = actions.next_waiting_action
+        self.back_to_list_action = actions.back_to_list_action
+        actions.set_tab_order()
 
     def _connect_signals(self) -> None:
         self.queue_actions.connect_window()
+        self.window_actions.connect_window()
         self.account_picker.scope_changed.connect(self.on_account_picker_scope_changed)
         self.filter_edit.textChanged.connect(self.on_filter_edit_text_changed)
         self.chat_view.selectionModel().currentChanged.connect(self.on_chat_view_current_changed)
@@ -618,9 +565,3 @@ class MainWindow(QMainWindow):
             return
         event.accept()
         self.closed.emit()
-
-    def keyPressEvent(self, event: Any) -> None:
-        if event.key() == Qt.Key.Key_Escape and not self.error_banner.isHidden():
-            self.error_banner.dismiss()
-            return
-        super().keyPressEvent(event)

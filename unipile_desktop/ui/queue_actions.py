@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QMenu, QMenuBar, QToolButton, QWidget
 
 from ..core.chats import ChatEntry, ChatListController
 from ..core.conversation import ConversationController
 from ..engine.queue import QueueView, SnoozePreset, snooze_until
+from . import shortcuts
 from .chat_list import ChatFilterProxy, ChatListModel, ChatListView, ChatRole
-from .chat_queue import MARK_DONE_SHORTCUT, SNOOZE_CHOOSE
+from .chat_queue import SNOOZE_CHOOSE
 from .queue_bar import QueueBar
 from .snooze_dialog import CHOOSE_TIME_LABEL, SNOOZE_CHOICES, SnoozeDialog, local_time
 
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 COUNT_DELAY_MS = 150  # counts follow a burst of changes (a page of chats, a live sync) once, not per row
 REPAINT_INTERVAL_MS = 30_000  # "waiting 12 min" stays true to the minute, give or take half of one
+DONE_TIP = "Take the open chat out of Waiting until the customer writes again"
+REOPEN_TIP = "Bring the open chat back to Waiting"
 EMPTY_VIEW_TEXT: dict[QueueView, str] = {
     QueueView.WAITING: "Nobody is waiting for a reply.",
     QueueView.UNREAD: "No unread chats.",
@@ -68,8 +71,8 @@ class QueueActions(QObject):
 
         self.mark_done_action = QAction("Mark &done", self)
         self.mark_done_action.setObjectName("markDoneAction")
-        self.mark_done_action.setShortcut(QKeySequence(MARK_DONE_SHORTCUT))
-        self.mark_done_action.setToolTip("Take the open chat out of Waiting until the customer writes again")
+        self.mark_done_action.setToolTip(DONE_TIP)
+        shortcuts.apply(self.mark_done_action, "mark_done")
         self.mark_done_action.triggered.connect(self.toggle_done)
         self.snooze_menu = QMenu("&Snooze", widget)
         self.snooze_actions: dict[str, QAction] = {}
@@ -97,12 +100,17 @@ class QueueActions(QObject):
         self.repaint_timer.setInterval(REPAINT_INTERVAL_MS)
         self.repaint_timer.timeout.connect(self.on_repaint_timer_timeout)
 
-    def build_menu(self) -> QMenu:
+    def build_menu(self, *, after_done: Sequence[QAction] = (), more: Sequence[QAction] = ()) -> QMenu:
+        """The Chat menu: Mark done, ``after_done`` (Mark unread), Snooze, Mute, then ``more`` after a line."""
         menu = self._window.menuBar().addMenu("&Chat")
         menu.setObjectName("chatMenu")
         menu.addAction(self.mark_done_action)
+        menu.addActions(list(after_done))
         menu.addMenu(self.snooze_menu)
         menu.addAction(self.mute_action)
+        if more:
+            menu.addSeparator()
+            menu.addActions(list(more))
         return menu
 
     def connect_window(self) -> None:
@@ -176,11 +184,7 @@ class QueueActions(QObject):
         self.snooze_menu.setEnabled(enabled)
         done = entry is not None and self.queue is not None and QueueView.DONE in self.queue.views_of(entry)
         self.mark_done_action.setText("Re&open" if done else "Mark &done")
-        self.mark_done_action.setToolTip(
-            "Bring the open chat back to Waiting"
-            if done
-            else "Take the open chat out of Waiting until the customer writes again"
-        )
+        self.mark_done_action.setToolTip(shortcuts.tooltip("mark_done", REOPEN_TIP if done else DONE_TIP))
         self.mute_action.setChecked(entry is not None and self.queue is not None and self.queue.is_muted(entry.id))
 
     def on_chats_chat_updated(self, chat_id: str) -> None:

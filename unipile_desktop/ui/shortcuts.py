@@ -68,6 +68,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("cheat_sheet", "Keyboard shortcuts", ("F1", "Ctrl+/"), APP),
     Shortcut("quit", "Quit", ("Ctrl+Q",), APP),
 )
+ACTION_PROPERTY = "shortcutId"
 _BY_ID = {shortcut.id: shortcut for shortcut in SHORTCUTS}
 
 
@@ -79,6 +80,7 @@ def apply(action: QAction, shortcut_id: str) -> QAction:
     """Give ``action`` the registry's keys and a tooltip that names them; returns it."""
     entry = _BY_ID[shortcut_id]
     action.setShortcuts(entry.sequences())
+    action.setProperty(ACTION_PROPERTY, shortcut_id)  # which entry it shows, for the test that walks the menus
     base = action.toolTip() if action.toolTip() and action.toolTip() != action.text().replace("&", "") else entry.title
     keys = entry.text()
     action.setToolTip(f"{base} ({keys})" if keys else base)

@@ -7,7 +7,8 @@ import shutil
 import tempfile
 import uuid
 import weakref
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent
@@ -23,7 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...engine.canned import refusal
+from ...store.canned import CannedReply
 from ..attachments import AttachmentChip, AttachmentChips, FileCheck, open_file_picker
+from ..canned.completion import CannedCompletion
 from ..format import plain_tip
 
 __all__ = ["AttachmentChip", "Composer", "ComposerTextEdit", "FileCheck", "local_files"]
@@ -139,6 +143,8 @@ class Composer(QWidget):
         self.text_edit.textChanged.connect(self.on_text_edit_text_changed)
         self.text_edit.send_requested.connect(self.submit)
         self.text_edit.files_received.connect(self.add_files)
+        # Canned replies: "/" at the start of a line or open_canned_replies(); the app sets the two sources.
+        self.canned = CannedCompletion(self.text_edit)
 
         self.attach_button = QToolButton(self)
         self.attach_button.setObjectName("attach_button")
@@ -185,6 +191,7 @@ class Composer(QWidget):
         self._read_only_reason = read_only_reason or ""
         self._account_warning = ""  # belongs to the chat that was open; the window sets the new one's
         self.text_edit.setReadOnly(not self._can_send_here)
+        self.canned.close()
         self.attach_button.setEnabled(self._can_send_here)
         if not has_chat:
             self.text_edit.setPlaceholderText("Select a conversation")
@@ -249,6 +256,47 @@ class Composer(QWidget):
         document_margin = int(2 * self.text_edit.document().documentMargin())
         return lines * metrics.lineSpacing() + margins.top() + margins.bottom() + frame + document_margin + 2
 
+    # ------------------------------------------------------------------------------------------ canned replies
+
+    @property
+    def canned_replies(self) -> Callable[[], Sequence[CannedReply]] | None:
+        """Where the popup's replies come from (the app sets ``store.canned.list``); None: no popup."""
+        return self.canned.replies
+
+    @canned_replies.setter
+    def canned_replies(self, source: Callable[[], Sequence[CannedReply]] | None) -> None:
+        self.canned.replies = source
+
+    @property
+    def canned_values(self) -> Callable[[], Mapping[str, str | None]] | None:
+        """The open chat's values for the variables (first_name, name, account_name, agent_name; date is today)."""
+        return self.canned.values
+
+    @canned_values.setter
+    def canned_values(self, source: Callable[[], Mapping[str, str | None]] | None) -> None:
+        self.canned.values = source
+
+    def set_canned_today(self, today: Callable[[], date]) -> None:
+        """The clock {date} reads (tests pass a fixed day)."""
+        self.canned.today = today
+
+    def open_canned_replies(self) -> bool:
+        """Ctrl+Shift+R: the canned replies popup at the cursor, filtered by what is typed next."""
+        if not self._can_send_here:
+            self.show_notice(self._read_only_reason or "Select a conversation first.")
+            return False
+        self.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if self.canned.is_open():
+            return True
+        if not self.canned.open():
+            self.show_notice("There are no canned replies yet: add them in the Canned replies window.")
+            return False
+        return True
+
+    def unfilled_variables(self) -> list[str]:
+        """The variables of inserted replies still left blank (``first_name``…), in text order."""
+        return self.canned.unfilled()
+
     # ------------------------------------------------------------------------------------------ files
 
     def add_files(self, paths: Sequence[pathlib.Path]) -> list[pathlib.Path]:
@@ -299,6 +347,7 @@ class Composer(QWidget):
         cursor = self.text_edit.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
         self.text_edit.setTextCursor(cursor)
+        self.canned.mark_known_variables()  # a blank {first_name} in a restored draft is still refused
         self.add_files(list(files))
 
     # ------------------------------------------------------------------------------------------ sending
@@ -309,6 +358,11 @@ class Composer(QWidget):
                 return  # Enter on an empty composer: nothing to say
             if not self._can_send_here:
                 self.show_notice(self._read_only_reason or "Select a conversation first.")
+            return
+        blanks = self.unfilled_variables()
+        if blanks:
+            self.show_notice(refusal(blanks))  # never send a canned reply with a silent blank
+            self.canned.select_first_unfilled()
             return
         self.send_requested.emit(self.text(), self.files)
 

@@ -11,7 +11,17 @@ from collections import OrderedDict
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPoint, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QTextCharFormat, QTextLayout, QTextLine, QTextOption
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QTextCharFormat,
+    QTextLayout,
+    QTextLine,
+    QTextOption,
+)
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...core.images import ImageCache
@@ -39,6 +49,7 @@ from .bubble_style import COLOURS, QUOTE_MAX_LINES, BubbleFonts, bubble_fonts
 ModelIndex = QModelIndex | QPersistentModelIndex
 LAYOUT_CACHE_MIN = 3000  # layouts kept at least; more when the model has more rows (see layout_for)
 LAYOUT_CACHE_SLACK = 256  # room above the row count, so rows just removed or paged out leave first
+HIGHLIGHT = QColor(255, 214, 10, 90)  # a found message's row, briefly (search results, "jump to")
 
 
 class BubbleDelegate(QStyledItemDelegate):
@@ -52,6 +63,7 @@ class BubbleDelegate(QStyledItemDelegate):
         self._cache: OrderedDict[str, RowLayout] = OrderedDict()
         self._waiting: dict[str, QPersistentModelIndex] = {}  # image key -> row waiting for it
         self._seen_sizes: dict[str, tuple[int, int]] = {}  # image key -> size, for attachments without one
+        self.highlighted_key = ""  # the row painted with HIGHLIGHT behind it ("" for none); the view times it
         images.image_loaded.connect(self.on_images_image_loaded)
 
     def _fonts(self) -> BubbleFonts:
@@ -77,6 +89,8 @@ class BubbleDelegate(QStyledItemDelegate):
             self._waiting[key] = QPersistentModelIndex(index)
 
         painter.save()
+        if self.highlighted_key and layout.row.key == self.highlighted_key:
+            painter.fillRect(option.rect, HIGHLIGHT)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.translate(option.rect.topLeft())

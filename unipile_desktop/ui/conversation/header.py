@@ -7,6 +7,7 @@ from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ...api import Account, Chat
+from .. import shortcuts
 from ..accounts import account_label
 from ..format import one_line, plain_tip
 
@@ -196,7 +197,7 @@ class ConversationHeader(QFrame):
         self.mark_unread_button = QToolButton(self)
         self.mark_unread_button.setObjectName("mark_unread_button")
         self.mark_unread_button.setText("Mark as unread")
-        self.mark_unread_button.setToolTip("Mark this conversation unread again")
+        self.mark_unread_button.setToolTip(shortcuts.tooltip("mark_unread", "Mark this conversation unread again"))
         self.mark_unread_button.clicked.connect(self.mark_unread_requested)
 
         title_row = QHBoxLayout()

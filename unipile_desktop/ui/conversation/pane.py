@@ -82,6 +82,8 @@ class ConversationPane(QWidget):
         view = self.message_view
         assert isinstance(view, MessageView)
         view.top_reached.connect(self.on_message_view_top_reached)
+        view.bottom_reached.connect(self.on_message_view_bottom_reached)
+        view.newest_requested.connect(self.on_message_view_newest_requested)
         view.link_activated.connect(self.on_message_view_link_activated)
         view.attachment_requested.connect(self.on_message_view_attachment_requested)
         view.failed_action_requested.connect(self.on_message_view_failed_action_requested)
@@ -98,6 +100,11 @@ class ConversationPane(QWidget):
         controller.loading_changed.connect(self._update_empty_label)
         controller.history_loaded.connect(self.on_controller_history_loaded)
         controller.older_loaded.connect(self.on_controller_older_loaded)
+        controller.newer_loaded.connect(self.on_controller_newer_loaded)
+        controller.at_newest_changed.connect(self.on_controller_at_newest_changed)
+        controller.message_located.connect(self.on_controller_message_located)
+        controller.message_missing.connect(self.on_controller_message_missing)
+        controller.newer_waiting.connect(self.on_controller_newer_waiting)
         controller.chat_read_changed.connect(self.on_controller_chat_read_changed)
         controller.attachment_ready.connect(self.on_controller_attachment_ready)
         controller.attachment_saved.connect(self.on_controller_attachment_saved)
@@ -239,9 +246,37 @@ class ConversationPane(QWidget):
         self.controller.load_older()
 
     def on_controller_history_loaded(self, _chat_id: str) -> None:
+        if not self.controller.at_newest:  # opened at a message: the pages on either side, if it is at an edge
+            QTimer.singleShot(0, self.view.ask_for_edges)
+            return
         bar = self.message_view.verticalScrollBar()
         if bar.maximum() == 0 or bar.value() <= 0:
             self._fill_viewport()
+
+    def on_message_view_bottom_reached(self) -> None:
+        self.controller.load_newer()
+
+    def on_message_view_newest_requested(self) -> None:
+        self.controller.jump_to_newest()
+
+    def on_controller_newer_loaded(self, _chat_id: str, _count: int) -> None:
+        if self.message_view.verticalScrollBar().maximum() == 0:  # still no scroll bar to scroll down with
+            QTimer.singleShot(0, self.controller.load_newer)
+
+    def on_controller_at_newest_changed(self, at_newest: bool) -> None:
+        self.view.set_follows_newest(at_newest)
+
+    def on_controller_message_located(self, chat_id: str, message_id: str) -> None:
+        if chat_id == self._chat_id:
+            self.view.reveal(self.controller.message_list.find_message(message_id))
+
+    def on_controller_message_missing(self, chat_id: str, sentence: str) -> None:
+        if chat_id == self._chat_id:
+            self._show_status(sentence)
+
+    def on_controller_newer_waiting(self, chat_id: str) -> None:
+        if chat_id == self._chat_id:
+            self.view.show_new_messages_button()  # it jumps to the newest messages
 
     def on_controller_older_loaded(self, _chat_id: str, _count: int) -> None:
         # One page per scroll to the top: the page went in above the message being read, which stays where it was,

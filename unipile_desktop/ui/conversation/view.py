@@ -8,10 +8,12 @@ from functools import partial
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
     Qt,
+    QTimer,
     Signal,
     SignalInstance,
 )
@@ -45,6 +47,8 @@ from .bubble_layout import FAILED_ACTIONS, UNSURE_ACTIONS, Hit
 from .delegate import BubbleDelegate
 
 TOP_THRESHOLD_PX = 60  # start loading older messages this close to the top
+BOTTOM_THRESHOLD_PX = 60  # opened in the middle: start loading newer messages this close to the bottom
+HIGHLIGHT_MS = 1500  # how long a found message stays highlighted
 NEW_MESSAGES_MARGIN_PX = 12  # the "New messages" button's distance from the view's bottom-right corner
 FAILED_KINDS = tuple(kind for kind, _ in FAILED_ACTIONS)  # "retry", "edit", "discard"
 UNSURE_KINDS = tuple(kind for kind, _ in UNSURE_ACTIONS)  # "check_again", "send_again", "confirm_sent"
@@ -59,6 +63,8 @@ class MessageView(QListView):
     failed_action_requested = Signal(str, str)  # "retry" | "edit" | "discard", local id
     unsure_action_requested = Signal(str, str)  # "check_again" | "send_again" | "confirm_sent", local id
     top_reached = Signal()
+    bottom_reached = Signal()  # near the end of rows that do not reach the newest message (``set_follows_newest``)
+    newest_requested = Signal()  # "New messages" clicked while the rows do not reach the newest message
 
     def __init__(self, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +89,11 @@ class MessageView(QListView):
         self._anchor: tuple[str, QPersistentModelIndex, int] | None = None  # key, row, its top in the viewport
         self._restoring = False  # the view is putting the anchor back: scroll bar moves are not the person's
         self._at_bottom = True
+        self._follows_newest = True  # the last row is the newest message: the view stays at the end
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(HIGHLIGHT_MS)
+        self._flash_timer.timeout.connect(self.on_flash_timer_timeout)
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self.on_scrollbar_value_changed)
         bar.rangeChanged.connect(self.on_scrollbar_range_changed)
@@ -123,6 +134,56 @@ class MessageView(QListView):
         ]
 
     # ------------------------------------------------------------------------------------------ scrolling
+
+    def set_follows_newest(self, follows: bool) -> None:
+        """Whether the rows end with the newest message. When not (a chat opened at a found message), new rows at
+        the end are a newer page the person scrolled to: the view keeps their place instead of following the end.
+        """
+        self._follows_newest = follows
+        if follows and self.is_at_bottom():
+            self.new_messages_button.hide()
+
+    @property
+    def follows_newest(self) -> bool:
+        return self._follows_newest
+
+    def reveal(self, row: int) -> None:
+        """Scroll ``row`` to the middle of the view, select it and highlight it for ``HIGHLIGHT_MS``."""
+        model = self.model()
+        if model is None or not 0 <= row < model.rowCount():
+            return
+        index = model.index(row, 0)
+        self.executeDelayedItemsLayout()
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._at_bottom = self.is_at_bottom()
+        self.bubble_delegate.highlighted_key = str(index.data(MessageListModel.KeyRole) or "")
+        self.viewport().update()
+        self._flash_timer.start()
+
+    @property
+    def highlighted_key(self) -> str:
+        return self.bubble_delegate.highlighted_key
+
+    def on_flash_timer_timeout(self) -> None:
+        self.bubble_delegate.highlighted_key = ""
+        self.viewport().update()
+
+    def ask_for_edges(self) -> None:
+        """Ask for the page before or after when the rows do not fill the view or it sits at their edge."""
+        model = self.model()
+        if model is None or model.rowCount() == 0:
+            return
+        bar = self.verticalScrollBar()
+        if bar.value() <= TOP_THRESHOLD_PX:
+            self.top_reached.emit()
+        if not self._follows_newest and bar.value() >= bar.maximum() - BOTTOM_THRESHOLD_PX:
+            self.bottom_reached.emit()
+
+    def show_new_messages_button(self) -> None:
+        self._place_new_messages_button()
+        self.new_messages_button.show()
+        self.new_messages_button.raise_()
 
     def is_at_bottom(self) -> bool:
         bar = self.verticalScrollBar()
@@ -170,7 +231,7 @@ class MessageView(QListView):
         try:
             self.executeDelayedItemsLayout()
             bar = self.verticalScrollBar()
-            if self._at_bottom:
+            if self._at_bottom and self._follows_newest:
                 bar.setValue(bar.maximum())
             elif self._anchor is not None:
                 key, anchor, old_top = self._anchor
@@ -200,6 +261,8 @@ class MessageView(QListView):
 
     def _on_model_reset(self) -> None:
         self.bubble_delegate.forget_layouts()
+        self.bubble_delegate.highlighted_key = ""
+        self._flash_timer.stop()
         self._anchor = None
         self._at_bottom = True
         self.new_messages_button.hide()
@@ -207,21 +270,22 @@ class MessageView(QListView):
     def _note_arrivals(self, _parent: QModelIndex, first: int, last: int) -> None:
         """Rows from others added at the end while the view is scrolled up: show the "New messages" button."""
         model = self.model()
-        if model is None or last != model.rowCount() - 1 or self.is_at_bottom():
-            return
+        if model is None or last != model.rowCount() - 1 or self.is_at_bottom() or not self._follows_newest:
+            return  # rows that do not reach the newest message: a newer page the person scrolled to
         for row in range(first, last + 1):
             index = model.index(row, 0)
             if index.data(MessageListModel.KindRole) == RowKind.MESSAGE and not index.data(
                 MessageListModel.OutgoingRole
             ):
-                self._place_new_messages_button()
-                self.new_messages_button.show()
-                self.new_messages_button.raise_()
+                self.show_new_messages_button()
                 return
 
     def on_new_messages_button_clicked(self) -> None:
         self.new_messages_button.hide()
-        self.scrollToBottom()
+        if self._follows_newest:
+            self.scrollToBottom()
+        else:
+            self.newest_requested.emit()
 
     def _place_new_messages_button(self) -> None:
         button = self.new_messages_button
@@ -238,11 +302,15 @@ class MessageView(QListView):
 
     def on_scrollbar_value_changed(self, value: int) -> None:
         self._at_bottom = self.is_at_bottom()
-        if self._at_bottom:
+        if self._at_bottom and self._follows_newest:
             self.new_messages_button.hide()
         model = self.model()
-        if value <= TOP_THRESHOLD_PX and not self._restoring and model is not None and model.rowCount() > 0:
+        if self._restoring or model is None or model.rowCount() == 0:
+            return
+        if value <= TOP_THRESHOLD_PX:
             self.top_reached.emit()
+        if not self._follows_newest and value >= self.verticalScrollBar().maximum() - BOTTOM_THRESHOLD_PX:
+            self.bottom_reached.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         super().wheelEvent(event)
@@ -250,11 +318,15 @@ class MessageView(QListView):
         # messages are all hidden leaves the view at the top).
         bar = self.verticalScrollBar()
         model = self.model()
-        if event.angleDelta().y() > 0 and bar.value() <= bar.minimum() and model is not None and model.rowCount() > 0:
+        if model is None or model.rowCount() == 0:
+            return
+        if event.angleDelta().y() > 0 and bar.value() <= bar.minimum():
             self.top_reached.emit()
+        elif event.angleDelta().y() < 0 and bar.value() >= bar.maximum() and not self._follows_newest:
+            self.bottom_reached.emit()
 
     def on_scrollbar_range_changed(self, _minimum: int, maximum: int) -> None:
-        if self._at_bottom:
+        if self._at_bottom and self._follows_newest:
             self.verticalScrollBar().setValue(maximum)  # an image or a new message grew the list: stay at the end
 
     # ------------------------------------------------------------------------------------------ mouse

@@ -1,0 +1,119 @@
+"""The list of canned replies as a model, and its painted rows (plain text only: titles are never HTML)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from ...store.canned import CannedReply
+from ..format import one_line, plain_tip
+
+ReplyRole = Qt.ItemDataRole.UserRole + 1  # the CannedReply
+ShortcutRole = Qt.ItemDataRole.UserRole + 2  # "/ship", or ""
+PreviewRole = Qt.ItemDataRole.UserRole + 3  # the text on one line
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class CannedReplyModel(QAbstractListModel):
+    """Replies in the order given (the table's, or the popup's ranking)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._replies: list[CannedReply] = []
+
+    def set_replies(self, replies: Sequence[CannedReply]) -> None:
+        self.beginResetModel()
+        self._replies = list(replies)
+        self.endResetModel()
+
+    def replies(self) -> list[CannedReply]:
+        return list(self._replies)
+
+    def reply(self, row: int) -> CannedReply | None:
+        return self._replies[row] if 0 <= row < len(self._replies) else None
+
+    def row_of(self, reply_id: str) -> int:
+        return next((row for row, reply in enumerate(self._replies) if reply.id == reply_id), -1)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._replies)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.parent().isValid():
+            return None
+        reply = self.reply(index.row())
+        if reply is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return reply.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(reply.body)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            shortcut = f", shortcut /{reply.shortcut}" if reply.shortcut else ""
+            return f"{reply.title}{shortcut}"
+        if role == ReplyRole:
+            return reply
+        if role == ShortcutRole:
+            return f"/{reply.shortcut}" if reply.shortcut else ""
+        if role == PreviewRole:
+            return one_line(reply.body, 160)
+        return None
+
+
+class CannedReplyDelegate(QStyledItemDelegate):
+    """Two lines: "/shortcut  Title" and the text's start in grey, drawn with drawText (never rich text)."""
+
+    def __init__(self, parent: Any = None, *, preview: bool = True) -> None:
+        super().__init__(parent)
+        self._preview = preview
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        metrics = QFontMetrics(option.font)
+        lines = 2 if self._preview else 1
+        return QSize(280, lines * metrics.lineSpacing() + 10)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        painter.save()
+        style = option.widget.style() if option.widget is not None else None
+        if style is not None:  # selection and hover from the style, so themes stay native
+            background = QStyleOptionViewItem(option)
+            self.initStyleOption(background, index)
+            background.text = ""
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = option.palette
+        text_color = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        rect: QRect = option.rect.adjusted(8, 4, -8, -4)
+        font = QFont(option.font)
+        metrics = QFontMetrics(font)
+        line = QRect(rect.left(), rect.top(), rect.width(), metrics.lineSpacing())
+        shortcut = str(index.data(ShortcutRole) or "")
+        x = line.left()
+        if shortcut:
+            bold = QFont(font)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.setPen(text_color if selected else QColor("#1a5fb4"))
+            shown = QFontMetrics(bold).elidedText(shortcut, Qt.TextElideMode.ElideRight, line.width() // 2)
+            painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+            x += QFontMetrics(bold).horizontalAdvance(shown) + 10
+        painter.setFont(font)
+        painter.setPen(text_color)
+        title_rect = QRect(x, line.top(), max(0, line.right() - x), line.height())
+        title = metrics.elidedText(
+            str(index.data(Qt.ItemDataRole.DisplayRole) or ""), Qt.TextElideMode.ElideRight, title_rect.width()
+        )
+        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+        if self._preview:
+            painter.setPen(text_color if selected else QColor("#5f6672"))
+            preview_rect = line.translated(0, metrics.lineSpacing())
+            preview = metrics.elidedText(
+                str(index.data(PreviewRole) or ""), Qt.TextElideMode.ElideRight, preview_rect.width()
+            )
+            painter.drawText(preview_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, preview)
+        painter.restore()
