@@ -15,7 +15,7 @@ import pytest
 import shiboken6
 
 from tests.helpers.conversation_support import API_KEY, wait_signal, wait_until
-from unipile_desktop.api import UnipileClient
+from unipile_desktop.api import Message, Page, UnipileClient
 from unipile_desktop.core.history import HistoryDownloader
 from unipile_desktop.core.tasks import TaskRunner
 from unipile_desktop.sandbox import SandboxServer
@@ -164,3 +164,32 @@ async def test_a_failure_is_a_sentence_and_keeps_what_arrived(sandbox: SandboxSe
         assert "Traceback" not in sentence and len(sentence) > len("The whole history … saved). ") + 10
         assert env.cached() == 200
         await wait_until(lambda: not env.downloader.is_downloading(env.chat_id), what="the task to end")
+
+
+class _EndlessEmptyPages:
+    """A server that answers every page with no message and a new cursor: a download must still end."""
+
+    def __init__(self) -> None:
+        self.requests = 0
+
+    async def list_messages(self, chat_id: str, *, cursor: str | None = None, limit: int = 0) -> Page[Message]:
+        self.requests += 1
+        return Page(items=(), cursor=f"next-{self.requests}")
+
+
+@pytest.mark.asyncio
+async def test_an_empty_page_with_a_cursor_ends_the_download(tmp_path: Path) -> None:
+    client = _EndlessEmptyPages()
+    tasks = TaskRunner()
+    store = Store.open(tmp_path / "db.sqlite3")
+    downloader = HistoryDownloader(client, store, tasks)  # type: ignore[arg-type]
+    try:
+        finished = asyncio.get_running_loop().create_future()
+        downloader.finished.connect(lambda chat_id, count: finished.done() or finished.set_result((chat_id, count)))
+        assert downloader.download("chat")
+        assert await asyncio.wait_for(finished, 5) == ("chat", 0)
+        assert client.requests == 1
+        assert not downloader.is_downloading("chat")
+    finally:
+        await tasks.shutdown()
+        store.close()

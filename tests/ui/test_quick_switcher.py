@@ -258,3 +258,23 @@ def test_the_model_passes_the_model_tester(qtmodeltester: object, setup: Setup) 
 def test_an_empty_model_passes_too(qtmodeltester: object) -> None:
     model = SwitcherModel()
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_a_click_that_also_activates_chooses_once(setup: Setup) -> None:
+    """Styles that activate on a single click emit ``clicked`` and ``activated`` for one click: a command runs once
+    (Mark done twice would undo itself), a chat opens once."""
+    switcher = setup.switcher
+    switcher.popup()
+    type_text(setup, "mark done")
+    index = switcher.view.currentIndex()
+    assert switcher.current_row() is not None and switcher.current_row().action is setup.mark_done
+    switcher.view.clicked.emit(index)
+    switcher.view.activated.emit(index)
+    assert setup.triggered == ["Mark done"]
+
+    switcher.popup()
+    type_text(setup, "zoe")
+    index = switcher.view.currentIndex()
+    switcher.view.clicked.emit(index)
+    switcher.view.activated.emit(index)
+    assert setup.chosen == ["zoe"]

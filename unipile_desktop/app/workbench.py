@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 
 from ..api import UnipileClient
@@ -87,7 +87,7 @@ class Workbench(QObject):
         self.on_conversation_chat_changed()
 
         self.switcher = QuickSwitcher(self.switcher_items, commands, parent=window)
-        self.switcher.chat_chosen.connect(self.open_chat)
+        self.switcher.chat_chosen.connect(self.on_switcher_chat_chosen)
         window.quick_switcher_action.triggered.connect(self.switcher.popup)
         window.quick_switcher_action.setEnabled(True)
 
@@ -180,6 +180,13 @@ class Workbench(QObject):
                 )
             )
         return items
+
+    def on_switcher_chat_chosen(self, chat_id: str) -> None:
+        """The chat opens with the cursor in its composer: the agent switched to write there."""
+        if self.open_chat(chat_id):
+            composer = self.window.conversation_pane.composer.text_edit
+            if composer.isEnabled():
+                composer.setFocus(Qt.FocusReason.OtherFocusReason)  # taken when the window is active again
 
     def open_chat(self, chat_id: str) -> bool:
         """Open a chat chosen in the switcher or a search, wherever it is (another view, filter or account)."""
@@ -285,7 +292,8 @@ class Workbench(QObject):
 
     def close(self) -> None:
         self.search.stop_backfill()
-        for dialog in (self.canned_dialog, self.search_dialog):
+        self.history.cancel_all()
+        for dialog in (self.switcher, self.canned_dialog, self.search_dialog):
             if dialog is not None:
                 dialog.close()
 

@@ -348,6 +348,8 @@ class ConversationController(ConversationSends):
                 )
             except UnipileError as exc:
                 log.info("the messages after %s did not load: %r", message_id, exc)  # scrolling down asks again
+                if generation != self._generation:
+                    return  # another chat (or this one again) opened meanwhile: not this jump's to scroll
             else:
                 if generation != self._generation:
                     return

@@ -70,6 +70,11 @@ class HistoryDownloader(QObject):
         self._tasks.cancel(_task_name(chat_id))
         self.cancelled.emit(chat_id, self._counts.get(chat_id, 0))
 
+    def cancel_all(self) -> None:
+        """Stop every download without a word (the window is closing); what was cached stays."""
+        for chat_id in list(self._counts):
+            self._tasks.cancel(_task_name(chat_id))
+
     def _stopped_sentence(self, chat_id: str) -> str:
         count = self._counts.get(chat_id, 0)
         kept = "1 message was" if count == 1 else f"{count:,} messages were"
@@ -85,7 +90,8 @@ class HistoryDownloader(QObject):
                     self._store.cache.put_messages(page.items)
                 self._counts[chat_id] = self._counts.get(chat_id, 0) + len(page.items)
                 self.progress.emit(chat_id, self._counts[chat_id])
-                if page.cursor is None or page.cursor in seen_cursors:  # a repeated cursor would never end
+                # An empty page or a repeated cursor is the end too: either would otherwise never end.
+                if page.cursor is None or not page.items or page.cursor in seen_cursors:
                     break
                 seen_cursors.add(page.cursor)
                 cursor = page.cursor

@@ -8,11 +8,12 @@ composer can mark it and refuse to send until the agent fixes it: nothing goes o
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, TypeVar
+
+from .switcher import fold_for_search
 
 VARIABLES = ("first_name", "name", "account_name", "agent_name", "date")
 VARIABLE_HELP: Mapping[str, str] = {
@@ -125,12 +126,7 @@ class _Reply(Protocol):
 R = TypeVar("R", bound=_Reply)
 
 
-def fold(text: str) -> str:
-    """Without case or accents: "reponse" finds "Réponse"."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+fold = fold_for_search  # without case or accents: "reponse" finds "Réponse" (the switcher's rule, the one rule)
 
 
 def choose(replies: Sequence[R], query: str) -> list[R]:

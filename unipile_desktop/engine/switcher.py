@@ -79,7 +79,7 @@ _WITHOUT_MARKS = _WithoutMarks()
 def fold_for_search(text: str) -> str:
     """Text as searches compare it: without case or accents, so "zoe" finds "Zoë" and "helene" "Hélène".
 
-    (The same rule as ``ui.chat_list.fold_for_search``, here without Qt so the engine can use it.)"""
+    The one rule for the switcher and the chat list's filter box (``ui.chat_list`` imports it from here)."""
     if text.isascii():
         return text.lower()
     return unicodedata.normalize("NFKD", text.casefold()).translate(_WITHOUT_MARKS)

@@ -6,7 +6,7 @@ import pathlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from .format import human_size, plain_tip
@@ -142,6 +142,10 @@ def open_file_picker(
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.filesSelected.connect(lambda names: on_chosen([pathlib.Path(name) for name in names]))
+    # The keyboard goes back to the window the agent was typing in (some window managers, and the offscreen
+    # platform, leave no window active when a dialog closes); deferred past the dialog's own deactivation.
+    window = parent.window()
+    dialog.finished.connect(lambda _result: QTimer.singleShot(0, window.activateWindow))
     dialog.open()
     return dialog
 

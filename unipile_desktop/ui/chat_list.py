@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import enum
 import re
-import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -28,6 +27,7 @@ from ..api import Account
 from ..core.chats import ChatEntry, ChatListController, DetailsState
 from ..core.images import ImageCache
 from ..engine.queue import QueueView
+from ..engine.switcher import fold_for_search
 from .accounts import account_label
 from .avatars import paint_avatar
 from .chat_queue import QueueStatus, add_queue_entries, paint_status, queue_status
@@ -307,25 +307,6 @@ def digits_per_word(text: str) -> str:
 
 
 _NOT_DIGIT_OR_SPACE = re.compile(r"[^\d\s]+")
-
-
-class _WithoutMarks(dict[int, int | None]):
-    """A str.translate table that drops combining marks (accents after NFKD); filled in as characters are met."""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_WITHOUT_MARKS = _WithoutMarks()
-
-
-def fold_for_search(text: str) -> str:
-    """Text as the filter compares it: without case or accents, so "zoe" finds "Zoë" and "helene" "Hélène"."""
-    if text.isascii():
-        return text.lower()  # the common case, and for ASCII the same as below
-    return unicodedata.normalize("NFKD", text.casefold()).translate(_WITHOUT_MARKS)
 
 
 class ChatFilterProxy(QSortFilterProxyModel):

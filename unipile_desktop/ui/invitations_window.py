@@ -7,7 +7,7 @@ from collections.abc import MutableMapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -30,6 +29,7 @@ from ..core.invitations import InvitationController
 from .accounts import account_label
 from .banner import ERROR_COLOURS, Banner
 from .format import clock_time, one_line, plain_tip, relative_time
+from .row_paint import paint_row_background, row_colours
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -238,17 +238,8 @@ class SentInvitationDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         painter.save()
-        style = option.widget.style() if option.widget is not None else None
-        background = QStyleOptionViewItem(option)
-        self.initStyleOption(background, index)
-        background.text = ""
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, option.widget)
-        palette: QPalette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = QColor(text_colour)
-        muted.setAlphaF(0.65)
+        paint_row_background(self, painter, option, index)
+        text_colour, muted = row_colours(option)
         withdrawing = bool(index.data(InvitationRole.WITHDRAWING))
         if withdrawing:
             text_colour = muted

@@ -23,15 +23,15 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QLineEdit,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from ..engine.switcher import DEFAULT_LIMIT, SwitcherIndex, SwitcherItem, detail_text, score
 from . import shortcuts
 from .format import one_line
+from .row_paint import paint_row_background, row_colours
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ItemsSource = Callable[[], Sequence[SwitcherItem]]
@@ -128,18 +129,9 @@ class SwitcherDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         rect: QRect = option.rect
-        palette: QPalette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.save()
-        style = option.widget.style() if option.widget is not None else None
-        background = QStyleOptionViewItem(option)
-        self.initStyleOption(background, index)
-        background.text = ""
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, option.widget)
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = QColor(text_colour)
-        muted.setAlphaF(0.62)
+        paint_row_background(self, painter, option, index)
+        text_colour, muted = row_colours(option, 0.62)
 
         base_font = QFont(option.font)
         title_font = QFont(base_font)
@@ -344,9 +336,15 @@ class QuickSwitcher(QDialog):
 
     def _choose(self, row_number: int) -> None:
         row = self.model.row_at(row_number)
-        if row is None:
-            return
+        if row is None or not self.isVisible():
+            return  # closed already: a click that is also an activation (single-click styles) chooses once
         self.accept()  # close first, so what the command opens is not under the popup
+        parent = self.parentWidget()
+        if parent is not None:
+            # The keyboard goes back to the window (not every window manager, nor the offscreen platform, hands
+            # activation back to the parent of a frameless popup that closes).
+            # Deferred: the popup's own deactivation, posted by hiding it, must not undo this.
+            QTimer.singleShot(0, parent.window().activateWindow)
         if row.kind is RowKind.CHAT:
             self.chat_chosen.emit(row.chat_id)
         elif row.action is not None and row.action.isEnabled():

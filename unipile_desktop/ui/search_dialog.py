@@ -24,14 +24,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 from ..core.search import SearchController
 from ..store import SearchHit, fts_query
 from .format import one_line, relative_time
+from .row_paint import paint_row_background, row_colours
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 DescribeChat = Callable[[str], tuple[str, str]]  # chat id -> (chat title, account label)
@@ -151,17 +151,8 @@ class SearchResultDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         painter.save()
-        style = option.widget.style() if option.widget is not None else None
-        background = QStyleOptionViewItem(option)
-        self.initStyleOption(background, index)
-        background.text = ""
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, option.widget)
-        palette: QPalette = option.palette
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = QColor(text_colour)
-        muted.setAlphaF(0.65)
+        paint_row_background(self, painter, option, index)
+        text_colour, muted = row_colours(option)
         rect: QRect = option.rect.adjusted(10, 5, -10, -5)
         base = QFont(option.font)
         bold = QFont(base)

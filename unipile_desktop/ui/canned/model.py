@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...store.canned import CannedReply
 from ..format import one_line, plain_tip
+from ..row_paint import paint_row_background, row_colours
 
 ReplyRole = Qt.ItemDataRole.UserRole + 1  # the CannedReply
 ShortcutRole = Qt.ItemDataRole.UserRole + 2  # "/ship", or ""
@@ -79,15 +80,9 @@ class CannedReplyDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         painter.save()
-        style = option.widget.style() if option.widget is not None else None
-        if style is not None:  # selection and hover from the style, so themes stay native
-            background = QStyleOptionViewItem(option)
-            self.initStyleOption(background, index)
-            background.text = ""
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, option.widget)
+        paint_row_background(self, painter, option, index)  # selection and hover from the style
+        text_color, _muted = row_colours(option)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = option.palette
-        text_color = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         rect: QRect = option.rect.adjusted(8, 4, -8, -4)
         font = QFont(option.font)
         metrics = QFontMetrics(font)

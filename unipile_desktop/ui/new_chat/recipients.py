@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
@@ -21,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
@@ -39,8 +37,10 @@ from PySide6.QtWidgets import (
 from ...api import ChatAttendee
 from ...core.images import ImageCache
 from ...core.new_chat import DISTANCE_LABELS, Recipient
+from ...engine.switcher import fold_for_search
 from ..avatars import paint_avatar
 from ..format import plain_tip
+from ..row_paint import paint_row_background, row_colours
 from .flow_layout import FlowLayout
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -63,10 +63,7 @@ class AttendeeRole(enum.IntEnum):
     SEARCH_KEY = Qt.ItemDataRole.UserRole + 5  # folded name for matching
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, so "zoe" finds "Zoë" and "muller" finds "Müller"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+fold = fold_for_search  # lower case without accents, so "zoe" finds "Zoë" and "muller" finds "Müller"
 
 
 def handle_of(provider_id: str) -> str:
@@ -227,18 +224,9 @@ class AttendeeDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         painter.save()
-        style = option.widget.style() if option.widget is not None else None
-        background = QStyleOptionViewItem(option)
-        self.initStyleOption(background, index)
-        background.text = ""
-        if style is not None:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, option.widget)
+        paint_row_background(self, painter, option, index)
         rect: QRect = option.rect
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = option.palette
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = QColor(text_colour)
-        muted.setAlphaF(0.65)
+        text_colour, muted = row_colours(option)
         avatar = QRect(rect.left() + 8, rect.top() + (rect.height() - POPUP_AVATAR) // 2, POPUP_AVATAR, POPUP_AVATAR)
         paint_avatar(painter, avatar, self._images.avatar(attendee.id), attendee.name or None, attendee.id)
         left = avatar.right() + 10
