@@ -76,3 +76,26 @@ async def test_ctrl_k_finds_a_chat_of_another_account_by_a_name_typed_without_ac
         QTest.keyClick(switcher.search, Qt.Key.Key_Return)
         await wait_until(lambda: window.conversation.chat is not None and window.conversation.chat.id == showcase)
         assert not switcher.isVisible()
+
+
+@pytest.mark.asyncio
+async def test_ctrl_k_reads_the_cached_chats_again_only_when_they_changed(
+    sandbox: SandboxServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading and parsing every cached chat takes about a second at 10,000: not on each Ctrl+K."""
+    async with running_app(sandbox, tmp_path, demo=True) as app:
+        await wait_for_chats(app.window, minimum=3)
+        cache = app.store.cache
+        reads: list[int] = []
+        real_chats = cache.chats
+        monkeypatch.setattr(cache, "chats", lambda *a, **k: reads.append(1) or real_chats(*a, **k))
+        first = app.workbench.switcher_items()
+        second = app.workbench.switcher_items()
+        assert second == first and len(reads) == 1  # two calls, one read (nothing awaited between them)
+        reads.clear()
+        chat = first[0]
+        cached = cache.chat(chat.chat_id)
+        assert cached is not None
+        cache.put_chats([cached])  # written again (a sync): read again
+        app.workbench.switcher_items()
+        assert len(reads) == 1

@@ -193,3 +193,31 @@ async def test_an_empty_page_with_a_cursor_ends_the_download(tmp_path: Path) -> 
     finally:
         await tasks.shutdown()
         store.close()
+
+
+class _NeverAnswers:
+    """A server that never answers a page: the download waits until it is cancelled."""
+
+    async def list_messages(self, chat_id: str, *, cursor: str | None = None, limit: int = 0) -> Page[Message]:
+        await asyncio.Event().wait()
+        raise AssertionError("unreachable")
+
+
+@pytest.mark.asyncio
+async def test_cancel_all_stops_every_download_without_a_word(tmp_path: Path) -> None:
+    """What the window's close calls: no download outlives it, and no sentence is shown for stopping them."""
+    tasks = TaskRunner()
+    store = Store.open(tmp_path / "db.sqlite3")
+    downloader = HistoryDownloader(_NeverAnswers(), store, tasks)  # type: ignore[arg-type]
+    said: list[str] = []
+    downloader.cancelled.connect(lambda chat_id, _count: said.append(chat_id))
+    try:
+        assert downloader.download("a") and downloader.download("b")
+        await asyncio.sleep(0)  # both are waiting for their first page
+        assert downloader.is_downloading("a") and downloader.is_downloading("b")
+        downloader.cancel_all()
+        assert not downloader.is_downloading("a") and not downloader.is_downloading("b")
+        assert said == []
+    finally:
+        await tasks.shutdown()
+        store.close()

@@ -8,10 +8,14 @@ import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
 
+from tests.conftest import SANDBOX_API_KEY
 from tests.helpers.conversation_support import wait_tasks_settled, wait_until
-from unipile_desktop.api import NotFoundError, ServerError
+from unipile_desktop.api import NotFoundError, ServerError, UnipileClient
+from unipile_desktop.api.models import ChatAttendee
 from unipile_desktop.core.images import AVATAR_MAX_SIDE, MAX_AUTO_THUMBNAIL_BYTES, MAX_CONCURRENT_FETCHES, ImageCache
 from unipile_desktop.core.tasks import TaskRunner
+from unipile_desktop.sandbox.server import SandboxServer
+from unipile_desktop.store import Store
 
 
 def png_bytes(width: int = 8, height: int = 8, colour: str = "#ff0000") -> bytes:
@@ -225,5 +229,58 @@ async def test_a_large_picture_loads_only_when_asked_for() -> None:
     assert not cache.needs_click("m1", "big", big)
     image = cache.attachment_image("m1", "big", size=big)
     assert image is not None and image.width() == 20
+    await tasks.shutdown()
+    cache.close()
+
+
+@pytest.mark.asyncio
+async def test_no_request_for_a_picture_the_api_reported_absent(sandbox: SandboxServer) -> None:
+    """Attendees listed with ``picture_url`` null: 0 picture requests, counted from the sandbox's request log."""
+    store = Store.open(None, exclusive=False)
+    tasks = TaskRunner()
+    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as client:
+        attendees: dict[str, ChatAttendee] = {}
+        for chat in (await client.list_chats(limit=50)).items:
+            listed = await client.list_chat_attendees(chat.id)
+            store.cache.put_attendees(listed, chat_id=chat.id)  # what the chat list and conversation do
+            attendees.update({a.id: a for a in listed})
+        with_picture = {a.id for a in attendees.values() if a.picture_url is not None}
+        without = {a.id for a in attendees.values() if a.picture_url is None}
+        assert with_picture and without
+        before = int(sandbox.requests_log()[-1]["id"])
+        cache = ImageCache(client, tasks, attendee_lookup=store.cache.attendee)
+        for _ in range(2):  # painted twice: still nothing asked for the absent ones
+            for attendee_id in attendees:
+                cache.avatar(attendee_id)
+        await wait_until(lambda: all(cache.is_cached(cache.avatar_key(a)) for a in with_picture), what="pictures")
+        await wait_tasks_settled(tasks)
+        asked = [
+            str(e["path"]).removeprefix("/api/v1/chat_attendees/").removesuffix("/picture")
+            for e in sandbox.requests_log()
+            if int(e["id"]) > before and str(e["path"]).endswith("/picture")
+        ]
+        assert sorted(asked) == sorted(with_picture)  # each once, and none for the attendees without a picture
+        assert all(cache.has_no_avatar(a) for a in without)
+        await tasks.shutdown()
+        cache.close()
+    store.close()
+
+
+@pytest.mark.asyncio
+async def test_attendees_noted_without_a_picture_are_never_fetched() -> None:
+    cache, client, tasks = make_cache()
+    client.pictures["pictured"] = png_bytes()
+    cache.note_attendees(
+        [
+            ChatAttendee("plain", "acc", "p1", "No Picture", is_self=False, picture_url=None),
+            ChatAttendee("pictured", "acc", "p2", "Has One", is_self=False, picture_url="https://cdn/p2.png"),
+        ]
+    )
+    assert cache.avatar("plain") is None and cache.has_no_avatar("plain")
+    waiter = asyncio.ensure_future(loaded(cache, ImageCache.avatar_key("pictured")))
+    assert cache.avatar("pictured") is None
+    await waiter
+    assert cache.avatar("pictured") is not None
+    assert client.calls == ["picture:pictured"]
     await tasks.shutdown()
     cache.close()

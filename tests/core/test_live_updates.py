@@ -12,8 +12,9 @@ from PySide6.QtGui import QGuiApplication
 
 from tests.helpers.conversation_support import wait_until
 from unipile_desktop.api import NetworkError, Page, RateLimitedError
+from unipile_desktop.api.client import RequestGate
 from unipile_desktop.api.models import Chat, Message
-from unipile_desktop.core.live_updates import LiveUpdates, offline_text
+from unipile_desktop.core.live_updates import LiveUpdates, ServerSlowdown, offline_text, slowdown_text
 from unipile_desktop.engine.sync import SyncEngine, SyncPolicy
 from unipile_desktop.store import Store
 
@@ -45,7 +46,15 @@ def store() -> Iterator[Store]:
     opened.close()
 
 
-FAST = SyncPolicy(active_interval=0.05, background_interval=30.0, error_base_delay=0.05, jitter=0.0)
+# Short real intervals: the request budget is raised to match (its own checks are in tests/engine/test_sync_budget.py).
+FAST = SyncPolicy(
+    active_interval=0.05,
+    background_interval=30.0,
+    error_base_delay=0.05,
+    jitter=0.0,
+    active_budget=6000.0,
+    background_budget=6000.0,
+)
 
 
 def test_offline_text_counts_down_to_the_next_attempt() -> None:
@@ -92,3 +101,28 @@ async def test_offline_then_rate_limited_then_online_with_one_back_online_signal
     assert texts[-1] == ""
     assert back == [True]  # once, when the rate-limited poll showed the server answers again
     assert time.monotonic() - started >= 0.2  # the 429's hint was waited out
+
+
+def test_slowdown_text_counts_down_and_clears() -> None:
+    assert slowdown_text(12.2) == "The server asked to slow down; retrying in 12 s"
+    assert slowdown_text(0.4) == "The server asked to slow down; retrying…"
+    assert slowdown_text(0) == ""
+
+
+@pytest.mark.asyncio
+async def test_server_slowdown_says_when_the_shared_gate_closes_and_clears_when_it_opens() -> None:
+    now = [100.0]
+    gate = RequestGate(clock=lambda: now[0])
+    slowdown = ServerSlowdown(gate)
+    texts: list[str] = []
+    slowdown.changed.connect(texts.append)
+    gate.close_for(12)
+    assert texts == ["The server asked to slow down; retrying in 12 s"]
+    now[0] += 5
+    await wait_until(lambda: texts[-1] == "The server asked to slow down; retrying in 7 s", what="the countdown")
+    now[0] += 7
+    await wait_until(lambda: texts[-1] == "", what="the line cleared")
+    assert slowdown.text == ""
+    slowdown.close()
+    gate.close_for(3)
+    assert texts[-1] == ""  # closed: no longer listening

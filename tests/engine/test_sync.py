@@ -1,7 +1,9 @@
 """Live-update polling against the sandbox: de-duplication, chats moving up, 429 pauses, offline and back.
 
 The sync engine is pure asyncio: these tests run it on a plain asyncio loop (like the outbox tests) with a fake
-clock whose sleeps return at once, so intervals and backoffs are checked exactly without waiting for them.
+clock whose sleeps return at once, so intervals and backoffs are checked exactly without waiting for them. The
+client's shared 429 gate runs on the same fake clock (``client_on``). The request budget is checked in
+``test_sync_budget.py``.
 """
 
 from __future__ import annotations
@@ -18,14 +20,20 @@ from tests.conftest import SANDBOX_API_KEY
 from tests.helpers.clock import FakeClock
 from tests.helpers.plain_loop import free_port, on_asyncio, wait_for
 from unipile_desktop.api import UnipileClient
+from unipile_desktop.api.client import RequestGate
 from unipile_desktop.api.errors import AuthenticationError, RateLimitedError, ServerError
 from unipile_desktop.api.models import Chat, Message, Page, parse_timestamp
 from unipile_desktop.engine.sync import SyncEngine, SyncPolicy, SyncState, SyncStatus, most_telling_error
 from unipile_desktop.sandbox.server import SandboxServer
 from unipile_desktop.store import Store
 
-CHATS_PATH = r"^/chats$"
-POLICY = SyncPolicy(active_interval=3.0, background_interval=20.0, error_base_delay=2.0, jitter=0.0)
+MESSAGES_PATH = r"^/messages$"
+POLICY = SyncPolicy(error_base_delay=2.0, jitter=0.0)  # the default intervals (6 s / 24 s) and budgets
+
+
+def client_on(sandbox: SandboxServer, clock: FakeClock) -> UnipileClient:
+    """A real client whose 429 gate waits on the test's fake clock (as the engine does)."""
+    return UnipileClient(sandbox.url, SANDBOX_API_KEY, gate=RequestGate(clock=clock, sleep=clock.sleep))
 
 
 class RecordingClient:
@@ -90,7 +98,7 @@ async def test_an_injected_message_arrives_exactly_once_although_the_windows_ove
     sandbox: SandboxServer, store: Store
 ) -> None:
     clock = FakeClock()
-    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as real:
+    async with client_on(sandbox, clock) as real:
         client = RecordingClient(real, clock)
         engine = SyncEngine(store, client, policy=POLICY, clock=clock, sleep=clock.sleep)
         reports = Reports(engine)
@@ -126,7 +134,7 @@ async def test_a_chat_with_new_activity_is_reported_first_with_its_badge_and_pre
     sandbox: SandboxServer, store: Store
 ) -> None:
     clock = FakeClock()
-    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as client:
+    async with client_on(sandbox, clock) as client:
         engine = SyncEngine(store, client, policy=POLICY, clock=clock, sleep=clock.sleep)
         reports = Reports(engine)
         await engine.poll_once()
@@ -148,7 +156,7 @@ async def test_a_chat_with_new_activity_is_reported_first_with_its_badge_and_pre
 async def test_polling_asks_only_for_the_accounts_in_view(sandbox: SandboxServer, store: Store) -> None:
     whatsapp = str(sandbox.landmarks["accounts"]["whatsapp"])
     clock = FakeClock()
-    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as real:
+    async with client_on(sandbox, clock) as real:
         client = RecordingClient(real, clock)
         engine = SyncEngine(store, client, policy=POLICY, account_ids=[whatsapp], clock=clock, sleep=clock.sleep)
         result = await engine.poll_once()
@@ -162,7 +170,7 @@ async def test_polling_asks_only_for_the_accounts_in_view(sandbox: SandboxServer
 @on_asyncio
 async def test_the_interval_follows_window_activation(sandbox: SandboxServer, store: Store) -> None:
     clock = FakeClock()
-    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as real:
+    async with client_on(sandbox, clock) as real:
         client = RecordingClient(real, clock)
         engine = SyncEngine(store, client, policy=POLICY, clock=clock, sleep=clock.sleep)
         engine.start()
@@ -171,28 +179,29 @@ async def test_the_interval_follows_window_activation(sandbox: SandboxServer, st
         polls = engine.polls
         await wait_for(lambda: engine.polls >= polls + 3)
         await engine.close()
-    times = [t for t, _, _ in client.chat_polls]
+    # The first poll records the chats (an empty cache); the next ones are one GET /messages each.
+    times = [t for t, _, _ in client.message_polls]
     gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
-    assert gaps[0] == pytest.approx(3.0)
-    assert gaps[-1] == pytest.approx(20.0)
+    assert gaps[0] == pytest.approx(6.0)
+    assert gaps[-1] == pytest.approx(24.0)
 
 
 @on_asyncio
 async def test_a_429_with_retry_after_delays_the_next_poll(sandbox: SandboxServer, store: Store) -> None:
     clock = FakeClock()
-    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as real:
+    async with client_on(sandbox, clock) as real:
         client = RecordingClient(real, clock)
         engine = SyncEngine(store, client, policy=POLICY, clock=clock, sleep=clock.sleep)
         reports = Reports(engine)
         await engine.poll_once()
-        sandbox.add_fault(CHATS_PATH, method="GET", status=429, retry_after=45, times=1)
+        sandbox.add_fault(MESSAGES_PATH, method="GET", status=429, retry_after=45, times=1)
         engine.start()
-        await wait_for(lambda: len(client.chat_polls) >= 3)
+        await wait_for(lambda: len(client.message_polls) >= 2)
         await wait_for(lambda: engine.polls >= 2)
         engine.refresh_now()
         await wait_for(lambda: engine.polls >= 3)
         await engine.close()
-    limited_at, retried_at = client.chat_polls[1][0], client.chat_polls[2][0]
+    limited_at, retried_at = client.message_polls[0][0], client.message_polls[1][0]
     assert retried_at - limited_at >= 45.0
     limited = [s for s in reports.states if s.sentence]
     assert limited and limited[0].state is SyncState.ONLINE and limited[0].retry_in == pytest.approx(45.0)
@@ -208,15 +217,14 @@ async def test_a_429_on_the_messages_route_pauses_polling_for_retry_after_instea
     accounts = [str(sandbox.landmarks["accounts"][name]) for name in ("whatsapp", "telegram", "instagram")]
     chat = str(sandbox.landmarks["chats"]["showcase"])
     clock = FakeClock()
-    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as real:
+    async with client_on(sandbox, clock) as real:
         client = RecordingClient(real, clock)
         engine = SyncEngine(store, client, policy=POLICY, account_ids=accounts, clock=clock, sleep=clock.sleep)
         reports = Reports(engine)
         await engine.poll_once()
         injected = sandbox.inject_inbound(chat, "written during the rate limit")
-        # The accounts' GET /messages run side by side: two of the three are refused, one with a longer wait.
-        sandbox.add_fault(r"^/messages$", method="GET", status=429, retry_after=10, times=1)
-        sandbox.add_fault(r"^/messages$", method="GET", status=429, retry_after=45, times=1)
+        # Three accounts in view, yet one GET /messages per poll (all accounts, the others' messages dropped).
+        sandbox.add_fault(MESSAGES_PATH, method="GET", status=429, retry_after=45, times=1)
         engine.start()
         await wait_for(lambda: injected["id"] in reports.message_ids())
         await engine.close()
@@ -224,19 +232,20 @@ async def test_a_429_on_the_messages_route_pauses_polling_for_retry_after_instea
     assert limited and limited[0] == SyncStatus(SyncState.ONLINE, limited[0].sentence, 45.0, "rate_limited")
     assert "Unexpected" not in limited[0].sentence
     assert all(s.state is not SyncState.OFFLINE for s in reports.states)
+    assert [account for _, account, _ in client.message_polls] == [None, None]
     # No request at all before the server's 45 s were over, then the message arrived once.
-    limited_at = client.message_polls[2][0]
-    assert min(t for t, _, _ in client.message_polls[3:]) >= limited_at + 45.0
+    limited_at, retried_at = client.message_polls[0][0], client.message_polls[1][0]
+    assert retried_at >= limited_at + 45.0
     assert reports.message_ids().count(injected["id"]) == 1
 
 
 @on_asyncio
-async def test_a_server_error_on_one_of_the_side_by_side_requests_reads_as_offline_with_its_sentence(
+async def test_a_server_error_on_the_messages_route_reads_as_offline_with_its_sentence(
     sandbox: SandboxServer, store: Store
 ) -> None:
     accounts = [str(sandbox.landmarks["accounts"][name]) for name in ("whatsapp", "telegram")]
     clock = FakeClock()
-    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as real:
+    async with client_on(sandbox, clock) as real:
         engine = SyncEngine(store, real, policy=POLICY, account_ids=accounts, clock=clock, sleep=clock.sleep)
         await engine.poll_once()
         sandbox.add_fault(r"^/messages$", method="GET", status=503, type="errors/no_client_session", times=1)
@@ -250,26 +259,54 @@ async def test_a_server_error_on_one_of_the_side_by_side_requests_reads_as_offli
 
 
 @on_asyncio
-async def test_a_chat_with_new_messages_that_the_listing_misses_is_read_on_its_own(
+async def test_a_known_chat_with_new_messages_moves_up_without_asking_for_the_chat_list(
     sandbox: SandboxServer, store: Store
 ) -> None:
     clock = FakeClock()
-    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as real:
+    async with client_on(sandbox, clock) as real:
         client = RecordingClient(real, clock)
         engine = SyncEngine(store, client, policy=POLICY, clock=clock, sleep=clock.sleep)
-        reports = Reports(engine)
         await engine.poll_once()
         quiet = store.cache.chats()[-1]
-        client.hidden_from_listing.add(quiet.id)  # e.g. a server that orders GET /chats by creation
+        listings = len(client.chat_polls)
         injected = sandbox.inject_inbound(quiet.id, "hello from an old conversation")
         result = await engine.poll_once()
         again = await engine.poll_once()
-    assert client.chat_lookups == [quiet.id]  # once: the cached entry is up to date after that
-    moved = next(chat for chat in result.chats if chat.id == quiet.id)
-    assert moved.unread_count == quiet.unread_count + 1
+    assert len(client.chat_polls) == listings and client.chat_lookups == []  # one GET /messages per poll
+    moved = result.chats[0]
+    assert moved.id == quiet.id and moved.unread_count == quiet.unread_count + 1
     assert moved.last_message is not None and moved.last_message.id == injected["id"]
     assert store.cache.chats()[0].id == quiet.id
-    assert reports.message_ids().count(injected["id"]) == 1 and not again.chats
+    assert not again.chats and again.new_message_count == 0
+
+
+@on_asyncio
+async def test_a_new_chat_revealed_by_a_message_is_listed_or_else_read_on_its_own(
+    sandbox: SandboxServer, store: Store
+) -> None:
+    clock = FakeClock()
+    policy = SyncPolicy(error_base_delay=2.0, jitter=0.0, chat_page_size=5)  # the cache holds 5 chats
+    async with client_on(sandbox, clock) as real:
+        client = RecordingClient(real, clock)
+        engine = SyncEngine(store, client, policy=policy, clock=clock, sleep=clock.sleep)
+        reports = Reports(engine)
+        await engine.poll_once()
+        cached = {chat.id for chat in store.cache.chats()}
+        landmarks = [str(chat) for chat in sandbox.landmarks["chats"].values()]
+        listed_one, hidden_one = [chat for chat in landmarks if chat not in cached][:2]
+        listings = len(client.chat_polls)
+        first = sandbox.inject_inbound(listed_one, "a chat the list has not shown yet")
+        found = await engine.poll_once()
+        assert len(client.chat_polls) == listings + 1 and client.chat_lookups == []  # the listing showed it
+        client.hidden_from_listing.add(hidden_one)  # e.g. a server that orders GET /chats by creation
+        second = sandbox.inject_inbound(hidden_one, "and one the listing misses")
+        missed = await engine.poll_once()
+        again = await engine.poll_once()
+    assert client.chat_lookups == [hidden_one]  # once: the cache lists it after that
+    assert found.chats[0].id == listed_one and missed.chats[0].id == hidden_one
+    assert store.cache.chat(hidden_one) is not None and store.cache.chats()[0].id == hidden_one
+    assert reports.message_ids().count(first["id"]) == 1 and reports.message_ids().count(second["id"]) == 1
+    assert not again.chats
 
 
 def test_most_telling_error_prefers_the_longest_rate_limit_then_a_refusal_then_the_first() -> None:
@@ -290,7 +327,7 @@ async def test_offline_then_back_online(store: Store, chat_filter_on: str) -> No
     server.routes.chat_filter_on = chat_filter_on
     clock = FakeClock()
     try:
-        async with UnipileClient(server.url, SANDBOX_API_KEY) as real:
+        async with client_on(server, clock) as real:
             client = RecordingClient(real, clock)
             engine = SyncEngine(store, client, policy=POLICY, clock=clock, sleep=clock.sleep)
             reports = Reports(engine)
@@ -323,7 +360,7 @@ async def test_refresh_now_polls_at_once_and_a_failing_listener_does_not_stop_po
     sandbox: SandboxServer, store: Store
 ) -> None:
     clock = FakeClock()
-    async with UnipileClient(sandbox.url, SANDBOX_API_KEY) as real:
+    async with client_on(sandbox, clock) as real:
         client = RecordingClient(real, clock)
         engine = SyncEngine(store, client, policy=POLICY, clock=clock, sleep=clock.sleep)
 
@@ -338,7 +375,7 @@ async def test_refresh_now_polls_at_once_and_a_failing_listener_does_not_stop_po
         engine.refresh_now()
         await wait_for(lambda: engine.polls >= 2)
         await engine.close()
-    assert client.chat_polls[1][0] == pytest.approx(at)  # not 20 s later
+    assert client.message_polls[0][0] == pytest.approx(at)  # not 24 s later
 
 
 def test_a_poll_cancelled_while_its_requests_wait_their_turn_leaves_no_coroutine_unawaited(tmp_path: Path) -> None:

@@ -297,3 +297,29 @@ def test_models_and_raw_json_can_be_mixed(store: Store) -> None:
     store.cache.put_messages([model, message_json("m2", minutes=1)])
     assert [m.id for m in store.cache.messages("c1")] == ["m1", "m2"]
     assert store.cache.message("m1") == model
+
+
+def test_the_chats_signature_changes_with_the_cached_chats_and_their_people(store: Store) -> None:
+    """What lets the quick switcher keep the cached chats it read (about a second at 10,000) until they change."""
+    seen = [store.cache.chats_signature()]
+
+    def changed() -> bool:
+        now = store.cache.chats_signature()
+        fresh = now != seen[-1]
+        seen.append(now)
+        return fresh
+
+    assert not changed()
+    store.cache.put_chats([chat_json("c1"), chat_json("c2")])
+    assert changed()
+    assert not changed()  # nothing written: the same
+    renamed = chat_json("c1")
+    renamed["name"] = "Renamed"
+    store.cache.put_chats([renamed])
+    assert changed()
+    store.cache.put_attendees([_attendee("x")], chat_id="c2")
+    assert changed()
+    store.cache.delete_chat("c2")
+    assert changed()
+    store.cache.clear()
+    assert changed()

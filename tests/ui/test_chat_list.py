@@ -445,3 +445,12 @@ def test_the_filter_matches_the_accounts_name_and_username() -> None:
     assert [proxy.index(r, 0).data(ChatRole.CHAT_ID) for r in range(proxy.rowCount())] == ["z"]
     proxy.set_filter_text("SALES_DESK")
     assert sorted(proxy.index(r, 0).data(ChatRole.CHAT_ID) for r in range(proxy.rowCount())) == ["a", "b", "c", "d"]
+
+
+def test_the_filter_box_the_switcher_and_the_canned_popup_fold_by_one_rule() -> None:
+    """One rule for "zoe" finding "Zoë": the filter box, the quick switcher and the canned replies popup agree."""
+    from unipile_desktop.engine import canned, switcher
+    from unipile_desktop.ui import chat_list
+
+    assert chat_list.fold_for_search is switcher.fold_for_search is canned.fold
+    assert chat_list.fold_for_search("Zoë HÉLÈNE Straße") == "zoe helene strasse"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
-from collections.abc import Callable, Mapping, Sequence
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
@@ -15,6 +17,7 @@ from .errors import (
     AuthenticationError,
     NetworkError,
     NotFoundError,
+    RateLimitedError,
     ResponseFormatError,
     UnipileError,
     error_from_response,
@@ -113,6 +116,85 @@ class _ApiKeyAuth(httpx.Auth):
 
 
 KeyRejectedListener = Callable[[AuthenticationError], None]
+SlowedDownListener = Callable[[float], None]
+
+DEFAULT_RATE_LIMIT_PAUSE = 5.0  # a 429 without Retry-After still closes the gate this long
+MAX_GATE_WAIT = 60.0  # a request waits this long at most for the gate; beyond, it fails at once (not sent)
+
+
+class RequestGate:
+    """One shared pause for every caller of a client: after a 429, no request goes out before the server's time.
+
+    ``close_for(seconds)`` (the client calls it on each 429 with the Retry-After hint) moves the reopening time
+    later, never earlier. ``wait()`` returns at once while the gate is open; while it is closed it sleeps until
+    the reopening time, or, when that is more than ``max_wait`` away, raises a ``RateLimitedError`` without
+    sending anything. Listeners hear ``seconds`` (until the gate reopens) each time it closes; ``remaining()``
+    says what is left (0 when open), for a status line that counts down. Clock and sleep are injectable.
+    """
+
+    def __init__(
+        self,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        max_wait: float = MAX_GATE_WAIT,
+        default_pause: float = DEFAULT_RATE_LIMIT_PAUSE,
+    ) -> None:
+        self._clock = clock
+        self._sleep = sleep
+        self.max_wait = max_wait
+        self.default_pause = default_pause
+        self._open_at = 0.0
+        self._listeners: list[SlowedDownListener] = []
+        self.waits = 0  # requests that had to wait for the gate, for tests and diagnostics
+
+    def remaining(self) -> float:
+        """Seconds until requests may go out again; 0 while the gate is open."""
+        return max(0.0, self._open_at - self._clock())
+
+    @property
+    def closed(self) -> bool:
+        return self.remaining() > 0
+
+    def close_for(self, seconds: float | None) -> None:
+        pause = self.default_pause if seconds is None else max(0.0, seconds)
+        open_at = self._clock() + pause
+        if open_at <= self._open_at:
+            return
+        self._open_at = open_at
+        log.info("the server asked to slow down: no request for %.1f s", pause)
+        for listener in list(self._listeners):
+            try:
+                listener(pause)
+            except Exception:  # a broken listener must not stop the requests
+                log.exception("a slowed-down listener failed")
+
+    async def wait(self, label: str) -> None:
+        """Return when a request may go out (at once while open); raise when the wait would be too long."""
+        counted = False
+        while (left := self.remaining()) > 0:
+            if left > self.max_wait:
+                raise RateLimitedError(
+                    "The server asked to slow down.",
+                    status=429,
+                    retry_after=left,
+                    may_have_reached_server=False,
+                    request=label,
+                )
+            if not counted:
+                self.waits += 1
+                counted = True
+            await self._sleep(left)
+
+    def add_listener(self, listener: SlowedDownListener) -> Callable[[], None]:
+        """Call ``listener(seconds)`` whenever a 429 closes the gate; returns a function that removes it."""
+        self._listeners.append(listener)
+
+        def remove() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return remove
 
 
 class UnipileClient:
@@ -121,6 +203,11 @@ class UnipileClient:
     Every failure surfaces as a ``UnipileError`` subclass; nothing from httpx leaks out. ``on_key_rejected`` is
     told (before the error is raised) when the server refuses the current key, whichever caller made the request;
     ``set_api_key`` swaps the key in place so controllers holding this client carry on with the new one.
+
+    Rate limits are honoured globally when the client has a ``gate`` (a ``RequestGate``; the app passes one): a
+    429 closes it for the server's Retry-After, and until then no request of any caller goes out (each waits).
+    ``add_slowed_down_listener`` hears each closing, so the window can say "The server asked to slow down;
+    retrying in 12 s". Without a gate (tests whose engines run on a fake clock) each caller handles its 429 alone.
     """
 
     def __init__(
@@ -131,9 +218,11 @@ class UnipileClient:
         transport: httpx.AsyncBaseTransport | None = None,
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         on_key_rejected: KeyRejectedListener | None = None,
+        gate: RequestGate | None = None,
     ) -> None:
         self.base_url = base_url_from_dsn(dsn)
         self.on_key_rejected = on_key_rejected
+        self.gate = gate
         self._auth = _ApiKeyAuth(api_key)
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
@@ -154,6 +243,15 @@ class UnipileClient:
         """Use ``api_key`` from the next request on; a 401 for a request sent with the old key is not reported."""
         self._auth = _ApiKeyAuth(api_key)
         self._http.auth = self._auth
+
+    def add_slowed_down_listener(self, listener: SlowedDownListener) -> Callable[[], None]:
+        """``listener(seconds)`` when a 429 pauses every request for that long; returns a function to remove it.
+
+        A client without a gate never pauses: the listener is never called.
+        """
+        if self.gate is None:
+            return lambda: None
+        return self.gate.add_listener(listener)
 
     async def __aenter__(self) -> UnipileClient:
         return self
@@ -180,6 +278,8 @@ class UnipileClient:
             # Everything goes as parts (text fields without a filename) so the body is multipart even with no
             # attachment; httpx writes the boundary.
             kwargs["files"] = list(multipart)
+        if self.gate is not None:
+            await self.gate.wait(label)  # after a 429: nothing goes out before the server's time has passed
         auth = self._auth  # the key this request is sent with, to tell a stale 401 from a fresh one
         try:
             response = await self._http.request(method, path, auth=auth, **kwargs)
@@ -208,6 +308,8 @@ class UnipileClient:
             )
             if isinstance(error, AuthenticationError) and error.is_key_rejected and auth is self._auth:
                 self._report_key_rejected(error)
+            if isinstance(error, RateLimitedError) and self.gate is not None:
+                self.gate.close_for(error.retry_after)
             raise error
         return response
 

@@ -19,13 +19,14 @@ from PySide6.QtCore import QSettings
 
 from .. import APP_NAME
 from ..api import AuthenticationError, UnipileClient, base_url_from_dsn, host_of
+from ..api.client import RequestGate
 from ..core.accounts import AccountsController
 from ..core.chats import ChatListController
 from ..core.conversation import LAST_CHAT_KEY, ConversationController
 from ..core.drafts import DraftKeeper
 from ..core.images import ImageCache
 from ..core.invitations import InvitationController
-from ..core.live_updates import LiveUpdates
+from ..core.live_updates import LiveUpdates, ServerSlowdown
 from ..core.new_chat import NewChatController
 from ..core.notifications import NotificationController
 from ..core.queue import QueueController
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEMO_AGENT_NAME = "Sam from Support"
+SLOWDOWN_PREFIX = "The server asked to slow down"  # ServerSlowdown's sentence begins so
 
 SERVER_KEY = "server"  # sync_state key: the API base URL the cached objects came from
 
@@ -159,12 +161,18 @@ class Session:
         stack.callback(self._stop_sandbox)  # only does anything if building fails before the client exists
         if self.connection.demo and not self.connection.dsn:  # tests point a demo at a sandbox of their own
             self._start_demo_sandbox()
-        self.client = UnipileClient(self.connection.dsn, self.connection.api_key, on_key_rejected=self._on_key_rejected)
+        # One shared pause after a 429: no request of any part of the app goes out before the server's Retry-After.
+        self.client = UnipileClient(
+            self.connection.dsn, self.connection.api_key, on_key_rejected=self._on_key_rejected, gate=RequestGate()
+        )
         stack.push_async_callback(self.client.aclose)
         stack.callback(self._stop_sandbox)  # before the client closes: the server closes its side of idle connections
 
         self.tasks = TaskRunner()
-        self.images = ImageCache(self.client, self.tasks, blobs=self.store.blobs)
+        # The cached attendee says when the API reported no picture: then none is asked for.
+        self.images = ImageCache(
+            self.client, self.tasks, blobs=self.store.blobs, attendee_lookup=self.store.cache.attendee
+        )
         stack.callback(self.images.close)
         self.outbox = OutboxEngine(self.store, self.client)
         self.drafts = DraftKeeper(self.store, self.outbox)
@@ -209,6 +217,10 @@ class Session:
             record_when_unavailable=self.headless,
         )
         stack.push_async_callback(self.inbox.aclose)  # first of all: no notification outlives the window
+        if self.client.gate is not None:
+            self.slowdown = ServerSlowdown(self.client.gate, parent=self.window)
+            self.slowdown.changed.connect(self._show_slowdown)
+            stack.callback(self.slowdown.close)
         self.workbench = Workbench(
             store=self.store,
             window=self.window,
@@ -275,6 +287,14 @@ class Session:
         if self._save_window_state and self.window.isVisible():
             self.window.save_state()
         self.window.hide()
+
+    def _show_slowdown(self, sentence: str) -> None:
+        """The server's 429 pause, counting down in the status bar; cleared (only this message) when it ends."""
+        bar = self.window.statusBar()
+        if sentence:
+            bar.showMessage(sentence)
+        elif bar.currentMessage().startswith(SLOWDOWN_PREFIX):
+            bar.clearMessage()
 
     def _delete_window(self) -> None:
         if hasattr(self, "window"):  # building may have failed before the window

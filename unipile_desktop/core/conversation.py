@@ -28,7 +28,7 @@ from .conversation_sends import ConversationSends
 from .drafts import DraftKeeper
 from .foreign_replies import find_foreign_reply
 from .images import ImageCache
-from .message_list import MessageListModel, OutgoingMessage, SendState, build_rows
+from .message_list import MessageListModel, OutgoingMessage, RowCache, SendState, build_rows
 from .outgoing import (
     MAX_FILE_SIZE,
 )
@@ -103,6 +103,7 @@ class ConversationController(ConversationSends):
         self.images = images
         self.page_size = page_size
         self._model = MessageListModel(self)
+        self._row_cache = RowCache()  # rows of unchanged messages are reused between rebuilds
         self._account: Account | None = None
         self._generation = 0  # bumps on every open: results of older generations are dropped
         self._messages: dict[str, Message] = {}
@@ -537,6 +538,7 @@ class ConversationController(ConversationSends):
 
     def _set_attendees(self, attendees: Sequence[ChatAttendee]) -> None:
         self._attendees = list(attendees)
+        self._row_cache.clear()  # the rows carry sender names
         self._by_attendee_id = {a.id: a for a in attendees}
         self._by_provider_id = {a.provider_id: a for a in attendees}
         self.attendees_changed.emit()
@@ -567,6 +569,7 @@ class ConversationController(ConversationSends):
             self.sender_name,
             is_group=chat.is_group,
             sent_twice=self._sent_twice.get(chat.id, frozenset()),
+            cache=self._row_cache,
         )
         self._model.set_rows(rows)
 

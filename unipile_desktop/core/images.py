@@ -6,13 +6,14 @@ import asyncio
 import logging
 import time
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage
 
 from ..api import NotFoundError, UnipileClient, UnipileError
+from ..api.models import ChatAttendee
 from ..store import BlobCache
 from .tasks import TaskRunner
 
@@ -47,12 +48,22 @@ class ImageCache(QObject):
     the same key share one fetch. Images the server does not have (404, empty body) and bytes that do not
     decode are remembered and never fetched again; transient failures are retried after a pause, only when
     asked again.
+
+    An attendee the API reported without a picture (``picture_url`` null) is never asked for: ``note_attendees``
+    tells the cache what a listing said, and ``attendee_lookup`` (e.g. the store's ``cache.attendee``) answers
+    for attendees read earlier. Ids it does not know (a group's chat id, an attendee never listed) are fetched.
     """
 
     image_loaded = Signal(str)  # key
 
     def __init__(
-        self, client: UnipileClient, tasks: TaskRunner, max_items: int = 500, *, blobs: BlobCache | None = None
+        self,
+        client: UnipileClient,
+        tasks: TaskRunner,
+        max_items: int = 500,
+        *,
+        blobs: BlobCache | None = None,
+        attendee_lookup: Callable[[str], ChatAttendee | None] | None = None,
     ) -> None:
         super().__init__()
         self._client = client
@@ -65,6 +76,9 @@ class ImageCache(QObject):
         self._failed_at: dict[str, float] = {}  # transient failures: monotonic time
         self._fetch_slots = asyncio.Semaphore(MAX_CONCURRENT_FETCHES)
         self._asked_for: set[str] = set()  # large attachments the agent chose to load
+        self._attendee_lookup = attendee_lookup
+        self._has_picture: dict[str, bool] = {}  # attendee id -> whether the API gave it a picture_url
+        self._not_listed: set[str] = set()  # ids attendee_lookup did not know (not looked up again)
         # Plain Python threads, not qasync's QThread executor: decoding needs no Qt event loop, and QThreads
         # finalised by the garbage collector from another thread make Qt warn.
         self._decoder: ThreadPoolExecutor | None = None
@@ -81,10 +95,39 @@ class ImageCache(QObject):
 
     # ------------------------------------------------------------------------------------------ queries
 
+    def note_attendees(self, attendees: Iterable[ChatAttendee]) -> None:
+        """Remember which attendees the API listed with a picture and which without (those are never fetched)."""
+        for attendee in attendees:
+            has = attendee.picture_url is not None
+            self._has_picture[attendee.id] = has
+            key = self.avatar_key(attendee.id)
+            if not has:
+                self._absent.add(key)
+            elif key in self._absent and key not in self._images:
+                self._absent.discard(key)  # a picture since: worth asking again
+
     def avatar(self, attendee_or_chat_id: str) -> QImage | None:
         """The cached avatar, or None while it loads (a fetch is started) or when there is none."""
         key = self.avatar_key(attendee_or_chat_id)
+        if key not in self._images and key not in self._absent and self._reported_without_picture(attendee_or_chat_id):
+            self._absent.add(key)
+            return None
         return self._lookup(key, lambda: self._client.get_attendee_picture(attendee_or_chat_id), AVATAR_MAX_SIDE)
+
+    def _reported_without_picture(self, attendee_id: str) -> bool:
+        known = self._has_picture.get(attendee_id)
+        if known is None and self._attendee_lookup is not None and attendee_id not in self._not_listed:
+            try:
+                attendee = self._attendee_lookup(attendee_id)
+            except Exception:  # the store is a comfort here: without it, the picture is simply asked for
+                log.exception("could not look up attendee %s", attendee_id)
+                attendee = None
+            if attendee is not None:
+                known = attendee.picture_url is not None
+                self._has_picture[attendee_id] = known
+            else:
+                self._not_listed.add(attendee_id)  # asked once: a group's chat id, or never listed
+        return known is False
 
     def has_no_avatar(self, attendee_or_chat_id: str) -> bool:
         """True once the server said there is no picture (404/empty) or sent bytes that are not an image."""

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from ..api.client import RequestGate
 from ..api.models import Chat, Message
 from ..engine.sync import PollingClient, SyncEngine, SyncPolicy, SyncState, SyncStatus
 from ..store.store import Store
@@ -148,6 +149,58 @@ class LiveUpdates(QObject):
         if (text, tooltip) != self._indicator:
             self._indicator = (text, tooltip)
             self.indicator_changed.emit(text, tooltip)
+
+
+class ServerSlowdown(QObject):
+    """The client's shared 429 pause (``UnipileClient.gate``) as one status-bar line that counts down.
+
+    ``changed(text)`` carries "The server asked to slow down; retrying in 12 s" when a 429 closes the gate, the
+    same each second with the new count, and "" once requests go out again. ``close()`` stops listening.
+    """
+
+    changed = Signal(str)
+
+    def __init__(self, gate: RequestGate, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._gate = gate
+        self._text = ""
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._update)
+        self._remove: Callable[[], None] | None = gate.add_listener(self._on_closed)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def close(self) -> None:
+        self._countdown.stop()
+        if self._remove is not None:
+            self._remove()
+            self._remove = None
+
+    def _on_closed(self, _seconds: float) -> None:
+        self._update()
+        if not self._countdown.isActive():
+            self._countdown.start()
+
+    def _update(self) -> None:
+        remaining = self._gate.remaining()
+        if remaining <= 0:
+            self._countdown.stop()
+        text = slowdown_text(remaining)
+        if text != self._text:
+            self._text = text
+            self.changed.emit(text)
+
+
+def slowdown_text(remaining: float) -> str:
+    """ "The server asked to slow down; retrying in 12 s" ("" when the pause is over)."""
+    if remaining <= 0:
+        return ""
+    if remaining < 1:
+        return "The server asked to slow down; retrying…"
+    return f"The server asked to slow down; retrying in {round(remaining)} s"
 
 
 def offline_text(retry_in: float | None) -> str:

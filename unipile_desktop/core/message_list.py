@@ -2,186 +2,57 @@
 
 from __future__ import annotations
 
-import bisect
-import enum
-from collections.abc import Callable, Iterable, Sequence
+import operator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from ..api import Attachment, Message, OutgoingFile
-from ..engine.file_names import is_safe_to_open, safe_file_name, visible_file_name
+from ..api import Attachment, Message
+from ..engine.file_names import visible_file_name
+from .message_rows import (
+    DELETED_TEXT,
+    SENDER_RUN_GAP,
+    AttachmentView,
+    MessageRow,
+    OutgoingMessage,
+    QuoteView,
+    ReactionView,
+    RowKind,
+    SendState,
+    day_label,
+    event_text,
+    local_day,
+)
+from .row_diff import KeyedListModel
+
+__all__ = [  # the row types live in message_rows; this module is where the conversation's code finds them
+    "DELETED_TEXT",
+    "SENDER_RUN_GAP",
+    "WINDOW_ROWS",
+    "WINDOW_STEP",
+    "AttachmentView",
+    "MessageListModel",
+    "MessageRow",
+    "OutgoingMessage",
+    "QuoteView",
+    "ReactionView",
+    "RowCache",
+    "RowKind",
+    "SendState",
+    "build_rows",
+    "day_label",
+    "event_text",
+    "local_day",
+]
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-DELETED_TEXT = "This message was deleted"
-SENDER_RUN_GAP = timedelta(minutes=10)  # a new sender label after a pause, even from the same person
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_EVENT_TEXT = {
-    1: "Reaction",
-    2: "Reacted to your message",
-    3: "Group created",
-    4: "Group name changed",
-    5: "Participant added",
-    6: "Participant removed",
-    7: "Participant left",
-    8: "Missed voice call",
-    9: "Missed video call",
-}
-
-
-class RowKind(enum.IntEnum):
-    DAY = 0
-    MESSAGE = 1
-    EVENT = 2
-
-
-class SendState(enum.StrEnum):
-    """Where a message typed here stands; mirrors the outbox entry's state."""
-
-    SENT = "sent"
-    QUEUED = "queued"  # waiting for its turn, for the network, or for a 429 to pass
-    PENDING = "pending"  # its request is out ("Sending…")
-    UNKNOWN = "unknown"  # the request may have arrived: the app is checking before anything else
-    UNSURE = "unsure"  # the checks stayed inconclusive: the agent decides (Check again, Send again, It was sent)
-    FAILED = "failed"
-
-
-@dataclass(frozen=True, slots=True)
-class AttachmentView:
-    """What the view needs to show one attachment; ``message_id`` is "" for a local file not on the server yet."""
-
-    id: str
-    message_id: str
-    kind: str  # img | video | audio | file | linkedin_post
-    name: str
-    size: int | None = None
-    mimetype: str | None = None
-    width: int | None = None
-    height: int | None = None
-    unavailable: bool = False
-    local_path: str | None = None
-
-    @property
-    def is_image(self) -> bool:
-        return self.kind == "img" or (self.mimetype or "").startswith("image/")
-
-    @property
-    def downloadable(self) -> bool:
-        return bool(self.message_id) and not self.unavailable
-
-    @property
-    def openable(self) -> bool:
-        """Whether Open is offered: the name on disk is a document or media type; anything else is Save as… only."""
-        return is_safe_to_open(Path(self.local_path).name if self.local_path else safe_file_name(self.name))
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteView:
-    sender_name: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class ReactionView:
-    value: str
-    count: int
-    mine: bool
-
-
-@dataclass(frozen=True, slots=True)
-class MessageRow:
-    """One row: a day separator, an event line or a message bubble. Immutable; equality drives dataChanged."""
-
-    key: str
-    kind: RowKind
-    text: str  # plain text: the day label, the event line or the message text ("" when none)
-    timestamp: datetime | None = None
-    outgoing: bool = False
-    sender_name: str = ""
-    sender_key: str = ""
-    show_sender: bool = False
-    state: SendState = SendState.SENT
-    error: str = ""  # failed: why; unsure: what the checks found (plain text from the engine or the network)
-    sent_twice: bool = False  # the server holds more than one copy of this send (the agent may delete one)
-    attachments: tuple[AttachmentView, ...] = ()
-    reactions: tuple[ReactionView, ...] = ()
-    quote: QuoteView | None = None
-    subject: str = ""
-    edited: bool = False
-    deleted: bool = False
-    delivered: bool = False
-    seen: bool = False
-    message_id: str = ""  # the server's id, "" while unknown
-    local_id: str = ""  # set for messages typed in this app session
-
-    @property
-    def selectable(self) -> bool:
-        return self.kind != RowKind.DAY
-
-
-@dataclass(eq=False)
-class OutgoingMessage:
-    """A message typed here: shown at once, then pending, sent or failed. Mutable; owned by the controller."""
-
-    local_id: str
-    chat_id: str
-    text: str
-    files: tuple[Path, ...]
-    created_at: datetime
-    state: SendState = SendState.PENDING
-    error: str = ""
-    server_id: str | None = None  # from the 201 answer, or matched later when the server answered null
-    uploads: tuple[OutgoingFile, ...] | None = field(default=None, repr=False)  # bytes read at the first attempt
-    sizes: tuple[int, ...] = ()
-
-    @property
-    def absorbed_by(self) -> str | None:
-        return self.server_id if self.state == SendState.SENT else None
-
-
-# ------------------------------------------------------------------------------------------------ labels
-
-
-def day_label(day: date, today: date) -> str:
-    """ "Today", "Yesterday", a weekday within the past week, else "Tuesday, 3 March 2025"."""
-    days_ago = (today - day).days
-    if days_ago == 0:
-        return "Today"
-    if days_ago == 1:
-        return "Yesterday"
-    if 1 < days_ago < 7:
-        return _WEEKDAYS[day.weekday()]
-    return f"{_WEEKDAYS[day.weekday()]}, {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def local_day(moment: datetime) -> date:
-    return moment.astimezone().date()
-
-
-def event_text(message: Message) -> str:
-    if message.text and message.text.strip():
-        return message.text.strip()
-    return _EVENT_TEXT.get(message.event_type or 0, "Conversation event")
 
 
 # ------------------------------------------------------------------------------------------------ rows
@@ -292,6 +163,7 @@ def build_rows(
     is_group: bool,
     today: date | None = None,
     sent_twice: AbstractSet[str] = frozenset(),
+    cache: RowCache | None = None,
 ) -> list[MessageRow]:
     """Oldest first, hidden messages left out, a day separator before each new local day.
 
@@ -299,43 +171,135 @@ def build_rows(
 
     A sent local message whose server copy is present is shown once, as the server's message, under the local
     key: the row keeps its identity, so the view repaints it in place instead of removing and inserting.
+
+    With a ``cache`` (kept by the caller between rebuilds; cleared when names change), a message that did not
+    change gives the very same row object as last time, and so do day separators: rebuilding a long conversation
+    for one new message costs little, and the model's diff sees the unchanged rows by identity.
     """
+    cache = cache if cache is not None else RowCache()
     today = today or datetime.now().astimezone().date()
+    messages = list(messages)
     outgoing = list(outgoing)
     by_server_id: dict[str, OutgoingMessage] = {}
     for local in outgoing:
         if local.absorbed_by:
             by_server_id[local.absorbed_by] = local
-    entries: list[tuple[datetime, int, datetime, str, MessageRow]] = []
-    present: set[str] = set()
-    newest_server = _EPOCH
-    for message in messages:
-        if message.hidden:
-            continue
-        owner = by_server_id.get(message.id)
-        key = owner.local_id if owner else message.id
-        present.add(message.id)
-        row = _server_row(key, message, sender_name, owner, message.id in sent_twice)
-        moment = message.timestamp or _EPOCH
-        newest_server = max(newest_server, moment)
-        entries.append((moment, 0, moment, message.id, row))
+    signature = (today, is_group, frozenset(sent_twice), tuple((k, v.local_id) for k, v in by_server_id.items()))
+    last = cache.last
+    if (
+        last is not None
+        and last.signature == signature
+        and len(messages) >= len(last.messages)
+        and all(map(operator.is_, last.messages, messages))
+    ):
+        # The same messages as last time and some more: when these are all newer (or all older), the rows so far
+        # stay as they are, and the new ones go after (or before) them.
+        present: set[str] = set()
+        entries, _ = _server_entries(
+            messages[len(last.messages) :], by_server_id, sent_twice, sender_name, cache, present
+        )
+        if all(local.absorbed_by in present or local.absorbed_by in last.present for local in outgoing):
+            entries.sort(key=_ORDER)
+            if not entries or _ORDER(entries[0]) > last.order:  # newer: a live message
+                grown = list(last.rows)
+                day, previous = _lay_out(entries, grown, last.day, last.previous, cache, today, is_group)
+                order = _ORDER(entries[-1]) if entries else last.order
+                cache.last = replace(last, messages=messages, rows=grown, day=day, previous=previous, order=order)
+                cache.last.present.update(present)
+                return grown
+            if last.first is not None and _ORDER(entries[-1]) < last.first:  # older: a page from before
+                head: list[MessageRow] = []
+                day, _ = _lay_out(entries, head, None, None, cache, today, is_group)
+                same_day = day == last.first_day
+                if not (same_day and is_group):  # a sender's run may go on across the join: built in full
+                    grown = head + (last.rows[1:] if same_day else last.rows)  # one separator for the day
+                    cache.last = replace(
+                        last,
+                        messages=messages,
+                        rows=grown,
+                        first=_ORDER(entries[0]),
+                        first_day=cache.days[entries[0][0]],
+                    )
+                    cache.last.present.update(present)
+                    return grown
+
+    present = set[str]()
+    entries, newest_server = _server_entries(messages, by_server_id, sent_twice, sender_name, cache, present)
+    unabsorbed = False
     for local in outgoing:
         if local.absorbed_by and local.absorbed_by in present:
             continue
         # Not on the server (yet): after everything that is, in the order typed. A message typed before a reply
         # arrived but sent after it (a queue, a retry) would otherwise show above that reply.
+        unabsorbed = True
         moment = max(local.created_at, newest_server)
         twice = local.server_id is not None and local.server_id in sent_twice
         entries.append((moment, 1, local.created_at, local.local_id, _local_row(local, twice)))
-    entries.sort(key=lambda e: (e[0], e[1], e[2], e[3]))
-
+    entries.sort(key=_ORDER)
     rows: list[MessageRow] = []
-    previous_day: date | None = None
-    previous: MessageRow | None = None
+    day, previous = _lay_out(entries, rows, None, None, cache, today, is_group)
+    order = _ORDER(entries[-1]) if entries else (_EPOCH, 0, _EPOCH, "")
+    first: tuple[datetime, int, datetime, str] | None = _ORDER(entries[0]) if entries else None
+    first_day = cache.days[entries[0][0]] if entries else None
+    cache.last = (
+        None if unabsorbed else _LastBuild(signature, messages, rows, day, previous, order, present, first, first_day)
+    )
+    return rows
+
+
+_Entry = tuple[datetime, int, datetime, str, MessageRow]
+
+
+def _server_entries(
+    messages: Iterable[Message],
+    by_server_id: dict[str, OutgoingMessage],
+    sent_twice: AbstractSet[str],
+    sender_name: SenderName,
+    cache: RowCache,
+    present: set[str],
+) -> tuple[list[_Entry], datetime]:
+    """The rows of server messages (from ``cache`` when unchanged), with what orders them; adds their ids to
+    ``present``; and the newest moment among them."""
+    entries: list[_Entry] = []
+    newest_server = _EPOCH
+    known = cache.rows
+    for message in messages:
+        if message.hidden:
+            continue
+        message_id = message.id
+        owner = by_server_id.get(message_id) if by_server_id else None
+        key = owner.local_id if owner else message_id
+        present.add(message_id)
+        twice = message_id in sent_twice
+        entry = known.get(message_id)
+        if entry is not None and entry[0] is message and entry[1] == key and entry[2] == twice:
+            row = entry[3]
+        else:
+            row = _server_row(key, message, sender_name, owner, twice)
+            known[message_id] = (message, key, twice, row)
+        moment = message.timestamp or _EPOCH
+        if moment > newest_server:
+            newest_server = moment
+        entries.append((moment, 0, moment, message_id, row))
+    return entries, newest_server
+
+
+def _lay_out(
+    entries: list[_Entry],
+    rows: list[MessageRow],
+    previous_day: date | None,
+    previous: MessageRow | None,
+    cache: RowCache,
+    today: date,
+    is_group: bool,
+) -> tuple[date | None, MessageRow | None]:
+    """Append ``entries``' rows to ``rows``: a day separator before each new day, sender names where runs start.
+    Returns the last day and row, to go on from there."""
+    days = cache.days
     for moment, _, _, _, row in entries:
-        day = local_day(moment)
+        day = days.get(moment) or cache.day(moment)
         if day != previous_day:
-            rows.append(MessageRow(key=f"day:{day.isoformat()}", kind=RowKind.DAY, text=day_label(day, today)))
+            rows.append(cache.day_row(day, day_label(day, today)))
             previous_day = day
             previous = None
         if row.kind == RowKind.MESSAGE and is_group and not row.outgoing:
@@ -347,25 +311,95 @@ def build_rows(
                 or (previous.timestamp is not None and moment - previous.timestamp > SENDER_RUN_GAP)
             )
             if starts_run:
-                row = _with_sender_shown(row)
+                row = cache.with_sender_shown(row)
         rows.append(row)
         previous = row
-    return rows
+    return previous_day, previous
 
 
-def _with_sender_shown(row: MessageRow) -> MessageRow:
-    return replace(row, show_sender=True)
+@dataclass(frozen=True, slots=True)
+class _LastBuild:
+    """What the last ``build_rows`` made, to go on from when only newer messages were added since."""
+
+    signature: tuple[object, ...]
+    messages: list[Message]
+    rows: list[MessageRow]
+    day: date | None
+    previous: MessageRow | None
+    order: tuple[datetime, int, datetime, str]  # of the last row
+    present: set[str]
+    first: tuple[datetime, int, datetime, str] | None  # of the first row
+    first_day: date | None
+
+
+_ORDER = operator.itemgetter(0, 1, 2, 3)  # moment, server before local, then time typed, then id: never the row
+
+
+class RowCache:
+    """Rows ``build_rows`` made, by message id, reused while the message object, its key and its flags are the same.
+
+    The rows carry sender names: clear it when the names change. It holds what the open conversation holds.
+    """
+
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple[Message, str, bool, MessageRow]] = {}  # message id -> (message, key, twice, row)
+        self._shown: dict[int, tuple[MessageRow, MessageRow]] = {}  # id(row) -> (row, the row with its sender)
+        self._days: dict[str, MessageRow] = {}
+        self.days: dict[datetime, date] = {}  # moment -> its local day
+        self.last: _LastBuild | None = None
+
+    def clear(self) -> None:
+        self.last = None
+        self.rows.clear()
+        self._shown.clear()
+        self._days.clear()
+        self.days.clear()
+
+    def day(self, moment: datetime) -> date:
+        day = self.days[moment] = local_day(moment)
+        return day
+
+    def day_row(self, day: date, label: str) -> MessageRow:
+        key = f"day:{day.isoformat()}"
+        row = self._days.get(key)
+        if row is None or row.text != label:
+            row = self._days[key] = MessageRow(key=key, kind=RowKind.DAY, text=label)
+        return row
+
+    def with_sender_shown(self, row: MessageRow) -> MessageRow:
+        entry = self._shown.get(id(row))
+        if entry is not None and entry[0] is row:
+            return entry[1]
+        shown = replace(row, show_sender=True)
+        self._shown[id(row)] = (row, shown)
+        return shown
 
 
 # ------------------------------------------------------------------------------------------------ model
 
 
-class MessageListModel(QAbstractListModel):
+WINDOW_ROWS = 160  # rows the view holds at most, about (more for a moment, until it trims: see trim_window)
+WINDOW_STEP = 60  # rows added to the window when the agent scrolls to its edge, and kept around the screen
+
+
+class MessageListModel(KeyedListModel):
     """The open conversation's rows, oldest first. ``set_rows`` applies the smallest keyed change it finds.
 
     Rows keep their key across updates, so a pending bubble that becomes the server's message is a dataChanged,
     an older page is one insert at the top, and a new message is one insert at the bottom.
+
+    The view sees a window of the rows (``window``): a long conversation costs the view only what it shows. The
+    window follows the newest row while it reaches it, and the oldest while it starts there (an older page the
+    agent scrolled up to shows at once); otherwise it stays on the rows it held. The view moves it as the agent
+    scrolls (``show_older``, ``show_newer``, ``show_newest``, ``trim_window``); rows from others that land beyond
+    its end emit ``hidden_arrivals``. Row numbers (``row_at``, ``find``, Qt's) are the window's.
     """
+
+    hidden_arrivals = Signal()  # messages from others were added after the window's end
+    # Before any change of the window's rows: the view notes what the agent reads (once rows start going, a
+    # QListView no longer knows what is where).
+    changing = Signal()
+    changed = Signal()  # after: the view puts what the agent reads back where it was, once for the whole change
 
     KindRole = Qt.ItemDataRole.UserRole + 1
     KeyRole = Qt.ItemDataRole.UserRole + 2
@@ -386,8 +420,11 @@ class MessageListModel(QAbstractListModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[MessageRow] = []
-        self._index_of: dict[str, int] = {}
+        self._rows: list[MessageRow] = []  # what the view sees: _all[_lo:_lo + len(_rows)]
+        self._all: list[MessageRow] = []
+        self._lo = 0
+        self._at_end = True  # the window reaches the last row (kept apart: _all changes before the window does)
+        self._index_of: dict[str, int] = {}  # key -> position in _all
 
     # --------------------------------------------------------------------------------------- Qt API
 
@@ -398,31 +435,15 @@ class MessageListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
+        if role == _ROW_ROLE:
+            return row
         if role == Qt.ItemDataRole.DisplayRole:
             return row.text
         if role == Qt.ItemDataRole.ToolTipRole:  # plain server text: the view escapes it (ui.format.plain_tip)
             return row.error or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._accessible_text(row)
-        getters: dict[int, Callable[[MessageRow], Any]] = {
-            self.KindRole: lambda r: int(r.kind),
-            self.KeyRole: lambda r: r.key,
-            self.RowRole: lambda r: r,
-            self.TimestampRole: lambda r: r.timestamp,
-            self.OutgoingRole: lambda r: r.outgoing,
-            self.SenderNameRole: lambda r: r.sender_name,
-            self.StateRole: lambda r: str(r.state),
-            self.ErrorRole: lambda r: r.error,
-            self.AttachmentsRole: lambda r: r.attachments,
-            self.ReactionsRole: lambda r: r.reactions,
-            self.QuoteRole: lambda r: r.quote,
-            self.EditedRole: lambda r: r.edited,
-            self.DeletedRole: lambda r: r.deleted,
-            self.MessageIdRole: lambda r: r.message_id,
-            self.LocalIdRole: lambda r: r.local_id,
-            self.SentTwiceRole: lambda r: r.sent_twice,
-        }
-        getter = getters.get(role)
+        getter = _GETTERS.get(role)
         return getter(row) if getter else None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -446,72 +467,157 @@ class MessageListModel(QAbstractListModel):
     # --------------------------------------------------------------------------------------- access
 
     def rows(self) -> Sequence[MessageRow]:
-        return tuple(self._rows)
+        """Every row, the window's and the others."""
+        return tuple(self._all)
 
     def row_at(self, row: int) -> MessageRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    @property
+    def window(self) -> tuple[int, int]:
+        """The rows the view sees, as positions in ``rows()``: [first, end)."""
+        return self._lo, self._lo + len(self._rows)
+
     def find(self, key: str) -> int:
-        """The row number of ``key``, or -1."""
-        return self._index_of.get(key, -1)
+        """The (window) row number of ``key``, or -1 (also when it is outside the window)."""
+        position = self._index_of.get(key, -1) - self._lo
+        return position if 0 <= position < len(self._rows) else -1
 
     def find_message(self, message_id: str) -> int:
-        """The row number of the server message ``message_id`` (its row key may be a local id), or -1."""
-        row = self._index_of.get(message_id, -1)
-        if row >= 0 and self._rows[row].message_id == message_id:
-            return row
-        return next((i for i, r in enumerate(self._rows) if message_id and r.message_id == message_id), -1)
+        """The row number of the server message ``message_id`` (its row key may be a local id), or -1.
+
+        A message outside the window is brought into it: this is how the view goes to a message.
+        """
+        position = self._index_of.get(message_id, -1)
+        if position < 0 or self._all[position].message_id != message_id:
+            position = next((i for i, r in enumerate(self._all) if message_id and r.message_id == message_id), -1)
+        if position < 0:
+            return -1
+        if not self._lo <= position < self._lo + len(self._rows):
+            half = WINDOW_ROWS // 2
+            self._move_window(max(0, position - half), min(len(self._all), position + half))
+        return position - self._lo
+
+    # --------------------------------------------------------------------------------------- window
+
+    @property
+    def can_show_older(self) -> bool:
+        return self._lo > 0
+
+    @property
+    def can_show_newer(self) -> bool:
+        return not self._at_end
+
+    def show_older(self, count: int = WINDOW_STEP) -> None:
+        """Rows held before the window join it (the agent scrolled up to its first row)."""
+        first = max(0, self._lo - count)
+        if first == self._lo:
+            return
+        with self._changes():
+            self.beginInsertRows(QModelIndex(), 0, self._lo - first - 1)
+            self._rows[0:0] = self._all[first : self._lo]
+            self._lo = first
+            self.endInsertRows()
+
+    def show_newer(self, count: int = WINDOW_STEP) -> None:
+        """Rows held after the window join it (the agent scrolled down to its last row)."""
+        end = self._lo + len(self._rows)
+        last = min(len(self._all), end + count)
+        if last == end:
+            return
+        with self._changes():
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + last - end - 1)
+            self._rows.extend(self._all[end:last])
+            self.endInsertRows()
+            self._at_end = last == len(self._all)
+
+    def show_newest(self) -> None:
+        """The window on the newest rows ("New messages")."""
+        if self.can_show_newer:
+            self._move_window(max(0, len(self._all) - WINDOW_ROWS), len(self._all))
+
+    def trim_window(self, first_shown: int, last_shown: int) -> None:
+        """Rows far from the ones on screen (window rows ``first_shown`` to ``last_shown``) leave the window once it
+        holds more than ``WINDOW_ROWS`` + ``WINDOW_STEP``; the ones after the screen first, then the ones before."""
+        count = len(self._rows)
+        if count <= WINDOW_ROWS + WINDOW_STEP:
+            return
+        keep_from = max(0, min(first_shown, last_shown) - WINDOW_STEP)
+        keep_to = min(count, max(keep_from + WINDOW_ROWS, last_shown + WINDOW_STEP + 1))
+        with self._changes():
+            if keep_to < count:
+                self._at_end = False
+                self.beginRemoveRows(QModelIndex(), keep_to, count - 1)
+                del self._rows[keep_to:]
+                self.endRemoveRows()
+            if keep_from > 0:
+                self.beginRemoveRows(QModelIndex(), 0, keep_from - 1)
+                del self._rows[:keep_from]
+                self._lo += keep_from
+                self.endRemoveRows()
+
+    @contextmanager
+    def _changes(self) -> Iterator[None]:
+        self.changing.emit()
+        try:
+            yield
+        finally:
+            self.changed.emit()
+
+    def _move_window(self, first: int, end: int) -> None:
+        with self._changes():
+            self._at_end = False
+            if self._rows:
+                self.beginRemoveRows(QModelIndex(), 0, len(self._rows) - 1)
+                self._rows = []
+                self.endRemoveRows()
+            self._lo = first
+            if end > first:
+                self.beginInsertRows(QModelIndex(), 0, end - first - 1)
+                self._rows = self._all[first:end]
+                self.endInsertRows()
+            self._at_end = end == len(self._all)
 
     # --------------------------------------------------------------------------------------- updates
 
     def clear(self) -> None:
+        self._all = []
+        self._lo = 0
+        self._at_end = True
+        self._index_of = {}
         if not self._rows:
             return
         self.beginResetModel()
         self._rows = []
-        self._index_of = {}
         self.endResetModel()
 
     def set_rows(self, new_rows: Sequence[MessageRow]) -> None:
-        """Change the rows to ``new_rows`` with keyed removes, batched inserts and dataChanged for edits."""
-        new_keys = [r.key for r in new_rows]
-        new_pos = {k: i for i, k in enumerate(new_keys)}
-        old_in_new = [(old_i, new_pos[r.key]) for old_i, r in enumerate(self._rows) if r.key in new_pos]
-        kept_old = {old_in_new[i][0] for i in _longest_increasing_run([p for _, p in old_in_new])}
+        """Change the rows to ``new_rows``; the window's part with keyed removes, batched inserts and dataChanged."""
+        new_all = list(new_rows)
+        new_pos = {r.key: i for i, r in enumerate(new_all)}
+        first, end = self._next_window(new_all, new_pos)
+        hidden = end < len(new_all) and any(
+            r.kind == RowKind.MESSAGE and not r.outgoing and r.key not in self._index_of for r in new_all[end:]
+        )
+        self._all = new_all
+        self._index_of = new_pos
+        self._at_end = end == len(new_all)
+        with self._changes():
+            self._apply(new_all[first:end], first)
+            new_all[first:end] = self._rows  # rows equal to the old ones kept their old objects
+        if hidden:
+            self.hidden_arrivals.emit()
 
-        # Removes, from the bottom up, one call per contiguous range.
-        doomed = [i for i in range(len(self._rows)) if i not in kept_old]
-        for first, last in reversed(_ranges(doomed)):
-            self.beginRemoveRows(QModelIndex(), first, last)
-            del self._rows[first : last + 1]
-            self.endRemoveRows()
-
-        # Inserts: walk the new order; runs of rows not yet present go in with one call each.
-        position = 0
-        j = 0
-        while j < len(new_rows):
-            if position < len(self._rows) and self._rows[position].key == new_keys[j]:
-                position += 1
-                j += 1
-                continue
-            anchor_key = self._rows[position].key if position < len(self._rows) else None
-            run_end = j
-            while run_end < len(new_rows) and new_keys[run_end] != anchor_key:
-                run_end += 1
-            self.beginInsertRows(QModelIndex(), position, position + (run_end - j) - 1)
-            self._rows[position:position] = list(new_rows[j:run_end])
-            self.endInsertRows()
-            position += run_end - j
-            j = run_end
-
-        # Kept rows whose content changed. An equal row keeps its old object: the delegate caches each row's layout
-        # by identity, so swapping in an equal copy would make the view lay out every row again.
-        changed = [i for i, row in enumerate(new_rows) if self._rows[i] is not row and self._rows[i] != row]
-        for i in changed:
-            self._rows[i] = new_rows[i]
-        self._index_of = {k: i for i, k in enumerate(new_keys)}
-        for first, last in _ranges(changed):
-            self.dataChanged.emit(self.index(first), self.index(last))
+    def _next_window(self, new_all: list[MessageRow], new_pos: dict[str, int]) -> tuple[int, int]:
+        count = len(new_all)
+        shown = self._rows
+        if not shown:
+            return max(0, count - WINDOW_ROWS), count
+        first = 0 if self._lo == 0 else next((new_pos[r.key] for r in shown if r.key in new_pos), -1)
+        end = count if self._at_end else next((new_pos[r.key] + 1 for r in reversed(shown) if r.key in new_pos), -1)
+        if first < 0 or end < 0 or end < first:  # every row of the window is gone
+            return max(0, count - WINDOW_ROWS), count
+        return first, end
 
     @staticmethod
     def _accessible_text(row: MessageRow) -> str:
@@ -532,6 +638,25 @@ class MessageListModel(QAbstractListModel):
         return ". ".join(parts)
 
 
+_ROW_ROLE = MessageListModel.RowRole
+_GETTERS: dict[int, Callable[[MessageRow], Any]] = {
+    MessageListModel.KindRole: lambda r: int(r.kind),
+    MessageListModel.KeyRole: lambda r: r.key,
+    MessageListModel.TimestampRole: lambda r: r.timestamp,
+    MessageListModel.OutgoingRole: lambda r: r.outgoing,
+    MessageListModel.SenderNameRole: lambda r: r.sender_name,
+    MessageListModel.StateRole: lambda r: str(r.state),
+    MessageListModel.ErrorRole: lambda r: r.error,
+    MessageListModel.AttachmentsRole: lambda r: r.attachments,
+    MessageListModel.ReactionsRole: lambda r: r.reactions,
+    MessageListModel.QuoteRole: lambda r: r.quote,
+    MessageListModel.EditedRole: lambda r: r.edited,
+    MessageListModel.DeletedRole: lambda r: r.deleted,
+    MessageListModel.MessageIdRole: lambda r: r.message_id,
+    MessageListModel.LocalIdRole: lambda r: r.local_id,
+    MessageListModel.SentTwiceRole: lambda r: r.sent_twice,
+}
+
 _STATE_WORDS = {
     SendState.SENT: "sent",
     SendState.QUEUED: "waiting to send",
@@ -541,37 +666,3 @@ _STATE_WORDS = {
     SendState.FAILED: "not sent",
 }
 SENT_TWICE_WORDS = "sent twice"
-
-
-def _ranges(sorted_indices: Sequence[int]) -> list[tuple[int, int]]:
-    """[1, 2, 3, 7, 8] -> [(1, 3), (7, 8)]."""
-    out: list[tuple[int, int]] = []
-    for i in sorted_indices:
-        if out and out[-1][1] == i - 1:
-            out[-1] = (out[-1][0], i)
-        else:
-            out.append((i, i))
-    return out
-
-
-def _longest_increasing_run(values: Sequence[int]) -> list[int]:
-    """Positions in ``values`` of one longest strictly increasing subsequence (patience sorting, O(n log n))."""
-    tails: list[int] = []  # tails[k] = value ending the best subsequence of length k + 1
-    tail_pos: list[int] = []
-    previous: list[int] = [-1] * len(values)
-    for i, value in enumerate(values):
-        k = bisect.bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_pos.append(i)
-        else:
-            tails[k] = value
-            tail_pos[k] = i
-        previous[i] = tail_pos[k - 1] if k > 0 else -1
-    out: list[int] = []
-    i = tail_pos[-1] if tail_pos else -1
-    while i != -1:
-        out.append(i)
-        i = previous[i]
-    out.reverse()
-    return out

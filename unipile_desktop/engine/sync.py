@@ -2,35 +2,46 @@
 
 Unipile v1 offers no push channel to a desktop app without a public webhook URL. The documented fallback is
 polling ``GET /messages`` over overlapping windows and de-duplicating by message id, so that is what finds new
-messages here. One poll:
+messages here, within a request budget (issue 15): one poll is **one request** when nothing happens.
 
 1. ``GET /messages`` with ``after`` = the newest activity known (in memory or in the cache) minus
-   ``message_margin``, once per account in view (or once for all accounts), following the cursor for a few
+   ``message_margin``: one request for all accounts in view (with one account in view it carries its
+   ``account_id``; with several, messages of other accounts are dropped here), following the cursor for a few
    pages. The margin makes consecutive windows overlap, so a message stamped a little late is still seen.
    Messages go into the store through ``put_messages``, which upserts by id, and only ids the cache did not
    hold before are reported: overlapping windows never report a message twice.
-2. ``GET /chats`` without any filter, newest first, stopping at the first chat whose activity is older than the
-   newest known activity minus ``chat_margin``: the list entries (badge, order, name) of recently active chats.
-   The sync does not depend on what ``before``/``after`` mean on this route: the reference leaves open whether
-   they filter on activity or on creation.
-3. A chat with new messages that the listing did not show (its order or filter differs from what we assume) is
-   read with ``GET /chats/{id}``. Chats are written to the cache after the messages, and the watermark moves
-   only when the whole poll succeeded, so a poll cut short by an error is repeated, never lost.
+2. A chat the cache already lists, with new messages, is updated from them without asking the server: its
+   activity moves to the newest message, its preview is that message, and its unread count grows by the new
+   messages from others.
+3. ``GET /chats`` (unfiltered, newest first, stopping at the first chat older than the newest known activity
+   minus ``chat_margin``) only when the messages reveal a chat the cache does not list, on the first poll of a
+   scope (start, account picker), and as a safety net every ``chat_listing_every`` polls (unread counts changed
+   elsewhere, new chats without a message). A new chat the listing did not show is read with ``GET /chats/{id}``.
+   Chats are written to the cache after the messages, and the watermark moves only when the whole poll
+   succeeded, so a poll cut short by an error is repeated, never lost.
 
-Known risk until checked against a team instance's ``/api-json``: that ``GET /messages`` lists newest first,
-that its ``after`` compares with the message ``timestamp``, and that ``account_id`` takes one id (so several
-accounts in view cost one request each). The reference documents the route for exactly this use, but not
-these details.
+Budget: every request of the engine spends from a ``RequestBudget`` (``active_budget`` requests a minute while
+the window is active, ``background_budget`` otherwise, a burst of ``budget_burst``); a scheduled poll waits for
+both its interval and the budget. With the defaults (6 s / 24 s, a listing every 10th poll) an idle engine makes
+11 requests a minute active and 2.75 in the background, and a new message is seen at most ``active_interval``
+(6 s) or ``background_interval`` (24 s) after it is stored, plus one request's time. A refresh (F5), a change of
+scope and the retries after a failure do not wait for the budget, but spend from it; the budget's debt is capped
+at ``budget_burst`` requests, so after a burst of them (or a costly poll: a catch-up, new chats) the next scheduled
+poll waits at most 15 s (active) or 60 s (background) instead.
+
+Known risk until checked against a team instance's ``/api-json``: that ``GET /messages`` lists newest first and
+that its ``after`` compares with the message ``timestamp``. The reference documents the route for exactly this
+use, but not these details.
 
 The very first poll of an empty cache only records the first page of chats: with no earlier state there is
 nothing to compare against, and fetching the messages of every chat would be a burst of requests.
 
 Timing is adaptive: ``active_interval`` while the window is active, ``background_interval`` otherwise,
 exponential backoff after errors (the outbox's, from ``backoff``, with a little jitter), and a 429's
-``retry_after`` honoured before the next request. Requests of one poll that run side by side report one error:
-the most telling one (a 429 first, then a refused key, then the first), never a group of them. ``refresh_now()``
-(F5) polls at once unless the server asked to wait. Clock, sleep and the random source are injectable so tests
-run without waiting.
+``retry_after`` honoured before the next request (the client's ``RequestGate`` also holds back every other
+caller meanwhile). Requests of one poll that run side by side report one error: the most telling one (a 429
+first, then a refused key, then the first), never a group of them. ``refresh_now()`` (F5) polls at once unless
+the server asked to wait. Clock, sleep and the random source are injectable so tests run without waiting.
 
 Listeners: ``chats_changed(list[Chat])`` (newest activity first: move them to the top, update badges),
 ``messages_arrived(chat_id, list[Message])`` (oldest first, only new ids) and ``state_changed(SyncStatus)``
@@ -67,6 +78,7 @@ from ..api.protocols import PollingClient
 from ..store.cache import CacheTables
 from ..store.store import Store
 from .backoff import backoff_delay
+from .request_budget import RequestBudget
 from .waiting import sleep_unless_woken
 
 __all__ = ["PollResult", "PollingClient", "SyncEngine", "SyncPolicy", "SyncState", "SyncStatus", "most_telling_error"]
@@ -110,8 +122,12 @@ StatusListener = Callable[[SyncStatus], None]
 class SyncPolicy:
     """Timings and sizes of polling; tests pass small ones."""
 
-    active_interval: float = 3.0  # window active: new messages show within a few seconds
-    background_interval: float = 20.0  # window in the background: gentle on the API and the provider
+    active_interval: float = 6.0  # window active: new messages show within a few seconds
+    background_interval: float = 24.0  # window in the background: gentle on the API and the provider
+    active_budget: float = 12.0  # API requests a minute at most (on average) while the window is active
+    background_budget: float = 3.0  # the same in the background
+    budget_burst: float = 2.0  # requests the budget lets go out at once after a quiet time
+    chat_listing_every: int = 10  # a safety GET /chats every this many polls (besides new chats and scope changes)
     error_base_delay: float = 2.0  # first retry after a failed poll, doubled per further failure
     max_error_delay: float = 60.0
     jitter: float = 0.1  # up to this fraction of a delay is randomly taken off, so many clients do not align
@@ -190,6 +206,8 @@ class SyncEngine:
         self._task: asyncio.Task[None] | None = None
         self._poll_lock: asyncio.Lock | None = None
         self._closed = False
+        self._polls_since_listing = self.policy.chat_listing_every  # the first poll lists the chats
+        self.budget = RequestBudget(self.policy.active_budget, burst=self.policy.budget_burst, clock=clock)
         self.polls = 0  # completed polls (successful or not), for tests and diagnostics
 
     # ------------------------------------------------------------------------------------------ lifecycle
@@ -261,6 +279,7 @@ class SyncEngine:
         if active == self._active:
             return
         self._active = active
+        self.budget.set_rate(self.policy.active_budget if active else self.policy.background_budget)
         self._wake()
 
     def set_accounts(self, account_ids: Sequence[str] | None) -> None:
@@ -270,6 +289,7 @@ class SyncEngine:
             return
         self._scope = scope
         self._watermark = None  # the new scope's newest activity comes from the cache
+        self._polls_since_listing = self.policy.chat_listing_every  # the new scope's chats are listed once
         self._poll_requested = True
         self._wake()
 
@@ -291,7 +311,7 @@ class SyncEngine:
         elif self._last_poll_at is None:
             due = self._clock()
         else:
-            due = self._last_poll_at + self._interval()
+            due = max(self._last_poll_at + self._interval(), self.budget.ready_at())
         return max(due, self._limited_until)
 
     async def _run(self) -> None:
@@ -392,16 +412,26 @@ class SyncEngine:
         fetched = await self._list_new_messages(scope, known_newest - timedelta(seconds=self.policy.message_margin))
         if scope != self._scope:
             return result  # the accounts in view changed meanwhile: the next poll starts over
-        listed = await self._list_recent_chats(scope, known_newest - timedelta(seconds=self.policy.chat_margin))
-        if scope != self._scope:
-            return result
+        unknown = [chat_id for chat_id in fetched if cache.chat(chat_id) is None]
+        listing = bool(unknown) or self._polls_since_listing + 1 >= self.policy.chat_listing_every
+        listed: list[Chat] = []
+        if listing:
+            listed = await self._list_recent_chats(scope, known_newest - timedelta(seconds=self.policy.chat_margin))
+            if scope != self._scope:
+                return result
         listed_ids = {chat.id for chat in listed}
-        unlisted = [chat_id for chat_id, items in fetched.items() if chat_id not in listed_ids and _stale(cache, items)]
-        looked_up = await self._look_up_chats(unlisted)
+        looked_up = await self._look_up_chats([chat_id for chat_id in unknown if chat_id not in listed_ids])
         if scope != self._scope:
             return result
+        seen_ids = listed_ids | {chat.id for chat in looked_up}
+        # Known chats with new messages: their list entry follows from the messages, without a request.
+        updated = [
+            chat
+            for chat_id, items in fetched.items()
+            if chat_id not in seen_ids and (chat := _updated_from(cache, chat_id, items)) is not None
+        ]
         self._store_messages(fetched, result)
-        changed = [chat for chat in [*listed, *looked_up] if _has_changed(cache.chat(chat.id), chat)]
+        changed = [chat for chat in [*listed, *looked_up, *updated] if _has_changed(cache.chat(chat.id), chat)]
         changed = self._with_last_messages(changed, fetched)
         cache.put_chats(changed)
         result.chats = _newest_first(changed)
@@ -411,17 +441,20 @@ class SyncEngine:
         for items in fetched.values():
             for message in items:
                 self._watermark = _latest(self._watermark, message.timestamp)
+        self._polls_since_listing = 0 if listing else self._polls_since_listing + 1
         self._report_chats(result.chats)
         return result
 
     async def _record_baseline(self, scope: tuple[str, ...] | None) -> PollResult:
         """An empty cache: note the first page of chats (the list shows them) and start from their activity."""
+        self.budget.spend()
         page = await self._client.list_chats(account_ids=scope, limit=self.policy.chat_page_size)
         result = PollResult(baseline=True)
         if scope != self._scope:
             return result
         listed = list({chat.id: chat for chat in page.items}.values())
         self._store.cache.put_chats(listed)
+        self._polls_since_listing = 0
         result.chats = _newest_first(listed)
         for chat in listed:
             self._watermark = _latest(self._watermark, chat.timestamp)
@@ -434,13 +467,19 @@ class SyncEngine:
                 _call(listener, list(chats))
 
     async def _list_new_messages(self, scope: tuple[str, ...] | None, after: datetime) -> dict[str, list[Message]]:
-        """``GET /messages`` after ``after`` for each account in view (one request for all accounts), by chat."""
-        accounts: Sequence[str | None] = scope if scope is not None else (None,)
-        pages = await self._gather([self._list_account_messages(account_id, after) for account_id in accounts])
+        """``GET /messages`` after ``after``: one request for the accounts in view, by chat.
+
+        One account in view: filtered by the server; several: all accounts' messages, the others dropped here
+        (one request rather than one per account: the budget is per minute, not per account).
+        """
+        account_id = scope[0] if scope is not None and len(scope) == 1 else None
+        messages = await self._list_account_messages(account_id, after)
+        if scope is not None and len(scope) > 1:
+            accounts = set(scope)
+            messages = [message for message in messages if message.account_id in accounts]
         by_chat: dict[str, dict[str, Message]] = {}
-        for messages in pages:
-            for message in messages:
-                by_chat.setdefault(message.chat_id, {}).setdefault(message.id, message)
+        for message in messages:
+            by_chat.setdefault(message.chat_id, {}).setdefault(message.id, message)
         ordered = {chat_id: sorted(items.values(), key=message_order) for chat_id, items in by_chat.items()}
         # Chats in the order of their newest message, so listeners hear about the newest activity last.
         return dict(sorted(ordered.items(), key=lambda item: message_order(item[1][-1])))
@@ -450,6 +489,7 @@ class SyncEngine:
         cursor: str | None = None
         try:
             for _ in range(self.policy.max_message_pages):
+                self.budget.spend()
                 page = await self._client.list_all_messages(
                     account_id=account_id, after=after, limit=self.policy.message_page_size, cursor=cursor
                 )
@@ -474,6 +514,7 @@ class SyncEngine:
         chats: dict[str, Chat] = {}
         cursor: str | None = None
         for _ in range(self.policy.max_chat_pages):
+            self.budget.spend()
             page = await self._client.list_chats(account_ids=scope, limit=self.policy.chat_page_size, cursor=cursor)
             reached_older = False
             for chat in page.items:
@@ -496,6 +537,7 @@ class SyncEngine:
             chat_ids = chat_ids[: self.policy.max_chat_lookups]
 
         async def one(chat_id: str) -> Chat | None:
+            self.budget.spend()
             try:
                 return await self._client.get_chat(chat_id)
             except (NotFoundError, ForbiddenError) as err:
@@ -630,12 +672,19 @@ def _has_changed(previous: Chat | None, chat: Chat) -> bool:
     return previous is None or _ChatKey.of(previous) != _ChatKey.of(chat)
 
 
-def _stale(cache: CacheTables, messages: Sequence[Message]) -> bool:
-    """Whether the cached list entry of these messages' chat is older than they are (or missing)."""
-    if not messages:
-        return False
-    cached = cache.chat(messages[0].chat_id)
-    if cached is None or cached.timestamp is None:
-        return True
+def _updated_from(cache: CacheTables, chat_id: str, messages: Sequence[Message]) -> Chat | None:
+    """The cached list entry of ``chat_id`` moved on by ``messages`` (oldest first): activity, unread count.
+
+    None when the cache does not list the chat or the messages are not newer than its entry. The preview is
+    filled in later (``_with_last_messages``), from the same messages.
+    """
+    cached = cache.chat(chat_id)
+    if cached is None:
+        return None
     newest = max((m.timestamp for m in messages if m.timestamp is not None), default=None)
-    return newest is not None and newest > cached.timestamp
+    if newest is None or (cached.timestamp is not None and newest <= cached.timestamp):
+        return None
+    unread = sum(
+        1 for m in messages if not m.is_sender and not m.hidden and not m.is_event and cache.message(m.id) is None
+    )
+    return replace(cached, timestamp=newest, unread_count=cached.unread_count + unread)

@@ -46,6 +46,7 @@ class CacheTables:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._chats_version = 0  # bumped by every write of chats or of their people (see chats_signature)
 
     # ------------------------------------------------------------------------------------------ helpers
 
@@ -91,6 +92,7 @@ class CacheTables:
             data = chat_to_json(item) if isinstance(item, Chat) else item
             chat = parse_chat(data)
             rows.append((chat.id, chat.account_id, _ms(chat.timestamp), _dump(data), now))
+        self._chats_version += 1
         with self._db.transaction():
             self._db.execute_many(
                 """INSERT INTO chats (id, account_id, ts_ms, json, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -120,6 +122,7 @@ class CacheTables:
 
     def delete_chat(self, chat_id: str) -> None:
         """Forget a chat and everything cached under it."""
+        self._chats_version += 1
         with self._db.transaction():
             self._db.execute("DELETE FROM chats WHERE id = ?", (chat_id,))
             self._db.execute("DELETE FROM messages WHERE chat_id = ?", (chat_id,))
@@ -203,6 +206,7 @@ class CacheTables:
             data = attendee_to_json(item) if isinstance(item, ChatAttendee) else item
             attendee = parse_attendee(data)
             rows.append((attendee.id, attendee.account_id, attendee.provider_id, _dump(data)))
+        self._chats_version += 1
         with self._db.transaction():
             self._db.execute_many(
                 """INSERT INTO attendees (id, account_id, provider_id, json) VALUES (?, ?, ?, ?)
@@ -224,6 +228,11 @@ class CacheTables:
             (chat_id,),
         )
         return self._load(rows, parse_attendee, "ChatAttendee")
+
+    def chats_signature(self) -> int:
+        """Changes with every write of chats or of their people through this store: a reader can keep what it built
+        from ``chats()`` and ``chat_people()`` (about a second at 10,000 chats) until then. No query."""
+        return self._chats_version
 
     def chat_people(self) -> dict[str, list[tuple[str, str]]]:
         """Every cached chat's other people as (name, provider id), in one query (the quick switcher's index)."""
@@ -266,6 +275,7 @@ class CacheTables:
 
     def clear(self) -> None:
         """Forget every cached API object (drafts, outbox and blobs stay)."""
+        self._chats_version += 1
         with self._db.transaction():
             for table in ("accounts", "chats", "messages", "attendees", "chat_attendees", "sync_state"):
                 self._db.execute(f"DELETE FROM {table}")

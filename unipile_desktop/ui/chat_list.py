@@ -1,10 +1,9 @@
-"""The chat list: an item model fed by ChatListController, a filter/sort proxy, and a delegate that paints rows."""
+"""The chat list: an item model fed by ChatListController, the view and a delegate that paints rows (the filter/sort
+proxy and the roles are in chat_filter)."""
 
 from __future__ import annotations
 
 import bisect
-import enum
-import re
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -16,8 +15,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     QSize,
-    QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QFontMetrics, QIcon, QPainter, QPalette
@@ -26,10 +25,12 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyle, QStyl
 from ..api import Account
 from ..core.chats import ChatEntry, ChatListController, DetailsState
 from ..core.images import ImageCache
-from ..engine.queue import QueueView
 from ..engine.switcher import fold_for_search
 from .accounts import account_label
 from .avatars import paint_avatar
+from .chat_filter import ChatFilterProxy as ChatFilterProxy  # the list's parts are imported from here
+from .chat_filter import ChatRole as ChatRole
+from .chat_filter import digits_per_word, search_text
 from .chat_queue import QueueStatus, add_queue_entries, paint_status, queue_status
 from .format import one_line, plain_tip, relative_time
 from .resources import provider_icon, provider_name
@@ -40,28 +41,8 @@ if TYPE_CHECKING:
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class ChatRole(enum.IntEnum):
-    ENTRY = Qt.ItemDataRole.UserRole + 1
-    CHAT_ID = Qt.ItemDataRole.UserRole + 2
-    ACCOUNT_ID = Qt.ItemDataRole.UserRole + 3
-    TITLE = Qt.ItemDataRole.UserRole + 4
-    PREVIEW = Qt.ItemDataRole.UserRole + 5
-    ACTIVITY = Qt.ItemDataRole.UserRole + 6  # float: epoch seconds, 0 when unknown (sorts last)
-    UNREAD = Qt.ItemDataRole.UserRole + 7
-    PROVIDER = Qt.ItemDataRole.UserRole + 8
-    INMAIL = Qt.ItemDataRole.UserRole + 9
-    AVATAR_ID = Qt.ItemDataRole.UserRole + 10
-    SEARCH_TEXT = Qt.ItemDataRole.UserRole + 11
-    READ_ONLY = Qt.ItemDataRole.UserRole + 12
-    DRAFT = Qt.ItemDataRole.UserRole + 13  # one line of the chat's unsent draft, "" when none
-
-
 PLACEHOLDER_TITLE = "…"
-MIN_PHONE_DIGITS = 4  # fewer digits would match half the list through ids and times
-
-
-def _looks_like_phone(text: str) -> bool:
-    return all(c.isdigit() or c in " +-.()/" for c in text)
+INSERT_BATCH = 250  # rows inserted per turn of the event loop when many chats land at once (a 10,000-chat answer)
 
 
 class ChatListModel(QAbstractListModel):
@@ -83,10 +64,18 @@ class ChatListModel(QAbstractListModel):
         self._keys: list[tuple[float, int]] = []  # per row: (-activity, arrival), ascending = the rows' order
         self._row_of: dict[str, int] = {}
         self._arrival: dict[str, int] = {}  # chat id -> when it first arrived: breaks ties between equal times
-        self._folded: dict[str, str] = {}  # chat id -> its search text folded for the filter
-        self._digits: dict[str, str] = {}  # chat id -> the digits of each word of its search text
+        # Per row, kept in step with _rows: what the filter compares, computed once per change of the entry (the
+        # filter tests every row on a keystroke, so it must not fold or call back per row).
+        self._folded: list[str] = []  # the search text through fold_for_search
+        self._digits: list[str] = []  # the digits of each word of the search text (a filter typed as a number)
+        self._accounts: list[str] = []  # the chat's account id (its name matches too)
         self._is_fetching = False
         self._queue: QueueController | None = None  # for the row's spoken queue state ("waiting 12 min")
+        self._pending: list[ChatEntry] = []  # chats arrived but not inserted yet: a batch per turn of the loop
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.setInterval(0)
+        self._pending_timer.timeout.connect(self._insert_pending)
         controller.chats_reset.connect(self.on_controller_chats_reset)
         controller.chats_loaded.connect(self.on_controller_chats_loaded)
         controller.chats_load_failed.connect(self.on_controller_chats_load_failed)
@@ -184,22 +173,28 @@ class ChatListModel(QAbstractListModel):
             return ""
         return "\n".join(part for part in (account.name, account.username or "") if part)
 
+    def folded_search_texts(self) -> list[str]:
+        """Each row's search text through fold_for_search, row by row (the model's own list: do not change it)."""
+        return self._folded
+
+    def search_digit_texts(self) -> list[str]:
+        """Each row's digits per word of its search text, row by row (the model's own list: do not change it)."""
+        return self._digits
+
+    def search_account_ids(self) -> list[str]:
+        """Each row's account id, row by row (the model's own list: do not change it)."""
+        return self._accounts
+
     def folded_search_text(self, row: int) -> str:
-        """The row's search text through fold_for_search, computed once per change of the entry: the filter asks
-        for every row on every keystroke."""
-        entry = self._rows[row]
-        folded = self._folded.get(entry.id)
-        if folded is None:
-            folded = self._folded[entry.id] = fold_for_search(search_text(entry))
-        return folded
+        return self._folded[row]
 
     def search_digits(self, row: int) -> str:
-        """The digits of each word of the row's search text (for a filter typed as a phone number), cached too."""
-        entry = self._rows[row]
-        digits = self._digits.get(entry.id)
-        if digits is None:
-            digits = self._digits[entry.id] = digits_per_word(search_text(entry))
-        return digits
+        return self._digits[row]
+
+    @staticmethod
+    def _search_keys(entry: ChatEntry) -> tuple[str, str, str]:
+        text = search_text(entry)
+        return fold_for_search(text), digits_per_word(text), entry.chat.account_id
 
     def entry(self, row: int) -> ChatEntry | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -219,8 +214,11 @@ class ChatListModel(QAbstractListModel):
         self._keys = []
         self._row_of = {}
         self._arrival = {}
-        self._folded = {}
-        self._digits = {}
+        self._folded = []
+        self._digits = []
+        self._accounts = []
+        self._pending = []
+        self._pending_timer.stop()
         self._is_fetching = False
         self.endResetModel()
 
@@ -234,12 +232,26 @@ class ChatListModel(QAbstractListModel):
 
     def on_controller_chats_loaded(self, entries: list[ChatEntry]) -> None:
         self._is_fetching = False
-        fresh: list[tuple[tuple[float, int], ChatEntry]] = []
         for entry in entries:
             if entry.id in self._arrival:
                 continue
             self._arrival[entry.id] = len(self._arrival)
-            fresh.append((self._sort_key(entry), entry))
+            self._pending.append(entry)
+        if not self._pending_timer.isActive():
+            self._insert_pending()
+
+    @property
+    def pending_rows(self) -> int:
+        """Chats that arrived and wait for their turn to be inserted (0 unless thousands arrived at once)."""
+        return len(self._pending)
+
+    def _insert_pending(self) -> None:
+        """Insert up to INSERT_BATCH of the chats that arrived, and the rest in later turns of the event loop, so a
+        big answer never holds the loop for long (a page of 40 goes in at once)."""
+        batch, self._pending = self._pending[:INSERT_BATCH], self._pending[INSERT_BATCH:]
+        if self._pending:
+            self._pending_timer.start()
+        fresh = [(self._sort_key(entry), entry) for entry in batch]
         if not fresh:
             return
         fresh.sort(key=lambda pair: pair[0])
@@ -251,9 +263,13 @@ class ChatListModel(QAbstractListModel):
             while end < len(fresh) and (position == len(self._keys) or fresh[end][0] < self._keys[position]):
                 end += 1
             run = fresh[start:end]
+            keys = [self._search_keys(entry) for _, entry in run]
             self.beginInsertRows(QModelIndex(), position, position + len(run) - 1)
             self._rows[position:position] = [entry for _, entry in run]
             self._keys[position:position] = [key for key, _ in run]
+            self._folded[position:position] = [folded for folded, _, _ in keys]
+            self._digits[position:position] = [digits for _, digits, _ in keys]
+            self._accounts[position:position] = [account for _, _, account in keys]
             self._renumber(position, len(self._rows) - 1)
             self.endInsertRows()
             start = end
@@ -268,8 +284,8 @@ class ChatListModel(QAbstractListModel):
         entry = self._controller.entry(chat_id)
         if entry is not None:
             self._rows[row] = entry
-        self._folded.pop(chat_id, None)  # the name or preview may have changed: fold it again when filtering
-        self._digits.pop(chat_id, None)
+        # The name or preview may have changed: fold it again.
+        self._folded[row], self._digits[row], self._accounts[row] = self._search_keys(self._rows[row])
         key = self._sort_key(self._rows[row])
         if key != self._keys[row]:
             row = self._move(row, key)
@@ -285,154 +301,14 @@ class ChatListModel(QAbstractListModel):
             return row
         # Qt counts the destination in the rows before the move: one further when moving down.
         self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), target if target < row else target + 1)
-        entry = self._rows.pop(row)
+        self._rows.insert(target, self._rows.pop(row))
         self._keys.pop(row)
-        self._rows.insert(target, entry)
         self._keys.insert(target, key)
+        for texts in (self._folded, self._digits, self._accounts):
+            texts.insert(target, texts.pop(row))
         self._renumber(min(row, target), max(row, target))
         self.endMoveRows()
         return target
-
-
-def search_text(entry: ChatEntry) -> str:
-    """What the filter box searches in a row: name, preview, participants and their handles (phone numbers)."""
-    chat = entry.chat
-    handles = dict.fromkeys([chat.attendee_provider_id or "", *entry.handles])
-    return "\n".join([entry.title, entry.preview or "", " ".join(entry.participants), " ".join(handles)])
-
-
-def digits_per_word(text: str) -> str:
-    """The digits of each word of ``text``, one word a line: "+33 6 12" then matches "33612…@s.whatsapp.net"."""
-    return "\n".join(_NOT_DIGIT_OR_SPACE.sub("", text).split())
-
-
-_NOT_DIGIT_OR_SPACE = re.compile(r"[^\d\s]+")
-
-
-class ChatFilterProxy(QSortFilterProxyModel):
-    """Filters the chat list by queue view and filter text; rows keep the source's order (ChatListModel: newest
-    activity first), except in the Waiting view, sorted by how long the customer has waited, longest first.
-
-    The filter box matches name, preview, participants and their handles, and the account's name or username,
-    ignoring case and accents. A phone number matches however it is typed: "+33 6 12" finds
-    "33612345678@s.whatsapp.net"."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setFilterRole(ChatRole.SEARCH_TEXT)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setDynamicSortFilter(True)  # a row whose text changes is filtered again
-        self._digits = ""  # the filter as a phone number (digits only), "" when it is not one
-        self._folded = ""  # the filter through fold_for_search, "" when the box is empty
-        self._account_matches: dict[str, bool] = {}  # account id -> its name matches the current filter
-        self._queue: QueueController | None = None
-        self._view = QueueView.ALL
-
-    # ------------------------------------------------------------------------------------------ the queue
-
-    @property
-    def view(self) -> QueueView:
-        return self._view
-
-    def set_queue(self, queue: QueueController | None) -> None:
-        if self._queue is not None:
-            self._queue.marks_changed.disconnect(self.on_queue_marks_changed)
-        self._queue = queue
-        if queue is not None:
-            queue.marks_changed.connect(self.on_queue_marks_changed)
-        self.refilter()
-
-    def set_view(self, view: QueueView | str) -> None:
-        view = QueueView(view)
-        if view is self._view:
-            return
-        self.beginFilterChange()
-        self._view = view
-        self.endFilterChange()
-        # Sorting calls back into Python per comparison: only the Waiting view needs it (a handful of rows).
-        self.sort(0 if view is QueueView.WAITING else -1)
-
-    def refilter(self) -> None:
-        """Test every row again (marks changed, or time ended a snooze); removed rows go with rowsRemoved, so the
-        view's selection and current row survive where they can."""
-        self.beginFilterChange()
-        self.endFilterChange()
-        if self._view is QueueView.WAITING:
-            self.invalidate()  # a reopened chat may have waited longest: sort again
-
-    def on_queue_marks_changed(self, _chat_id: str) -> None:
-        self.refilter()
-
-    def count_views(self) -> dict[str, int]:
-        """How many of the model's chats that pass the filter text (whatever the view) are in each view."""
-        counts = dict.fromkeys((view.value for view in QueueView), 0)
-        model = self.sourceModel()
-        if not isinstance(model, ChatListModel):
-            return counts
-        for row in range(model.rowCount()):
-            entry = model.entry(row)
-            if entry is None or not self.matches_text(row, QModelIndex()):
-                continue
-            unread = {QueueView.ALL, QueueView.UNREAD} if entry.unread_count else {QueueView.ALL}
-            for view in self._queue.views_of(entry) if self._queue is not None else unread:
-                counts[view.value] += 1
-        return counts
-
-    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
-        model = self.sourceModel()
-        if self._queue is not None and isinstance(model, ChatListModel):
-            left_entry, right_entry = model.entry(left.row()), model.entry(right.row())
-            if left_entry is not None and right_entry is not None:
-                left_wait = self._queue.waiting_seconds(left_entry)
-                right_wait = self._queue.waiting_seconds(right_entry)
-                if left_wait != right_wait:
-                    # Unknown waits go last; otherwise the longest wait first.
-                    return right_wait is None or (left_wait is not None and left_wait > right_wait)
-        return left.row() < right.row()  # equal waits keep the activity order
-
-    # ------------------------------------------------------------------------------------------ the filter text
-
-    def set_filter_text(self, text: str) -> None:
-        needle = text.strip()
-        digits = "".join(c for c in needle if c.isdigit())
-        self._digits = digits if len(digits) >= MIN_PHONE_DIGITS and _looks_like_phone(needle) else ""
-        self._folded = fold_for_search(needle)
-        self._account_matches = {}
-        self.setFilterFixedString(needle)  # also re-runs the filter
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        model = self.sourceModel()
-        if self._queue is not None and self._view is not QueueView.ALL and isinstance(model, ChatListModel):
-            entry = model.entry(source_row)
-            if entry is None or self._view not in self._queue.views_of(entry):
-                return False
-        return self.matches_text(source_row, source_parent)
-
-    def matches_text(self, source_row: int, source_parent: ModelIndex) -> bool:
-        """The filter box's test alone (the queue view aside)."""
-        if not self._folded:
-            return True
-        model = self.sourceModel()
-        if not isinstance(model, ChatListModel):
-            text = str(model.index(source_row, 0, source_parent).data(ChatRole.SEARCH_TEXT) or "")
-            return self._text_matches(text)
-        if self._folded in model.folded_search_text(source_row):
-            return True
-        if self._digits and self._digits in model.search_digits(source_row):
-            return True
-        entry = model.entry(source_row)
-        return entry is not None and self._account_matches_filter(model, entry.chat.account_id)
-
-    def _text_matches(self, text: str) -> bool:
-        return self._folded in fold_for_search(text) or bool(self._digits) and self._digits in digits_per_word(text)
-
-    def _account_matches_filter(self, model: ChatListModel, account_id: str) -> bool:
-        matches = self._account_matches.get(account_id)
-        if matches is None:
-            text = model.account_search_text(account_id)
-            matches = bool(text) and self._text_matches(text)
-            self._account_matches[account_id] = matches
-        return matches
 
 
 # ---------------------------------------------------------------------------------------------- painting

@@ -41,7 +41,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.images import ImageCache
-from ...core.message_list import AttachmentView, MessageListModel, MessageRow, RowKind, SendState
+from ...core.message_list import (
+    WINDOW_ROWS,
+    WINDOW_STEP,
+    AttachmentView,
+    MessageListModel,
+    MessageRow,
+    RowKind,
+    SendState,
+)
 from ..format import clock_time, plain_tip
 from .bubble_layout import FAILED_ACTIONS, UNSURE_ACTIONS, Hit
 from .delegate import BubbleDelegate
@@ -88,6 +96,8 @@ class MessageView(QListView):
         self._press_hit: Hit | None = None
         self._anchor: tuple[str, QPersistentModelIndex, int] | None = None  # key, row, its top in the viewport
         self._restoring = False  # the view is putting the anchor back: scroll bar moves are not the person's
+        self._changing = False  # rows are changing: the scroll bar may be clamped before the anchor is put back
+        self._batch = False  # between the model's ``changing`` and ``changed``: the anchor waits for the end
         self._at_bottom = True
         self._follows_newest = True  # the last row is the newest message: the view stays at the end
         self._flash_timer = QTimer(self)
@@ -109,6 +119,11 @@ class MessageView(QListView):
         )
         self.new_messages_button.clicked.connect(self.on_new_messages_button_clicked)
         self.new_messages_button.hide()
+        # Rows far from the screen leave the model's window once the view is idle (see MessageListModel.window).
+        self._trim_timer = QTimer(self)
+        self._trim_timer.setSingleShot(True)
+        self._trim_timer.setInterval(0)
+        self._trim_timer.timeout.connect(self.on_trim_timer_timeout)
 
     # ------------------------------------------------------------------------------------------ model
 
@@ -117,18 +132,55 @@ class MessageView(QListView):
         if previous is not None:
             for signal, slot in self._model_connections(previous):
                 signal.disconnect(slot)
+        if isinstance(previous, MessageListModel):
+            previous.hidden_arrivals.disconnect(self._note_hidden_arrivals)
+            previous.changing.disconnect(self._begin_change)
+            previous.changed.disconnect(self._end_change)
         super().setModel(model)
         if model is not None:
             for signal, slot in self._model_connections(model):
                 signal.connect(slot)
+        if isinstance(model, MessageListModel):
+            model.hidden_arrivals.connect(self._note_hidden_arrivals)
+            model.changing.connect(self._begin_change)
+            model.changed.connect(self._end_change)
+
+    def _window(self) -> MessageListModel | None:
+        model = self.model()
+        return model if isinstance(model, MessageListModel) else None
+
+    def _near_top(self) -> None:
+        """At the top of the rows: the model's older rows first, else the page before from the server."""
+        window = self._window()
+        if window is not None and window.can_show_older:
+            window.show_older()
+        else:
+            self.top_reached.emit()
+
+    def _near_bottom(self) -> None:
+        """At the end of the rows: the model's newer rows first, else (opened in the middle) the page after."""
+        window = self._window()
+        if window is not None and window.can_show_newer:
+            window.show_newer()
+        elif not self._follows_newest:
+            self.bottom_reached.emit()
+
+    def on_trim_timer_timeout(self) -> None:
+        window = self._window()
+        if window is None or window.rowCount() == 0:
+            return
+        first = self.top_visible_index()
+        last = self.indexAt(QPoint(self.viewport().width() // 2, self.viewport().height() - 1))
+        top = first.row() if first.isValid() else 0
+        window.trim_window(top, last.row() if last.isValid() else top)
 
     def _model_connections(self, model: QAbstractItemModel) -> list[tuple[SignalInstance, Callable[..., None]]]:
         return [
-            (model.rowsAboutToBeInserted, self._remember_anchor),
-            (model.rowsInserted, self._restore_anchor),
+            (model.rowsAboutToBeInserted, self._remember_step),
+            (model.rowsInserted, self._restore_step),
             (model.rowsInserted, self._note_arrivals),
-            (model.rowsAboutToBeRemoved, self._remember_anchor),
-            (model.rowsRemoved, self._restore_anchor),
+            (model.rowsAboutToBeRemoved, self._remember_step),
+            (model.rowsRemoved, self._restore_step),
             (model.dataChanged, self._on_data_changed),
             (model.modelReset, self._on_model_reset),
         ]
@@ -176,9 +228,9 @@ class MessageView(QListView):
             return
         bar = self.verticalScrollBar()
         if bar.value() <= TOP_THRESHOLD_PX:
-            self.top_reached.emit()
-        if not self._follows_newest and bar.value() >= bar.maximum() - BOTTOM_THRESHOLD_PX:
-            self.bottom_reached.emit()
+            self._near_top()
+        if bar.value() >= bar.maximum() - BOTTOM_THRESHOLD_PX:
+            self._near_bottom()
 
     def show_new_messages_button(self) -> None:
         self._place_new_messages_button()
@@ -186,8 +238,10 @@ class MessageView(QListView):
         self.new_messages_button.raise_()
 
     def is_at_bottom(self) -> bool:
+        """At the end of the rows, and the rows the model shows reach its last one."""
         bar = self.verticalScrollBar()
-        return bar.value() >= bar.maximum() - 4
+        window = self._window()
+        return bar.value() >= bar.maximum() - 4 and not (window is not None and window.can_show_newer)
 
     def top_visible_index(self) -> QModelIndex:
         x = self.viewport().width() // 2
@@ -213,14 +267,36 @@ class MessageView(QListView):
                 return candidate
         return index
 
+    def _begin_change(self) -> None:
+        """The model's rows are about to change, in one or more steps: what the agent reads is noted once, while
+        the view still knows where each row is, and put back once, after the last step (one layout, not one per
+        step: a QListView lays every row out again after each insert or remove)."""
+        self._remember_anchor()
+        self._batch = True
+
+    def _end_change(self) -> None:
+        self._batch = False
+        self._restore_anchor()
+
+    def _remember_step(self, *_: object) -> None:
+        if not self._batch:
+            self._remember_anchor()
+
+    def _restore_step(self, *_: object) -> None:
+        if not self._batch:
+            self._restore_anchor()
+
+    def _reading_anchor(self) -> tuple[str, QPersistentModelIndex, int] | None:
+        index = self.reading_index()
+        if not index.isValid():
+            return None
+        key = str(index.data(MessageListModel.KeyRole) or "")
+        return key, QPersistentModelIndex(index), self.visualRect(index).top()
+
     def _remember_anchor(self, *_: object) -> None:
         self._at_bottom = self.is_at_bottom()
-        index = self.reading_index()
-        if index.isValid():
-            key = str(index.data(MessageListModel.KeyRole) or "")
-            self._anchor = (key, QPersistentModelIndex(index), self.visualRect(index).top())
-        else:
-            self._anchor = None
+        self._changing = True  # until _restore_anchor: scroll bar moves (a clamp) are the change's, not the person's
+        self._anchor = self._reading_anchor()
 
     def _restore_anchor(self, *_: object) -> None:
         """Keep the row being read exactly where it was (older pages land above it), or stay at the end.
@@ -240,7 +316,14 @@ class MessageView(QListView):
                     bar.setValue(bar.value() + (self.visualRect(index).top() - old_top))
         finally:
             self._restoring = False
+            self._changing = False
         self._anchor = None
+        self._at_bottom = self.is_at_bottom()
+        if self._at_bottom and self._follows_newest:
+            self.new_messages_button.hide()
+        window = self._window()
+        if window is not None and window.rowCount() > WINDOW_ROWS + WINDOW_STEP:
+            self._trim_timer.start()
 
     def _index_of_key(self, key: str) -> QModelIndex:
         """The row with ``key`` (when its persistent index was lost to a remove and insert), else invalid."""
@@ -255,6 +338,9 @@ class MessageView(QListView):
 
     def _on_data_changed(self, *_: object) -> None:
         # Heights may change (pending -> sent, names arriving): lay out again without moving what is on screen.
+        if self._batch:  # the end of the change puts the anchor back
+            self.scheduleDelayedItemsLayout()
+            return
         self._remember_anchor()
         self.scheduleDelayedItemsLayout()
         self._restore_anchor()
@@ -263,7 +349,10 @@ class MessageView(QListView):
         self.bubble_delegate.forget_layouts()
         self.bubble_delegate.highlighted_key = ""
         self._flash_timer.stop()
+        self._trim_timer.stop()
         self._anchor = None
+        self._batch = False
+        self._changing = False
         self._at_bottom = True
         self.new_messages_button.hide()
 
@@ -280,9 +369,18 @@ class MessageView(QListView):
                 self.show_new_messages_button()
                 return
 
+    def _note_hidden_arrivals(self) -> None:
+        """Messages from others beyond the rows the model shows (the agent reads far above): the same button."""
+        if self._follows_newest:
+            self.show_new_messages_button()
+
     def on_new_messages_button_clicked(self) -> None:
         self.new_messages_button.hide()
         if self._follows_newest:
+            window = self._window()
+            if window is not None:
+                window.show_newest()
+            self._at_bottom = True
             self.scrollToBottom()
         else:
             self.newest_requested.emit()
@@ -301,6 +399,8 @@ class MessageView(QListView):
         self._place_new_messages_button()
 
     def on_scrollbar_value_changed(self, value: int) -> None:
+        if self._changing:
+            return
         self._at_bottom = self.is_at_bottom()
         if self._at_bottom and self._follows_newest:
             self.new_messages_button.hide()
@@ -308,9 +408,9 @@ class MessageView(QListView):
         if self._restoring or model is None or model.rowCount() == 0:
             return
         if value <= TOP_THRESHOLD_PX:
-            self.top_reached.emit()
-        if not self._follows_newest and value >= self.verticalScrollBar().maximum() - BOTTOM_THRESHOLD_PX:
-            self.bottom_reached.emit()
+            self._near_top()
+        if value >= self.verticalScrollBar().maximum() - BOTTOM_THRESHOLD_PX:
+            self._near_bottom()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         super().wheelEvent(event)
@@ -321,12 +421,12 @@ class MessageView(QListView):
         if model is None or model.rowCount() == 0:
             return
         if event.angleDelta().y() > 0 and bar.value() <= bar.minimum():
-            self.top_reached.emit()
-        elif event.angleDelta().y() < 0 and bar.value() >= bar.maximum() and not self._follows_newest:
-            self.bottom_reached.emit()
+            self._near_top()
+        elif event.angleDelta().y() < 0 and bar.value() >= bar.maximum():
+            self._near_bottom()
 
     def on_scrollbar_range_changed(self, _minimum: int, maximum: int) -> None:
-        if self._at_bottom and self._follows_newest:
+        if self._at_bottom and not self._changing and self._follows_newest:
             self.verticalScrollBar().setValue(maximum)  # an image or a new message grew the list: stay at the end
 
     # ------------------------------------------------------------------------------------------ mouse
