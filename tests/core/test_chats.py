@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import UTC, datetime
 
 import pytest
 
 from tests.helpers.conversation_support import wait_signal, wait_until
 from unipile_desktop.api import Attachment, Chat, ChatAttendee, ChatType, Message, UnipileClient
-from unipile_desktop.core.chats import ChatEntry, ChatListController, DetailsState, chat_title, preview_text
+from unipile_desktop.core.chats import (
+    QUEUE_LOOKUP_DAYS,
+    ChatEntry,
+    ChatListController,
+    DetailsState,
+    chat_title,
+    preview_text,
+)
 from unipile_desktop.core.tasks import TaskRunner
 from unipile_desktop.sandbox import SandboxServer
 
@@ -364,11 +372,22 @@ async def test_the_queue_lookup_reads_the_last_message_of_rows_that_were_never_p
         controller.set_queue_lookup(True)
         assert controller.pending_lookups > 0
         await wait_until(lambda: controller.pending_lookups == 0, timeout=30, what="every last message")
-        for chat_id in unknown:
+        cutoff = time.time() - QUEUE_LOOKUP_DAYS * 86400
+        recent = [
+            chat_id
+            for chat_id in unknown
+            if (e := controller.entry(chat_id)) is not None
+            and e.activity is not None
+            and e.activity.timestamp() > cutoff
+            and e.activity is not None
+            and e.activity.timestamp() > cutoff
+        ]
+        assert len(recent) > 10  # the seed's recent chats are read; older ones wait to be painted
+        for chat_id in recent:
             entry = controller.entry(chat_id)
             assert entry is not None and entry.details in (DetailsState.LOADED, DetailsState.FAILED)
-        known = [controller.entry(chat_id) for chat_id in unknown]
-        assert sum(1 for e in known if e is not None and e.chat.last_message is not None) >= len(unknown) - 2
+        known = [controller.entry(chat_id) for chat_id in recent]
+        assert sum(1 for e in known if e is not None and e.chat.last_message is not None) >= len(recent) - 2
         chat_gets = [e for e in sandbox.requests_log() if str(e["path"]).rstrip("/").count("/") == 2]
         assert len([e for e in chat_gets if str(e["path"]).startswith("/chats/")]) <= len(unknown)  # once each
         await tasks.shutdown()
@@ -388,4 +407,24 @@ async def test_ending_the_name_lookup_keeps_the_lookups_the_queue_still_needs(sa
         await wait_until(lambda: controller.pending_lookups == 0, timeout=30, what="the queue's lookups")
         missing = [e.id for e in entries if (c := controller.entry(e.id)) and c.chat.last_message is None]
         assert len(missing) <= 2
+        await tasks.shutdown()
+
+
+@pytest.mark.asyncio
+async def test_the_queue_lookup_stops_at_its_share_of_the_newest_chats(
+    sandbox: SandboxServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("unipile_desktop.core.chats.QUEUE_LOOKUP_LIMIT", 5)
+    async with UnipileClient(sandbox.url, API_KEY) as client:
+        tasks = TaskRunner()
+        controller = ChatListController(client, tasks, page_size=250)
+        entries = await load_scope(controller, None)
+        unknown = [e for e in entries if e.chat.last_message is None]
+        assert len(unknown) > 10
+        controller.set_queue_lookup(True)
+        await wait_until(lambda: controller.pending_lookups == 0, timeout=30, what="the queue's lookups")
+        attendee_gets = [str(e["path"]) for e in sandbox.requests_log() if str(e["path"]).endswith("/attendees")]
+        assert len(attendee_gets) == 5  # two requests per chat looked up would be 20,000 at 10,000 chats
+        newest = sorted(unknown, key=lambda e: e.activity.timestamp() if e.activity else 0.0, reverse=True)[:5]
+        assert {e.id for e in newest} == {path.split("/")[-2] for path in attendee_gets}
         await tasks.shutdown()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -22,6 +23,9 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 40
 DETAIL_WORKERS = 4  # concurrent detail fetches: enough to fill a screen quickly, gentle on rate limits
+# The queue reads the last message of at most this many unpainted chats (the newest), active in the last N days.
+QUEUE_LOOKUP_LIMIT = 150
+QUEUE_LOOKUP_DAYS = 14
 DETAIL_QUEUE_LIMIT = 60  # rows scrolled past long ago are dropped from the queue and asked for again when seen
 PREVIEW_LIMIT = 160
 
@@ -185,7 +189,8 @@ class ChatListController(QObject):
         self._queue: list[str] = []  # rows being painted, most recent last
         self._lookup_queue: list[str] = []  # rows never painted but looked up all the same, newest chat first
         self._lookup_active = False  # the filter needs every row's name
-        self._queue_lookup_active = False  # the queue needs every row's last message
+        self._queue_lookup_active = False  # the queue needs the rows' last messages
+        self._queue_lookups: set[str] = set()  # rows looked up for the queue since the last reload (capped)
         self._workers = 0
 
     # ------------------------------------------------------------------------------------------ paging
@@ -226,6 +231,7 @@ class ChatListController(QObject):
         self._entries.clear()
         self._queue.clear()  # rows of the old list are no longer on screen
         self._lookup_queue.clear()
+        self._queue_lookups.clear()
         self.chats_reset.emit()
         self._show_cached()
         self.load_more()
@@ -449,9 +455,19 @@ class ChatListController(QObject):
         return sum(1 for e in self._entries.values() if e.details is DetailsState.QUEUED)
 
     def _needs_lookup(self, entry: ChatEntry) -> bool:
-        return (self._lookup_active and not entry.title_known) or (
-            self._queue_lookup_active and entry.chat.last_message is None
-        )
+        return (self._lookup_active and not entry.title_known) or self._queue_wants(entry)
+
+    def _queue_wants(self, entry: ChatEntry) -> bool:
+        """The queue's lookups stop at the newest QUEUE_LOOKUP_LIMIT chats active in the last QUEUE_LOOKUP_DAYS:
+        each costs two requests, and a big account must not spend thousands on chats nobody waits in (older rows
+        are still resolved when painted)."""
+        if not self._queue_lookup_active or entry.chat.last_message is not None:
+            return False
+        if entry.id in self._queue_lookups:
+            return True
+        activity = entry.activity
+        recent = activity is not None and time.time() - activity.timestamp() <= QUEUE_LOOKUP_DAYS * 86400
+        return recent and len(self._queue_lookups) < QUEUE_LOOKUP_LIMIT
 
     def _look_up(self, entries: Sequence[ChatEntry]) -> None:
         wanted = {e.id: e for e in entries if e.details is DetailsState.MISSING and self._needs_lookup(e)}
@@ -461,6 +477,10 @@ class ChatListController(QObject):
             wanted.values(), key=lambda e: e.activity.timestamp() if e.activity is not None else 0.0, reverse=True
         )
         for entry in ordered:
+            if not (self._lookup_active and not entry.title_known) and not self._queue_wants(entry):
+                continue  # the queue's share ran out while queueing (the list is newest first)
+            if self._queue_lookup_active and entry.chat.last_message is None:
+                self._queue_lookups.add(entry.id)
             entry.details = DetailsState.QUEUED
             self._lookup_queue.append(entry.id)
         self._start_workers()
