@@ -31,3 +31,14 @@ def test_a_change_of_rate_counts_what_accrued_at_the_old_rate_first() -> None:
     assert budget.ready_at() == pytest.approx(2.5 + 10.0)  # the other half at 3 a minute
     with pytest.raises(ValueError):
         budget.set_rate(0)
+
+
+def test_requests_the_agent_asked_for_empty_the_budget_but_leave_no_debt() -> None:
+    now = [0.0]
+    budget = RequestBudget(12, burst=2, clock=lambda: now[0])
+    budget.spend(10, asked=True)  # F5 and switching accounts several times
+    assert budget.tokens() == 0
+    assert budget.ready_at() == pytest.approx(5.0)  # the next scheduled poll waits one token's time, not 15 s
+    budget.spend(1)
+    assert budget.tokens() == -1  # a scheduled poll's own cost still counts
+

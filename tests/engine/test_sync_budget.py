@@ -114,8 +114,10 @@ async def test_polls_that_cost_more_requests_are_spaced_out_to_stay_within_the_b
     ticks, seen, elapsed = await idle_run(sandbox, store, active=True, minutes=5, policy=costly)
     assert ticks.requests_per_tick().count(2) == len(ticks.requests_per_tick())
     rate = len(seen) / (elapsed / 60)
-    assert rate <= 12 + costly.budget_burst / (elapsed / 60), f"{rate:.2f} requests a minute"
-    gaps = [b - a for (a, _), (b, _) in zip(ticks.ends[2:], ticks.ends[3:], strict=False)]
+    # The start's poll is asked for (the accounts in view were set): its two requests may empty the bucket but are
+    # not held against the scheduled polls, so they come on top of the burst.
+    assert rate <= 12 + (costly.budget_burst + 2) / (elapsed / 60), f"{rate:.2f} requests a minute"
+    gaps = [b - a for (a, _), (b, _) in zip(ticks.ends[4:], ticks.ends[5:], strict=False)]  # past the start
     assert min(gaps) == pytest.approx(10.0)  # two requests at 12 a minute: one poll every 10 s
 
 

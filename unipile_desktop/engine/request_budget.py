@@ -37,9 +37,12 @@ class RequestBudget:
         self._refill()
         self._rate = per_minute / 60.0
 
-    def spend(self, requests: int = 1) -> None:
+    def spend(self, requests: int = 1, *, asked: bool = False) -> None:
+        """Count ``requests``. ``asked``: the agent asked for them (F5, another account): they may empty the bucket
+        but not run it into debt, so the next scheduled poll — a customer's message — waits one token at most."""
         self._refill()
-        self._tokens = max(-self.burst, self._tokens - requests)
+        floor = 0.0 if asked else -self.burst
+        self._tokens = max(min(floor, self._tokens), self._tokens - requests)
         self.spent += requests
 
     def tokens(self) -> float:

@@ -208,6 +208,7 @@ class SyncEngine:
         self._closed = False
         self._polls_since_listing = self.policy.chat_listing_every  # the first poll lists the chats
         self.budget = RequestBudget(self.policy.active_budget, burst=self.policy.budget_burst, clock=clock)
+        self._asked_poll = False  # the poll running now was asked for (F5, a scope change), not scheduled
         self.polls = 0  # completed polls (successful or not), for tests and diagnostics
 
     # ------------------------------------------------------------------------------------------ lifecycle
@@ -320,6 +321,7 @@ class SyncEngine:
             if delay > 0:
                 await self._wait(delay)
                 continue  # re-evaluate: a refresh, an activation or a scope change may have moved the time
+            self._asked_poll = self._poll_requested
             self._poll_requested = False
             await self._poll_and_report()
 
@@ -447,7 +449,7 @@ class SyncEngine:
 
     async def _record_baseline(self, scope: tuple[str, ...] | None) -> PollResult:
         """An empty cache: note the first page of chats (the list shows them) and start from their activity."""
-        self.budget.spend()
+        self.budget.spend(asked=self._asked_poll)
         page = await self._client.list_chats(account_ids=scope, limit=self.policy.chat_page_size)
         result = PollResult(baseline=True)
         if scope != self._scope:
@@ -489,7 +491,7 @@ class SyncEngine:
         cursor: str | None = None
         try:
             for _ in range(self.policy.max_message_pages):
-                self.budget.spend()
+                self.budget.spend(asked=self._asked_poll)
                 page = await self._client.list_all_messages(
                     account_id=account_id, after=after, limit=self.policy.message_page_size, cursor=cursor
                 )
@@ -514,7 +516,7 @@ class SyncEngine:
         chats: dict[str, Chat] = {}
         cursor: str | None = None
         for _ in range(self.policy.max_chat_pages):
-            self.budget.spend()
+            self.budget.spend(asked=self._asked_poll)
             page = await self._client.list_chats(account_ids=scope, limit=self.policy.chat_page_size, cursor=cursor)
             reached_older = False
             for chat in page.items:
@@ -537,7 +539,7 @@ class SyncEngine:
             chat_ids = chat_ids[: self.policy.max_chat_lookups]
 
         async def one(chat_id: str) -> Chat | None:
-            self.budget.spend()
+            self.budget.spend(asked=self._asked_poll)
             try:
                 return await self._client.get_chat(chat_id)
             except (NotFoundError, ForbiddenError) as err:
