@@ -41,4 +41,3 @@ def test_requests_the_agent_asked_for_empty_the_budget_but_leave_no_debt() -> No
     assert budget.ready_at() == pytest.approx(5.0)  # the next scheduled poll waits one token's time, not 15 s
     budget.spend(1)
     assert budget.tokens() == -1  # a scheduled poll's own cost still counts
-
