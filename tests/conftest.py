@@ -25,6 +25,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.date_sensitive)
 
 
+@pytest.fixture(autouse=True)
+def _qt_application(request: pytest.FixtureRequest) -> None:
+    """Every test runs with the one QApplication of the session, whatever the random order.
+
+    A test that builds a QObject with a timer but asks for no Qt fixture used to pass only when an earlier test had
+    made the application; run first, its timers warned "event dispatcher has already been destroyed" and failed.
+    """
+    request.getfixturevalue("qapp")
+
+
 @pytest.fixture
 def sandbox() -> Iterator[SandboxServer]:
     """A fresh sandbox per test (api key "test-key", seed 1, no simulated replies); starts in well under 0.2 s."""
