@@ -158,6 +158,22 @@ def test_snooze_hides_from_waiting_and_reopens_a_done_chat(queue: QueueControlle
     assert queue.waiting_seconds(entry(last=msg(5))) is None
 
 
+def test_remembered_views_follow_marks_facts_and_the_end_of_a_snooze(queue: QueueController, clock: FakeClock) -> None:
+    chat = entry(last=msg(5))
+    assert queue.views_of(chat) == {QueueView.ALL, QueueView.WAITING}
+    queue.snooze(chat, datetime.fromtimestamp(clock() + 3600, UTC))  # a new mark
+    assert queue.views_of(chat) == {QueueView.ALL, QueueView.SNOOZED}
+    assert queue.views_of(chat) == {QueueView.ALL, QueueView.SNOOZED}  # asked again: the same answer
+    clock.advance(3601)  # the snooze is over by the clock alone (its timer has not fired: no new mark)
+    assert queue.views_of(chat) == {QueueView.ALL, QueueView.WAITING}
+    queue.mark_done(chat)
+    assert queue.views_of(chat) == {QueueView.ALL, QueueView.DONE}
+    queue.forget("c1")  # new facts: the customer wrote again
+    newer = entry(last=msg(6))
+    assert queue.views_of(newer) == {QueueView.ALL, QueueView.WAITING}
+    assert queue.views_of(entry(last=msg(6), unread=2)) == {QueueView.ALL, QueueView.UNREAD, QueueView.WAITING}
+
+
 def test_snooze_needs_an_aware_time(queue: QueueController) -> None:
     with pytest.raises(ValueError, match="aware"):
         queue.snooze(entry(), datetime(2024, 3, 15, 9, 0))

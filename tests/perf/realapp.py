@@ -57,7 +57,8 @@ TARGETS: dict[str, float] = {
     "live_message_ms": 16,
     "older_page_ms": 30,
     "filter_keystroke_p95_ms": 16,
-    "max_stall_ms": 30,
+    "first_sync_max_stall_ms": 30,  # the issue's stall target: during the full first sync of every chat
+    "max_stall_ms": 30,  # stricter: the worst stall of any scenario (the issue asks only for the first sync)
     "rss_10k_mb": 250,
     "requests_per_min_active": 12,
     "requests_per_min_background": 3,
@@ -252,6 +253,7 @@ class Parent:
         started = time.monotonic()
         self.add({"type": "machine", **{k: v for k, v in self.bench.machine().items() if k != "type"}})
         failed = False
+        self.bench.compile_app()  # every child starts from bytecode, as an installed app does
         try:
             generating = time.perf_counter()
             self.world = build_big_world(self.server, self.size)
@@ -372,8 +374,12 @@ class Parent:
     def summary(self, seconds: float, failed: bool) -> dict[str, Any]:
         by: dict[str, dict[str, Any]] = {r["measure"]: r for r in self.records if r.get("type") == "measurement"}
         browse = by.get("browse", {})
-        stalls = [s for s in (browse.get("stalls") or {}).values() if s.get("max_ms") is not None]
-        stalls += [s for s in [(by.get("prime") or {}).get("stalls", {}).get("first_sync")] if s]
+        named = {k: s for k, s in (browse.get("stalls") or {}).items() if s.get("max_ms") is not None}
+        first_sync = (by.get("prime") or {}).get("stalls", {}).get("first_sync")
+        if first_sync:
+            named["first_sync"] = first_sync
+        stalls = list(named.values())
+        worst = max(named, key=lambda k: named[k]["max_ms"], default=None)
         figures: dict[str, Any] = {
             "startup_vs_bare": by.get("startup.cold", {}).get("ratio_median"),
             "startup_vs_bare_p95": by.get("startup.cold", {}).get("ratio_p95"),
@@ -395,6 +401,9 @@ class Parent:
             "filter_keystroke_max_ms": browse.get("keystroke_max_ms"),
             "max_stall_ms": max((s["max_ms"] for s in stalls), default=None),
             "stall_p99_ms": max((s["p99_ms"] for s in stalls), default=None),
+            "max_stall_scenario": worst,  # max_stall_ms is the worst of every scenario, not only the first sync
+            "first_sync_max_stall_ms": first_sync.get("max_ms") if first_sync else None,  # the issue's own figure
+            "first_sync_stall_p99_ms": first_sync.get("p99_ms") if first_sync else None,
             "rss_10k_mb": browse.get("rss_mb"),
             "requests_per_min_active": by.get("requests.active", {}).get("per_minute"),
             "requests_per_min_background": by.get("requests.background", {}).get("per_minute"),

@@ -27,6 +27,8 @@ from ..ui.tray import TrayIcon, set_badge_number
 
 log = logging.getLogger(__name__)
 
+FIRST_PAINT_WAIT_S = 2.0  # a window that is shown paints well within this; a hidden one must not stall notifications
+
 CLOSE_TO_TRAY_KEY = "tray/close_to_tray"  # window settings: closing the window keeps the app in the tray
 
 
@@ -111,6 +113,9 @@ class Inbox(QObject):
         self._start_task = asyncio.get_running_loop().create_task(self._start_notifications())
 
     async def _start_notifications(self) -> None:
+        # The probe imports the notification library and talks to D-Bus: tens of ms the first paint need not wait
+        # for. A window that is never painted (a hidden test window) waits no longer than a moment.
+        await self.window.chat_list_painted.wait(FIRST_PAINT_WAIT_S)
         notifier = self.notifications.notifier
         await notifier.start()
         if not notifier.available and self._record_when_unavailable:

@@ -7,6 +7,7 @@ chat list can ask for every row on every repaint, and wakes up when the next sno
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -47,6 +48,8 @@ class QueueController(QObject):
         self._clock = clock
         self._marks: dict[str, ChatMark] = store.marks.all()
         self._facts: dict[str, ChatFacts] = {}
+        # chat id → (facts, mark, read_only, valid until, views): see views_of
+        self._views: dict[str, tuple[ChatFacts, ChatMark | None, bool, float, frozenset[QueueView]]] = {}
         # When a waiting customer writes again in a chat whose older messages were never read into the cache, the
         # new facts alone would restart the wait: the start seen before is kept while the customer still waits.
         self._waiting_before: dict[str, datetime] = {}
@@ -110,10 +113,22 @@ class QueueController(QObject):
             self._waiting_before[chat_id] = previous.waiting_since
 
     def views_of(self, entry: ChatEntry) -> frozenset[QueueView]:
-        views = views_of(self.facts(entry), self.mark(entry.id), self._clock())
-        if entry.chat.read_only and QueueView.WAITING in views:
+        facts = self.facts(entry)
+        mark = self._marks.get(entry.id)
+        read_only = entry.chat.read_only
+        now = self._clock()
+        # Counting the views of 10,000 chats after each change must not stall the window: a chat's views change only
+        # with its facts or mark (new objects when they change) or, for a snooze, when the snooze ends.
+        known = self._views.get(entry.id)
+        if known is not None and known[0] is facts and known[1] is mark and known[2] == read_only and now < known[3]:
+            return known[4]
+        views = views_of(facts, mark or ChatMark(entry.id), now)
+        if read_only and QueueView.WAITING in views:
             # A channel the agent cannot answer in (read_only) never waits for a reply.
             views = views - {QueueView.WAITING}
+        snooze_end = mark.snoozed_until if mark is not None and mark.snoozed_until is not None else None
+        valid_until = snooze_end if snooze_end is not None and snooze_end > now else math.inf
+        self._views[entry.id] = (facts, mark, read_only, valid_until, views)
         return views
 
     def waiting_seconds(self, entry: ChatEntry) -> float | None:

@@ -35,6 +35,7 @@ from .accounts import AccountListModel, AccountPicker, account_label
 from .banner import ErrorBanner
 from .chat_list import ChatDelegate, ChatFilterProxy, ChatListModel, ChatListView, ChatRole
 from .conversation.pane import ConversationPane
+from .first_paint import FirstPaint
 from .invitation_actions import InvitationActions
 from .key_banner import KeyRejectedBanner
 from .new_chat import NewChatDialog
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
         self.chat_delegate = ChatDelegate(images, on_row_painted=self._on_chat_row_painted, parent=self.chat_view)
         self.chat_view.setItemDelegate(self.chat_delegate)
         self.chat_view.setModel(self.chat_proxy)
+        # Work the person cannot see yet (the notification service's probe) waits for the chat list's first paint.
+        self.chat_list_painted = FirstPaint(self.chat_view.viewport())
         for part in (self.chat_model, self.chat_proxy, self.chat_delegate, self.chat_view):
             part.set_queue(queue)
         self.chat_list_status = QLabel()

@@ -14,10 +14,10 @@ import platform
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from desktop_notifier import DesktopNotifier, Icon, Notification
-from desktop_notifier.main import get_backend_class
+if TYPE_CHECKING:  # the library (and its D-Bus stack) is imported when the notifier is probed, after the first paint
+    from desktop_notifier import DesktopNotifier
 
 log = logging.getLogger(__name__)
 
@@ -175,12 +175,15 @@ class SystemBackend:
 
     def __init__(self, app_name: str, *, icon: Path | None = None, probe_timeout: float = PROBE_TIMEOUT_S) -> None:
         self._app_name = app_name
-        self._icon = Icon(path=icon) if icon is not None else None
+        self._icon_path = icon
         self._probe_timeout = probe_timeout
         self._notifier: DesktopNotifier | None = None
         self.name = "dbus" if platform.system() == "Linux" else "system"
 
     async def probe(self) -> Probe:
+        from desktop_notifier import DesktopNotifier, Icon
+        from desktop_notifier.main import get_backend_class
+
         if get_backend_class().__name__ == "DummyNotificationCenter":
             # macOS outside an app bundle, or an old system: the library would drop every notification silently.
             return Probe(available=False, reason=NO_NOTIFICATION_CENTER)
@@ -194,7 +197,8 @@ class SystemBackend:
                 log.info("no notification service on the session bus: %r", exc)
                 return Probe(available=False, reason=NO_SERVICE)
             markup = "body-markup" in capabilities
-        self._notifier = DesktopNotifier(app_name=self._app_name, app_icon=self._icon)
+        icon = Icon(path=self._icon_path) if self._icon_path is not None else None
+        self._notifier = DesktopNotifier(app_name=self._app_name, app_icon=icon)
         return Probe(available=True, markup=markup)
 
     async def send(self, summary: str, body: str, on_click: Callable[[], None]) -> str | None:
@@ -207,6 +211,8 @@ class SystemBackend:
             dispatched = True
 
         # desktop-notifier logs and swallows a failed send; it calls on_dispatched only once the server took it.
+        from desktop_notifier import Notification
+
         notification = Notification(title=summary, message=body, on_clicked=on_click, on_dispatched=on_dispatched)
         await self._notifier.send_notification(notification)
         return notification.identifier if dispatched else None
