@@ -77,6 +77,31 @@ def test_the_log_folder_is_private_to_the_user(tmp_path: Path, root_at_info: log
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_log_files_are_private_to_the_user(tmp_path: Path, root_at_info: logging.Logger) -> None:
+    """With --debug the log holds account ids and cursors: 0600 when created, rotated, or left by an older version."""
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    older_backup = folder / f"{LOG_FILE_NAME}.2"
+    older_backup.write_text("an older version's log\n", "utf-8")
+    older_backup.chmod(0o644)
+    previous = os.umask(0o022)
+    try:
+        path = add_file_handler([], directory=folder, max_bytes=2000, backup_count=2)
+        assert path is not None
+        try:
+            for number in range(100):
+                logging.getLogger("unipile_desktop.test").info("line %d of the log", number)
+        finally:
+            remove_file_handlers(path)
+    finally:
+        os.umask(previous)
+    files = sorted(folder.iterdir())
+    assert len(files) == 3
+    for file in files:
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
+
+
 def test_an_unwritable_log_folder_is_no_reason_not_to_start(
     tmp_path: Path, root_at_info: logging.Logger, capsys: pytest.CaptureFixture[str]
 ) -> None:

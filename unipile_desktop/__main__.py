@@ -129,10 +129,10 @@ def main(argv: Sequence[str] | None = None, *, on_session_ready: SessionReady | 
 
     # PySide6 first, so qasync binds to it and not to another Qt binding that may be installed.
     import PySide6.QtWidgets
-    import qasync
 
     from .app.application import Application
     from .app.connection import Options
+    from .app.event_loop import AppEventLoop
     from .ui.crash_dialog import CrashReporter
     from .ui.single_instance import SingleInstance, bring_to_front
 
@@ -171,7 +171,7 @@ def main(argv: Sequence[str] | None = None, *, on_session_ready: SessionReady | 
         on_session_ready = self_test(args, started_at)
     application = Application(qt_app, options, redactor=redactor, on_session_ready=on_session_ready)
     try:
-        with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(qt_app)) as runner:
+        with asyncio.Runner(loop_factory=lambda: AppEventLoop(qt_app)) as runner:
             runner.get_loop().set_exception_handler(crash_reporter.loop_exception_handler)
             try:
                 return runner.run(application.run())

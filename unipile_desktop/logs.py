@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
@@ -9,7 +10,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from .paths import log_dir
+from .paths import log_dir, open_private, private_file, private_folder
 
 LOG_FILE_NAME = "unipile-desktop.log"
 MAX_BYTES = 1_000_000  # per file; with the backups at most ~6 MB on disk
@@ -33,12 +34,10 @@ def add_file_handler(
     path = folder / LOG_FILE_NAME
     try:
         # Readable by this user only: with --debug the log holds URLs with account ids and cursors.
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if os.name == "posix":
-            folder.chmod(0o700)  # also when an older version created it with the default umask
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8"
-        )
+        private_folder(folder)  # also when an older version created it with the default umask
+        for old in (path, *(path.with_name(f"{path.name}.{n}") for n in range(1, backup_count + 1))):
+            private_file(old)
+        handler = PrivateRotatingFileHandler(path, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8")
     except OSError as exc:
         # No log file is no reason not to start; say it where someone might see it.
         if sys.stderr is not None:
@@ -50,6 +49,14 @@ def add_file_handler(
         handler.addFilter(log_filter)
     logging.getLogger().addHandler(handler)
     return path
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are created readable by this user only (0600), whatever the umask."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = open_private(Path(self.baseFilename), os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)  # noqa: SIM115 - the handler owns it
 
 
 def remove_file_handlers(path: Path) -> None:

@@ -69,9 +69,89 @@ def adopt_legacy_window_settings(target: Path, legacy: Path) -> bool:
     return True
 
 
+PRIVATE_FOLDER_MODE: Final = 0o700
+PRIVATE_FILE_MODE: Final = 0o600
+
+
 def private_folder(folder: Path) -> Path:
-    """Create ``folder`` (and its parents) readable by this user only; tighten it when it already exists."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if os.name == "posix":
-        folder.chmod(0o700)
+    """Create ``folder`` (and its missing parents) readable by this user only; tighten it when it already exists.
+
+    The app's own folders above it (up to the one named ``APP_DIR_NAME``) are tightened too, so an install made
+    before this rule (0755 everywhere) stops being listable by other users. Folders the app did not create, such as
+    the user's home, are never touched.
+    """
+    for parent in reversed([folder, *folder.parents]):
+        if not parent.exists():
+            parent.mkdir(mode=PRIVATE_FOLDER_MODE, exist_ok=True)
+            _chmod(parent, PRIVATE_FOLDER_MODE)
+    _chmod(folder, PRIVATE_FOLDER_MODE)
+    if APP_DIR_NAME in folder.parent.parts:
+        for parent in folder.parents:
+            _chmod(parent, PRIVATE_FOLDER_MODE)
+            if parent.name == APP_DIR_NAME:
+                break
     return folder
+
+
+def private_file(path: Path) -> Path:
+    """Make an existing file readable by this user only (a file of an older install); a missing one is left alone."""
+    if path.is_file() and not path.is_symlink():
+        _chmod(path, PRIVATE_FILE_MODE)
+    return path
+
+
+def create_private_file(path: Path) -> Path:
+    """Create ``path`` empty with mode 0600 unless it exists (then tighten it), before another library opens it.
+
+    SQLite gives its ``-wal``, ``-shm`` and journal files the mode of the database file, so a database created here
+    keeps all of them private.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE)
+    except FileExistsError:
+        return private_file(path)
+    os.close(fd)
+    return private_file(path)  # whatever the umask
+
+
+def open_private(path: Path, flags: int = os.O_WRONLY | os.O_CREAT | os.O_TRUNC) -> int:
+    """``os.open`` with mode 0600 for a new file, and an existing one tightened: a descriptor for ``os.fdopen``."""
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0), PRIVATE_FILE_MODE)
+    if os.name == "posix":
+        try:
+            os.fchmod(fd, PRIVATE_FILE_MODE)
+        except OSError as exc:
+            log.debug("could not make %s private: %s", path, exc)
+    return fd
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` (replacing it), readable by this user only."""
+    with os.fdopen(open_private(path), "wb") as handle:
+        handle.write(data)
+
+
+def tighten_tree(folder: Path) -> None:
+    """Folders 0700 and files 0600 under ``folder`` (itself included), without following symbolic links."""
+    if os.name != "posix" or not folder.is_dir() or folder.is_symlink():
+        return
+    _chmod(folder, PRIVATE_FOLDER_MODE)
+    for directory, subfolders, files in os.walk(folder):
+        here = Path(directory)
+        for name in subfolders:
+            if not (here / name).is_symlink():
+                _chmod(here / name, PRIVATE_FOLDER_MODE)
+        for name in files:
+            if not (here / name).is_symlink():
+                _chmod(here / name, PRIVATE_FILE_MODE)
+
+
+def _chmod(path: Path, mode: int) -> None:
+    """chmod on POSIX only (Windows keeps a per-user ACL on these folders); a refusal is logged, never raised."""
+    if os.name != "posix":
+        return
+    try:
+        if path.stat().st_mode & 0o777 != mode:
+            path.chmod(mode)
+    except OSError as exc:
+        log.debug("could not set the mode of %s to %o: %s", path, mode, exc)

@@ -42,3 +42,17 @@ def test_files_older_than_a_day_are_removed_and_recent_ones_kept(tmp_path: Path)
 
 def test_a_missing_folder_is_nothing_to_clean(tmp_path: Path) -> None:
     assert remove_old_downloads(tmp_path / "never-created") == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_the_copies_an_older_version_left_readable_are_made_private(tmp_path: Path) -> None:
+    folder = tmp_path / "attachments"
+    kept = folder / "message-attachment" / "contract.pdf"
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(b"%PDF")
+    for path, old_mode in ((folder, 0o755), (kept.parent, 0o755), (kept, 0o644)):
+        path.chmod(old_mode)
+    assert remove_old_downloads(folder) == 0
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(kept.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600

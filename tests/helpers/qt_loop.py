@@ -15,14 +15,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import PySide6.QtWidgets  # noqa: F401 - PySide6 must be imported before qasync picks a binding
 import pytest
-import qasync
 from PySide6.QtWidgets import QApplication
+
+from unipile_desktop.app.event_loop import AppEventLoop
 
 
 def qasync_loop_factories() -> Mapping[str, Callable[[], asyncio.AbstractEventLoop]]:
     def make_loop() -> asyncio.AbstractEventLoop:
         app = QApplication.instance() or QApplication([])
-        return qasync.QEventLoop(app)
+        return AppEventLoop(app)  # the app's own loop (qasync's, with asyncio's async-generator hooks)
 
     return {"qasync": make_loop}
 

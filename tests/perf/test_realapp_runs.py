@@ -21,6 +21,7 @@ SUMMARY_FIGURES = [
     "live_message_ms",
     "older_page_ms",
     "filter_keystroke_p95_ms",
+    "first_sync_max_stall_ms",
     "max_stall_ms",
     "rss_10k_mb",
     "requests_per_min_active",
@@ -34,6 +35,7 @@ BESIDE = {  # the p95 and max beside each median, and the p99 beside the longest
     "older_page_ms": ["older_page_p95_ms", "older_page_max_ms"],
     "filter_keystroke_p95_ms": ["filter_keystroke_median_ms", "filter_keystroke_max_ms"],
     "max_stall_ms": ["stall_p99_ms"],
+    "first_sync_max_stall_ms": ["first_sync_stall_p99_ms"],
 }
 MEASURES = [
     "data.generate",

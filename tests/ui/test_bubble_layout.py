@@ -323,6 +323,36 @@ def test_hits_on_file_links_pictures_and_text_links() -> None:
     )
 
 
+def test_a_text_shown_in_part_offers_the_whole_message_with_its_time_beside_it() -> None:
+    wrapped = TextSize(height=57 * 18.0, natural_width=490.0, last_line_width=100.0)
+    layout = message_layout(message("x" * 4000), WIDTH, METRICS, text=wrapped, more_label="Show whole message")
+    assert layout.text_area is not None and layout.more is not None and layout.meta is not None
+    more_rect, label = layout.more
+    assert label == "Show whole message" and more_rect.top() == layout.text_area.bottom() + 2
+    assert more_rect.left() == layout.text_area.left() and more_rect.width() == CHAR * len(label)
+    assert layout.meta[0].top() == more_rect.top() and layout.meta[0].right() == layout.text_area.right()
+    assert layout.bubble.bottom() == more_rect.bottom() + 7
+    assert hit_at(layout, more_rect.center()) == Hit("show_whole")
+    assert hit_at(layout, layout.text_area.center()) == Hit("bubble")
+
+
+def test_huge_names_and_subjects_are_measured_on_a_bounded_start() -> None:
+    measured: list[int] = []
+
+    def advance(text: str) -> float:
+        measured.append(len(text))
+        return CHAR * len(text)
+
+    font = FontMeasure(height=LINE, ascent=12.0, advance=advance)
+    huge = "n" * 5_000_000
+    row = message("hi", sender_name=huge, show_sender=True, subject=huge, quote=QuoteView(huge, "quoted"))
+    layout = message_layout(row, WIDTH, BubbleMetrics(font, font, font), text=one_line("hi"), quote_lines=["quoted"])
+    assert max(measured) <= 200
+    assert layout.sender is not None and len(layout.sender[1]) <= 200
+    assert layout.subject is not None and len(layout.subject[1]) <= 200
+    assert layout.quote_name is not None and len(layout.quote_name[1]) <= 200
+
+
 def test_the_layout_needs_no_qapplication() -> None:
     script = (
         "from PySide6.QtGui import QGuiApplication\n"

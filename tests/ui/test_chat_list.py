@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -454,3 +455,62 @@ def test_the_filter_box_the_switcher_and_the_canned_popup_fold_by_one_rule() -> 
 
     assert chat_list.fold_for_search is switcher.fold_for_search is canned.fold
     assert chat_list.fold_for_search("Zoë HÉLÈNE Straße") == "zoe helene strasse"
+
+
+# ------------------------------------------------------------------------------------------------ hostile text
+
+RLO = "\u202e"
+MB10 = 10 * 1024 * 1024
+
+
+class RecordingPainter(QPainter):
+    """Paints as usual and keeps every string the delegate drew with drawText."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__(image)
+        self.texts: list[str] = []
+
+    def drawText(self, *args: object) -> None:  # type: ignore[override]
+        self.texts.extend(a for a in args if isinstance(a, str))
+        super().drawText(*args)  # type: ignore[call-overload]
+
+
+def painted_texts(row: ChatEntry, width: int = 460, model: ChatListModel | None = None) -> list[str]:
+    if model is None:
+        model, _controller = offline_model([row])
+    view = ChatListView()
+    view.setModel(model)
+    delegate = ChatDelegate(NoImages(), now=lambda: NOW)  # type: ignore[arg-type]
+    option = QStyleOptionViewItem()
+    option.rect = QRect(0, 0, width, 68)
+    option.font = view.font()
+    option.palette = view.palette()
+    image = QImage(width, 68, QImage.Format.Format_ARGB32)
+    painter = RecordingPainter(image)
+    delegate.paint(painter, option, model.index(0, 0))
+    painter.end()
+    return painter.texts
+
+
+def test_a_name_and_a_preview_are_painted_as_bidi_isolates_with_hidden_characters_in_links_shown(
+    qapp: QApplication,
+) -> None:
+    row = entry("x", f"Eve {RLO}lirpA", preview=f"See https://evil.example/{RLO}fdp.exe now", unread=1)
+    texts = painted_texts(row)
+    (name,) = [t for t in texts if "Eve" in t]
+    assert name == f"\u2068Eve {RLO}lirpA\u202c\u2069"  # the override closed inside the isolate
+    (preview,) = [t for t in texts if "evil" in t]
+    assert preview == "\u2068See https://evil.example/⟨U+202E⟩fdp.exe now\u2069"
+
+
+def test_10_mb_names_previews_and_drafts_paint_in_bounded_time(qapp: QApplication) -> None:
+    words = "lorem ipsum " * (MB10 // 12)
+    row = entry("x", words, preview=words, unread=3)
+    row.draft = words
+    started = time.perf_counter()
+    model, _controller = offline_model([row])  # folded for the filter box: a bounded start of it
+    texts = painted_texts(row, model=model)
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert time.perf_counter() - started < 2.0  # each piece reads a bounded start of the text
+    assert max(len(t) for t in texts) < 1000

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import AbstractAsyncContextManager
 from datetime import datetime, timedelta
@@ -19,6 +21,7 @@ from time_machine import TimeMachineFixture
 from tests.helpers.conversation_support import API_KEY, Env, wait_signal, wait_tasks_settled, wait_until
 from tests.helpers.pane_support import shown_pane
 from unipile_desktop.core.message_list import MessageListModel, MessageRow, RowKind, SendState, local_day
+from unipile_desktop.core.message_rows import day_label
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.images import photo_png
 from unipile_desktop.ui.conversation import pane as pane_module
@@ -266,6 +269,9 @@ async def test_paste_and_drop_turn_images_and_files_into_chips(
         composer.text_edit.insertFromMimeData(mime)
         (pasted,) = composer.files
         assert pasted.suffix == ".png" and QImage(str(pasted)).size() == image.size()
+        if os.name == "posix":  # a pasted screenshot is private from the start, not only after the next open
+            assert stat.S_IMODE(pasted.stat().st_mode) == 0o600
+            assert stat.S_IMODE(pasted.parent.stat().st_mode) == 0o700
         urls = QMimeData()
         urls.setUrls([QUrl.fromLocalFile(str(doc))])
         composer.text_edit.insertFromMimeData(urls)
@@ -797,7 +803,10 @@ async def test_day_separators_events_and_deleted_rows(sandbox: SandboxServer, qt
         kinds = [r.kind for r in env.model.rows()]
         assert kinds[0] == RowKind.DAY
         days = [r.text for r in env.model.rows() if r.kind == RowKind.DAY]
-        assert days[-1] == "Today" and len(days) == len(set(days))
+        # The seed dates the group's last message minutes ago: "Today", or "Yesterday" just after midnight.
+        newest = max(r.timestamp for r in env.message_rows() if r.timestamp is not None)
+        assert days[-1] == day_label(local_day(newest), datetime.now().astimezone().date())
+        assert days[-1] in ("Today", "Yesterday") and len(days) == len(set(days))
         await env.open("showcase")
         deleted_id = sandbox.landmarks["messages"]["deleted"]
         (deleted,) = [r for r in env.message_rows() if r.message_id == deleted_id]

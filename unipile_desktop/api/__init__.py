@@ -17,9 +17,11 @@ from .errors import (
     NotFoundError,
     RateLimitedError,
     ResponseFormatError,
+    ResponseTooLargeError,
     ServerError,
     UnipileError,
 )
+from .limits import Limits
 from .models import (
     LINKEDIN_APIS,
     Account,
@@ -59,6 +61,7 @@ __all__ = [
     "InmailBalance",
     "InvalidDsnError",
     "InvalidRequestError",
+    "Limits",
     "LinkedinApi",
     "LinkedinOptions",
     "Message",
@@ -72,6 +75,7 @@ __all__ = [
     "RateLimitedError",
     "Reaction",
     "ResponseFormatError",
+    "ResponseTooLargeError",
     "SentInvitation",
     "ServerError",
     "UnipileClient",

@@ -37,14 +37,15 @@ async def check_connection(
     *,
     transport: httpx.AsyncBaseTransport | None = None,
     timeout: httpx.Timeout = CHECK_TIMEOUT,
+    proxy: str | None = None,
 ) -> int:
     """Call ``GET /accounts`` with this key; return how many accounts the first page lists.
 
     Raises ConnectionCheckError with a sentence for a rejected key, an unreachable host, a TLS failure or a
-    timeout (and the server's own sentence for anything else).
+    timeout (and the server's own sentence for anything else). ``proxy``: the OS proxy setting, as for the client.
     """
     try:
-        client = UnipileClient(dsn, api_key, transport=transport, timeout=timeout)
+        client = UnipileClient(dsn, api_key, transport=transport, timeout=timeout, proxy=proxy)
     except InvalidDsnError as exc:
         raise ConnectionCheckError(ConnectionProblem.INVALID_DSN, str(exc)) from None
     try:
@@ -73,8 +74,8 @@ def connection_error_from(exc: UnipileError, dsn: str) -> ConnectionCheckError:
         if exc.kind == "tls":
             return ConnectionCheckError(
                 ConnectionProblem.TLS,
-                f"The secure connection to {host} failed: its certificate could not be verified. Check the DSN; "
-                "on a company network, ask IT whether HTTPS traffic is intercepted.",
+                f"The secure connection to {host} failed: {_lower_first(exc.user_message())} Check the DSN; on a "
+                "company network, ask IT whether HTTPS traffic is intercepted.",
             )
         return ConnectionCheckError(
             ConnectionProblem.UNREACHABLE,
@@ -98,3 +99,7 @@ def describe_connection_failure(exc: BaseException, dsn: str) -> str:
     if isinstance(exc, TimeoutError):
         return str(connection_error_from(NetworkError("The server did not answer in time.", kind="timeout"), dsn))
     return f"The connection test failed unexpectedly ({type(exc).__name__})."
+
+
+def _lower_first(sentence: str) -> str:
+    return sentence[:1].lower() + sentence[1:] if sentence.startswith("The ") else sentence

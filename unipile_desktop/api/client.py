@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import quote, urlsplit
@@ -19,9 +19,12 @@ from .errors import (
     NotFoundError,
     RateLimitedError,
     ResponseFormatError,
+    ResponseTooLargeError,
     UnipileError,
     error_from_response,
 )
+from .gate import DEFAULT_RATE_LIMIT_PAUSE, MAX_GATE_WAIT, RequestGate, SlowedDownListener
+from .limits import ACCEPT_ENCODING, DEFAULT_LIMITS, Limits, is_loopback, read_body
 from .models import (
     Account,
     Chat,
@@ -48,8 +51,18 @@ from .models import (
     parse_page,
     parse_sent_invitation,
 )
+from .tls import (
+    certificate_issuer,
+    certificate_sentence,
+    environment_proxy_set,
+    proxy_for,
+    ssl_context,
+    verification_failure,
+)
 
 log = logging.getLogger(__name__)
+
+__all__ = ["DEFAULT_RATE_LIMIT_PAUSE", "MAX_GATE_WAIT", "InvalidDsnError", "RequestGate", "UnipileClient"]
 
 T = TypeVar("T")
 MultipartPart = tuple[str, tuple[str | None, bytes, str | None]]
@@ -57,7 +70,36 @@ MultipartPart = tuple[str, tuple[str | None, bytes, str | None]]
 API_PREFIX = "/api/v1"
 # Reads are quick; uploads may carry 15 MB over a slow uplink, so writes get longer.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=120.0, pool=10.0)
-LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
+ERROR_BODY_MAX_BYTES = 1024 * 1024  # an error's JSON is a few lines; a larger one is read as no body at all
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """An HTTP answer read to the end within its bounds: status, headers and the decoded body."""
+
+    status_code: int
+    content: bytes
+    headers: httpx.Headers
+
+
+def _raw_body(response: httpx.Response) -> tuple[AsyncIterator[bytes], str]:
+    """The body as it comes from the network and its Content-Encoding; an answer built in memory (a test's
+    MockTransport) is already decoded, so it comes as one chunk without an encoding."""
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        return response.aiter_raw(), response.headers.get("content-encoding", "")
+
+    async def once() -> AsyncIterator[bytes]:
+        yield content
+
+    return once(), ""
+
+
+def _proxy_label(url: str) -> str:
+    """A proxy URL for the log, without any user name or password it carries."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname}:{parts.port}" if parts.port else f"{parts.scheme}://{parts.hostname}"
 
 
 class InvalidDsnError(ValueError):
@@ -71,13 +113,16 @@ def base_url_from_dsn(dsn: str) -> str:
         raise InvalidDsnError("The server address is empty.")
     if "://" not in text:
         host_part = text.split("/", 1)[0].rsplit(":", 1)[0].strip("[]")
-        scheme = "http" if _is_loopback(host_part) else "https"
+        scheme = "http" if is_loopback(host_part) else "https"
         text = f"{scheme}://{text}"
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidDsnError(f"“{dsn.strip()}” is not a server address like api1.unipile.com:13111.")
-    if parts.scheme == "http" and not _is_loopback(parts.hostname):
-        raise InvalidDsnError("Plain http is only allowed for this computer (127.0.0.1); use https.")
+    if parts.scheme == "http" and not is_loopback(parts.hostname):
+        raise InvalidDsnError(
+            "Plain http is only allowed for this computer (localhost, 127.0.0.1): elsewhere it would send the API "
+            "key unencrypted. Use https."
+        )
     try:
         parts.port  # noqa: B018 - raises for a port out of range
     except ValueError as exc:
@@ -97,10 +142,6 @@ def host_of(dsn: str) -> str:
     return netloc or dsn.strip()
 
 
-def _is_loopback(host: str) -> bool:
-    return host in LOOPBACK_HOSTS or host.startswith("127.")
-
-
 class _ApiKeyAuth(httpx.Auth):
     """Adds the key at send time so it is never part of the client's headers, repr or logs."""
 
@@ -116,85 +157,6 @@ class _ApiKeyAuth(httpx.Auth):
 
 
 KeyRejectedListener = Callable[[AuthenticationError], None]
-SlowedDownListener = Callable[[float], None]
-
-DEFAULT_RATE_LIMIT_PAUSE = 5.0  # a 429 without Retry-After still closes the gate this long
-MAX_GATE_WAIT = 60.0  # a request waits this long at most for the gate; beyond, it fails at once (not sent)
-
-
-class RequestGate:
-    """One shared pause for every caller of a client: after a 429, no request goes out before the server's time.
-
-    ``close_for(seconds)`` (the client calls it on each 429 with the Retry-After hint) moves the reopening time
-    later, never earlier. ``wait()`` returns at once while the gate is open; while it is closed it sleeps until
-    the reopening time, or, when that is more than ``max_wait`` away, raises a ``RateLimitedError`` without
-    sending anything. Listeners hear ``seconds`` (until the gate reopens) each time it closes; ``remaining()``
-    says what is left (0 when open), for a status line that counts down. Clock and sleep are injectable.
-    """
-
-    def __init__(
-        self,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-        max_wait: float = MAX_GATE_WAIT,
-        default_pause: float = DEFAULT_RATE_LIMIT_PAUSE,
-    ) -> None:
-        self._clock = clock
-        self._sleep = sleep
-        self.max_wait = max_wait
-        self.default_pause = default_pause
-        self._open_at = 0.0
-        self._listeners: list[SlowedDownListener] = []
-        self.waits = 0  # requests that had to wait for the gate, for tests and diagnostics
-
-    def remaining(self) -> float:
-        """Seconds until requests may go out again; 0 while the gate is open."""
-        return max(0.0, self._open_at - self._clock())
-
-    @property
-    def closed(self) -> bool:
-        return self.remaining() > 0
-
-    def close_for(self, seconds: float | None) -> None:
-        pause = self.default_pause if seconds is None else max(0.0, seconds)
-        open_at = self._clock() + pause
-        if open_at <= self._open_at:
-            return
-        self._open_at = open_at
-        log.info("the server asked to slow down: no request for %.1f s", pause)
-        for listener in list(self._listeners):
-            try:
-                listener(pause)
-            except Exception:  # a broken listener must not stop the requests
-                log.exception("a slowed-down listener failed")
-
-    async def wait(self, label: str) -> None:
-        """Return when a request may go out (at once while open); raise when the wait would be too long."""
-        counted = False
-        while (left := self.remaining()) > 0:
-            if left > self.max_wait:
-                raise RateLimitedError(
-                    "The server asked to slow down.",
-                    status=429,
-                    retry_after=left,
-                    may_have_reached_server=False,
-                    request=label,
-                )
-            if not counted:
-                self.waits += 1
-                counted = True
-            await self._sleep(left)
-
-    def add_listener(self, listener: SlowedDownListener) -> Callable[[], None]:
-        """Call ``listener(seconds)`` whenever a 429 closes the gate; returns a function that removes it."""
-        self._listeners.append(listener)
-
-        def remove() -> None:
-            if listener in self._listeners:
-                self._listeners.remove(listener)
-
-        return remove
 
 
 class UnipileClient:
@@ -208,6 +170,14 @@ class UnipileClient:
     429 closes it for the server's Retry-After, and until then no request of any caller goes out (each waits).
     ``add_slowed_down_listener`` hears each closing, so the window can say "The server asked to slow down;
     retrying in 12 s". Without a gate (tests whose engines run on a fake clock) each caller handles its 429 alone.
+
+    What a server sends is bounded by ``limits`` (see ``limits.Limits``): answers are read as a stream and refused
+    past their size, each exchange has a deadline, a page keeps at most the items asked for.
+
+    Networks: certificates are verified with the operating system's trust store. A loopback address (the sandbox)
+    is always reached directly, never through a proxy. Otherwise the environment's proxy variables apply as in any
+    httpx program, and when they name none, ``proxy`` (an ``http://host:port`` URL, e.g. the OS setting the Qt
+    side reads) is used.
     """
 
     def __init__(
@@ -219,18 +189,40 @@ class UnipileClient:
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         on_key_rejected: KeyRejectedListener | None = None,
         gate: RequestGate | None = None,
+        limits: Limits = DEFAULT_LIMITS,
+        proxy: str | None = None,
     ) -> None:
         self.base_url = base_url_from_dsn(dsn)
         self.on_key_rejected = on_key_rejected
         self.gate = gate
+        self.limits = limits
         self._auth = _ApiKeyAuth(api_key)
+        parts = urlsplit(self.base_url)
+        self._host, self._port = parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
+        loopback = is_loopback(self._host)
+        # Loopback never goes through a proxy: with trust_env off, HTTP_PROXY cannot capture the sandbox's
+        # plain-http requests (and the key in them). Elsewhere the environment's variables come first.
+        explicit_proxy = None if loopback or environment_proxy_set(self.base_url) else proxy
+        self._probe_proxy = None if loopback else proxy_for(self.base_url, proxy)
+        self._tls_issuer: str | None = None
+        if explicit_proxy:
+            log.info("using the system proxy %s", _proxy_label(explicit_proxy))
         self._http = httpx.AsyncClient(
             base_url=self.base_url,
             auth=self._auth,
-            headers={"accept": "application/json", "user-agent": "unipile-desktop"},
+            headers={
+                "accept": "application/json",
+                "accept-encoding": ACCEPT_ENCODING,
+                "user-agent": "unipile-desktop",
+            },
             timeout=timeout,
             transport=transport,
             follow_redirects=False,
+            # Always the OS trust store, also for loopback http (which never uses TLS): httpx's default would load
+            # certifi's bundle at construction, 50 ms of every start; truststore loads certificates at handshake.
+            verify=ssl_context(),
+            trust_env=not loopback,
+            proxy=explicit_proxy,
         )
 
     def __repr__(self) -> str:
@@ -269,22 +261,78 @@ class UnipileClient:
         params: Mapping[str, str | int] | None = None,
         json_body: object = None,
         multipart: Sequence[MultipartPart] | None = None,
-    ) -> httpx.Response:
+        max_bytes: int | None = None,
+        download: bool = False,
+    ) -> _Answer:
+        """One exchange, bounded: the answer's body read up to ``max_bytes`` (JSON's limit by default), the whole
+        of it within the deadline (a download's grows as bytes arrive); every failure a ``UnipileError``."""
         label = f"{method} {path}"
         kwargs: dict[str, Any] = {"params": params}
+        upload_bytes = 0
         if json_body is not None:
             kwargs["json"] = json_body
         if multipart is not None:
             # Everything goes as parts (text fields without a filename) so the body is multipart even with no
             # attachment; httpx writes the boundary.
             kwargs["files"] = list(multipart)
+            upload_bytes = sum(len(content) for _, (_, content, _) in multipart)
         if self.gate is not None:
             await self.gate.wait(label)  # after a 429: nothing goes out before the server's time has passed
         auth = self._auth  # the key this request is sent with, to tell a stale 401 from a fresh one
+        limits = self.limits
+        limit = limits.json_max_bytes if max_bytes is None else max_bytes
+        # Uploads get time for their bytes at a slow uplink's rate; downloads earn time as their bytes arrive.
+        allowed = limits.deadline + upload_bytes / limits.min_upload_rate
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        failure: httpx.HTTPError | httpx.InvalidURL | None = None
         try:
-            response = await self._http.request(method, path, auth=auth, **kwargs)
-        except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            raise _network_error(exc, label) from None
+            async with asyncio.timeout(allowed) as scope:
+
+                def progress(received: int) -> None:
+                    if download:
+                        scope.reschedule(started + allowed + received / limits.min_download_rate)
+
+                try:
+                    answer = await self._exchange(method, path, auth, kwargs, limit, label, download, progress)
+                except (httpx.HTTPError, httpx.InvalidURL) as exc:
+                    failure = exc
+        except TimeoutError:
+            if not scope.expired():
+                raise
+            when = scope.when()
+            raise self._deadline_error(method, label, (when if when is not None else loop.time()) - started) from None
+        if failure is not None:
+            raise await self._network_failure(failure, label)
+        log.debug("%s -> %s", label, answer.status_code)
+        if answer.status_code >= 400:
+            error = error_from_response(
+                answer.status_code,
+                _json_or_none(answer),
+                request=label,
+                retry_after_header=answer.headers.get("retry-after"),
+            )
+            if isinstance(error, AuthenticationError) and error.is_key_rejected and auth is self._auth:
+                self._report_key_rejected(error)
+            if isinstance(error, RateLimitedError) and self.gate is not None:
+                self.gate.close_for(error.retry_after)
+            raise error
+        return answer
+
+    async def _exchange(
+        self,
+        method: str,
+        path: str,
+        auth: httpx.Auth,
+        kwargs: dict[str, Any],
+        limit: int,
+        label: str,
+        download: bool,
+        progress: Callable[[int], None],
+    ) -> _Answer:
+        try:
+            request = self._http.build_request(method, path, **kwargs)
+            response = await self._http.send(request, auth=auth, stream=True)
         except UnicodeError:  # e.g. a lone surrogate pasted into a search or id
             raise NetworkError(
                 "The request contained characters that cannot be sent.",
@@ -298,20 +346,55 @@ class UnipileClient:
                     "The connection was closed.", kind="closed", may_have_reached_server=False, request=label
                 ) from None
             raise
-        log.debug("%s -> %s", label, response.status_code)
-        if response.status_code >= 400:
-            error = error_from_response(
-                response.status_code,
-                _json_or_none(response),
-                request=label,
-                retry_after_header=response.headers.get("retry-after"),
-            )
-            if isinstance(error, AuthenticationError) and error.is_key_rejected and auth is self._auth:
-                self._report_key_rejected(error)
-            if isinstance(error, RateLimitedError) and self.gate is not None:
-                self.gate.close_for(error.retry_after)
-            raise error
-        return response
+        chunks: AsyncIterator[bytes] | None = None
+        try:
+            status = response.status_code
+            chunks, encoding = _raw_body(response)
+            try:
+                body = await read_body(
+                    chunks,
+                    content_encoding=encoding,
+                    content_length=response.headers.get("content-length"),
+                    limit=min(limit, ERROR_BODY_MAX_BYTES) if status >= 400 else limit,
+                    label=label,
+                    download=download and status < 400,
+                    on_progress=progress,
+                )
+            except ResponseTooLargeError as exc:
+                if status < 400:
+                    exc.status = status
+                    raise
+                body = b""  # an error told at length: its status says enough
+            except ResponseFormatError:
+                if status < 400:
+                    raise
+                body = b""
+        finally:
+            # A body left unread (too large, past the deadline) is closed here, on the loop: left to the garbage
+            # collector, httpx's generator would be closed outside any loop and fail ("NoEventLoopError").
+            if chunks is not None and hasattr(chunks, "aclose"):
+                await chunks.aclose()
+            await response.aclose()
+        return _Answer(status, body, response.headers)
+
+    def _deadline_error(self, method: str, label: str, allowed: float) -> NetworkError:
+        changed = method in ("GET", "HEAD")
+        seconds = f"{allowed:.0f}" if allowed >= 10 else f"{round(allowed, 1):g}"
+        sentence = f"The server took longer than {seconds} s to answer, so the app stopped waiting."
+        sentence += " Nothing was changed." if changed else " It may still have done it."
+        log.info("%s: gave up after %.1f s (deadline)", label, allowed)
+        return NetworkError(sentence, kind="timeout", may_have_reached_server=not changed, request=label)
+
+    async def _network_failure(self, exc: httpx.HTTPError | httpx.InvalidURL, label: str) -> UnipileError:
+        error = _network_error(exc, label)
+        failure = verification_failure(exc)
+        if not isinstance(error, NetworkError) or error.kind != "tls" or failure is None:
+            return error
+        if self._tls_issuer is None:  # read once per client: the probe costs a connection
+            self._tls_issuer = await certificate_issuer(self._host, self._port, self._probe_proxy) or ""
+        log.warning("certificate of %s refused: %s", self._host, failure.verify_message)
+        sentence = certificate_sentence(failure, self._tls_issuer or None)
+        return NetworkError(sentence, kind="tls", may_have_reached_server=False, request=label)
 
     def _report_key_rejected(self, error: AuthenticationError) -> None:
         listener = self.on_key_rejected
@@ -326,14 +409,30 @@ class UnipileClient:
         response = await self._request("GET", path, params=params)
         return _decode_json(response, f"GET {path}")
 
-    async def _get_bytes(self, path: str) -> bytes:
-        response = await self._request("GET", path)
+    async def _get_bytes(self, path: str, max_bytes: int) -> bytes:
+        response = await self._request("GET", path, max_bytes=max_bytes, download=True)
         return response.content
 
     async def _get_page(
         self, path: str, params: Mapping[str, str | int], parse_item: Callable[[object, str], T], name: str
     ) -> Page[T]:
-        return parse_page(await self._get_json(path, params), parse_item, name)
+        data = await self._get_json(path, params)
+        asked = params.get("limit")
+        keep = asked if isinstance(asked, int) and asked > 0 else self.limits.max_page_items
+        items = data.get("items") if isinstance(data, dict) else None
+        if isinstance(items, list) and len(items) > keep:
+            # Counted before any item is parsed: 100,000 items for limit=40 cost nothing beyond their JSON.
+            log.warning(
+                "GET %s: the server sent %d items; keeping the first %d (what was asked, or the most a page may hold)",
+                path,
+                len(items),
+                keep,
+            )
+            data = {**data, "items": items[:keep]}  # type: ignore[dict-item]
+        try:
+            return parse_page(data, parse_item, name)
+        except RecursionError:
+            raise ResponseFormatError(f"GET {path} answered JSON nested too deeply") from None
 
     # ------------------------------------------------------------------------------------------ accounts
 
@@ -428,7 +527,8 @@ class UnipileClient:
         return await self._get_page("/messages", params, parse_message, "MessageList")
 
     async def get_attachment(self, message_id: str, attachment_id: str) -> bytes:
-        return await self._get_bytes(f"/messages/{_seg(message_id)}/attachments/{_seg(attachment_id)}")
+        path = f"/messages/{_seg(message_id)}/attachments/{_seg(attachment_id)}"
+        return await self._get_bytes(path, self.limits.download_max_bytes)
 
     async def send_message(
         self,
@@ -492,7 +592,8 @@ class UnipileClient:
     async def get_attendee_picture(self, attendee_or_chat_id: str) -> bytes | None:
         """The avatar (or a group's picture for a chat id); None when there is none."""
         try:
-            data = await self._get_bytes(f"/chat_attendees/{_seg(attendee_or_chat_id)}/picture")
+            path = f"/chat_attendees/{_seg(attendee_or_chat_id)}/picture"
+            data = await self._get_bytes(path, self.limits.picture_max_bytes)
         except NotFoundError:
             return None
         return data or None
@@ -553,18 +654,20 @@ def _multipart(fields: Mapping[str, str | list[str]], files: Sequence[OutgoingFi
     return parts
 
 
-def _json_or_none(response: httpx.Response) -> object:
+def _json_or_none(response: _Answer) -> object:
     try:
         return json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return None
 
 
-def _decode_json(response: httpx.Response, label: str) -> object:
+def _decode_json(response: _Answer, label: str) -> object:
     try:
         return json.loads(response.content)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ResponseFormatError(f"{label} did not answer JSON", status=response.status_code) from exc
+    except RecursionError:  # json's parser recurses once per level: thousands of "[" exhaust the stack
+        raise ResponseFormatError(f"{label} answered JSON nested too deeply", status=response.status_code) from None
 
 
 def _expect_object(data: object, name: str) -> None:

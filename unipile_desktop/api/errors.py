@@ -215,8 +215,9 @@ class ServerError(UnipileError):
 class NetworkError(UnipileError):
     """No HTTP answer at all: the host could not be reached, the connection dropped or timed out.
 
-    ``kind`` says which: ``connect``, ``tls``, ``connect_timeout``, ``timeout``, ``dropped``, ``busy``, ``address``,
-    ``closed``.
+    ``kind`` says which: ``connect``, ``tls``, ``connect_timeout``, ``timeout`` (a read timed out, or the whole
+    exchange outlived its deadline), ``dropped``, ``busy``, ``address``, ``closed``, ``insecure`` (a plain http
+    address that is not this computer: refused before anything is sent).
     """
 
     default_sentence = "Could not reach the server. Check the connection."
@@ -236,6 +237,23 @@ class ResponseFormatError(UnipileError):
 
     def user_message(self) -> str:
         return f"{self.default_sentence} ({self.title})"
+
+
+class ResponseTooLargeError(ResponseFormatError):
+    """The server's answer was larger than the client accepts for its kind; it was not read to the end.
+
+    The title is the whole sentence ("The server's answer was larger than 16 MB; it was not read."). The server
+    did answer, so a send that meets it may have had its effect (``may_have_reached_server`` stays True).
+    """
+
+    default_sentence = "The server's answer was too large; it was not read."
+
+    def __init__(self, title: str, *, limit: int, **kwargs: Any) -> None:
+        super().__init__(title, **kwargs)
+        self.limit = limit
+
+    def user_message(self) -> str:
+        return self.title
 
 
 def _sentence(text: str) -> str:

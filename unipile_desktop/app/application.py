@@ -33,12 +33,18 @@ from .connection import (
 from .dialogs import Dialogs
 from .profile_flows import NextStep, ProfileFlows
 from .session import Session
+from .system_proxy import system_proxy_for_dsn
 
 log = logging.getLogger(__name__)
 
 # What runs once the first session is open instead of waiting for the person (--smoke-test, --screenshot); its
 # result is the exit code. __main__ chooses it, so the app never imports the self-test.
 SessionReady = Callable[[Session], Awaitable[int]]
+
+
+async def check_through_system_proxy(dsn: str, api_key: str) -> int:
+    """The connection test of the profile dialog, through the OS proxy setting as the session's client will be."""
+    return await check_connection(dsn, api_key, proxy=system_proxy_for_dsn(dsn))
 
 
 class SecretSink(Protocol):
@@ -80,7 +86,7 @@ class Application:
             self,
             self.credentials,
             self.dialogs,
-            tester if tester is not None else check_connection,
+            tester if tester is not None else check_through_system_proxy,
             self._register_secret,
         )
         self._signal_pump: QTimer | None = None

@@ -13,6 +13,8 @@ ENV_DSN = "UNIPILE_DSN"
 ENV_API_KEY = "UNIPILE_API_KEY"
 # Hidden, for tests of the demo: a JSON list of sandbox fault rules (see POST /_sandbox/faults) set at demo start.
 ENV_DEMO_FAULTS = "UNIPILE_DEMO_FAULTS"
+# Hidden, for tests of the demo: "hostile" serves the sandbox's hostile corpus, a number another demo seed.
+ENV_DEMO_SEED = "UNIPILE_DEMO_SEED"
 PROFILE_COMMAND = "unipile-desktop profile"
 DEMO_LABEL = "Demo data on this computer"
 

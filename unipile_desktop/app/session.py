@@ -46,6 +46,7 @@ from ..ui.main_window import MainWindow
 from .connection import (
     ENV_API_KEY,
     ENV_DEMO_FAULTS,
+    ENV_DEMO_SEED,
     ENV_DSN,
     Connection,
     KeySource,
@@ -54,6 +55,7 @@ from .connection import (
 )
 from .demo_canned import install_demo_replies
 from .inbox import Inbox
+from .system_proxy import system_proxy_for_dsn
 from .workbench import Workbench
 
 if TYPE_CHECKING:
@@ -163,7 +165,11 @@ class Session:
             self._start_demo_sandbox()
         # One shared pause after a 429: no request of any part of the app goes out before the server's Retry-After.
         self.client = UnipileClient(
-            self.connection.dsn, self.connection.api_key, on_key_rejected=self._on_key_rejected, gate=RequestGate()
+            self.connection.dsn,
+            self.connection.api_key,
+            on_key_rejected=self._on_key_rejected,
+            gate=RequestGate(),
+            proxy=system_proxy_for_dsn(self.connection.dsn),  # the OS proxy setting, when no variable names one
         )
         stack.push_async_callback(self.client.aclose)
         stack.callback(self._stop_sandbox)  # before the client closes: the server closes its side of idle connections
@@ -272,7 +278,8 @@ class Session:
 
         api_key = "demo-" + secrets.token_urlsafe(16)
         self._register_secret(api_key)
-        self.sandbox = SandboxServer(port=0, api_key=api_key, seed=1, simulate_replies=True)
+        world, seed = _demo_world()
+        self.sandbox = SandboxServer(port=0, api_key=api_key, seed=seed, simulate_replies=True, world=world)
         self.sandbox.start()
         log.info("demo sandbox at %s", self.sandbox.url)
         _install_demo_faults(self.sandbox)
@@ -455,6 +462,19 @@ def connection_summary(connection: Connection, keys: KeyStore) -> ConnectionSumm
         keyring_backend=backend,
         system_keyring=keys.is_system_backend(),
     )
+
+
+def _demo_world() -> tuple[str, int]:
+    """UNIPILE_DEMO_SEED: "hostile" for the sandbox's hostile corpus, a number for another demo seed (default 1)."""
+    raw = os.environ.get(ENV_DEMO_SEED, "").strip().lower()
+    if not raw:
+        return "demo", 1
+    if raw == "hostile":
+        return "hostile", 1
+    try:
+        return "demo", int(raw)
+    except ValueError:
+        raise MissingConnectionError(f"{ENV_DEMO_SEED} is not usable: say hostile or a number.") from None
 
 
 def _install_demo_faults(sandbox: SandboxServer) -> None:

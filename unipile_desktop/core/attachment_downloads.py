@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import pathlib
 
 from PySide6.QtCore import SignalInstance
 
 from ..api import UnipileClient, UnipileError
-from ..engine.file_names import is_safe_to_open, safe_file_name
-from ..paths import private_folder
+from ..engine.file_names import is_safe_to_open, max_name_bytes_in, safe_file_name
+from ..paths import private_folder, write_private_file
 from .tasks import TaskRunner
 
 
@@ -26,7 +27,7 @@ class AttachmentDownloads:
     def save(self, message_id: str, attachment_id: str, path: pathlib.Path, done: SignalInstance) -> None:
         self._tasks.start(
             f"conversation:save:{message_id}:{attachment_id}:{path}",
-            self._download(message_id, attachment_id, path, done),
+            self._download(message_id, attachment_id, path, done, private=False),
             preempt=False,
         )
 
@@ -39,26 +40,43 @@ class AttachmentDownloads:
             )
             return
         try:
-            folder = private_folder(self._attachments_dir) / safe_file_name(f"{message_id}-{attachment_id}")
+            folder = private_folder(
+                private_folder(self._attachments_dir) / cache_folder_name(message_id, attachment_id)
+            )
         except OSError as exc:
             self._error_occurred.emit(f"Could not prepare the downloads folder: {exc.strerror or exc}.", exc)
             return
-        path = folder / final_name
+        # On Windows the whole path must stay short; the extension (what decides how it opens) is kept.
+        path = folder / safe_file_name(final_name, max_bytes=max_name_bytes_in(folder))
         self._tasks.start(
             f"conversation:open-file:{message_id}:{attachment_id}",
-            self._download(message_id, attachment_id, path, done),
+            self._download(message_id, attachment_id, path, done, private=True),
         )
 
-    async def _download(self, message_id: str, attachment_id: str, path: pathlib.Path, done: SignalInstance) -> None:
+    async def _download(
+        self, message_id: str, attachment_id: str, path: pathlib.Path, done: SignalInstance, *, private: bool
+    ) -> None:
+        """Download to ``path``: a private copy (0600 in the app's cache) to open, or where the person chose."""
         try:
             data = await self._client.get_attachment(message_id, attachment_id)
         except UnipileError as exc:
             self._error_occurred.emit(f"Could not download the attachment. {exc.user_message()}", exc)
             return
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+            if private:
+                write_private_file(path, data)
+            else:
+                path.write_bytes(data)  # the person's own folder and the usual permissions there
         except OSError as exc:
             self._error_occurred.emit(f"Could not write “{path.name}”: {exc.strerror or exc}.", exc)
             return
         done.emit(str(path))
+
+
+def cache_folder_name(message_id: str, attachment_id: str) -> str:
+    """The folder of one attachment's copy: readable when the ids are short, a digest when they are not."""
+    name = safe_file_name(f"{message_id}-{attachment_id}")
+    if len(name) <= 64:
+        return name
+    digest = hashlib.sha256(f"{message_id}\0{attachment_id}".encode()).hexdigest()[:16]
+    return f"{name[:40].rstrip(' .')}-{digest}"

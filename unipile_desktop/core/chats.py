@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 
 from ..api import Chat, ChatAttendee, Message, UnipileClient, UnipileError
+from ..engine.display_text import isolate_if_needed
 from ..store import Store
 from .accounts import is_disconnection, task_name
 from .drafts import DraftKeeper
@@ -96,7 +97,7 @@ def preview_text(message: Message | None, sender_name: str | None, *, is_group: 
         # "You left", "Alice added Bob": the event already says who; a "You: " in front would say it twice.
         return _clipped(event_text(message))
     else:
-        body = " ".join((message.text or "").split())
+        body = " ".join((message.text or "").lstrip()[: PREVIEW_LIMIT * 4].split())  # bounded: a 10 MB text costs µs
         if not body and message.attachments:
             first = message.attachments[0]
             label = {"img": "Photo", "video": "Video", "audio": "Audio"}.get(first.type)
@@ -106,14 +107,14 @@ def preview_text(message: Message | None, sender_name: str | None, *, is_group: 
     if message.is_sender:
         prefix = "You: "
     elif is_group and sender_name:
-        prefix = f"{sender_name.split()[0]}: "
+        prefix = f"{isolate_if_needed((sender_name[:PREVIEW_LIMIT].split() or [''])[0])}: "  # cannot reorder the text
     else:
         prefix = ""
     return _clipped(prefix + body)
 
 
 def _clipped(text: str) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text.lstrip()[: PREVIEW_LIMIT * 4].split())
     return text if len(text) <= PREVIEW_LIMIT else text[: PREVIEW_LIMIT - 1] + "…"
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from ..api import Attachment, Message
+from ..engine.display_text import bounded_prefix
 from ..engine.file_names import visible_file_name
 from .message_rows import (
     DELETED_TEXT,
@@ -624,7 +625,11 @@ class MessageListModel(KeyedListModel):
         if row.kind != RowKind.MESSAGE:
             return row.text
         who = "You" if row.outgoing else (row.sender_name or "They")
-        parts = [f"{who}: {row.text}" if row.text else who]
+        # What a screen reader reads of a message is what the bubble shows: a 10 MB message is not read out whole.
+        text, cut = bounded_prefix(row.text) if row.text else ("", False)
+        parts = [f"{who}: {text}" if text else who]
+        if cut:
+            parts.append("Message shortened; the whole message opens from its menu")
         parts.extend(a.name for a in row.attachments)
         if row.state != SendState.SENT:
             words = _STATE_WORDS[row.state]

@@ -8,6 +8,8 @@ import pathlib
 import time
 from datetime import timedelta
 
+from ..paths import tighten_tree
+
 log = logging.getLogger(__name__)
 
 # A viewer may still have yesterday's file open; anything older is a customer's document nobody needs a copy of.
@@ -18,7 +20,8 @@ def remove_old_downloads(folder: pathlib.Path, max_age: timedelta = MAX_AGE, now
     """Delete files under ``folder`` last written more than ``max_age`` ago, then empty sub-folders.
 
     Returns how many files were deleted. Never raises: a file in use or a vanished folder is left for next time.
-    Not done at exit on purpose: the application the file was opened with may still be reading it.
+    Not done at exit on purpose: the application the file was opened with may still be reading it. What stays is made
+    private (folders 0700, files 0600): an earlier version left customers' files readable by every user.
     """
     if not folder.is_dir():
         return 0
@@ -39,6 +42,7 @@ def remove_old_downloads(folder: pathlib.Path, max_age: timedelta = MAX_AGE, now
                 (here / name).rmdir()  # only succeeds when empty
             except OSError:
                 pass
+    tighten_tree(folder)
     if removed:
         log.info("Removed %d downloaded attachment(s) older than %s", removed, max_age)
     return removed

@@ -96,6 +96,7 @@ class ProfileStore:
         """Read the settings file; a missing file means no profiles yet."""
         self._loaded = True
         self._profiles, self._last_used = [], None
+        self._tighten_older_install()
         self._profiles, self._last_used = self._read_file()
 
     def profiles(self) -> list[Profile]:
@@ -225,6 +226,16 @@ class ProfileStore:
             raise
         self._profiles = profiles
 
+    def _tighten_older_install(self) -> None:
+        """An earlier version left the folder 0755 and the file 0644: make them this user's only (POSIX)."""
+        if not self.config_dir.is_dir():
+            return
+        try:
+            paths.private_folder(self.config_dir)
+            paths.tighten_tree(self.config_dir)  # settings.json, its set-aside copies, window.ini
+        except OSError as exc:
+            log.warning("could not make the settings folder %s private: %s", self.config_dir, exc)
+
     def _read_file(self) -> tuple[list[Profile], str | None]:
         try:
             raw = self.path.read_bytes()
@@ -253,6 +264,7 @@ class ProfileStore:
         try:
             # A rename keeps the bytes exactly and works even when the file itself is unreadable.
             os.replace(self.path, backup)
+            paths.private_file(backup)
         except OSError as exc:
             error = SettingsFileError(
                 f"The settings file {self.path} could not be used because {reason}, and it could not be moved "
@@ -280,7 +292,7 @@ class ProfileStore:
         }
         text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         try:
-            self.config_dir.mkdir(parents=True, exist_ok=True)
+            paths.private_folder(self.config_dir)
             with _atomic_writer(self.path) as handle:
                 handle.write(text.encode("utf-8"))
         except OSError as exc:

@@ -11,6 +11,20 @@ from types import FrameType
 from .server import DEFAULT_API_KEY, SandboxServer
 
 
+def _seed(value: str) -> int | str:
+    if value.strip().lower() == "hostile":
+        return "hostile"
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is neither a number nor 'hostile'") from None
+
+
+def world_and_seed(value: int | str) -> tuple[str, int]:
+    """The world and numeric seed a `--seed` value (or UNIPILE_DEMO_SEED) names."""
+    return ("hostile", 1) if value == "hostile" else ("demo", int(value))
+
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m unipile_desktop.sandbox",
@@ -23,7 +37,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=DEFAULT_API_KEY,
         help=f"value clients must send in X-API-KEY (default: the public demo key {DEFAULT_API_KEY!r})",
     )
-    parser.add_argument("--seed", type=int, default=1, help="seed of the demo data (default 1)")
+    parser.add_argument(
+        "--seed",
+        type=_seed,
+        default=1,
+        help="seed of the demo data (default 1), or 'hostile' for the hostile corpus: HTML, bidi controls, huge and "
+        "malformed answers (see unipile_desktop/sandbox/seed/hostile.py)",
+    )
     parser.add_argument(
         "--replies",
         action=argparse.BooleanOptionalAction,
@@ -43,8 +63,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    world, seed = world_and_seed(args.seed)
     server = SandboxServer(
-        host=args.host, port=args.port, api_key=args.api_key, seed=args.seed, simulate_replies=args.replies
+        host=args.host, port=args.port, api_key=args.api_key, seed=seed, simulate_replies=args.replies, world=world
     )
     if args.invitation_cap is not None:
         server.invitation_weekly_cap = args.invitation_cap

@@ -17,6 +17,7 @@ from .state import SandboxState
 
 API_PREFIX = "/api/v1"
 HIDDEN_HEADERS = frozenset({"x-api-key", "authorization", "cookie"})
+SEND_ANSWER_MAX_BYTES = 64 * 1024
 
 logger = logging.getLogger(__name__)
 
@@ -210,7 +211,7 @@ def body_summary(request: ApiRequest) -> JsonDict:
     elif kind == "application/json" and request.body:
         try:
             summary["json"] = json.loads(request.body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
             summary["json"] = None
     return summary
 
@@ -229,9 +230,11 @@ def message_id_of(response: ApiResponse) -> str | None:
     """The `message_id` a successful send answered with (None for anything else)."""
     if not 200 <= response.status < 300 or not response.content_type.startswith("application/json"):
         return None
+    if len(response.body) > SEND_ANSWER_MAX_BYTES:  # a page (the hostile seed's run to 90 MB), not a send's answer
+        return None
     try:
         payload = json.loads(response.body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         return None
     message_id = payload.get("message_id") if isinstance(payload, dict) else None
     return message_id if isinstance(message_id, str) else None

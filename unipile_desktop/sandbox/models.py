@@ -106,6 +106,7 @@ class Attendee:
     has_picture: bool = True
     profile_url: str | None = None
     specifics: JsonDict | None = None
+    picture_url: str | None = None  # instead of the sandbox's media URL (the hostile seed's file:/javascript: URLs)
 
     @property
     def network_distance(self) -> str | None:
@@ -125,7 +126,9 @@ class Attendee:
         }
         if self.hidden:
             body["hidden"] = 1
-        if self.has_picture:
+        if self.picture_url is not None:
+            body["picture_url"] = self.picture_url
+        elif self.has_picture:
             body["picture_url"] = f"{media_base}/attendees/{self.id}.png"
         if self.profile_url is not None:
             body["profile_url"] = self.profile_url

@@ -24,9 +24,18 @@ from .paging import (
     parse_limit,
     take_page,
 )
+from .responses import JSON_CONTENT_TYPE, ApiResponse, error_response, json_response
 from .state import SandboxState
 
-JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+__all__ = [
+    "JSON_CONTENT_TYPE",
+    "ApiRequest",
+    "ApiResponse",
+    "ApiRoutes",
+    "error_response",
+    "json_response",
+]
+
 logger = logging.getLogger(__name__)
 MESSAGING_ACCOUNT_TYPES = ("WHATSAPP", "LINKEDIN", "SLACK", "TWITTER", "MESSENGER", "INSTAGRAM", "TELEGRAM")
 
@@ -57,28 +66,6 @@ class ApiRequest:
                 )
             self._form = parse_multipart(self.content_type, self.body)
         return self._form
-
-
-@dataclass
-class ApiResponse:
-    """Status, body bytes and headers of an answer."""
-
-    status: int
-    body: bytes
-    content_type: str = JSON_CONTENT_TYPE
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-def json_response(status: int, payload: Any) -> ApiResponse:
-    """A JSON answer with the exact content type Unipile sends."""
-    return ApiResponse(status, json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-
-
-def error_response(error: ApiError) -> ApiResponse:
-    """The Unipile error body for an ApiError."""
-    response = json_response(error.status, error.body())
-    response.headers.update(error.headers)
-    return response
 
 
 Handler = Callable[[ApiRequest, list[str]], ApiResponse]
@@ -389,6 +376,9 @@ class ApiRoutes:
         return json_response(200, {"object": "MessageList", "items": items, "cursor": next_cursor})
 
     def list_chat_messages(self, request: ApiRequest, params: list[str]) -> ApiResponse:
+        hostile = self.state.misbehaviour.answer(request.method, params[0])  # built without the lock
+        if hostile is not None:
+            return hostile
         with self.state.lock:
             chat = self.state.chat(params[0])
             filters, limit, after_key = self._message_filters(request, f"chat:{chat.id}")
@@ -408,6 +398,9 @@ class ApiRoutes:
         return ApiResponse(200, attachment.data, content_type=attachment.mimetype)
 
     def send_message(self, request: ApiRequest, params: list[str]) -> ApiResponse:
+        hostile = self.state.misbehaviour.answer(request.method, params[0])
+        if hostile is not None:
+            return hostile
         form = request.form()
         message = sending.send_message(self.state, params[0], form)
         if self.on_outbound is not None:

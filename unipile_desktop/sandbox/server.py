@@ -51,6 +51,7 @@ class SandboxServer:
 
     With `simulate_replies`, customers answer sends after `reply_delay_s` seconds and one writes unasked every
     `customer_interval` seconds (None: never; see replies.py). Without it the data changes only when asked.
+    `world` "hostile" serves the hostile corpus (seed/hostile.py) instead of the demo world.
     """
 
     def __init__(
@@ -62,12 +63,14 @@ class SandboxServer:
         simulate_replies: bool = False,
         reply_delay_s: tuple[float, float] = (2.0, 6.0),
         customer_interval: tuple[float, float] | None = (40.0, 120.0),
+        world: str = "demo",
     ) -> None:
         self._host = host
         self._requested_port = port
         self._api_key = api_key.encode("utf-8")
         self.seed = seed
-        self.state = seeded_state(seed)
+        self.world = world
+        self.state = seeded_state(seed, world=world)
         self.faults = FaultBook(seed)
         self.log = RequestLog()
         self.fault_records = FaultLog()

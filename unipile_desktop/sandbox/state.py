@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from . import images
 from .errors import ApiError, invalid_parameters, missing_parameters, not_found
+from .hostile import Misbehaviour
 from .models import Account, Attachment, Attendee, Chat, IdFactory, Invitation, JsonDict, Message, now_ms
 
 SOURCE_STATUSES = ("OK", "STOPPED", "ERROR", "CREDENTIALS", "PERMISSIONS", "CONNECTING")
@@ -109,6 +110,7 @@ class SandboxState:
         self.invitations_sent_ms: dict[str, list[int]] = {}  # per account, when each invitation went out
         self.invitation_weekly_cap = INVITATION_WEEKLY_CAP
         self.landmarks = Landmarks()
+        self.misbehaviour = Misbehaviour()  # chats whose messages route misbehaves (the hostile seed's; see hostile.py)
         self.media_base = "http://127.0.0.1/_sandbox/media"
 
     # ----------------------------------------------------------------- building blocks (used by the seed too)
@@ -447,7 +449,7 @@ class SandboxState:
             picture = f"{self.media_base}/attendees/{account.self_attendee_id}.png"
             profile: JsonDict = {"object": "AccountOwnerProfile"}
             profile.update(account.owner)
-            profile["profile_picture_url"] = picture
+            profile.setdefault("profile_picture_url", picture)  # the hostile seed sets its own
             return profile
 
     def inmail_balance(self, account_id: str) -> JsonDict:

@@ -8,6 +8,7 @@ import socket
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Protocol, cast
 from urllib.parse import parse_qs, urlsplit
@@ -187,15 +188,35 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
     def _send(self, response: ApiResponse) -> None:
         self.send_response(response.status)
         self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(response.body)))
+        length = response.stream_length if response.stream is not None else len(response.body)
+        self.send_header("Content-Length", str(length))
         for name, value in response.headers.items():
             self.send_header(name, value)
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
         if self.command != "HEAD":
-            self.wfile.write(response.body)
+            if response.stream is not None:
+                self._write_stream(response.stream)
+            else:
+                self.wfile.write(response.body)
         self.wfile.flush()
+
+    def _write_stream(self, stream: Iterable[bytes | float]) -> None:
+        """Write a streamed body: bytes at once, numbers as pauses that end early when the connection closes."""
+        for item in stream:
+            if isinstance(item, bytes):
+                self.wfile.write(item)
+                self.wfile.flush()
+            elif self._closed_within(item):
+                self.close_connection = True
+                raise ConnectionError("the client or the server closed the connection mid-answer")
+
+    def _closed_within(self, seconds: float) -> bool:
+        """Wait up to `seconds`; True as soon as the client hangs up or a stop shuts the socket down."""
+        poller = select.poll()
+        poller.register(self.connection, select.POLLIN | select.POLLHUP | select.POLLERR)
+        return bool(poller.poll(max(0, int(seconds * 1000))))  # httpx never pipelines: any event is a hang-up
 
     def _drop(self) -> None:
         self.close_connection = True

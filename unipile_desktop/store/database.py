@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from ..paths import create_private_file, open_private, private_file, private_folder, tighten_tree
 from .errors import ProfileInUseError, StoreCorruptError
 from .paths import database_files, lock_file, removal_marker
 from .schema import MIGRATIONS, Migration, migrate
@@ -89,7 +90,8 @@ class _ProfileLock:
         self._file: IO[bytes] | None = None
 
     def acquire(self) -> None:
-        handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the lifetime of the store
+        # Held open for the lifetime of the store; private like every file beside the database.
+        handle = os.fdopen(open_private(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND), "a+b")
         try:
             if sys.platform == "win32":
                 import msvcrt
@@ -149,12 +151,13 @@ class Database:
             migrate(conn, migrations)
             return cls(conn, None, clock=clock)
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         lock: _ProfileLock | None = None
         if exclusive:
             lock = _ProfileLock(lock_file(path))
             lock.acquire()
         try:
+            _tighten_database_files(path)
             recovery: RecoveryReport | None = None
             try:
                 conn = _open_checked(path, migrations)
@@ -255,7 +258,7 @@ class Database:
             return
         log.error("SQLite reported corruption in %s; a full check will run at next start", self.path)
         with contextlib.suppress(OSError):
-            _check_marker(self.path).touch()
+            _check_marker(self.path).touch(mode=0o600)
 
 
 # ---------------------------------------------------------------------------------------------- deleting
@@ -274,7 +277,7 @@ def delete_database(path: Path) -> bool:
     try:
         lock.acquire()
     except ProfileInUseError:
-        removal_marker(path).touch()
+        removal_marker(path).touch(mode=0o600)
         log.info("the database %s is in use; it will be deleted when it is closed", path)
         return False
     try:
@@ -322,6 +325,19 @@ def _delete_lock_file(path: Path) -> None:
         lock_file(path).unlink(missing_ok=True)
 
 
+def _tighten_database_files(path: Path) -> None:
+    """Readable by this user only: the database, its side files, set-aside copies and files folder.
+
+    They hold every cached message, draft and image. An install made before this rule left them 0644 in 0755
+    folders; opening the profile tightens them.
+    """
+    for item in database_files(path):
+        if item.is_dir():
+            tighten_tree(item)
+        else:
+            private_file(item)
+
+
 def _check_marker(path: Path) -> Path:
     """Present when a run saw corruption: the next open runs the full integrity check."""
     return path.with_name(path.name + CHECK_MARKER_SUFFIX)
@@ -336,6 +352,7 @@ def _connect(target: str) -> sqlite3.Connection:
 def _open_checked(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
     """Connect, switch to WAL, check the file and migrate; raises sqlite3.DatabaseError when damaged."""
     marker = _check_marker(path)
+    create_private_file(path)  # before SQLite creates it: its -wal and -shm files copy the database file's mode
     conn = _connect(str(path))
     try:
         mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
+
+from .server_text import is_capped, shown
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -22,7 +27,8 @@ WARNING_COLOURS = BannerColours(background="#fff4d6", border="#e8c56a", text="#5
 class Banner(QFrame):
     """The frame and the sentence; subclasses add their action with ``set_action``. Starts hidden.
 
-    The sentence may hold server text, so the label is plain text, never markup.
+    The sentence may hold server text, so the label is plain text, never markup; it is capped and breakable
+    anywhere (a 600-character token must not widen the window), the whole of it behind "Details…" and in the log.
     """
 
     def __init__(self, object_name: str, colours: BannerColours, parent: QWidget | None = None) -> None:
@@ -39,7 +45,44 @@ class Banner(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
         self._layout.addWidget(self.label, 1)
+        self._full_text = ""
+        self.details_button = QToolButton(self)
+        self.details_button.setText("Details…")
+        self.details_button.setAccessibleName("Show the whole message")
+        self.details_button.setAutoRaise(True)
+        self.details_button.clicked.connect(self.show_details)
+        self.details_button.hide()
+        self._layout.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.details_box: QMessageBox | None = None
         self.hide()
+
+    @property
+    def full_text(self) -> str:
+        """The whole text last set, as it came, however much of it the label shows."""
+        return self._full_text
+
+    def set_text(self, text: str, suffix: str = "") -> None:
+        """Show ``text`` (capped, breakable anywhere) followed by ``suffix``; offer Details when it was cut."""
+        cut = is_capped(text)
+        if cut and text != self._full_text:
+            log.warning("%s: %s", self.objectName(), text)  # the whole text, for support
+        self._full_text = text
+        self.label.setText(shown(text) + suffix)
+        self.details_button.setVisible(cut)
+
+    def show_details(self) -> None:
+        """The whole text in a window of its own (opened, never exec(): this may run inside a coroutine)."""
+        box = self.details_box
+        if box is None:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setWindowTitle("Details")
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.setStandardButtons(QMessageBox.StandardButton.Close)
+            self.details_box = box
+        box.setText(shown(self._full_text))
+        box.setDetailedText(self._full_text)
+        box.open()
 
     def set_action(self, button: QAbstractButton, alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignVCenter) -> None:
         button.setParent(self)
@@ -69,11 +112,11 @@ class ErrorBanner(Banner):
     def show_error(self, sentence: str) -> None:
         if sentence == self._sentence and not self.isHidden():
             self._repeats += 1
-            self.label.setText(f"{sentence} (×{self._repeats + 1})")
+            self.set_text(sentence, f" (×{self._repeats + 1})")
         else:
             self._repeats = 0
             self._sentence = sentence
-            self.label.setText(sentence)
+            self.set_text(sentence)
         self.show()
 
     def dismiss(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyle, QStyl
 from ..api import Account
 from ..core.chats import ChatEntry, ChatListController, DetailsState
 from ..core.images import ImageCache
+from ..engine.display_text import isolate, reveal_links
 from ..engine.switcher import fold_for_search
 from .accounts import account_label
 from .avatars import paint_avatar
@@ -33,6 +35,7 @@ from .chat_filter import ChatRole as ChatRole
 from .chat_filter import digits_per_word, search_text
 from .chat_queue import QueueStatus, add_queue_entries, paint_status, queue_status
 from .format import one_line, plain_tip, relative_time
+from .links import find_links
 from .resources import provider_icon, provider_name
 
 if TYPE_CHECKING:
@@ -43,6 +46,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 PLACEHOLDER_TITLE = "…"
 INSERT_BATCH = 250  # rows inserted per turn of the event loop when many chats land at once (a 10,000-chat answer)
+SCAN_CHARS = 1000  # of a name, preview or draft, at most this much is read to draw one line (one_line keeps 200)
 
 
 class ChatListModel(QAbstractListModel):
@@ -101,12 +105,14 @@ class ChatListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole or role == ChatRole.TITLE:
             return entry.title or PLACEHOLDER_TITLE
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [entry.title or PLACEHOLDER_TITLE, self.account_line(chat.account_id, chat.account_type)]
+            lines = [entry.title[:SCAN_CHARS] or PLACEHOLDER_TITLE]  # a tooltip lays out all it holds
+            lines.append(self.account_line(chat.account_id, chat.account_type))
             if entry.participants and chat.is_group:
                 lines.append(", ".join(entry.participants))
             return plain_tip("\n".join(lines))  # names come from the network: never rich text
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            spoken = f"{entry.title or 'Chat'}, {entry.unread_count} unread, {ChatDelegate.preview_for(entry)}"
+            title = entry.title[:SCAN_CHARS] or "Chat"
+            spoken = f"{title}, {entry.unread_count} unread, {ChatDelegate.preview_for(entry)}"
             status = queue_status(self._queue, entry) if self._queue is not None else None
             return f"{spoken}, {status.spoken}" if status is not None else spoken
         if role == ChatRole.ENTRY:
@@ -193,7 +199,9 @@ class ChatListModel(QAbstractListModel):
 
     @staticmethod
     def _search_keys(entry: ChatEntry) -> tuple[str, str, str]:
-        text = search_text(entry)
+        # A bounded start of the name and preview: a 10 MB name would take seconds to fold (and match nothing typed).
+        preview = entry.preview[:SCAN_CHARS] if entry.preview is not None else None
+        text = search_text(replace(entry, title=entry.title[:SCAN_CHARS], preview=preview))
         return fold_for_search(text), digits_per_word(text), entry.chat.account_id
 
     def entry(self, row: int) -> ChatEntry | None:
@@ -417,13 +425,13 @@ class ChatDelegate(QStyledItemDelegate):
             inmail_width = small_metrics.horizontalAdvance("InMail") + 10
         title_room = max(0, title_right - left - (inmail_width + 6 if inmail_width else 0))
         title = entry.title or PLACEHOLDER_TITLE
-        elided = title_metrics.elidedText(one_line(title), Qt.TextElideMode.ElideRight, title_room)
+        elided = title_metrics.elidedText(one_line(title[:SCAN_CHARS]), Qt.TextElideMode.ElideRight, title_room)
         painter.setFont(title_font)
         painter.setPen(text_colour)
         painter.drawText(
             QRect(left, top, title_room, line_height),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            elided,
+            isolate(elided),  # a bidi isolate: an override in the name reorders nothing after it
         )
         if inmail_width:
             marker_left = left + title_metrics.horizontalAdvance(elided) + 6
@@ -471,22 +479,25 @@ class ChatDelegate(QStyledItemDelegate):
             )
             left += prefix_width
             preview_room = max(0, preview_room - prefix_width)
-            preview = one_line(entry.draft)
+            preview = one_line(entry.draft[:SCAN_CHARS])
         painter.setPen(text_colour if unread > 0 or entry.draft else muted)
+        # Hidden characters in a link made visible, as in the bubble; the whole line a bidi isolate.
+        preview, _ = reveal_links(preview, find_links(preview))
         painter.drawText(
             QRect(left, bottom_top, preview_room, preview_metrics.height()),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            preview_metrics.elidedText(preview, Qt.TextElideMode.ElideRight, preview_room),
+            isolate(preview_metrics.elidedText(preview, Qt.TextElideMode.ElideRight, preview_room)),
         )
         painter.restore()
 
     @staticmethod
     def preview_for(entry: ChatEntry) -> str:
-        """The exact characters drawn on the second line (plain text, one line)."""
+        """The characters of the second line (plain text, one line; painted elided, as a bidi isolate, with hidden
+        characters in links made visible)."""
         if entry.draft:
-            return DRAFT_PREFIX + one_line(entry.draft)
+            return DRAFT_PREFIX + one_line(entry.draft[:SCAN_CHARS])
         if entry.preview is not None:
-            return one_line(entry.preview)
+            return one_line(entry.preview[:SCAN_CHARS])
         if entry.details is DetailsState.FAILED:
             return ""
         return "Loading…"

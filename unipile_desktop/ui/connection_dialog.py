@@ -29,6 +29,7 @@ from ..profiles import (
     validate_profile_name,
 )
 from .secret_field import SecretField
+from .server_text import set_server_text
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,8 @@ def error_label(parent: QWidget | None = None) -> QLabel:
 
 
 def show_message(label: QLabel, text: str, *, style: str = ERROR_STYLE) -> None:
-    label.setText(text)
+    """Show a sentence (it may carry a server's text) capped and wrapping anywhere: it cannot widen the dialog."""
+    set_server_text(label, text)
     label.setStyleSheet(style)
     label.setVisible(bool(text))
     fit_height(label.window())

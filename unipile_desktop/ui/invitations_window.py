@@ -304,10 +304,10 @@ class LoadErrorBanner(Banner):
 
     @property
     def sentence(self) -> str:
-        return "" if self.isHidden() else self.label.text()
+        return "" if self.isHidden() else self.full_text
 
     def show_error(self, sentence: str) -> None:
-        self.label.setText(sentence)
+        self.set_text(sentence)  # capped and breakable anywhere; the whole of it behind Details…
         self.show()
 
 

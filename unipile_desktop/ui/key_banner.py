@@ -26,7 +26,7 @@ class KeyRejectedBanner(Banner):
 
     def show_rejected(self, profile_name: str | None) -> None:
         whose = f"the key of the profile “{profile_name}”" if profile_name else "the API key"
-        self.label.setText(
+        self.set_text(
             f"{KEY_REJECTED_TITLE}: Unipile refused {whose}, so nothing new can load. "
             "Enter the current key; what you typed stays where it is."
         )

@@ -1,4 +1,9 @@
-"""The one way a link from a message is opened: only http and https, anything else refused with a message."""
+"""The one way a link from a message is opened: only http and https, anything else refused with a message.
+
+A link that could read as another address (bidi controls or invisible characters in it, or a host name not in plain
+ASCII, where a Cyrillic "а" passes for a Latin "a") opens only after a confirmation that shows the real address: the
+hidden characters made visible and the host in punycode, the form no other alphabet can imitate.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,21 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ..engine.hidden_chars import HIDDEN, contains_hidden, reveal
+from .server_text import is_capped, shown
+
 log = logging.getLogger(__name__)
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
 REFUSED_SENTENCE = "This link was not opened: only web links (http or https) can be opened from a message."
+HIDDEN_REFUSED_SENTENCE = "This link was not opened: its address holds hidden characters and is not valid: {address}"
+CONFIRM_TITLE = "Open this link?"
+MAX_SHOWN_ADDRESS = 500
+HIDDEN_CHARS_WARNING = "This link contains hidden characters that can make it read as another address."
+FOREIGN_HOST_WARNING = (
+    "The site's name uses letters outside plain English ones: it may imitate a site you know "
+    "(a Cyrillic “а” looks like a Latin “a”)."
+)
 
 # A URL in plain text: scheme, then anything up to whitespace or a character that cannot be part of it.
 _URL_PATTERN = re.compile(r"\bhttps?://[^\s<>\"'`\u00a0\u2028\u2029]+", re.IGNORECASE)
@@ -25,18 +41,100 @@ def refusal_reason(url: str) -> str | None:
     """None when ``url`` may be opened; else the sentence that explains the refusal."""
     parsed = QUrl(url.strip(), QUrl.ParsingMode.StrictMode)
     if not parsed.isValid() or parsed.scheme().lower() not in ALLOWED_SCHEMES or not parsed.host():
+        if contains_hidden(url) and parsed.scheme().lower() in ALLOWED_SCHEMES:
+            return HIDDEN_REFUSED_SENTENCE.format(address=reveal(url.strip()))
         return REFUSED_SENTENCE
     return None
 
 
+def _raw_host(url: str) -> str:
+    """The host as written in ``url`` (between "//" and the path, without user name or port)."""
+    _scheme, separator, rest = url.partition("://")
+    if not separator:
+        return ""
+    authority = re.split(r"[/?#\\]", rest, maxsplit=1)[0]
+    host = authority.rpartition("@")[2]
+    if host.startswith("["):  # an IPv6 address: ASCII by definition
+        return host.partition("]")[0] + "]"
+    return host.rpartition(":")[0] if re.search(r":\d*$", host) else host
+
+
+def confirmation_reasons(url: str) -> list[str]:
+    """Why ``url`` needs a confirmation before it opens (hidden characters, a host not in ASCII); [] when not."""
+    reasons: list[str] = []
+    if contains_hidden(url):
+        reasons.append(HIDDEN_CHARS_WARNING)
+    if not "".join(char for char in _raw_host(url.strip()) if char not in HIDDEN).isascii():
+        reasons.append(FOREIGN_HOST_WARNING)
+    return reasons
+
+
+def real_address(url: str) -> str:
+    """``url`` as it really is: hidden characters shown as "⟨U+202E⟩", the host in punycode ("xn--pple-43d.com")."""
+    url = url.strip()
+    host = _raw_host(url)
+    shown = reveal(url)
+    if host and not host.isascii():
+        ace = bytes(QUrl.toAce(host).data()).decode("ascii", "replace")
+        if ace and ace.isascii():
+            shown = shown.replace(reveal(host), ace, 1)
+    return shown
+
+
 def open_link(url: str, parent: QWidget | None = None) -> bool:
-    """Open an http(s) URL in the browser; refuse anything else, telling the person why. True when opened."""
+    """Open an http(s) URL in the browser; refuse anything else, telling the person why. True when opened.
+
+    A link that could read as another address is not opened at once: a confirmation shows its real address and
+    opens it on Open (then this returns False; the box is ``link_confirm_box`` among the parent's children).
+    """
     reason = refusal_reason(url)
     if reason is not None:
         log.info("refused to open a link with scheme %r", QUrl(url).scheme())
         _tell(reason, parent)
         return False
+    reasons = confirmation_reasons(url)
+    if reasons:
+        confirm_link(url, reasons, parent)
+        return False
     return QDesktopServices.openUrl(QUrl(url.strip(), QUrl.ParsingMode.StrictMode))
+
+
+def confirm_link(url: str, reasons: list[str], parent: QWidget | None = None) -> QMessageBox:
+    """Ask before opening a deceptive-looking link: plain text, Open / Cancel, Cancel the default."""
+    address = real_address(url)
+    written = reveal(url.strip())
+    # Addresses are capped and breakable anywhere, so a long one cannot push the box off the screen.
+    text = " ".join(reasons) + "\n\nThe real address is:\n" + shown(address, MAX_SHOWN_ADDRESS)
+    details = "The real address is:\n" + address
+    if written != address:
+        text += "\n\nAs written in the message:\n" + shown(written, MAX_SHOWN_ADDRESS)
+        details += "\n\nAs written in the message:\n" + written
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        CONFIRM_TITLE,
+        text + "\n\nOpen it only if you trust where it leads.",
+        QMessageBox.StandardButton.Cancel,
+        parent or _active(),
+    )
+    box.setObjectName("link_confirm_box")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if is_capped(address, MAX_SHOWN_ADDRESS) or is_capped(written, MAX_SHOWN_ADDRESS):
+        box.setDetailedText(details)
+    open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+    open_button.setObjectName("link_open_button")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    target = QUrl(url.strip(), QUrl.ParsingMode.StrictMode)
+
+    def on_clicked(button: object) -> None:
+        if button is open_button:
+            log.info("opening a link after confirmation: %s", address)
+            QDesktopServices.openUrl(target)
+
+    box.buttonClicked.connect(on_clicked)
+    box.open()  # never exec(): no nested event loop under qasync
+    return box
 
 
 def _tell(sentence: str, parent: QWidget | None) -> None:

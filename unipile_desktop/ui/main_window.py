@@ -43,6 +43,7 @@ from .profiles_menu import ProfilesMenu
 from .queue_actions import EMPTY_VIEW_TEXT, QueueActions
 from .queue_bar import QueueBar
 from .resources import app_icon
+from .server_text import shown
 from .sync_indicator import SyncIndicator
 from .window_actions import WindowActions
 
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.chat_list_status.setObjectName("chatListStatus")
         self.chat_list_status.setTextFormat(Qt.TextFormat.PlainText)
         self.chat_list_status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chat_list_status.setWordWrap(True)  # a server's long sentence wraps instead of widening the list
         self.chat_list_status.setStyleSheet("color: palette(mid); padding: 6px;")
 
         left = QWidget()
@@ -376,7 +378,7 @@ class MainWindow(QMainWindow):
         elif self.chat_model.rowCount() > 0:
             text = "No chats match the filter."
         elif self.chats.has_more and not self.chats.can_load_more and not self.chats.is_loading:
-            reason = f" {self._load_failure}" if self._load_failure else ""
+            reason = f" {shown(self._load_failure)}" if self._load_failure else ""  # capped, breakable
             text = f"The chats could not be loaded.{reason} Press F5 to try again."
         else:
             text = "No chats yet."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import time
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -108,3 +109,15 @@ def test_the_snooze_ended_notification_names_the_chat() -> None:
         "Snooze ended — a chat",
         "Back in Waiting — A&lt;B",
     )
+
+
+MB10 = 10 * 1024 * 1024
+
+
+def test_a_10_mb_message_and_10_mb_names_make_a_short_notification_quickly() -> None:
+    for huge in ("x" * MB10, "lorem ipsum " * (MB10 // 12), " " * 5000 + "late start " * (MB10 // 11)):
+        started = time.perf_counter()
+        summary, body = words([huge], sender=huge, chat_title=huge, account=huge, markup=True)
+        assert time.perf_counter() - started < 1.0  # a bounded start of each: 5 to 9 s before, 10 MB summaries
+        assert 0 < len(body) <= EXCERPT_CHARS and 0 < len(summary) <= 3 * 80 + 10
+    assert words([" " * 5000 + "hello"])[1] == "hello"  # leading space does not use up what is read

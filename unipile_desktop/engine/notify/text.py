@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Sequence
 
 EXCERPT_CHARS = 120  # a notification bubble shows two or three lines; more is noise
+NAME_CHARS = 80  # a sender, chat or account name in the summary line
+SCAN_CHARS = 4 * 1024  # of any text, at most this much is cleaned: a 10 MB message costs microseconds, not seconds
 SNOOZE_ENDED = "Snooze ended"
 NEW_MESSAGE = "New message"
 
@@ -19,8 +21,11 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def clean_text(text: str) -> str:
-    """One line of visible text: control characters and bidi overrides removed, every run of whitespace one space."""
-    text = text.translate(_INVISIBLE)
+    """One line of visible text: control characters and bidi overrides removed, every run of whitespace one space.
+
+    Only the first SCAN_CHARS characters (after leading whitespace) are read: more never fits a notification.
+    """
+    text = text.lstrip()[:SCAN_CHARS].translate(_INVISIBLE)
     # Line breaks and tabs become spaces (they are whitespace); other control characters disappear.
     text = "".join(ch if ch.isspace() or unicodedata.category(ch) != "Cc" else "" for ch in text)
     return _WHITESPACE.sub(" ", text).strip()
@@ -53,7 +58,7 @@ def notification_text(
     subset of HTML in the body) the body is escaped, so a customer's ``<a href=…>`` shows as typed and never
     becomes a link. The summary is plain text in the specification, so it is never escaped.
     """
-    summary = _summary(clean_text(sender) or "Someone", clean_text(chat_title), clean_text(account))
+    summary = _summary(_name(sender) or "Someone", _name(chat_title), _name(account))
     count = len(texts)
     newest = "" if hide_text or not texts else shorten(clean_text(texts[-1]))
     if count > 1:
@@ -65,10 +70,14 @@ def notification_text(
 
 def snooze_ended_text(*, chat_title: str, account: str, markup: bool) -> tuple[str, str]:
     """(summary, body) telling that a snoozed chat is back in the queue: "Snooze ended — Alice Martin"."""
-    summary = f"{SNOOZE_ENDED} — {clean_text(chat_title) or 'a chat'}"
-    account = clean_text(account)
+    summary = f"{SNOOZE_ENDED} — {_name(chat_title) or 'a chat'}"
+    account = _name(account)
     body = f"Back in Waiting — {account}" if account else "Back in Waiting"
     return summary, escape_markup(body) if markup else body
+
+
+def _name(text: str) -> str:
+    return shorten(clean_text(text), NAME_CHARS)
 
 
 def _summary(sender: str, chat_title: str, account: str) -> str:

@@ -2,6 +2,6 @@
 
 from .people import Persona
 from .seeder import Seeder
-from .world import populate, seeded_state
+from .world import WORLDS, populate, seeded_state
 
-__all__ = ["Persona", "Seeder", "populate", "seeded_state"]
+__all__ = ["WORLDS", "Persona", "Seeder", "populate", "seeded_state"]

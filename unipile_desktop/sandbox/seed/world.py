@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..models import now_ms
 from ..state import SandboxState
+from .hostile import build_hostile
 from .instagram import build_instagram
 from .invitations import build_invitations
 from .linkedin import build_linkedin_classic, build_linkedin_disconnected, build_linkedin_premium
@@ -33,8 +34,15 @@ def populate(state: SandboxState, seed: int, now: int) -> None:
     build_invitations(seeder, marks)  # last, so the worlds of existing seeds stay as they were
 
 
-def seeded_state(seed: int = 1, now: int | None = None) -> SandboxState:
-    """A new SandboxState holding the demo world of `seed`, dated relative to `now` (default: the current time)."""
+WORLDS = ("demo", "hostile")
+
+
+def seeded_state(seed: int = 1, now: int | None = None, world: str = "demo") -> SandboxState:
+    """A new SandboxState holding the `world` of `seed` ("demo", or "hostile": see hostile.py), dated relative to
+    `now` (default: the current time)."""
+    if world not in WORLDS:
+        raise ValueError(f"world must be one of {', '.join(WORLDS)}")
     state = SandboxState(seed)
-    populate(state, seed, now if now is not None else now_ms())
+    build = build_hostile if world == "hostile" else populate
+    build(state, seed, now if now is not None else now_ms())
     return state

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QPointF, QRectF
 
 from ...core.message_list import AttachmentView, MessageRow, QuoteView, RowKind, SendState
+from ...engine.display_text import short_line
 from ..format import clock_time, human_size
 from .bubble_style import (
     BUBBLE_PAD_X,
@@ -63,6 +64,7 @@ HitKind = Literal[
     "send_again",
     "confirm_sent",
     "bubble",
+    "show_whole",
 ]
 # The buttons under a bubble, by state: a failed send, and one the outbox could not tell had arrived.
 FAILED_ACTIONS: tuple[tuple[HitKind, str], ...] = (("retry", "Retry"), ("edit", "Edit"), ("discard", "Discard"))
@@ -74,6 +76,7 @@ UNSURE_ACTIONS: tuple[tuple[HitKind, str], ...] = (
 PRIMARY_ACTIONS = ("retry", "check_again")  # drawn bold, in the state's colour
 UNSURE_TEXT = "Not sure this was sent"
 SENT_TWICE_TEXT = "Sent twice"
+REACTION_CHARS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +141,7 @@ class RowLayout:
     file_links: list[tuple[QRectF, HitKind, AttachmentView]] = field(default_factory=list)
     text_area: QRectF | None = None  # the message text: where it starts and the width it wraps at
     text: TextBlock | None = None
+    more: tuple[QRectF, str] | None = None  # "Show whole message" under a text shown only in part
     meta: tuple[QRectF, str] | None = None
     reactions: list[tuple[QRectF, str, bool]] = field(default_factory=list)  # rect, label, mine
     error_area: QRectF | None = None  # the sentence under a failed or unsure bubble
@@ -282,13 +286,17 @@ def message_layout(
     quote_lines: Sequence[str] = (),
     state_text: TextSize | None = None,
     seen_size: Callable[[AttachmentView], tuple[int, int] | None] = lambda attachment: None,
+    more_label: str | None = None,
 ) -> RowLayout:
     """A message bubble with everything around it, in a row ``width`` wide.
 
     ``text``: the message text wrapped at ``bubble_text_width(width)`` (None when it has none). ``quote_lines``:
     the quoted message's lines as shown (wrapped at ``quote_text_width(width)``, at most QUOTE_MAX_LINES, the last
     elided). ``state_text``: ``state_sentence(row)`` wrapped at ``bubble_max_width(width)``, required for a failed
-    or unsure row. ``seen_size``: a picture's own size once loaded, if it was.
+    or unsure row. ``seen_size``: a picture's own size once loaded, if it was. ``more_label``: the link under a
+    text that shows only the start of its message ("Show whole message"), the time beside it when it fits.
+
+    Names and the subject are cut to ``short_line`` first: a name from the network may be megabytes long.
     """
     small, bold_small = metrics.small, metrics.bold_small
     column_left, column_right = thread_column(width)
@@ -297,12 +305,13 @@ def message_layout(
 
     # Measure every piece at the widest allowed width, then shrink the bubble to the widest piece.
     widths: list[float] = []
-    sender_w = bold_small.advance(row.sender_name) if row.show_sender and row.sender_name else 0.0
+    sender_name, subject = short_line(row.sender_name), short_line(row.subject)
+    sender_w = bold_small.advance(sender_name) if row.show_sender and sender_name else 0.0
     widths.append(min(sender_w, inner_max))
-    subject_w = metrics.bold.advance(row.subject) if row.subject else 0.0
+    subject_w = metrics.bold.advance(subject) if subject else 0.0
     widths.append(min(subject_w, inner_max))
     if row.quote is not None:
-        name_w = bold_small.advance(row.quote.sender_name)
+        name_w = bold_small.advance(short_line(row.quote.sender_name))
         line_ws = [small.advance(line) for line in quote_lines]
         widths.append(min(inner_max, max([name_w, *line_ws, MIN_INNER_WIDTH]) + QUOTE_INSET))
     attachment_sizes = [attachment_size(a, inner_max, seen_size(a)) for a in row.attachments]
@@ -310,11 +319,14 @@ def message_layout(
     meta = meta_text(row)
     meta_w = small.advance(meta)
     inline_meta = False  # the time fits at the end of the text's last line
+    more_w = small.advance(more_label) if more_label else 0.0
     if text is not None:
         after_last_line = text.last_line_width + META_SPACING + meta_w
-        inline_meta = not text.rtl and after_last_line <= inner_max
+        inline_meta = not text.rtl and more_label is None and after_last_line <= inner_max
         widths.append(max(text.natural_width, after_last_line) if inline_meta else text.natural_width)
-    if not inline_meta:
+    if more_label:
+        widths.append(min(inner_max, more_w + META_SPACING + meta_w))
+    elif not inline_meta:
         widths.append(meta_w)
 
     inner_w = math.ceil(min(inner_max, max(widths + [MIN_INNER_WIDTH])))
@@ -324,13 +336,13 @@ def message_layout(
     x = float(left + BUBBLE_PAD_X)
     y = float(ROW_PAD + sender_extra + BUBBLE_PAD_Y)
 
-    if row.show_sender and row.sender_name:
+    if row.show_sender and sender_name:
         h = bold_small.height
-        out.sender = (QRectF(x, y, inner_w, h), row.sender_name)
+        out.sender = (QRectF(x, y, inner_w, h), sender_name)
         y += h + 2
-    if row.subject:
+    if subject:
         h = metrics.bold.height
-        out.subject = (QRectF(x, y, inner_w, h), row.subject)
+        out.subject = (QRectF(x, y, inner_w, h), subject)
         y += h + 2
     if row.quote is not None:
         y = _place_quote(out, row.quote, quote_lines, x, y, inner_w, metrics)
@@ -343,6 +355,13 @@ def message_layout(
     meta_h = small.height
     if text is not None and inline_meta:
         out.meta = (QRectF(x + inner_w - meta_w, y - meta_h, meta_w, meta_h), meta)
+    elif more_label:
+        y += 2
+        out.more = (QRectF(x, y, min(more_w, inner_w), meta_h), more_label)
+        if more_w + META_SPACING + meta_w > inner_w:  # no room for the time beside it: under it
+            y += meta_h
+        out.meta = (QRectF(x + inner_w - meta_w, y, meta_w, meta_h), meta)
+        y += meta_h
     else:
         if text is not None or not row.attachments:
             y += 2
@@ -371,7 +390,7 @@ def _place_quote(
     qy = y + 4
     if quote.sender_name:
         h = metrics.bold_small.height
-        out.quote_name = (QRectF(x + QUOTE_INDENT, qy, inner_w - QUOTE_INSET, h), quote.sender_name)
+        out.quote_name = (QRectF(x + QUOTE_INDENT, qy, inner_w - QUOTE_INSET, h), short_line(quote.sender_name))
         qy += h
     for line in lines:
         out.quote_lines.append((QPointF(x + QUOTE_INDENT, qy + metrics.small.ascent), line))
@@ -402,7 +421,8 @@ def _place_reactions(out: RowLayout, y: float, small: FontMeasure) -> float:
     pill_h = small.height + 6
     pills: list[tuple[float, str, bool]] = []
     for reaction in out.row.reactions:
-        label = reaction.value if reaction.count == 1 else f"{reaction.value} {reaction.count}"
+        value = short_line(reaction.value, REACTION_CHARS)  # an emoji, but from the network
+        label = value if reaction.count == 1 else f"{value} {reaction.count}"
         pills.append((small.advance(label) + REACTION_PAD, label, reaction.mine))
     total = sum(p[0] for p in pills) + REACTION_SPACING * (len(pills) - 1)
     px = (out.bubble.right() - total) if out.row.outgoing else out.bubble.left() + 8
@@ -456,6 +476,8 @@ def hit_at(
     for rect, kind, _ in layout.buttons:
         if rect.contains(point):
             return Hit(kind)
+    if layout.more is not None and layout.more[0].adjusted(-3, -3, 3, 3).contains(point):
+        return Hit("show_whole")
     for rect, kind, attachment in layout.file_links:
         if rect.adjusted(-3, -3, 3, 3).contains(point):  # small words: a little slack around them
             return Hit(kind, attachment=attachment)

@@ -1,4 +1,8 @@
-"""Paints one row from its RowLayout: bubble, sender, quote, attachments, text, reactions, state words and buttons."""
+"""Paints one row from its RowLayout: bubble, sender, quote, attachments, text, reactions, state words and buttons.
+
+Every name, subject, quoted line and file name from the network is drawn as a bidi isolate (``isolate``, after
+eliding), so a right-to-left override inside it cannot reorder the ellipsis or anything else drawn with it.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,11 @@ from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPixmap
 
 from ...core.images import ImageCache
 from ...core.message_list import AttachmentView, RowKind, SendState
+from ...engine.display_text import isolate, short_line
 from ..format import human_size
 from .bubble_layout import PRIMARY_ACTIONS, RowLayout, shows_picture, thread_column
 from .bubble_style import BUBBLE_RADIUS, COLOURS, FILE_TEXT_INDENT, BubbleColours, BubbleFonts
@@ -122,7 +127,7 @@ class BubblePainter:
             painter.setFont(small)
             painter.setPen(colours.muted)
             for point, text in layout.quote_lines:
-                painter.drawText(point, text)
+                painter.drawText(point, isolate(text))
         for rect, attachment in layout.attachments:
             self._paint_attachment(painter, rect, attachment, fonts, pixel_ratio, on_loading)
         if layout.file_links:
@@ -137,6 +142,13 @@ class BubblePainter:
         if layout.text is not None:
             painter.setPen(colours.muted if row.deleted else colours.text)
             layout.text.layout.draw(painter, layout.text.origin)
+        if layout.more is not None:
+            rect, label = layout.more
+            link_font = QFont(small)
+            link_font.setUnderline(True)
+            painter.setFont(link_font)
+            painter.setPen(colours.link)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
         if layout.meta is not None:
             rect, text = layout.meta
             painter.setFont(small)
@@ -149,7 +161,7 @@ class BubblePainter:
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
             painter.setFont(small)
             painter.setPen(colours.text)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, isolate(label))
         if layout.error is not None:
             painter.setPen(accent)
             layout.error.layout.draw(painter, layout.error.origin)
@@ -215,7 +227,7 @@ class BubblePainter:
         painter.drawText(
             name_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            _elide(painter, attachment.name, name_rect),
+            _elide(painter, short_line(attachment.name), name_rect),
         )
         detail_rect = QRectF(rect.left() + FILE_TEXT_INDENT, name_rect.bottom() + 2, text_w, fm.height())
         painter.setFont(small)
@@ -265,4 +277,5 @@ def _extension_label(attachment: AttachmentView) -> str:
 
 
 def _elide(painter: QPainter, text: str, rect: QRectF) -> str:
-    return painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width()))
+    """``text`` elided to ``rect``'s width, as a bidi isolate (nothing inside reorders the ellipsis)."""
+    return isolate(painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(rect.width())))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...engine.canned import refusal
+from ...paths import private_file, private_folder
 from ...store.canned import CannedReply
 from ..attachments import AttachmentChip, AttachmentChips, FileCheck, open_file_picker
 from ..canned.completion import CannedCompletion
@@ -95,12 +96,15 @@ class ComposerTextEdit(QPlainTextEdit):
             return None
         folder = self.paste_dir
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            private_folder(folder)  # a pasted screenshot is as private as the conversation it goes into
         except OSError:
             return None
         # A unique name: earlier pastes (of this run or a previous one) may still wait in the outbox.
         path = folder / f"pasted-image-{uuid.uuid4().hex[:12]}.png"
-        return path if image.save(str(path)) else None  # the .png suffix picks the format
+        if not image.save(str(path)):  # the .png suffix picks the format
+            return None
+        private_file(path)
+        return path
 
 
 def local_files(source: QMimeData) -> list[pathlib.Path]:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from ...core.images import ImageCache
 from ...core.message_list import AttachmentView, MessageListModel, MessageRow, QuoteView, RowKind
+from ...engine.display_text import ELLIPSIS, bounded_prefix, bubble_text
 from ..links import find_links
 from .bubble_layout import (
     BubbleMetrics,
@@ -50,6 +51,11 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 LAYOUT_CACHE_MIN = 3000  # layouts kept at least; more when the model has more rows (see layout_for)
 LAYOUT_CACHE_SLACK = 256  # room above the row count, so rows just removed or paged out leave first
 HIGHLIGHT = QColor(255, 214, 10, 90)  # a found message's row, briefly (search results, "jump to")
+SHOW_WHOLE = "Show whole message"  # under a bubble that shows only the start of its message
+# Shown at most (the text is the network's or the server's): an event line, a failed send's sentence, a quote.
+EVENT_CHARS, EVENT_LINES = 600, 6
+STATE_CHARS, STATE_LINES = 600, 6
+QUOTE_CHARS = 600  # three lines of a quote at most are shown
 
 
 class BubbleDelegate(QStyledItemDelegate):
@@ -137,7 +143,9 @@ class BubbleDelegate(QStyledItemDelegate):
         return self._build_centered(row, width, fonts.small, pill=row.kind == RowKind.DAY)
 
     def _build_centered(self, row: MessageRow, width: int, font: QFont, *, pill: bool) -> RowLayout:
-        text_layout, size = shape_text(row.text, font, centered_text_width(width), centered=True)
+        text_layout, size = shape_text(
+            _bounded(row.text, EVENT_CHARS, EVENT_LINES), font, centered_text_width(width), centered=True
+        )
         layout = centered_layout(row, width, size, pill=pill)
         assert layout.center_area is not None
         layout.center_text = TextBlock(text_layout, layout.center_area.topLeft(), [], size.rtl)
@@ -149,13 +157,19 @@ class BubbleDelegate(QStyledItemDelegate):
         )
         quote_lines = _quote_lines(row.quote, fonts.small, quote_text_width(width)) if row.quote is not None else []
         text: tuple[QTextLayout, TextSize, list[tuple[int, int, str]]] | None = None
+        cut = False
         if row.text:
-            links = [] if row.deleted else list(find_links(row.text))
+            # A bounded prefix, long runs broken, links' hidden characters shown: bounded layout whatever arrived.
+            shown = bubble_text(row.text, (lambda _: ()) if row.deleted else find_links)
+            cut = shown.cut
+            links = list(shown.links)
             font = QFont(fonts.base)
             if row.deleted:
                 font.setItalic(True)
-            text = (*shape_text(row.text, font, bubble_text_width(width), links), links)
+            text = (*shape_text(shown.text, font, bubble_text_width(width), links), links)
         sentence = state_sentence(row)
+        if sentence is not None:
+            sentence = _bounded(sentence, STATE_CHARS, STATE_LINES)
         state = shape_text(sentence, fonts.small, bubble_max_width(width)) if sentence is not None else None
         layout = message_layout(
             row,
@@ -165,6 +179,7 @@ class BubbleDelegate(QStyledItemDelegate):
             quote_lines=quote_lines,
             state_text=state[1] if state is not None else None,
             seen_size=self._seen_size,
+            more_label=SHOW_WHOLE if cut else None,
         )
         if text is not None and layout.text_area is not None:
             text_layout, size, links = text
@@ -220,6 +235,11 @@ class BubbleDelegate(QStyledItemDelegate):
             link_at=partial(_link_at, layout.text),
         )
 
+    def shows_part(self, index: ModelIndex) -> bool:
+        """Whether the row's bubble shows only the start of its message (and offers "Show whole message")."""
+        layout = self.layout_for(index)
+        return layout is not None and layout.more is not None
+
     def links_in(self, index: ModelIndex) -> list[str]:
         layout = self.layout_for(index)
         if layout is None or layout.text is None:
@@ -243,6 +263,9 @@ def font_measure(font: QFont) -> FontMeasure:
     return FontMeasure(height=metrics.height(), ascent=metrics.ascent(), advance=metrics.horizontalAdvance)
 
 
+SCAN_DIRECTION = 4096  # a text whose first strong character comes later is laid out left to right
+
+
 def is_rtl(text: str) -> bool:
     """Direction of the first strong character (Unicode bidi rule P2)."""
     for char in text:
@@ -261,7 +284,7 @@ def shape_text(
 
     QTextLayout never interprets markup, so ``<b>`` in a message stays the characters ``<b>``.
     """
-    rtl = is_rtl(text)
+    rtl = is_rtl(text[:SCAN_DIRECTION])
     # QTextLayout breaks lines on U+2028, not "\n"; same length, so link offsets stay valid.
     layout = QTextLayout(text.replace("\r\n", " \u2028").replace("\n", "\u2028").replace("\r", "\u2028"), font)
     option = QTextOption()
@@ -307,7 +330,7 @@ def _wrap(layout: QTextLayout, width: float) -> tuple[float, float]:
 
 def _quote_lines(quote: QuoteView, font: QFont, width: int) -> list[str]:
     """The quoted message on one paragraph, its first QUOTE_MAX_LINES lines of ``width``, the last one elided."""
-    flat = " ".join(quote.text.split())
+    flat = " ".join(quote.text[:QUOTE_CHARS].split())
     layout, _ = shape_text(flat, font, width)
     lines = []
     for i in range(min(layout.lineCount(), QUOTE_MAX_LINES)):
@@ -317,6 +340,11 @@ def _quote_lines(quote: QuoteView, font: QFont, width: int) -> list[str]:
         rest = flat[layout.lineAt(QUOTE_MAX_LINES - 1).textStart() :]
         lines[-1] = QFontMetricsF(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
     return lines
+
+
+def _bounded(text: str, max_chars: int, max_lines: int) -> str:
+    shown, cut = bounded_prefix(text, max_chars, max_lines)
+    return shown + ELLIPSIS if cut else shown
 
 
 def _link_at(block: TextBlock | None, p: QPointF) -> str | None:

@@ -27,18 +27,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QListView,
-    QMenu,
-    QPlainTextEdit,
-    QToolButton,
-    QToolTip,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QListView, QMenu, QToolButton, QToolTip, QWidget
 
 from ...core.images import ImageCache
 from ...core.message_list import (
@@ -50,9 +39,12 @@ from ...core.message_list import (
     RowKind,
     SendState,
 )
+from ...engine.display_text import bounded_prefix, isolate
+from ...engine.hidden_chars import reveal
 from ..format import clock_time, plain_tip
 from .bubble_layout import FAILED_ACTIONS, UNSURE_ACTIONS, Hit
 from .delegate import BubbleDelegate
+from .whole_message import open_whole_message
 
 TOP_THRESHOLD_PX = 60  # start loading older messages this close to the top
 BOTTOM_THRESHOLD_PX = 60  # opened in the middle: start loading newer messages this close to the bottom
@@ -60,7 +52,8 @@ HIGHLIGHT_MS = 1500  # how long a found message stays highlighted
 NEW_MESSAGES_MARGIN_PX = 12  # the "New messages" button's distance from the view's bottom-right corner
 FAILED_KINDS = tuple(kind for kind, _ in FAILED_ACTIONS)  # "retry", "edit", "discard"
 UNSURE_KINDS = tuple(kind for kind, _ in UNSURE_ACTIONS)  # "check_again", "send_again", "confirm_sent"
-CLICKABLE = {"link", "image", "load_picture", "save", "open", *FAILED_KINDS, *UNSURE_KINDS}
+CLICKABLE = {"link", "image", "load_picture", "save", "open", "show_whole", *FAILED_KINDS, *UNSURE_KINDS}
+TIP_CHARS, TIP_LINES = 1000, 20  # a tooltip shows at most this much of a name, a link or an error
 
 
 class MessageView(QListView):
@@ -485,12 +478,13 @@ class MessageView(QListView):
         index, hit = self.hit_at(pos)
         tip = ""
         if hit is not None and hit.kind == "link":
-            tip = hit.url
+            tip = reveal(hit.url)  # the address as it really is: hidden characters as "⟨U+202E⟩"
         elif hit is not None and hit.attachment is not None:
             tip = hit.attachment.name
         elif index.isValid():
             tip = str(index.data(Qt.ItemDataRole.ToolTipRole) or "")
-        return plain_tip(tip)
+        shown, cut = bounded_prefix(tip, TIP_CHARS, TIP_LINES)  # a tooltip lays out all it holds, at once
+        return plain_tip(shown + "…" if cut else shown)
 
     def _activate(self, index: QModelIndex, hit: Hit) -> None:
         row = index.data(MessageListModel.RowRole)
@@ -502,6 +496,8 @@ class MessageView(QListView):
             self.bubble_delegate.load_picture(index, hit.attachment)
         elif hit.kind in ("save", "open") and hit.attachment is not None:
             self.attachment_requested.emit(hit.kind, hit.attachment)
+        elif hit.kind == "show_whole":
+            self.show_whole_message(index)
         elif hit.kind in FAILED_KINDS and isinstance(row, MessageRow) and row.local_id:
             self.failed_action_requested.emit(hit.kind, row.local_id)
         elif hit.kind in UNSURE_KINDS and isinstance(row, MessageRow) and row.local_id:
@@ -537,30 +533,18 @@ class MessageView(QListView):
         return text
 
     def show_text_popup(self, index: QModelIndex) -> QDialog | None:
-        """A read-only, selectable copy of the message text (for copying a part of it)."""
+        """A read-only, selectable copy of the message text, all selected (for copying a part of it)."""
         row = index.data(MessageListModel.RowRole)
         if not isinstance(row, MessageRow) or not row.text:
             return None
-        dialog = QDialog(self)
-        dialog.setObjectName("message_text_popup")
-        who = "You" if row.outgoing else (row.sender_name or "Message")
-        dialog.setWindowTitle(f"{who} · {clock_time(row.timestamp)}")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        layout = QVBoxLayout(dialog)
-        editor = QPlainTextEdit(dialog)
-        editor.setPlainText(row.text)
-        editor.setReadOnly(True)
-        editor.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        editor.selectAll()
-        layout.addWidget(editor)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.close)
-        layout.addWidget(buttons)
-        dialog.resize(460, 260)
-        dialog.show()  # modeless: never a nested event loop
-        return dialog
+        return open_whole_message(row, self, select_all=True)
+
+    def show_whole_message(self, index: QModelIndex) -> QDialog | None:
+        """The whole text of a message whose bubble shows only its start, in a viewer that lays out lazily."""
+        row = index.data(MessageListModel.RowRole)
+        if not isinstance(row, MessageRow) or not row.text:
+            return None
+        return open_whole_message(row, self)
 
     # ------------------------------------------------------------------------------------------ context menu
 
@@ -585,20 +569,23 @@ class MessageView(QListView):
             menu.addAction(f"Copy {len(selected)} messages", self.copy_selection)
         elif row.text:
             menu.addAction("Copy text", lambda: QGuiApplication.clipboard().setText(copy_text(row)))
+            if self.bubble_delegate.shows_part(index):
+                menu.addAction("Show whole message", lambda: self.show_whole_message(index))
             menu.addAction("Select text…", lambda: self.show_text_popup(index))
         links = self.bubble_delegate.links_in(index)
         if hit is not None and hit.kind == "link":
             links = [hit.url] + [u for u in links if u != hit.url]
         for url in links[:5]:
-            menu.addAction(f"Open link {_short(url)}", partial(self.link_activated.emit, url))
-            menu.addAction(f"Copy link {_short(url)}", partial(QGuiApplication.clipboard().setText, url))
+            label = _short(reveal(url))  # hidden characters shown, as in the bubble
+            menu.addAction(f"Open link {label}", partial(self.link_activated.emit, url))
+            menu.addAction(f"Copy link {label}", partial(QGuiApplication.clipboard().setText, url))
         attachments: list[AttachmentView] = [a for a in row.attachments if a.downloadable]
         if hit is not None and hit.attachment is not None and hit.attachment.downloadable:
             attachments = [hit.attachment]
         if attachments:
             menu.addSeparator()
         for attachment in attachments[:6]:
-            label = f" “{_short(attachment.name, 32)}”" if len(attachments) > 1 else ""
+            label = f" “{isolate(_short(attachment.name, 32))}”" if len(attachments) > 1 else ""
             menu.addAction(f"Save as…{label}", partial(self.attachment_requested.emit, "save", attachment))
             if attachment.openable:  # programs, scripts, HTML…: Save as… only
                 menu.addAction(f"Open{label}", partial(self.attachment_requested.emit, "open", attachment))

@@ -37,6 +37,7 @@ from ...core.new_chat import (
 from ...core.outgoing import check_files
 from ..attachments import AttachmentChip, AttachmentChips, open_file_picker
 from ..conversation.composer import local_files
+from ..server_text import set_server_text
 from .account_choice import AccountChoiceModel, AccountChoiceRole
 from .invitation import InvitationPanel
 from .linkedin import LinkedinSection
@@ -306,7 +307,7 @@ class NewChatDialog(QDialog):
             self.account_combo.setCurrentIndex(row)
 
     def show_account_notice(self, sentence: str) -> None:
-        self.account_notice.setText(sentence)
+        set_server_text(self.account_notice, sentence)  # capped, wraps anywhere: cannot widen the dialog
         self.form_layout.setRowVisible(self.account_notice, bool(sentence))
 
     def on_account_model_reset(self) -> None:
@@ -423,7 +424,7 @@ class NewChatDialog(QDialog):
 
     def show_notice(self, sentence: str, *, error: bool = True) -> None:
         self.notice.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
-        self.notice.setText(sentence)
+        set_server_text(self.notice, sentence)  # capped, wraps anywhere: cannot widen the dialog
         self.notice.setVisible(bool(sentence))
 
     @property
