@@ -12,6 +12,9 @@ command -v desktop-file-validate >/dev/null 2>&1 || need+=(desktop-file-utils)
 command -v appstreamcli >/dev/null 2>&1 || need+=(appstream)
 command -v gnome-keyring-daemon >/dev/null 2>&1 || need+=(gnome-keyring)
 command -v dbus-run-session >/dev/null 2>&1 || need+=(dbus)
+# The build bundles the emoji font from this package (without it, it warns and ships none; here that is a failure).
+[ -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || need+=(fonts-noto-color-emoji)
+[ -e /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf ] || need+=(fonts-droid-fallback)
 if [ ${#need[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
@@ -28,10 +31,13 @@ bash packaging/build.sh
 build_seconds=$(( $(date +%s) - started ))
 app=dist/unipile-desktop/unipile-desktop
 test -x "$app"
-# What the spec must not trim away: SVG icons, the X11 and Wayland platforms, the sandbox, the app's resources.
+# What the spec must not trim away: SVG icons, the X11 and Wayland platforms, the sandbox, the app's resources, the
+# emoji font and its licence (the OFL text).
 for needed in PySide6/Qt/plugins/iconengines/libqsvgicon.so PySide6/Qt/plugins/imageformats/libqsvg.so \
               PySide6/Qt/plugins/platforms/libqxcb.so PySide6/Qt/plugins/platforms/libqwayland.so \
-              resources/icons/app.svg resources/icons/providers/whatsapp.svg resources/linux/unipile-desktop.desktop; do
+              resources/icons/app.svg resources/icons/providers/whatsapp.svg resources/linux/unipile-desktop.desktop \
+              resources/fonts/NotoColorEmoji.ttf resources/fonts/NotoColorEmoji-LICENSE.txt \
+              resources/fonts/DroidSansFallbackFull.ttf resources/fonts/DroidSansFallback-LICENSE.txt; do
   test -e "dist/unipile-desktop/_internal/$needed" || { echo "missing from the build: $needed" >&2; exit 1; }
 done
 
@@ -58,7 +64,12 @@ echo "+ QT_QPA_PLATFORM=offscreen $app --demo --smoke-test"
 smoke_json=$("${frozen_env[@]}" "$app" --demo --smoke-test 2> >(grep -v propagateSizeHints >&2))
 echo "$smoke_json"
 echo "$smoke_json" | .venv/bin/python -c 'import json, sys; report = json.loads(sys.stdin.read().strip().splitlines()[-1]); sys.exit(0 if report.get("ok") is True else "frozen smoke test failed")'
-test -s "$home/.local/state/unipile-desktop/log/unipile-desktop.log"  # the log file went to the platform folder
+log_file="$home/.local/state/unipile-desktop/log/unipile-desktop.log"
+test -s "$log_file"  # the log file went to the platform folder
+grep -q "OPEN FONT LICENSE Version 1.1" dist/unipile-desktop/_internal/resources/fonts/NotoColorEmoji-LICENSE.txt \
+  || { echo "the bundled emoji font's licence file does not carry the OFL text" >&2; exit 1; }
+grep -q "bundled font NotoColorEmoji.ttf registered: Noto Color Emoji (emoji)" "$log_file" \
+  || { echo "the frozen app did not register its bundled emoji font; its log:" >&2; cat "$log_file" >&2; exit 1; }
 
 echo "+ frozen app and the keyring (gnome-keyring on a private D-Bus session)"
 keyring_out=$("${frozen_env[@]}" dbus-run-session -- sh -c '

@@ -88,6 +88,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         type=Path,
         help="save a PNG of the main window with a conversation open, then exit (use with --demo)",
     )
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        help="colours for this run (default: the one chosen in View → Theme, else the system's)",
+    )
     parser.add_argument("--debug", action="store_true", help="log debug details to stderr")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
@@ -146,6 +151,12 @@ def main(argv: Sequence[str] | None = None, *, on_session_ready: SessionReady | 
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qt_app, QApplication)
     qt_app.setQuitOnLastWindowClosed(False)  # closing the window ends main()'s coroutine, not the Qt loop
+    from .ui.theme import install_theme
+
+    install_theme(args.theme)  # follows the OS from now on; --theme wins over View → Theme for this run
+    from .ui.fonts import register_bundled_fonts
+
+    register_bundled_fonts()  # the frozen Linux build's emoji font, before anything paints (a source run has none)
 
     headless = args.smoke_test or args.screenshot is not None
     crash_reporter = CrashReporter(redact=redactor.redact, log_path=log_path, show_dialog=not headless)

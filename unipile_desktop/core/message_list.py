@@ -631,6 +631,13 @@ class MessageListModel(KeyedListModel):
         if cut:
             parts.append("Message shortened; the whole message opens from its menu")
         parts.extend(a.name for a in row.attachments)
+        if row.edited and not row.deleted:
+            parts.append("edited")
+        if row.timestamp is not None:
+            local = row.timestamp.astimezone() if row.timestamp.tzinfo is not None else row.timestamp
+            parts.append(f"{local.hour:02d}:{local.minute:02d}")  # the day is its own row above
+        if row.outgoing and row.state == SendState.SENT and not row.sent_twice:
+            parts.append("seen" if row.seen else "delivered" if row.delivered else "sent")
         if row.state != SendState.SENT:
             words = _STATE_WORDS[row.state]
             error = row.error.strip() if row.state in (SendState.FAILED, SendState.UNSURE) else ""
@@ -640,7 +647,7 @@ class MessageListModel(KeyedListModel):
                 parts.append(error.removesuffix("."))
         elif row.sent_twice:
             parts.append(SENT_TWICE_WORDS)
-        return ". ".join(parts)
+        return _sentences(parts)
 
 
 _ROW_ROLE = MessageListModel.RowRole
@@ -671,3 +678,14 @@ _STATE_WORDS = {
     SendState.FAILED: "not sent",
 }
 SENT_TWICE_WORDS = "sent twice"
+
+
+def _sentences(parts: Sequence[str]) -> str:
+    """Parts read one after the other: "You: Here is your invoice. Rechnung.pdf. 14:32. sent" (no ".." after a
+    message that ends a sentence itself)."""
+    spoken = ""
+    for part in parts:
+        if spoken:
+            spoken += " " if spoken.rstrip().endswith((".", "!", "?", "…")) else ". "
+        spoken += part
+    return spoken

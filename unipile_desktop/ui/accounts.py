@@ -6,18 +6,17 @@ import enum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QSizePolicy
 
 from ..api import Account
 from ..core.accounts import AccountsController, status_text
 from .format import plain_tip
 from .resources import app_icon, provider_icon, provider_name
+from .theme import current_theme
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 ALL_ACCOUNTS_LABEL = "All accounts"
-WARNING_COLOUR = QColor("#b3261e")
 
 
 class AccountRole(enum.IntEnum):
@@ -66,7 +65,7 @@ class AccountListModel(QAbstractListModel):
                 lines.append(f"Status: {note}. Reconnect this account in the Unipile dashboard.")
             return plain_tip("\n".join(lines))  # the name and username come from the network
         if role == Qt.ItemDataRole.ForegroundRole:
-            return WARNING_COLOUR if note else None
+            return current_theme().error_text if note else None
         if role == AccountRole.ACCOUNT_ID:
             return account.id
         if role == AccountRole.ACCOUNT:

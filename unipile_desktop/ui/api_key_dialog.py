@@ -19,6 +19,7 @@ from .connection_dialog import (
     show_message,
 )
 from .secret_field import SecretField
+from .theme import no_style
 
 
 class ApiKeyDialog(QDialog):
@@ -117,7 +118,7 @@ class ApiKeyDialog(QDialog):
         if key is None or self._tester is None or self._dsn is None:
             return self.submit() if key is not None else False
         self.use_button.setEnabled(False)
-        show_message(self.key_error, "Checking the key…", style="")
+        show_message(self.key_error, "Checking the key…", style=no_style)
         try:
             worked, sentence = await run_connection_test(self._tester, self._dsn, key)
         finally:

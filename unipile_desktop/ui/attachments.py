@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from .format import human_size, plain_tip
+from .theme import set_themed_style
 
 # Says why files cannot be sent (too large, unreadable…), or None when they can.
 FileCheck = Callable[[Sequence[pathlib.Path]], str | None]
@@ -26,7 +27,13 @@ class AttachmentChip(QFrame):
         self.path = path
         self.setObjectName("attachment_chip")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#attachment_chip { background: #eef1f5; border: 1px solid #d3d8df; border-radius: 10px; }")
+        set_themed_style(
+            self,
+            lambda t: (
+                f"#attachment_chip {{ background: {t.css(t.chip_background)};"
+                f" border: 1px solid {t.css(t.chip_border)}; border-radius: 10px; }}"
+            ),
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 2, 2, 2)
         layout.setSpacing(4)

@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import zlib
-
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath
 
 from .format import initials
-
-# Mid-tone colours that keep white initials readable.
-_PALETTE = (
-    "#e57373",
-    "#f06292",
-    "#ba68c8",
-    "#9575cd",
-    "#7986cb",
-    "#4f8fd6",
-    "#3fa7c4",
-    "#4db6ac",
-    "#5fae63",
-    "#9ab24a",
-    "#e0a030",
-    "#f08a50",
-    "#a1887f",
-    "#78909c",
-)
-PENDING_COLOUR = "#c9ced6"
+from .theme import current_theme
 
 
 def avatar_colour(key: str) -> QColor:
-    """The same colour for the same person in every run (``hash()`` is salted per process, crc32 is not)."""
-    return QColor(_PALETTE[zlib.crc32(key.encode("utf-8")) % len(_PALETTE)])
+    """The same colour for the same person in every run, from the theme's hues (deep in light, pale in dark)."""
+    return current_theme().avatar_colour(key)
 
 
 def paint_avatar(painter: QPainter, rect: QRect, image: QImage | None, name: str | None, key: str | None) -> None:
@@ -48,13 +28,14 @@ def paint_avatar(painter: QPainter, rect: QRect, image: QImage | None, name: str
         painter.drawImage(rect, image, source)
     else:
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(avatar_colour(key or name or "") if (name or key) else QColor(PENDING_COLOUR))
+        theme = current_theme()
+        painter.setBrush(theme.avatar_colour(key or name or "") if (name or key) else theme.avatar_pending)
         painter.drawPath(circle)
         if name:
             font = QFont(painter.font())
             font.setBold(True)
             font.setPixelSize(max(8, int(rect.height() * 0.38)))
             painter.setFont(font)
-            painter.setPen(QColor("white"))
+            painter.setPen(theme.avatar_text)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, initials(name))
     painter.restore()

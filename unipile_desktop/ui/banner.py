@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
 from .server_text import is_capped, shown
+from .theme import Theme, set_themed_style
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class BannerColours:
-    background: str
-    border: str
-    text: str
-
-
-ERROR_COLOURS = BannerColours(background="#fdecea", border="#f3b8b2", text="#7a1c14")
-WARNING_COLOURS = BannerColours(background="#fff4d6", border="#e8c56a", text="#5c4200")
+ERROR_COLOURS = "error_banner"  # the theme's BannerColours for failures
+WARNING_COLOURS = "warning_banner"  # and for warnings (a rejected key, a reply from elsewhere)
 
 
 class Banner(QFrame):
@@ -31,14 +24,19 @@ class Banner(QFrame):
     anywhere (a 600-character token must not widen the window), the whole of it behind "Details…" and in the log.
     """
 
-    def __init__(self, object_name: str, colours: BannerColours, parent: QWidget | None = None) -> None:
+    def __init__(self, object_name: str, colours: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.setStyleSheet(
-            f"#{object_name} {{ background: {colours.background}; border: 1px solid {colours.border};"
-            " border-radius: 6px; }"
-            f"#{object_name} QLabel {{ color: {colours.text}; }}"
-        )
+
+        def style(theme: Theme) -> str:
+            banner = getattr(theme, colours)
+            return (
+                f"#{object_name} {{ background: {theme.css(banner.background)};"
+                f" border: 1px solid {theme.css(banner.border)}; border-radius: 6px; }}"
+                f"#{object_name} QLabel {{ color: {theme.css(banner.text)}; }}"
+            )
+
+        set_themed_style(self, style)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(10, 6, 6, 6)
         self.label = QLabel(self)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QContextMenuEvent, QFont, QFontMetrics, QIcon, QPainter, QPalette
+from PySide6.QtGui import QContextMenuEvent, QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..api import Account
@@ -37,6 +37,8 @@ from .chat_queue import QueueStatus, add_queue_entries, paint_status, queue_stat
 from .format import one_line, plain_tip, relative_time
 from .links import find_links
 from .resources import provider_icon, provider_name
+from .spoken import chat_row_text
+from .theme import current_theme
 
 if TYPE_CHECKING:
     from ..core.queue import QueueController
@@ -110,11 +112,16 @@ class ChatListModel(QAbstractListModel):
             if entry.participants and chat.is_group:
                 lines.append(", ".join(entry.participants))
             return plain_tip("\n".join(lines))  # names come from the network: never rich text
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            title = entry.title[:SCAN_CHARS] or "Chat"
-            spoken = f"{title}, {entry.unread_count} unread, {ChatDelegate.preview_for(entry)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:  # read in one go: who, where, how many, how long, what
             status = queue_status(self._queue, entry) if self._queue is not None else None
-            return f"{spoken}, {status.spoken}" if status is not None else spoken
+            return chat_row_text(
+                entry.title[:SCAN_CHARS],
+                provider_name(chat.account_type),
+                unread=entry.unread_count,
+                inmail=chat.is_inmail,
+                status=status.spoken if status is not None else "",
+                preview=ChatDelegate.preview_for(entry),
+            )
         if role == ChatRole.ENTRY:
             return entry
         if role == ChatRole.CHAT_ID:
@@ -324,10 +331,6 @@ class ChatListModel(QAbstractListModel):
 ROW_HEIGHT = 68
 AVATAR_SIZE = 44
 PADDING = 10
-BADGE_COLOUR = QColor("#2f6fde")
-INMAIL_COLOUR = QColor("#8a5a00")
-INMAIL_BACKGROUND = QColor("#ffe7b3")
-DRAFT_COLOUR = QColor("#c5221f")
 DRAFT_PREFIX = "Draft: "
 
 
@@ -368,7 +371,6 @@ class ChatDelegate(QStyledItemDelegate):
         if self._on_row_painted is not None and entry.details is DetailsState.MISSING:
             self._on_row_painted(entry.id)
         rect: QRect = option.rect
-        palette: QPalette = option.palette
         state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
         painter.save()
@@ -379,11 +381,12 @@ class ChatDelegate(QStyledItemDelegate):
         self.initStyleOption(background, index)
         background.text = ""
         background.icon = QIcon()
+        theme = current_theme()
+        background.palette.setColor(QPalette.ColorRole.Highlight, theme.selection)  # readable under its text
         if style is not None:
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, option.widget)
-        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        muted = QColor(text_colour)
-        muted.setAlphaF(0.62)
+        text_colour = theme.selection_text if selected else theme.text
+        muted = theme.selection_secondary_text if selected else theme.row_secondary_text
 
         # Avatar and the provider badge on its corner.
         avatar_rect = QRect(
@@ -393,7 +396,7 @@ class ChatDelegate(QStyledItemDelegate):
         paint_avatar(painter, avatar_rect, image, entry.title or None, entry.avatar_id or entry.id)
         badge = QRect(avatar_rect.right() - 13, avatar_rect.bottom() - 13, 16, 16)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.setBrush(theme.base)
         painter.drawEllipse(badge.adjusted(-2, -2, 2, 2))
         provider_icon(entry.chat.account_type).paint(painter, badge)
 
@@ -416,7 +419,7 @@ class ChatDelegate(QStyledItemDelegate):
         # The time at the right, or the queue's word on the chat: how long the customer has waited, done, snoozed.
         status = self.status_for(entry)
         time_text = relative_time(entry.activity, self._now() if self._now is not None else None)
-        time_colour = BADGE_COLOUR if unread > 0 and not selected else muted
+        time_colour = theme.accent if unread > 0 and not selected else muted
         title_right = paint_status(
             painter, option, status, QRect(left, top, right - left, line_height), small_font, time_text, time_colour
         )
@@ -442,10 +445,10 @@ class ChatDelegate(QStyledItemDelegate):
                 small_metrics.height() + 2,
             )
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(INMAIL_BACKGROUND)
+            painter.setBrush(theme.inmail_background)
             painter.drawRoundedRect(marker, 4, 4)
             painter.setFont(small_font)
-            painter.setPen(INMAIL_COLOUR)
+            painter.setPen(theme.inmail_text)
             painter.drawText(marker, int(Qt.AlignmentFlag.AlignCenter), "InMail")
 
         # Bottom line: preview and the unread badge.
@@ -456,12 +459,12 @@ class ChatDelegate(QStyledItemDelegate):
             badge_width = max(small_metrics.height() + 2, small_metrics.horizontalAdvance(count) + 12)
             pill = QRect(right - badge_width, bottom_top, badge_width, small_metrics.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor("white") if selected else BADGE_COLOUR)
+            painter.setBrush(theme.on_accent if selected else theme.accent)
             painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
             bold_small = QFont(small_font)
             bold_small.setBold(True)
             painter.setFont(bold_small)
-            painter.setPen(BADGE_COLOUR if selected else QColor("white"))
+            painter.setPen(theme.accent if selected else theme.on_accent)
             painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), count)
         preview_room = max(0, right - left - (badge_width + 8 if badge_width else 0))
         preview = self.preview_for(entry)
@@ -471,7 +474,7 @@ class ChatDelegate(QStyledItemDelegate):
         if entry.draft:
             # "Draft:" in red like other messengers, so an unsent reply is not mistaken for the last message.
             prefix_width = preview_metrics.horizontalAdvance(DRAFT_PREFIX)
-            painter.setPen(text_colour if selected else DRAFT_COLOUR)
+            painter.setPen(text_colour if selected else theme.draft_text)
             painter.drawText(
                 QRect(left, bottom_top, min(prefix_width, preview_room), preview_metrics.height()),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
@@ -521,6 +524,9 @@ class ChatListView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMouseTracking(True)
         self.setAccessibleName("Chats")
+        self.setAccessibleDescription(
+            "Alt+Up and Alt+Down open the previous and next chat; the Chat menu acts on the open one"
+        )
         self._queue: QueueController | None = None
 
     def set_queue(self, queue: QueueController | None) -> None:

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter
 from PySide6.QtWidgets import QMenu, QStyle, QStyleOptionViewItem
 
 from ..core.chats import ChatEntry
 from ..engine.queue import QueueView, waiting_text
 from .snooze_dialog import CHOOSE_TIME_LABEL, SNOOZE_CHOICES, snoozed_until_text
+from .theme import current_theme
 
 if TYPE_CHECKING:
     from ..core.queue import QueueController
@@ -22,10 +23,9 @@ SNOOZE_CHOOSE = "choose"  # the snooze choice "Choose a time…" (the others are
 MUTED_ICON_SIZE = 12
 
 
-def warning_colour(palette: QPalette) -> QColor:
+def warning_colour() -> QColor:
     """A customer waiting too long: a burnt orange readable on a light list, a lighter one on a dark list."""
-    dark = palette.color(QPalette.ColorRole.Base).lightnessF() < 0.5
-    return QColor("#ffb45c") if dark else QColor("#b94a00")
+    return current_theme().warning_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,18 +75,16 @@ def paint_status(
 
     Returns the x where the title must end."""
     selected = bool(option.state & QStyle.StateFlag.State_Selected)
-    palette = option.palette
+    theme = current_theme()
     text, colour = time_text, time_colour
     if status is not None and status.text:
         text = status.text
         if status.overdue:
             font = QFont(font)
             font.setBold(True)
-            highlighted = palette.color(QPalette.ColorRole.HighlightedText)
-            colour = highlighted if selected else warning_colour(palette)
+            colour = theme.selection_text if selected else theme.warning_text
         elif not selected:
-            colour = QColor(palette.color(QPalette.ColorRole.Text))
-            colour.setAlphaF(0.62)
+            colour = theme.row_secondary_text
     width = QFontMetrics(font).horizontalAdvance(text)
     painter.setFont(font)
     painter.setPen(colour)

@@ -30,14 +30,15 @@ from ..profiles import (
 )
 from .secret_field import SecretField
 from .server_text import set_server_text
+from .theme import Theme, colour_style, no_style, set_themed_style
 
 log = logging.getLogger(__name__)
 
 # Checks a DSN and key (normally ``api.check_connection``: GET /accounts); raises on failure.
 ConnectionTester = Callable[[str, str], Awaitable[object]]
 
-ERROR_STYLE = "color: #b3261e;"
-SUCCESS_STYLE = "color: #1b6e2a;"
+ERROR_STYLE = colour_style("error_text")
+SUCCESS_STYLE = colour_style("success_text")
 DSN_PLACEHOLDER = "api1.unipile.com:13111"
 
 
@@ -51,15 +52,15 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
 
 def error_label(parent: QWidget | None = None) -> QLabel:
     label = plain_label("", parent)
-    label.setStyleSheet(ERROR_STYLE)
+    set_themed_style(label, ERROR_STYLE)
     label.hide()
     return label
 
 
-def show_message(label: QLabel, text: str, *, style: str = ERROR_STYLE) -> None:
+def show_message(label: QLabel, text: str, *, style: Callable[[Theme], str] = ERROR_STYLE) -> None:
     """Show a sentence (it may carry a server's text) capped and wrapping anywhere: it cannot widen the dialog."""
     set_server_text(label, text)
-    label.setStyleSheet(style)
+    set_themed_style(label, style)
     label.setVisible(bool(text))
     fit_height(label.window())
 
@@ -253,7 +254,7 @@ class ConnectionDialog(QDialog):
             show_message(self.status_label, "")
             return False
         dsn, key = checked
-        show_message(self.status_label, "Testing the connection…", style="")
+        show_message(self.status_label, "Testing the connection…", style=no_style)
         self.test_button.setEnabled(False)
         try:
             worked, sentence = await run_connection_test(self._tester, dsn, key)

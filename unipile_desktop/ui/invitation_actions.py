@@ -39,6 +39,7 @@ class InvitationActions(QObject):
         self.picker_button.setText("⋯")
         self.picker_button.setToolTip("Account actions: sent LinkedIn invitations")
         self.picker_button.setAccessibleName("Account actions")
+        self.picker_button.setAccessibleDescription("Sent LinkedIn invitations of the account")
         self.picker_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.picker_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # "⋯" says it is a menu
         self.picker_menu = QMenu("Account", self.picker_button)
@@ -68,8 +69,11 @@ class InvitationActions(QObject):
             empty = menu.addAction("No LinkedIn account: invitations are a LinkedIn feature")
             empty.setEnabled(False)
             return
-        for account in accounts:
-            action = QAction(pattern.format(account_label(account)), menu)
+        for number, account in enumerate(accounts, 1):
+            text = pattern.format(account_label(account).replace("&", "&&"))  # "R&D" is a name, not a mnemonic
+            if menu is self.file_menu and number < 10:
+                text = f"&{number} {text}"  # File → Sent LinkedIn invitations → 1, 2…: an Alt path to each
+            action = QAction(text, menu)
             action.setData(account.id)
             action.triggered.connect(lambda _checked=False, account_id=account.id: self.open_window(account_id))
             menu.addAction(action)

@@ -32,6 +32,7 @@ from ..core.tasks import TaskRunner
 from . import shortcuts
 from .about_dialog import AboutDialog, ConnectionSummary
 from .accounts import AccountListModel, AccountPicker, account_label
+from .announce import ConversationAnnouncer
 from .banner import ErrorBanner
 from .chat_list import ChatDelegate, ChatFilterProxy, ChatListModel, ChatListView, ChatRole
 from .conversation.pane import ConversationPane
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.setPlaceholderText("Filter chats")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setAccessibleName("Filter chats")
+        self.filter_edit.setAccessibleDescription("Shows the chats whose name, people, message or account match")
         if queue is not None:
             # Connected before the model is: what the queue knows of a chat's messages is dropped before the
             # proxy asks again about the changed row.
@@ -211,6 +213,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_indicator)
         self.statusBar().addPermanentWidget(self.connection_label)
         self.live: LiveUpdates | None = None
+        # Sent, not sent, a new message in the open chat: said to a screen reader as it happens.
+        self.announcer = ConversationAnnouncer(
+            self, conversation, chat_title=lambda chat_id: getattr(chats.entry(chat_id), "title", "")
+        )
         self._load_failure = ""  # why the last chat page failed, for the status line
 
         self._build_menus()
@@ -325,6 +331,7 @@ class MainWindow(QMainWindow):
         live.messages_arrived.connect(self.conversation.on_live_messages_arrived)
         live.indicator_changed.connect(self.sync_indicator.set_indicator)
         live.back_online.connect(self.on_live_back_online)
+        self.announcer.follow_live(live)
         live.set_accounts(self.chats.scope)
         text, tooltip = live.indicator
         self.sync_indicator.set_indicator(text, tooltip)

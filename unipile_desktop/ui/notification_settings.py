@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine.queue import WorkingHours
+from .theme import colour_style, set_themed_style
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DEFAULT_WORKING_HOURS = WorkingHours(days=frozenset(range(5)), start=time(9, 0), end=time(18, 0))
@@ -103,7 +104,7 @@ class NotificationSettingsDialog(QDialog):
         times_row.addWidget(self.end_edit)
         times_row.addStretch(1)
         hours_hint = QLabel("An end before the start spans midnight (a night shift).", self.working_hours_group)
-        hours_hint.setStyleSheet("color: #5f6672;")
+        set_themed_style(hours_hint, colour_style("secondary_text"))
         hours_layout = QVBoxLayout(self.working_hours_group)
         hours_layout.addLayout(days_row)
         hours_layout.addLayout(times_row)
@@ -126,13 +127,13 @@ class NotificationSettingsDialog(QDialog):
         self.no_tray_label = QLabel(NO_TRAY_EXPLANATION, self)
         self.no_tray_label.setObjectName("noTrayExplanation")
         self.no_tray_label.setWordWrap(True)
-        self.no_tray_label.setStyleSheet("color: #5f6672;")
+        set_themed_style(self.no_tray_label, colour_style("secondary_text"))
         self.no_tray_label.setVisible(not tray_available)
 
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("notificationSettingsProblem")
         self.problem_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.problem_label.setStyleSheet("color: #b3261e;")
+        set_themed_style(self.problem_label, colour_style("error_text"))
         self.problem_label.hide()
 
         self.buttons = QDialogButtonBox(

@@ -131,7 +131,7 @@ class SwitcherDelegate(QStyledItemDelegate):
         rect: QRect = option.rect
         painter.save()
         paint_row_background(self, painter, option, index)
-        text_colour, muted = row_colours(option, 0.62)
+        text_colour, muted = row_colours(option)
 
         base_font = QFont(option.font)
         title_font = QFont(base_font)

@@ -10,20 +10,15 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
+from .theme import PROVIDER_GLYPH_TEXT, PROVIDER_GLYPHS
+
 log = logging.getLogger(__name__)
 
 PROVIDERS = ("linkedin", "whatsapp", "instagram", "messenger", "telegram")
 
 # Fallback glyphs when the SVG files are not shipped (e.g. an installed wheel without resources/).
-_FALLBACK_GLYPHS: dict[str, tuple[str, str]] = {
-    "linkedin": ("#2d64bc", "L"),
-    "whatsapp": ("#2fa65a", "W"),
-    "instagram": ("#c13584", "I"),
-    "messenger": ("#4a6cf7", "M"),
-    "telegram": ("#2a9fd6", "T"),
-    "generic": ("#7a8290", "?"),
-    "app": ("#3a5ccc", "U"),
-}
+# Brand colours, the same in both schemes (an icon, not text on the app's surfaces): the theme module keeps them.
+_FALLBACK_GLYPHS: dict[str, tuple[str, str]] = PROVIDER_GLYPHS
 
 
 def resources_dir() -> Path | None:
@@ -117,7 +112,7 @@ def _fallback_icon(key: str) -> QIcon:
         font.setBold(True)
         font.setPixelSize(int(size * 0.6))
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(PROVIDER_GLYPH_TEXT))
         painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letter)
         painter.end()
         icon.addPixmap(pixmap)

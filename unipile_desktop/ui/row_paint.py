@@ -1,5 +1,5 @@
 """What every custom list row paints first: the style's own background (selection, hover, focus) and the two text
-colours of the palette for the row's state, so each delegate only draws its own text."""
+colours of the theme for the row's state, so each delegate only draws its own text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-MUTED_ALPHA = 0.65
+from .theme import current_theme
 
 
 def paint_row_background(
@@ -23,14 +23,13 @@ def paint_row_background(
     background = QStyleOptionViewItem(option)
     delegate.initStyleOption(background, index)
     background.text = ""
+    background.palette.setColor(QPalette.ColorRole.Highlight, current_theme().selection)  # readable under its text
     style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, background, painter, option.widget)
 
 
-def row_colours(option: QStyleOptionViewItem, muted_alpha: float = MUTED_ALPHA) -> tuple[QColor, QColor]:
-    """(text, muted text) for the row: the highlighted-text colour when selected, else the text colour."""
-    palette: QPalette = option.palette
-    selected = bool(option.state & QStyle.StateFlag.State_Selected)
-    text = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-    muted = QColor(text)
-    muted.setAlphaF(muted_alpha)
-    return text, muted
+def row_colours(option: QStyleOptionViewItem) -> tuple[QColor, QColor]:
+    """(text, muted text) for the row: the theme's selected-row colours when selected, else its row colours."""
+    theme = current_theme()
+    if option.state & QStyle.StateFlag.State_Selected:
+        return theme.selection_text, theme.selection_secondary_text
+    return theme.text, theme.row_secondary_text

@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from .format import plain_tip
+from .theme import colour_style, set_themed_style
 
-OFFLINE_STYLE = "color: #9a5b00; padding: 0 8px;"
-QUIET_STYLE = "color: palette(mid); padding: 0 8px;"
+OFFLINE_STYLE = colour_style("warning_text", "padding: 0 8px;")
+QUIET_STYLE = colour_style("secondary_text", "padding: 0 8px;")
 
 
 class SyncIndicator(QLabel):
@@ -23,7 +24,7 @@ class SyncIndicator(QLabel):
 
     def set_indicator(self, text: str, tooltip: str) -> None:
         offline = text.startswith("Offline")
-        self.setStyleSheet(OFFLINE_STYLE if offline else QUIET_STYLE)
+        set_themed_style(self, OFFLINE_STYLE if offline else QUIET_STYLE)
         self.setText(f"● {text}" if offline else text)
         self.setToolTip(plain_tip(tooltip))  # the offline reason quotes the server
         self.setAccessibleDescription(tooltip)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, QRectF, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QGuiApplication, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QAction, QFont, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from .theme import current_theme
 
 log = logging.getLogger(__name__)
 
@@ -15,7 +17,6 @@ HINT_KEY = "tray/hint_shown"
 HINT_TEXT = f"{APP_NAME} keeps running here, so new messages still reach you. Quit from this icon's menu."
 HINT_MS = 8000
 ICON_SIZES = (16, 22, 24, 32, 48, 64)  # what trays of the common desktops ask for
-BADGE_COLOUR = "#d93025"
 MAX_SHOWN_COUNT = 99
 
 
@@ -55,13 +56,13 @@ def _paint_badge(pixmap: QPixmap, label: str) -> QPixmap:
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(BADGE_COLOUR))
+        painter.setBrush(current_theme().tray_badge)
         painter.drawRoundedRect(rect, height / 2, height / 2)
         font = QFont()
         font.setBold(True)
         font.setPixelSize(max(6, int(height * (0.8 if len(label) == 1 else 0.62))))
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(current_theme().tray_badge_text)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
     finally:
         painter.end()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QMenuBar, QStatusBar, QToolButton, QWidget
 
@@ -30,6 +30,7 @@ from .conversation.pane import ConversationPane
 from .invitation_actions import InvitationActions
 from .queue_actions import QueueActions
 from .queue_bar import QueueBar
+from .theme_menu import ThemeActions
 
 
 class ActionsWindow(Protocol):
@@ -67,6 +68,8 @@ class ActionsWindow(Protocol):
     def error_banner(self) -> ErrorBanner: ...
     @property
     def profiles_menu(self) -> QMenu: ...
+    @property
+    def settings(self) -> QSettings: ...
 
     @property
     def mark_read_on_open(self) -> bool: ...
@@ -119,7 +122,7 @@ class WindowActions(QObject):
         self.quit_action = _action("&Quit", widget, "quit", name="quitAction")
         self.refresh_action = _action("&Refresh", widget, "refresh", name="refreshAction")
         self.find_action = _action("&Filter chats", widget, "filter_chats", name="filterAction")
-        self.mark_read_on_open_action = QAction("Mark chats as read when opened", widget)
+        self.mark_read_on_open_action = QAction("Mark chats as read when &opened", widget)
         self.mark_read_on_open_action.setCheckable(True)
         self.mark_read_on_open_action.setToolTip(
             "When off (the default), opening a chat does not tell the customer it was read."
@@ -192,6 +195,11 @@ class WindowActions(QObject):
         view_menu.addAction(self.mark_read_on_open_action)
         view_menu.addAction(self.notification_settings_action)
         view_menu.addAction(self.canned_replies_manager_action)
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu.setObjectName("themeMenu")
+        self.theme_actions = ThemeActions(window.settings, theme_menu)
+        theme_menu.addActions(self.theme_actions.actions())
 
         go_menu = bar.addMenu("&Go")
         go_menu.setObjectName("goMenu")
@@ -227,14 +235,18 @@ class WindowActions(QObject):
         self.update_actions()
 
     def set_tab_order(self) -> None:
-        """Tab goes account picker → queue bar → filter → chat list → conversation → composer."""
+        """Tab goes in reading order: account picker → queue bar → filter → chat list → the conversation's header →
+        messages → composer → Attach → Send."""
         window = self._window
         chain: list[QWidget] = [window.account_picker, window.invitation_actions.picker_button]
         chain.extend(window.queue_bar.button(view) for view in QueueView)
         chain.extend([window.filter_edit, window.queue_actions.mark_done_button, window.new_chat_button])
         chain.append(window.chat_view)
         pane = window.conversation_pane
-        chain.extend([pane.message_view, pane.composer.text_edit])
+        header, composer, notice = pane.header, pane.composer, pane.foreign_reply_notice
+        chain.extend([header.mark_read_button, header.mark_unread_button, pane.message_view])
+        chain.extend([notice.frame.details_button, notice.dismiss_button, composer.text_edit])
+        chain.extend([composer.attach_button, composer.send_button])
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 

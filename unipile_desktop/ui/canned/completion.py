@@ -7,16 +7,15 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from ...engine.canned import choose, fill, known_variables_in
 from ...store.canned import CannedReply
+from ..theme import current_theme
 from .popup import CannedPopup
 
 MAX_QUERY_CHARS = 40  # typing on past this after "/" is a message, not a search
-MARK_BACKGROUND = QColor("#ffe08a")
-MARK_FOREGROUND = QColor("#5c3c00")
 
 RepliesSource = Callable[[], Sequence[CannedReply]]
 ValuesSource = Callable[[], Mapping[str, str | None]]
@@ -185,8 +184,8 @@ class CannedCompletion(QObject):
             selection = QTextEdit.ExtraSelection()
             selection.cursor = QTextCursor(cursor)
             char_format = QTextCharFormat()
-            char_format.setBackground(MARK_BACKGROUND)
-            char_format.setForeground(MARK_FOREGROUND)
+            char_format.setBackground(current_theme().mark_background)
+            char_format.setForeground(current_theme().mark_text)
             char_format.setToolTip("Fill this in before sending")
             selection.format = char_format
             selections.append(selection)

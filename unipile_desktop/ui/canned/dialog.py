@@ -29,6 +29,7 @@ from ...store.canned import (
     CannedReplyTable,
 )
 from ...store.marks import PreferenceTable
+from ..theme import colour_style, set_themed_style
 from .model import CannedReplyDelegate, CannedReplyModel
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -60,6 +61,7 @@ class CannedRepliesDialog(QDialog):
         self.view = QListView(self)
         self.view.setObjectName("canned_list")
         self.view.setAccessibleName("Canned replies")
+        self.view.setAccessibleDescription("Select a reply to edit it")
         self.view.setModel(self.model)
         self.view.setItemDelegate(CannedReplyDelegate(self.view))
         self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
@@ -79,20 +81,27 @@ class CannedRepliesDialog(QDialog):
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("canned_title")
         self.title_edit.setMaxLength(MAX_TITLE_CHARS)
+        self.title_edit.setAccessibleName("Title")
         self.shortcut_edit = QLineEdit(self)
         self.shortcut_edit.setObjectName("canned_shortcut")
         self.shortcut_edit.setMaxLength(MAX_SHORTCUT_CHARS + 1)
         self.shortcut_edit.setPlaceholderText("one word, typed after / in a message")
+        self.shortcut_edit.setAccessibleName("Shortcut word")
+        self.shortcut_edit.setAccessibleDescription("One word; typing / and the word in a message inserts the reply")
         self.body_edit = QPlainTextEdit(self)
         self.body_edit.setObjectName("canned_text")
         self.body_edit.setTabChangesFocus(True)
         self.body_edit.setPlaceholderText("Hello {first_name}, …")
+        self.body_edit.setAccessibleName("Text")
+        self.body_edit.setAccessibleDescription("The reply; variables in braces are filled in when it is inserted")
         self.save_button = QPushButton("Save", self)
         self.save_button.setObjectName("canned_save")
         self.save_button.clicked.connect(self.save_current)
         self.agent_name_edit = QLineEdit(self)
         self.agent_name_edit.setObjectName("canned_agent_name")
         self.agent_name_edit.setText(str(preferences.get(AGENT_NAME_KEY, "") or ""))
+        self.agent_name_edit.setAccessibleName("Your name")
+        self.agent_name_edit.setAccessibleDescription("Fills the {agent_name} variable of every reply")
         self.agent_name_edit.editingFinished.connect(self.save_agent_name)
 
         form = QFormLayout()
@@ -104,7 +113,7 @@ class CannedRepliesDialog(QDialog):
         self.help_label = QLabel(variables_help(), self)
         self.help_label.setTextFormat(Qt.TextFormat.PlainText)
         self.help_label.setWordWrap(True)
-        self.help_label.setStyleSheet("color: #5f6672;")
+        set_themed_style(self.help_label, colour_style("secondary_text"))
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("canned_status")
@@ -219,7 +228,7 @@ class CannedRepliesDialog(QDialog):
             else:
                 reply = self.table.update(self._editing_id, title=title, shortcut=shortcut, body=body)
         except CannedReplyError as exc:
-            self.status_label.setStyleSheet("color: #b3261e;")
+            set_themed_style(self.status_label, colour_style("error_text"))
             self.status_label.setText(str(exc))
             return False
         self._editing_id = reply.id
@@ -282,7 +291,7 @@ class CannedRepliesDialog(QDialog):
             self.preferences.delete(AGENT_NAME_KEY)
 
     def show_status(self, sentence: str) -> None:
-        self.status_label.setStyleSheet("color: #5f6672;")
+        set_themed_style(self.status_label, colour_style("secondary_text"))
         self.status_label.setText(sentence)
 
     # ------------------------------------------------------------------------------------------ files
@@ -326,7 +335,7 @@ class CannedRepliesDialog(QDialog):
         except (OSError, UnicodeDecodeError) as exc:
             sentence = f"Could not read “{path.name}”: {getattr(exc, 'strerror', None) or 'it is not UTF-8 text'}."
         failed = not sentence.startswith("Canned replies imported") and not sentence.startswith("The file holds")
-        self.status_label.setStyleSheet("color: #b3261e;" if failed else "color: #5f6672;")
+        set_themed_style(self.status_label, colour_style("error_text" if failed else "secondary_text"))
         self.status_label.setText(sentence)
         return sentence
 
@@ -335,7 +344,7 @@ class CannedRepliesDialog(QDialog):
             path.write_text(self.table.export_json() + "\n", encoding="utf-8")
         except OSError as exc:
             sentence = f"Could not write “{path.name}”: {exc.strerror or exc}."
-            self.status_label.setStyleSheet("color: #b3261e;")
+            set_themed_style(self.status_label, colour_style("error_text"))
             self.status_label.setText(sentence)
             return sentence
         count = self.model.rowCount()

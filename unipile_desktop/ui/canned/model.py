@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...store.canned import CannedReply
 from ..format import one_line, plain_tip
 from ..row_paint import paint_row_background, row_colours
+from ..theme import current_theme
 
 ReplyRole = Qt.ItemDataRole.UserRole + 1  # the CannedReply
 ShortcutRole = Qt.ItemDataRole.UserRole + 2  # "/ship", or ""
@@ -81,7 +82,7 @@ class CannedReplyDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         painter.save()
         paint_row_background(self, painter, option, index)  # selection and hover from the style
-        text_color, _muted = row_colours(option)
+        text_color, muted = row_colours(option)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         rect: QRect = option.rect.adjusted(8, 4, -8, -4)
         font = QFont(option.font)
@@ -93,7 +94,7 @@ class CannedReplyDelegate(QStyledItemDelegate):
             bold = QFont(font)
             bold.setBold(True)
             painter.setFont(bold)
-            painter.setPen(text_color if selected else QColor("#1a5fb4"))
+            painter.setPen(text_color if selected else current_theme().link)
             shown = QFontMetrics(bold).elidedText(shortcut, Qt.TextElideMode.ElideRight, line.width() // 2)
             painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
             x += QFontMetrics(bold).horizontalAdvance(shown) + 10
@@ -105,7 +106,7 @@ class CannedReplyDelegate(QStyledItemDelegate):
         )
         painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         if self._preview:
-            painter.setPen(text_color if selected else QColor("#5f6672"))
+            painter.setPen(muted)
             preview_rect = line.translated(0, metrics.lineSpacing())
             preview = metrics.elidedText(
                 str(index.data(PreviewRole) or ""), Qt.TextElideMode.ElideRight, preview_rect.width()

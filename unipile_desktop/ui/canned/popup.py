@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout, QWidget
 
 from ...store.canned import CannedReply
+from ..theme import colour_style, set_themed_style
 from .model import CannedReplyDelegate, CannedReplyModel
 
 VISIBLE_ROWS = 6
@@ -49,12 +50,12 @@ class CannedPopup(QFrame):
         self.empty_label.setObjectName("canned_popup_empty")
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #5f6672; padding: 6px;")
+        set_themed_style(self.empty_label, colour_style("secondary_text", "padding: 6px;"))
         self.empty_label.hide()
 
         self.hint = QLabel("Enter inserts · Esc keeps the text as typed", self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint.setStyleSheet("color: #5f6672; padding: 2px 6px;")
+        set_themed_style(self.hint, colour_style("secondary_text", "padding: 2px 6px;"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(1, 1, 1, 1)

@@ -16,8 +16,9 @@ from ...core.images import ImageCache
 from ...core.message_list import AttachmentView, RowKind, SendState
 from ...engine.display_text import isolate, short_line
 from ..format import human_size
+from ..theme import BubbleColours, current_theme
 from .bubble_layout import PRIMARY_ACTIONS, RowLayout, shows_picture, thread_column
-from .bubble_style import BUBBLE_RADIUS, COLOURS, FILE_TEXT_INDENT, BubbleColours, BubbleFonts
+from .bubble_style import BUBBLE_RADIUS, FILE_TEXT_INDENT, BubbleFonts
 
 THUMBS_KEPT = 200  # scaled thumbnails kept for repainting
 
@@ -25,9 +26,9 @@ THUMBS_KEPT = 200  # scaled thumbnails kept for repainting
 class BubblePainter:
     """Paints rows in their own coordinates (the item's top-left at 0, 0); keeps the scaled thumbnails it drew."""
 
-    def __init__(self, images: ImageCache, colours: BubbleColours = COLOURS) -> None:
+    def __init__(self, images: ImageCache, colours: BubbleColours | None = None) -> None:
         self._images = images
-        self._colours = colours
+        self._colours = colours  # fixed colours (tests), else the current theme's
         self._thumbs: OrderedDict[tuple[str, int, int], QPixmap] = OrderedDict()
 
     def paint_row(
@@ -49,7 +50,7 @@ class BubblePainter:
 
     def _paint_centered(self, painter: QPainter, layout: RowLayout, selection: QColor | None) -> None:
         assert layout.center_text is not None
-        colours = self._colours
+        colours = self._colours or current_theme().bubbles  # None: the theme's, as it is now
         if layout.center_box is not None:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colours.day)
@@ -72,7 +73,7 @@ class BubblePainter:
         on_loading: Callable[[str], None],
     ) -> None:
         row = layout.row
-        colours = self._colours
+        colours = self._colours or current_theme().bubbles  # None: the theme's, as it is now
         small, bold_small = fonts.small, fonts.bold_small
         failed = row.state == SendState.FAILED
         unsure = row.state == SendState.UNSURE
@@ -183,7 +184,7 @@ class BubblePainter:
         pixel_ratio: float,
         on_loading: Callable[[str], None],
     ) -> None:
-        colours = self._colours
+        colours = self._colours or current_theme().bubbles  # None: the theme's, as it is now
         small = fonts.small
         if shows_picture(attachment):
             # With the size given, a picture over ImageCache's limit is not downloaded until "Load picture".

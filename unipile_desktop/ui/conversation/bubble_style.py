@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 # ------------------------------------------------------------------------------------------------ sizes (pixels)
 
@@ -69,61 +68,4 @@ def bubble_fonts(view_font: QFont) -> BubbleFonts:
 
 # ------------------------------------------------------------------------------------------------ colours
 
-
-@dataclass(frozen=True, slots=True)
-class BubbleColours:
-    """Every colour the bubbles are painted with."""
-
-    outgoing: QColor
-    outgoing_pending: QColor
-    incoming: QColor
-    failed: QColor
-    failed_border: QColor  # also the failed state's words and primary button
-    unsure: QColor
-    unsure_border: QColor  # also the unsure state's words and primary button
-    text: QColor
-    muted: QColor
-    link: QColor
-    quote: QColor
-    quote_bar_in: QColor
-    quote_bar_out: QColor
-    day: QColor
-    placeholder: QColor
-    file: QColor
-    file_glyph: QColor
-    file_glyph_text: QColor
-    reaction: QColor
-    reaction_border: QColor  # also the border of buttons other than the primary one
-    reaction_mine: QColor
-    button: QColor
-    senders: tuple[QColor, ...]  # a group's senders' names, each person always in the same one
-
-    def sender(self, sender_key: str) -> QColor:
-        return self.senders[zlib.crc32(sender_key.encode("utf-8")) % len(self.senders)]
-
-
-COLOURS = BubbleColours(
-    outgoing=QColor("#d6e8fd"),
-    outgoing_pending=QColor("#e6f0fc"),
-    incoming=QColor("#eff0f2"),
-    failed=QColor("#fdeeee"),
-    failed_border=QColor("#c5221f"),
-    unsure=QColor("#fdf4e3"),
-    unsure_border=QColor("#a15c00"),  # amber, dark enough for text on white and on the unsure background
-    text=QColor("#1b1e23"),
-    muted=QColor("#5f6672"),
-    link=QColor("#0b57d0"),
-    quote=QColor(0, 0, 0, 16),
-    quote_bar_in=QColor("#8a9099"),
-    quote_bar_out=QColor("#4f86e0"),
-    day=QColor("#e6e8eb"),
-    placeholder=QColor("#dcdfe3"),
-    file=QColor(255, 255, 255, 170),
-    file_glyph=QColor("#7a8594"),
-    file_glyph_text=QColor("#ffffff"),
-    reaction=QColor("#ffffff"),
-    reaction_border=QColor("#d3d6db"),
-    reaction_mine=QColor("#e3eefc"),
-    button=QColor("#ffffff"),
-    senders=tuple(QColor(c) for c in ("#b3261e", "#1a73e8", "#188038", "#a142f4", "#e37400", "#007b83", "#c5186b")),
-)
+# The bubbles' colours are the theme's (ui/theme.py: current_theme().bubbles), one set per colour scheme.

@@ -30,6 +30,7 @@ from ...store.canned import CannedReply
 from ..attachments import AttachmentChip, AttachmentChips, FileCheck, open_file_picker
 from ..canned.completion import CannedCompletion
 from ..format import plain_tip
+from ..theme import colour_style, set_themed_style
 
 __all__ = ["AttachmentChip", "Composer", "ComposerTextEdit", "FileCheck", "local_files"]
 
@@ -144,6 +145,7 @@ class Composer(QWidget):
         self.text_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.text_edit.setFixedHeight(self._text_height(1))
         self.text_edit.setAccessibleName("Message text")
+        self.text_edit.setAccessibleDescription("Enter sends; Shift+Enter starts a new line; / inserts a canned reply")
         self.text_edit.textChanged.connect(self.on_text_edit_text_changed)
         self.text_edit.send_requested.connect(self.submit)
         self.text_edit.files_received.connect(self.add_files)
@@ -155,12 +157,14 @@ class Composer(QWidget):
         self.attach_button.setText("Attach…")
         self.attach_button.setToolTip("Attach files")
         self.attach_button.setAccessibleName("Attach files")
+        self.attach_button.setAccessibleDescription("Choose files to send with the message")
         self.attach_button.clicked.connect(self.choose_files)
 
         self.send_button = QPushButton("Send", self)
         self.send_button.setObjectName("send_button")
         self.send_button.setDefault(False)
         self.send_button.setAutoDefault(False)
+        self.send_button.setAccessibleName("Send message")
         self.send_button.clicked.connect(self.submit)
 
         row = QHBoxLayout()
@@ -220,12 +224,12 @@ class Composer(QWidget):
         """A refusal in red; the read-only sentence is information, in grey; with nothing else to say, the account
         warning (in amber)."""
         if not sentence and self._account_warning:
-            self.notice.setStyleSheet("color: #8a5a00;")
+            set_themed_style(self.notice, colour_style("warning_text"))
             self.notice.setText(self._account_warning)
             self.notice.show()
             return
         informational = bool(sentence) and sentence == self._read_only_reason
-        self.notice.setStyleSheet("color: #5f6672;" if informational else "color: #b3261e;")
+        set_themed_style(self.notice, colour_style("secondary_text" if informational else "error_text"))
         self.notice.setText(sentence)
         self.notice.setVisible(bool(sentence))
 

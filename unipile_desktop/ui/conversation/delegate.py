@@ -13,7 +13,6 @@ from functools import partial
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
-    QColor,
     QFont,
     QFontMetricsF,
     QPainter,
@@ -28,6 +27,7 @@ from ...core.images import ImageCache
 from ...core.message_list import AttachmentView, MessageListModel, MessageRow, QuoteView, RowKind
 from ...engine.display_text import ELLIPSIS, bounded_prefix, bubble_text
 from ..links import find_links
+from ..theme import Theme, current_theme, theme_manager
 from .bubble_layout import (
     BubbleMetrics,
     FontMeasure,
@@ -45,12 +45,11 @@ from .bubble_layout import (
     state_sentence,
 )
 from .bubble_painter import BubblePainter
-from .bubble_style import COLOURS, QUOTE_MAX_LINES, BubbleFonts, bubble_fonts
+from .bubble_style import QUOTE_MAX_LINES, BubbleFonts, bubble_fonts
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 LAYOUT_CACHE_MIN = 3000  # layouts kept at least; more when the model has more rows (see layout_for)
 LAYOUT_CACHE_SLACK = 256  # room above the row count, so rows just removed or paged out leave first
-HIGHLIGHT = QColor(255, 214, 10, 90)  # a found message's row, briefly (search results, "jump to")
 SHOW_WHOLE = "Show whole message"  # under a bubble that shows only the start of its message
 # Shown at most (the text is the network's or the server's): an event line, a failed send's sentence, a quote.
 EVENT_CHARS, EVENT_LINES = 600, 6
@@ -69,8 +68,9 @@ class BubbleDelegate(QStyledItemDelegate):
         self._cache: OrderedDict[str, RowLayout] = OrderedDict()
         self._waiting: dict[str, QPersistentModelIndex] = {}  # image key -> row waiting for it
         self._seen_sizes: dict[str, tuple[int, int]] = {}  # image key -> size, for attachments without one
-        self.highlighted_key = ""  # the row painted with HIGHLIGHT behind it ("" for none); the view times it
+        self.highlighted_key = ""  # the row painted with the found_flash behind it ("" for none); the view times it
         images.image_loaded.connect(self.on_images_image_loaded)
+        theme_manager().theme_changed.connect(self.on_theme_changed)
 
     def _fonts(self) -> BubbleFonts:
         return bubble_fonts(self._view.font())
@@ -96,7 +96,7 @@ class BubbleDelegate(QStyledItemDelegate):
 
         painter.save()
         if self.highlighted_key and layout.row.key == self.highlighted_key:
-            painter.fillRect(option.rect, HIGHLIGHT)
+            painter.fillRect(option.rect, current_theme().found_flash)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.translate(option.rect.topLeft())
@@ -135,6 +135,11 @@ class BubbleDelegate(QStyledItemDelegate):
     def forget_layouts(self) -> None:
         """Drop every cached layout (the model was reset: its rows are new objects, the old layouts are dead)."""
         self._cache.clear()
+
+    def on_theme_changed(self, _theme: Theme) -> None:
+        """Cached layouts hold the old theme's link colour: lay them out again."""
+        self._cache.clear()
+        self._view.viewport().update()
 
     def _build(self, row: MessageRow, width: int) -> RowLayout:
         fonts = self._fonts()
@@ -298,7 +303,7 @@ def shape_text(
     layout.setTextOption(option)
     if links:
         link_format = QTextCharFormat()
-        link_format.setForeground(QBrush(COLOURS.link))
+        link_format.setForeground(QBrush(current_theme().bubbles.link))  # laid out again when the theme changes
         link_format.setFontUnderline(True)
         ranges = []
         for start, end, _ in links:

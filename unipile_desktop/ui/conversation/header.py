@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
@@ -10,6 +12,7 @@ from ...api import Account, Chat
 from .. import shortcuts
 from ..accounts import account_label
 from ..format import one_line, plain_tip
+from ..theme import Theme, colour_style, set_themed_style
 
 PROVIDER_NAMES = {
     "LINKEDIN": "LinkedIn",
@@ -36,13 +39,23 @@ def participants_line(names: list[str]) -> str:
     return f"{shown} and {len(names) - MAX_PARTICIPANTS_SHOWN} more"
 
 
-def _badge(text: str, colour: str, background: str, parent: QWidget) -> QLabel:
+def _badge(text: str, colours: str, parent: QWidget) -> QLabel:
+    """A pill with the theme's ``<colours>_text`` on its ``<colours>_background``."""
     label = QLabel(text, parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setStyleSheet(
-        f"QLabel {{ color: {colour}; background: {background}; border-radius: 8px; padding: 1px 7px; }}"
-    )
+    set_themed_style(label, _badge_style(colours))
     return label
+
+
+def _badge_style(colours: str) -> Callable[[Theme], str]:
+    def style(theme: Theme) -> str:
+        colour, background = getattr(theme, f"{colours}_text"), getattr(theme, f"{colours}_background")
+        return (
+            f"QLabel {{ color: {theme.css(colour)}; background: {theme.css(background)};"
+            " border-radius: 8px; padding: 1px 7px; }"
+        )
+
+    return style
 
 
 class ElidedLabel(QLabel):
@@ -107,7 +120,7 @@ class AccountBadge(QLabel):
         self._full_text = ""
         self._provider = ""
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setStyleSheet("QLabel { color: #31465e; background: #e4ebf3; border-radius: 8px; padding: 1px 7px; }")
+        set_themed_style(self, _badge_style("label"))
 
     def set_badge(self, provider: str, full_text: str) -> None:
         self._provider = provider
@@ -161,7 +174,7 @@ class ConversationHeader(QFrame):
         super().__init__(parent)
         self.setObjectName("conversation_header")
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setStyleSheet("#conversation_header { border-bottom: 1px solid #dfe2e6; }")
+        set_themed_style(self, lambda t: f"#conversation_header {{ border-bottom: 1px solid {t.css(t.border)}; }}")
 
         self.name_label = ElidedLabel(self)
         self.name_label.setObjectName("conversation_name")
@@ -173,21 +186,21 @@ class ConversationHeader(QFrame):
 
         self.provider_badge = AccountBadge(self)
         self.provider_badge.setObjectName("provider_badge")
-        self.inmail_badge = _badge("InMail", "#7a4b00", "#fdecc8", self)
+        self.inmail_badge = _badge("InMail", "inmail", self)
         self.inmail_badge.setObjectName("inmail_badge")
         self.inmail_badge.setToolTip("A LinkedIn InMail conversation")
-        self.read_only_badge = _badge("Read-only", "#5f6672", "#eceef1", self)
+        self.read_only_badge = _badge("Read-only", "read_only", self)
         self.read_only_badge.setObjectName("read_only_badge")
 
         self.participants_label = ElidedLabel(self)
         self.participants_label.setObjectName("conversation_participants")
-        self.participants_label.setStyleSheet("color: #5f6672;")
+        set_themed_style(self.participants_label, colour_style("secondary_text"))
         self.participants_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.status_label = QLabel(self)
         self.status_label.setObjectName("conversation_status")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.status_label.setStyleSheet("color: #5f6672;")
+        set_themed_style(self.status_label, colour_style("secondary_text"))
 
         self.mark_read_button = QToolButton(self)
         self.mark_read_button.setObjectName("mark_read_button")

@@ -19,6 +19,7 @@ from ...core.outgoing import SendRefusedError, check_files
 from ...engine.file_names import safe_file_name, visible_file_name
 from ...store import chat_draft_key
 from ..links import open_link
+from ..theme import colour_style, set_themed_style
 from .composer import Composer, local_files
 from .foreign_reply_notice import ForeignReplyNotice
 from .header import ConversationHeader
@@ -43,7 +44,7 @@ class ConversationPane(QWidget):
         self.placeholder = QLabel("Select a conversation", self)
         self.placeholder.setObjectName("conversation_placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setStyleSheet("color: #7a808a; font-size: 15px;")
+        set_themed_style(self.placeholder, colour_style("secondary_text", "font-size: 15px;"))
 
         self.header = ConversationHeader(self)
         self.message_view: QListView = MessageView(images, self)
@@ -52,10 +53,10 @@ class ConversationPane(QWidget):
         self.empty_label.setObjectName("conversation_empty")
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #7a808a;")
+        set_themed_style(self.empty_label, colour_style("secondary_text"))
         self.composer = Composer(self)
         self.composer.set_file_check(self.check_files)
-        self.composer.setStyleSheet("#composer { border-top: 1px solid #dfe2e6; }")
+        set_themed_style(self.composer, lambda t: f"#composer {{ border-top: 1px solid {t.css(t.border)}; }}")
         self.foreign_reply_notice = ForeignReplyNotice(self)
 
         page = QWidget(self)

@@ -42,6 +42,7 @@ from ...core.message_list import (
 from ...engine.display_text import bounded_prefix, isolate
 from ...engine.hidden_chars import reveal
 from ..format import clock_time, plain_tip
+from ..theme import set_themed_style
 from .bubble_layout import FAILED_ACTIONS, UNSURE_ACTIONS, Hit
 from .delegate import BubbleDelegate
 from .whole_message import open_whole_message
@@ -86,6 +87,7 @@ class MessageView(QListView):
         self.setFrameShape(QListView.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Messages")
+        self.setAccessibleDescription("The open chat's messages, oldest first")
         self._press_hit: Hit | None = None
         self._anchor: tuple[str, QPersistentModelIndex, int] | None = None  # key, row, its top in the viewport
         self._restoring = False  # the view is putting the anchor back: scroll bar moves are not the person's
@@ -106,9 +108,12 @@ class MessageView(QListView):
         self.new_messages_button.setText("New messages ↓")
         self.new_messages_button.setToolTip("Go to the newest message")
         self.new_messages_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.new_messages_button.setStyleSheet(
-            "QToolButton { background: #2f6fde; color: white; border: none; border-radius: 13px;"
-            " padding: 4px 12px; font-weight: 600; }"
+        set_themed_style(
+            self.new_messages_button,
+            lambda t: (
+                f"QToolButton {{ background: {t.css(t.accent)}; color: {t.css(t.on_accent)}; border: none;"
+                " border-radius: 13px; padding: 4px 12px; font-weight: 600; }"
+            ),
         )
         self.new_messages_button.clicked.connect(self.on_new_messages_button_clicked)
         self.new_messages_button.hide()

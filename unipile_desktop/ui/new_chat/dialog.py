@@ -38,6 +38,7 @@ from ...core.outgoing import check_files
 from ..attachments import AttachmentChip, AttachmentChips, open_file_picker
 from ..conversation.composer import local_files
 from ..server_text import set_server_text
+from ..theme import colour_style, set_themed_style
 from .account_choice import AccountChoiceModel, AccountChoiceRole
 from .invitation import InvitationPanel
 from .linkedin import LinkedinSection
@@ -45,8 +46,8 @@ from .recipients import RecipientField
 
 __all__ = ["AccountChoiceModel", "AccountChoiceRole", "NewChatDialog"]  # the From box's model moved; old imports work
 
-ERROR_STYLE = "color: #b3261e;"
-NOTE_STYLE = "color: #5f6672;"
+ERROR_STYLE = colour_style("error_text")
+NOTE_STYLE = colour_style("secondary_text")
 MESSAGE_PLACEHOLDER = "Write the first message… (Ctrl+Enter sends)"
 
 
@@ -98,7 +99,7 @@ class NewChatDialog(QDialog):
         self.account_notice.setObjectName("new_chat_account_notice")
         self.account_notice.setTextFormat(Qt.TextFormat.PlainText)
         self.account_notice.setWordWrap(True)
-        self.account_notice.setStyleSheet(ERROR_STYLE)
+        set_themed_style(self.account_notice, ERROR_STYLE)
 
         # Recipients.
         self.recipient_field = RecipientField(images, self)
@@ -106,7 +107,7 @@ class NewChatDialog(QDialog):
         self.recipient_hint.setObjectName("new_chat_recipient_hint")
         self.recipient_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.recipient_hint.setWordWrap(True)
-        self.recipient_hint.setStyleSheet(NOTE_STYLE)
+        set_themed_style(self.recipient_hint, NOTE_STYLE)
 
         # Group name / InMail subject.
         self.title_edit = QLineEdit(self)
@@ -423,7 +424,7 @@ class NewChatDialog(QDialog):
     # ------------------------------------------------------------------------------------------ state
 
     def show_notice(self, sentence: str, *, error: bool = True) -> None:
-        self.notice.setStyleSheet(ERROR_STYLE if error else NOTE_STYLE)
+        set_themed_style(self.notice, ERROR_STYLE if error else NOTE_STYLE)
         set_server_text(self.notice, sentence)  # capped, wraps anywhere: cannot widen the dialog
         self.notice.setVisible(bool(sentence))
 

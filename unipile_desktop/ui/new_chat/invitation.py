@@ -8,16 +8,16 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.invitations import NOTE_LIMIT, InvitationOutcome, InvitationState
 from ...core.new_chat import Recipient
 from ..format import plain_tip
+from ..theme import colour_style, current_theme, no_style, set_themed_style
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-ERROR_COLOUR = "#b3261e"  # no palette role means "error"; the dialog's other refusals use the same red
 NOTE_PLACEHOLDER = f"Optional: a note LinkedIn shows with the invitation ({NOTE_LIMIT} characters at most)"
 MARKS = {
     None: "·",  # waiting for its turn
@@ -146,7 +146,7 @@ class InvitationResultModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(row.sentence or row.name)
         if role == Qt.ItemDataRole.ForegroundRole and row.state == InvitationState.FAILED:
-            return QBrush(QColor(ERROR_COLOUR))
+            return QBrush(current_theme().error_text)
         if role == ResultRole.PROVIDER_ID:
             return row.provider_id
         if role == ResultRole.STATE:
@@ -241,7 +241,7 @@ class InvitationPanel(QWidget):
         note = self.note()
         self.counter_label.setText(counter_text(note))
         over = len(note) > NOTE_LIMIT
-        self.counter_label.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;" if over else "")
+        set_themed_style(self.counter_label, colour_style("error_text", "font-weight: bold;") if over else no_style)
         if not over:
             self.counter_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.counter_label.setToolTip(
@@ -287,7 +287,7 @@ class InvitationPanel(QWidget):
     def show_summary(self, outcomes: Sequence[InvitationOutcome]) -> None:
         text = summary(outcomes)
         failed = any(o.state != InvitationState.SENT for o in outcomes)
-        self.summary_label.setStyleSheet(f"color: {ERROR_COLOUR};" if failed else "")
+        set_themed_style(self.summary_label, colour_style("error_text") if failed else no_style)
         self.summary_label.setText(text)
         self.summary_label.setVisible(bool(text))
 

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 
 from ...api import LINKEDIN_APIS, LinkedinApi
 from ...core.new_chat import API_LABELS, CREDIT_LABELS, LinkedinInfo, Recipient
+from ..theme import colour_style, set_themed_style
 
-WARNING_STYLE = "color: #b3261e;"
-NOTE_STYLE = "color: #5f6672;"
+WARNING_STYLE = colour_style("error_text")
+NOTE_STYLE = colour_style("secondary_text")
 
 
 def _names(recipients: Sequence[Recipient]) -> str:
@@ -71,7 +72,7 @@ class LinkedinSection(QGroupBox):
         self.warning_label.setObjectName("linkedin_warning")
         self.warning_label.setTextFormat(Qt.TextFormat.PlainText)
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet(WARNING_STYLE)
+        set_themed_style(self.warning_label, WARNING_STYLE)
         self.warning_label.hide()
 
         form = QFormLayout(self)
@@ -203,7 +204,7 @@ class LinkedinSection(QGroupBox):
         else:
             text = f"{label} InMail credits: not known"
         self.credits_label.setText(text)
-        self.credits_label.setStyleSheet(NOTE_STYLE)
+        set_themed_style(self.credits_label, NOTE_STYLE)
         warnings = self._warnings(api, credits)
         self.warning_label.setText("\n".join(warnings))
         self.warning_label.setVisible(bool(warnings))

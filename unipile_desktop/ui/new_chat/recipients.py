@@ -41,6 +41,7 @@ from ...engine.switcher import fold_for_search
 from ..avatars import paint_avatar
 from ..format import plain_tip
 from ..row_paint import paint_row_background, row_colours
+from ..theme import Theme, set_themed_style
 from .flow_layout import FlowLayout
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -279,11 +280,15 @@ class RecipientChip(QFrame):
         self._images = images
         self.setObjectName("recipient_chip")
         pasted = recipient.is_pasted
-        border = "1px dashed #9aa3ae" if pasted else "1px solid #c9d3e0"
-        self.setStyleSheet(
-            f"#recipient_chip {{ background: #e8eef8; border: {border}; border-radius: 12px; }}"
-            "#recipient_chip QLabel { background: transparent; }"
-        )
+
+        def style(t: Theme) -> str:
+            border = f"1px dashed {t.css(t.chip_pasted_border)}" if pasted else f"1px solid {t.css(t.chip_border)}"
+            return (
+                f"#recipient_chip {{ background: {t.css(t.chip_background)}; border: {border}; border-radius: 12px; }}"
+                "#recipient_chip QLabel { background: transparent; }"
+            )
+
+        set_themed_style(self, style)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(3, 2, 2, 2)
         layout.setSpacing(5)
@@ -374,8 +379,12 @@ class RecipientField(QFrame):
         super().__init__(parent)
         self.setObjectName("recipient_field")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#recipient_field { background: palette(base); border: 1px solid #b9c0ca; border-radius: 4px; }"
+        set_themed_style(
+            self,
+            lambda t: (
+                "#recipient_field { background: palette(base);"
+                f" border: 1px solid {t.css(t.input_border)}; border-radius: 4px; }}"
+            ),
         )
         self._images = images
         self._recipients: list[Recipient] = []
