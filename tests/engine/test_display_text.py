@@ -27,6 +27,7 @@ from unipile_desktop.engine.display_text import (
     short_line,
     viewer_text,
 )
+from unipile_desktop.engine.hidden_chars import reveal
 
 RLO = "\u202e"
 PDF = "\u202c"
@@ -91,13 +92,24 @@ def test_a_run_already_broken_by_zero_width_spaces_is_left_alone() -> None:
 # ------------------------------------------------------------------------------------------------ bidi
 
 
-def test_stray_closers_are_dropped_and_open_controls_closed() -> None:
+def test_stray_closers_are_neutralised_in_place_and_open_controls_closed() -> None:
+    # A stray closer becomes U+200B, not nothing: the offsets after it (links' clickable spans) stay true.
     assert balance_bidi("plain text") == "plain text"
-    assert balance_bidi(f"a{PDI}b") == "ab"  # would close an isolate around it
-    assert balance_bidi(f"a{PDF}b") == "ab"
+    assert balance_bidi(f"a{PDI}b") == f"a{ZWSP}b"  # would close an isolate around it
+    assert balance_bidi(f"a{PDF}b") == f"a{ZWSP}b"
     assert balance_bidi(f"a{RLO}b") == f"a{RLO}b{PDF}"
     assert balance_bidi(f"{FSI}a{RLO}b{PDI}c") == f"{FSI}a{RLO}b{PDI}c"  # a PDI ends the override inside it
-    assert balance_bidi(f"{RLO}a{FSI}b{PDF}c") == f"{RLO}a{FSI}bc{PDI}{PDF}"  # no PDF across an isolate
+    assert balance_bidi(f"{RLO}a{FSI}b{PDF}c") == f"{RLO}a{FSI}b{ZWSP}c{PDI}{PDF}"  # no PDF across an isolate
+
+
+def test_stray_closers_before_links_cannot_move_a_link_onto_another_links_text() -> None:
+    # The attack: closers the isolation drops shift the text left under spans computed before, so the clickable
+    # area of the first (evil) address lands on the visible text of the second (good) one.
+    text = PDI * 24 + "https://evil.example/zz https://good.example/aa"
+    shown = bubble_text(text, find_links)
+    assert [url for _, _, url in shown.links] == ["https://evil.example/zz", "https://good.example/aa"]
+    for start, end, url in shown.links:
+        assert shown.text[start:end].replace(ZWSP, "") == reveal(url)
 
 
 def test_an_isolate_cannot_be_closed_early_from_inside() -> None:

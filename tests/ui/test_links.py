@@ -96,6 +96,7 @@ def confirm_box(parent: QWidget) -> QMessageBox:
         ("https://pay\u200bpal.com/login", "https://paypal.com/login", "hidden characters"),
         ("https://\u0430pple.com/login", "https://xn--pple-43d.com/login", "letters outside plain English"),
         ("https://user@b\u00fccher.de:8080/a?q=1", "https://user@xn--bcher-kva.de:8080/a?q=1", "outside plain"),
+        ("https://bank.example@evil.example/login", "https://bank.example@evil.example/login", "the one after"),
     ],
 )
 def test_a_deceptive_link_opens_only_after_a_confirmation_showing_the_real_address(

@@ -417,17 +417,14 @@ class UnipileClient:
         self, path: str, params: Mapping[str, str | int], parse_item: Callable[[object, str], T], name: str
     ) -> Page[T]:
         data = await self._get_json(path, params)
-        asked = params.get("limit")
-        keep = asked if isinstance(asked, int) and asked > 0 else self.limits.max_page_items
+        asked, keep = params.get("limit"), self.limits.max_page_items
         items = data.get("items") if isinstance(data, dict) else None
-        if isinstance(items, list) and len(items) > keep:
-            # Counted before any item is parsed: 100,000 items for limit=40 cost nothing beyond their JSON.
-            log.warning(
-                "GET %s: the server sent %d items; keeping the first %d (what was asked, or the most a page may hold)",
-                path,
-                len(items),
-                keep,
-            )
+        # Counted before any item is parsed. More than was asked is refused, not cut: the items past the cut (and
+        # those the cursor skips) would never be read, and a sync would move past them for good.
+        if isinstance(items, list) and isinstance(asked, int) and 0 < asked < len(items):
+            raise ResponseFormatError(f"GET {path} answered {len(items)} items for a page of {asked}")
+        if isinstance(items, list) and len(items) > keep:  # no limit asked (a group's members): the most a page holds
+            log.warning("GET %s: the server sent %d items; keeping the first %d", path, len(items), keep)
             data = {**data, "items": items[:keep]}  # type: ignore[dict-item]
         try:
             return parse_page(data, parse_item, name)

@@ -44,7 +44,8 @@ SessionReady = Callable[[Session], Awaitable[int]]
 
 async def check_through_system_proxy(dsn: str, api_key: str) -> int:
     """The connection test of the profile dialog, through the OS proxy setting as the session's client will be."""
-    return await check_connection(dsn, api_key, proxy=system_proxy_for_dsn(dsn))
+    proxy = await asyncio.to_thread(system_proxy_for_dsn, dsn)  # may run a PAC script: off the loop
+    return await check_connection(dsn, api_key, proxy=proxy)
 
 
 class SecretSink(Protocol):

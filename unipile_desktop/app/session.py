@@ -3,6 +3,7 @@ unwinds them in the reverse order."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -120,6 +121,7 @@ class Session:
         self._stack = AsyncExitStack()
         self._save_window_state = False
         self.headless = False  # --smoke-test, --screenshot: notifications are kept in memory where none can show
+        self._system_proxy: str | None = None
         self._restore_account: str | None = None
         self._account_restored = False
 
@@ -139,6 +141,9 @@ class Session:
         ``MissingConnectionError`` when the demo's fault rules are not usable; what was built is closed first.
         """
         session = cls(connection, credentials, register_secret)
+        # Asking the OS for its proxy may run a PAC script or auto-discovery (seconds on some networks): off the loop.
+        if connection.dsn:
+            session._system_proxy = await asyncio.to_thread(system_proxy_for_dsn, connection.dsn)
         session.headless = headless
         try:
             session._build(settings)
@@ -169,7 +174,7 @@ class Session:
             self.connection.api_key,
             on_key_rejected=self._on_key_rejected,
             gate=RequestGate(),
-            proxy=system_proxy_for_dsn(self.connection.dsn),  # the OS proxy setting, when no variable names one
+            proxy=self._system_proxy,  # the OS proxy setting, when no variable names one (the demo: loopback, none)
         )
         stack.push_async_callback(self.client.aclose)
         stack.callback(self._stop_sandbox)  # before the client closes: the server closes its side of idle connections

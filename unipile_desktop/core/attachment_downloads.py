@@ -48,6 +48,9 @@ class AttachmentDownloads:
             return
         # On Windows the whole path must stay short; the extension (what decides how it opens) is kept.
         path = folder / safe_file_name(final_name, max_bytes=max_name_bytes_in(folder))
+        if not is_safe_to_open(path.name):  # shortened for a deep folder, "a.exe.pdf" could have become "a.exe"
+            self._error_occurred.emit(f"“{path.name}” could be a program, so it is not opened directly.", None)
+            return
         self._tasks.start(
             f"conversation:open-file:{message_id}:{attachment_id}",
             self._download(message_id, attachment_id, path, done, private=True),

@@ -117,7 +117,9 @@ def break_long_runs(text: str, limit: int = RUN_CHARS) -> str:
 
 def balance_bidi(text: str) -> str:
     """``text`` whose explicit bidi controls are all matched: a PDI or PDF that closes nothing opened in ``text`` is
-    removed (it could close an isolate around it), and what stays open is closed at the end, innermost first."""
+    replaced by U+200B (it could close an isolate around it; a replacement, not a removal, so that every offset
+    after it — a link's clickable span — still points at the same characters), and what stays open is closed at the
+    end, innermost first."""
     if _EXPLICIT.search(text) is None:
         return text
     pieces: list[str] = []
@@ -140,7 +142,7 @@ def balance_bidi(text: str) -> str:
         else:
             keep = False
         if not keep:
-            pieces.append(text[last : match.start()])
+            pieces.append(text[last : match.start()] + ZWSP)
             last = match.end()
     pieces.append(text[last:])
     pieces.extend(reversed(stack))

@@ -214,9 +214,10 @@ class SandboxRequestHandler(BaseHTTPRequestHandler):
 
     def _closed_within(self, seconds: float) -> bool:
         """Wait up to `seconds`; True as soon as the client hangs up or a stop shuts the socket down."""
-        poller = select.poll()
-        poller.register(self.connection, select.POLLIN | select.POLLHUP | select.POLLERR)
-        return bool(poller.poll(max(0, int(seconds * 1000))))  # httpx never pipelines: any event is a hang-up
+        # select(), not poll(): poll does not exist on Windows. httpx never pipelines, so the socket becoming
+        # readable (data, an orderly close or an error) while an answer is being sent means a hang-up.
+        readable, _, broken = select.select([self.connection], [], [self.connection], max(0.0, seconds))
+        return bool(readable or broken)
 
     def _drop(self) -> None:
         self.close_connection = True

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
-from .server_text import is_capped, shown
+from .server_text import for_details, is_capped, shown
 from .theme import Theme, set_themed_style
 
 log = logging.getLogger(__name__)
@@ -63,7 +63,7 @@ class Banner(QFrame):
         """Show ``text`` (capped, breakable anywhere) followed by ``suffix``; offer Details when it was cut."""
         cut = is_capped(text)
         if cut and text != self._full_text:
-            log.warning("%s: %s", self.objectName(), text)  # the whole text, for support
+            log.warning("%s: %s", self.objectName(), for_details(text))  # the text, for support (up to 20,000)
         self._full_text = text
         self.label.setText(shown(text) + suffix)
         self.details_button.setVisible(cut)
@@ -79,7 +79,7 @@ class Banner(QFrame):
             box.setStandardButtons(QMessageBox.StandardButton.Close)
             self.details_box = box
         box.setText(shown(self._full_text))
-        box.setDetailedText(self._full_text)
+        box.setDetailedText(for_details(self._full_text))  # laid out in bounded time, however long the server's text
         box.open()
 
     def set_action(self, button: QAbstractButton, alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignVCenter) -> None:

@@ -26,6 +26,10 @@ HIDDEN_REFUSED_SENTENCE = "This link was not opened: its address holds hidden ch
 CONFIRM_TITLE = "Open this link?"
 MAX_SHOWN_ADDRESS = 500
 HIDDEN_CHARS_WARNING = "This link contains hidden characters that can make it read as another address."
+USER_INFO_WARNING = (
+    "The address starts with a name followed by “@”: the site it opens is the one after the “@”, not the name "
+    "before it (“https://bank.example@evil.example/” opens evil.example)."
+)
 FOREIGN_HOST_WARNING = (
     "The site's name uses letters outside plain English ones: it may imitate a site you know "
     "(a Cyrillic “а” looks like a Latin “a”)."
@@ -66,6 +70,9 @@ def confirmation_reasons(url: str) -> list[str]:
         reasons.append(HIDDEN_CHARS_WARNING)
     if not "".join(char for char in _raw_host(url.strip()) if char not in HIDDEN).isascii():
         reasons.append(FOREIGN_HOST_WARNING)
+    _scheme, _separator, rest = url.strip().partition("://")
+    if "@" in re.split(r"[/?#\\]", rest, maxsplit=1)[0]:  # user info before the host: what opens is after "@"
+        reasons.append(USER_INFO_WARNING)
     return reasons
 
 

@@ -14,6 +14,8 @@ import unicodedata
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from ..engine.display_text import break_long_runs
+
 log = logging.getLogger(__name__)
 
 MAX_SHOWN_CHARACTERS = 300
@@ -58,6 +60,15 @@ def shown(text: str, limit: int = MAX_SHOWN_CHARACTERS) -> str:
     return breakable(capped(text, limit))
 
 
+DETAILS_MAX_CHARACTERS = 20_000  # the Details window and the log: a server's 1 MB error must not freeze or flood either
+
+
+def for_details(text: str) -> str:
+    """``text`` for the Details window or the log: at most ``DETAILS_MAX_CHARACTERS``, long runs breakable."""
+    kept = text if len(text) <= DETAILS_MAX_CHARACTERS else text[:DETAILS_MAX_CHARACTERS] + "…"
+    return break_long_runs(kept)
+
+
 def is_capped(text: str, limit: int = MAX_SHOWN_CHARACTERS) -> bool:
     """Whether ``shown`` leaves part of ``text`` out (then offer the full text as details)."""
     return len(text) > limit
@@ -73,5 +84,6 @@ def set_server_text(label: QLabel, text: str) -> bool:
     label.setText(shown(text))
     cut = is_capped(text)
     if cut:
-        log.warning("%s (shown cut to %d characters): %s", label.objectName() or "message", MAX_SHOWN_CHARACTERS, text)
+        name = label.objectName() or "message"
+        log.warning("%s (shown cut to %d characters): %s", name, MAX_SHOWN_CHARACTERS, for_details(text))
     return cut
