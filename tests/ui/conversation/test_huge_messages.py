@@ -171,3 +171,10 @@ def test_a_screen_reader_hears_what_the_bubble_shows_not_ten_megabytes(view: Mes
     spoken = model_of(view).index(0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert spoken.startswith("Zoë: " + WORDS_10MB[:100])
     assert len(spoken) < SHOWN_CHARS + 200 and "whole message" in spoken
+
+
+def test_the_viewer_s_window_title_carries_no_bidi_control_from_the_sender_s_name(qtbot: QtBot) -> None:
+    row = message("hello", sender_name="Eve \u202eexe.fdp")
+    dialog = WholeMessageDialog(row)
+    qtbot.addWidget(dialog)
+    assert "\u202e" not in dialog.windowTitle() and dialog.windowTitle().startswith("Eve exe.fdp")

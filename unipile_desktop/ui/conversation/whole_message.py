@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from ...core.message_list import MessageRow
 from ...engine.display_text import VIEWER_LINE_CHARS, short_line, viewer_text
+from ...engine.hidden_chars import BIDI_CONTROLS
 from ..format import clock_time
 
 CUT_NOTE = (
@@ -29,7 +30,9 @@ class WholeMessageDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("message_text_popup")
         self._text = row.text
-        who = "You" if row.outgoing else (short_line(row.sender_name, 80) or "Message")
+        # A window title is drawn by the desktop, outside any isolate: bidi controls in a name are left out of it.
+        name = "".join(char for char in short_line(row.sender_name, 80) if char not in BIDI_CONTROLS)
+        who = "You" if row.outgoing else (name or "Message")
         self.setWindowTitle(f"{who} · {clock_time(row.timestamp)}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
