@@ -9,7 +9,12 @@ import pytest
 from unipile_desktop.sandbox import SandboxServer
 
 # No test may ever reach the keyring or the settings of the person running the suite.
-pytest_plugins = ["tests.helpers.keyring_fixtures", "tests.helpers.user_dirs"]
+pytest_plugins = [
+    "tests.helpers.keyring_fixtures",
+    "tests.helpers.user_dirs",
+    "tests.helpers.file_modes",  # usual_umask
+    "tests.helpers.proxy_env",  # no_proxy_env
+]
 
 SANDBOX_API_KEY = "test-key"
 

@@ -24,23 +24,6 @@ from .raw_server import RawServer, answer
 
 KEY = "sk_network_key"
 PAGE = b'{"object":"ChatList","items":[],"cursor":null}'
-PROXY_VARIABLES = (
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "ALL_PROXY",
-    "NO_PROXY",
-    "http_proxy",
-    "https_proxy",
-    "all_proxy",
-    "no_proxy",
-)
-
-
-@pytest.fixture
-def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
-    for name in PROXY_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
-    return monkeypatch
 
 
 async def _refuse(head: bytes, writer: asyncio.StreamWriter) -> None:

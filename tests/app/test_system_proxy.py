@@ -7,17 +7,6 @@ from PySide6.QtNetwork import QNetworkProxy
 
 from unipile_desktop.app.system_proxy import proxy_url, system_proxy_for_dsn, system_proxy_url
 
-PROXY_VARIABLES = (
-    "HTTP_PROXY",
-    "HTTPS_PROXY",
-    "ALL_PROXY",
-    "NO_PROXY",
-    "http_proxy",
-    "https_proxy",
-    "all_proxy",
-    "no_proxy",
-)
-
 
 def test_an_http_proxy_becomes_a_url_with_its_credentials_escaped() -> None:
     proxy = QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, "proxy.corp.example", 3128, "ann", "p@ss:word")
@@ -27,9 +16,8 @@ def test_an_http_proxy_becomes_a_url_with_its_credentials_escaped() -> None:
     assert proxy_url(QNetworkProxy(QNetworkProxy.ProxyType.NoProxy)) is None
 
 
-def test_the_system_setting_is_read_for_the_servers_address(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in PROXY_VARIABLES:
-        monkeypatch.delenv(name, raising=False)
+def test_the_system_setting_is_read_for_the_servers_address(no_proxy_env: pytest.MonkeyPatch) -> None:
+    monkeypatch = no_proxy_env
     # On Linux Qt's system setting is these variables; on Windows and macOS it is the OS's own settings.
     monkeypatch.setenv("https_proxy", "http://corp-proxy.example:3128")
     monkeypatch.setenv("http_proxy", "http://corp-proxy.example:3128")

@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import stat
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.conversation_support import conversation_env, wait_signal
+from tests.helpers.file_modes import mode
 from unipile_desktop.core.attachment_downloads import cache_folder_name
 from unipile_desktop.paths import downloads_dir
 from unipile_desktop.sandbox import SandboxServer
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture
-def usual_umask() -> Iterator[None]:
-    previous = os.umask(0o022)
-    yield
-    os.umask(previous)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes; Windows keeps a per-user ACL")

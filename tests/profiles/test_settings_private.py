@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import stat
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.file_modes import POSIX_ONLY, mode
 from unipile_desktop.profiles import Profile, ProfileStore, SettingsFileError
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes; Windows keeps a per-user ACL")
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture(autouse=True)
-def usual_umask() -> Iterator[None]:
-    previous = os.umask(0o022)
-    yield
-    os.umask(previous)
+pytestmark = [POSIX_ONLY, pytest.mark.usefixtures("usual_umask")]
 
 
 def test_a_new_settings_file_is_private(tmp_path: Path) -> None:

@@ -3,30 +3,15 @@
 
 from __future__ import annotations
 
-import os
-import stat
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.file_modes import POSIX_ONLY, mode
 from unipile_desktop.store import MessageSend, Store
 from unipile_desktop.store.paths import files_dir, lock_file
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes; Windows keeps a per-user ACL")
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
-
-
-@pytest.fixture(autouse=True)
-def usual_umask() -> Iterator[None]:
-    """The usual desktop umask (022), under which a file created without care is world-readable."""
-    previous = os.umask(0o022)
-    yield
-    os.umask(previous)
+pytestmark = [POSIX_ONLY, pytest.mark.usefixtures("usual_umask")]
 
 
 def write_something(store: Store) -> None:

@@ -33,11 +33,7 @@ class AttachmentDownloads:
 
     def open(self, message_id: str, attachment_id: str, file_name: str, done: SignalInstance) -> None:
         final_name = safe_file_name(file_name)
-        if not is_safe_to_open(final_name):
-            self._error_occurred.emit(
-                f"“{final_name}” could be a program, so it is not opened directly. Use Save as… and check it first.",
-                None,
-            )
+        if not self._may_open(final_name):
             return
         try:
             folder = private_folder(
@@ -48,13 +44,21 @@ class AttachmentDownloads:
             return
         # On Windows the whole path must stay short; the extension (what decides how it opens) is kept.
         path = folder / safe_file_name(final_name, max_bytes=max_name_bytes_in(folder))
-        if not is_safe_to_open(path.name):  # shortened for a deep folder, "a.exe.pdf" could have become "a.exe"
-            self._error_occurred.emit(f"“{path.name}” could be a program, so it is not opened directly.", None)
+        if not self._may_open(path.name):  # shortened for a deep folder, "a.exe.pdf" could have become "a.exe"
             return
         self._tasks.start(
             f"conversation:open-file:{message_id}:{attachment_id}",
             self._download(message_id, attachment_id, path, done, private=True),
         )
+
+    def _may_open(self, name: str) -> bool:
+        """Whether a file of this name may be handed to the desktop to open; else the person is told why."""
+        if is_safe_to_open(name):
+            return True
+        self._error_occurred.emit(
+            f"“{name}” could be a program, so it is not opened directly. Use Save as… and check it first.", None
+        )
+        return False
 
     async def _download(
         self, message_id: str, attachment_id: str, path: pathlib.Path, done: SignalInstance, *, private: bool

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,6 +51,8 @@ _NEEDS_ISOLATION = re.compile(
     "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 _BREAKS = "\\s\u200b"  # what already lets a line break: whitespace and U+200B
+# Characters no break may precede: they belong to the character before them (emoji sequences, variation selectors).
+JOINERS = frozenset("\u200d\ufe0e\ufe0f")
 _SPACE = re.compile(r"\s")
 
 
@@ -94,11 +97,22 @@ def _long_run(limit: int) -> re.Pattern[str]:
 
 
 def _run_breaks(text: str, limit: int) -> list[int]:
-    """Where U+200B goes (before the character at each offset) so no run is longer than ``limit``."""
+    """Where U+200B goes (before the character at each offset) so no run is longer than ``limit``; never before a
+    combining mark or a joiner, which belong to the character before them (a break moves on past them)."""
     at: list[int] = []
     for match in _long_run(limit).finditer(text):
-        at.extend(range(match.start() + limit, match.end(), limit))
+        offset = match.start() + limit
+        while offset < match.end():
+            while offset < match.end() and _clings(text[offset]):
+                offset += 1
+            if offset < match.end():
+                at.append(offset)
+            offset += limit
     return at
+
+
+def _clings(char: str) -> bool:
+    return char in JOINERS or unicodedata.combining(char) != 0
 
 
 def _insert_breaks(text: str, at: list[int]) -> str:

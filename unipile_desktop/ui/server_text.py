@@ -14,7 +14,7 @@ import unicodedata
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from ..engine.display_text import break_long_runs
+from ..engine.display_text import JOINERS, break_long_runs
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +23,6 @@ MAX_SHOWN_CHARACTERS = 300
 BREAK_EVERY = 40
 ZERO_WIDTH_SPACE = "\u200b"
 ELLIPSIS = "…"
-# Characters a break must not precede: they belong to the character before them (accents, emoji sequences).
-_JOINERS = frozenset("\u200d\ufe0e\ufe0f")
 
 
 def capped(text: str, limit: int = MAX_SHOWN_CHARACTERS) -> str:
@@ -32,27 +30,14 @@ def capped(text: str, limit: int = MAX_SHOWN_CHARACTERS) -> str:
     if len(text) <= limit:
         return text
     cut = text[: max(limit - 1, 0)]
-    while cut and (unicodedata.combining(cut[-1]) or cut[-1] in _JOINERS):
+    while cut and (unicodedata.combining(cut[-1]) or cut[-1] in JOINERS):
         cut = cut[:-1]  # do not leave an accent or a joiner without what it joins
     return cut.rstrip() + ELLIPSIS
 
 
 def breakable(text: str, every: int = BREAK_EVERY) -> str:
     """``text`` with a zero-width space after every ``every`` characters of a run without white space."""
-    if len(text) <= every:
-        return text
-    out: list[str] = []
-    run = 0
-    for char in text:
-        if char.isspace() or char == ZERO_WIDTH_SPACE:
-            run = 0
-        else:
-            if run >= every and not (unicodedata.combining(char) or char in _JOINERS):
-                out.append(ZERO_WIDTH_SPACE)
-                run = 0
-            run += 1
-        out.append(char)
-    return "".join(out)
+    return break_long_runs(text, every)
 
 
 def shown(text: str, limit: int = MAX_SHOWN_CHARACTERS) -> str:

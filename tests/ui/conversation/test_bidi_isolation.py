@@ -14,9 +14,8 @@ from PySide6.QtGui import QFont, QImage, QPainter, QTextLayout, QTextLine, QText
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from unipile_desktop.core.images import ImageCache
+from tests.helpers.message_view_support import shown_message_view
 from unipile_desktop.core.message_list import AttachmentView, MessageListModel, MessageRow, RowKind
-from unipile_desktop.core.tasks import TaskRunner
 from unipile_desktop.engine.display_text import isolate
 from unipile_desktop.ui.conversation.view import MessageView
 
@@ -24,10 +23,6 @@ RLO = "\u202e"
 PDI = "\u2069"
 EVIL = f"https://evil.example/{RLO}fdp.exe"
 AFTER = " and then more words"
-
-
-class NoClient:
-    pass
 
 
 def xs(line: QTextLine, start: int, end: int) -> list[float]:
@@ -71,12 +66,7 @@ def test_text_after_an_isolate_keeps_its_order(qapp: QApplication, inside: str) 
 
 @pytest.fixture
 def view(qtbot: QtBot) -> Iterator[MessageView]:
-    view = MessageView(ImageCache(NoClient(), TaskRunner()))  # type: ignore[arg-type]
-    qtbot.addWidget(view)
-    view.setModel(MessageListModel())
-    view.resize(700, 400)
-    view.show()
-    yield view
+    yield shown_message_view(qtbot, 700)
 
 
 def bubble_lines(view: MessageView, text: str) -> tuple[str, list[QTextLine], list[tuple[int, int, str]]]:

@@ -15,16 +15,14 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from unipile_desktop.core.images import ImageCache
+from tests.helpers.message_view_support import model_of, shown_message_view
 from unipile_desktop.core.message_list import (
     AttachmentView,
-    MessageListModel,
     MessageRow,
     QuoteView,
     RowKind,
     SendState,
 )
-from unipile_desktop.core.tasks import TaskRunner
 from unipile_desktop.engine.display_text import SHOWN_CHARS
 from unipile_desktop.ui.conversation.bubble_layout import Hit
 from unipile_desktop.ui.conversation.delegate import SHOW_WHOLE
@@ -36,24 +34,9 @@ WORD_10MB = "x" * MB10
 WORDS_10MB = ("lorem ipsum dolor sit amet " * (MB10 // 27 + 1))[:MB10]
 
 
-class NoClient:
-    pass
-
-
 @pytest.fixture
 def view(qtbot: QtBot) -> Iterator[MessageView]:
-    view = MessageView(ImageCache(NoClient(), TaskRunner()))  # type: ignore[arg-type]
-    qtbot.addWidget(view)
-    view.setModel(MessageListModel())
-    view.resize(500, 400)
-    view.show()
-    yield view
-
-
-def model_of(view: MessageView) -> MessageListModel:
-    model = view.model()
-    assert isinstance(model, MessageListModel)
-    return model
+    yield shown_message_view(qtbot, 500)
 
 
 def message(text: str, key: str = "m", **fields: object) -> MessageRow:

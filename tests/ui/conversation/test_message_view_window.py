@@ -7,16 +7,11 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from unipile_desktop.core.images import ImageCache
+from tests.helpers.message_view_support import model_of, shown_message_view
 from unipile_desktop.core.message_list import WINDOW_ROWS, WINDOW_STEP, MessageListModel, MessageRow, RowKind
-from unipile_desktop.core.tasks import TaskRunner
 from unipile_desktop.ui.conversation.view import MessageView
 
 COUNT = 3 * WINDOW_ROWS
-
-
-class NoClient:
-    pass
 
 
 def rows(count: int, prefix: str = "m") -> list[MessageRow]:
@@ -30,18 +25,7 @@ def rows(count: int, prefix: str = "m") -> list[MessageRow]:
 
 @pytest.fixture
 def view(qtbot: QtBot) -> Iterator[MessageView]:
-    view = MessageView(ImageCache(NoClient(), TaskRunner()))  # type: ignore[arg-type]
-    qtbot.addWidget(view)
-    view.setModel(MessageListModel())
-    view.resize(500, 400)
-    view.show()
-    yield view
-
-
-def model_of(view: MessageView) -> MessageListModel:
-    model = view.model()
-    assert isinstance(model, MessageListModel)
-    return model
+    yield shown_message_view(qtbot, 500)
 
 
 def reading(view: MessageView) -> tuple[str, int]:
