@@ -27,6 +27,10 @@ if ($installed -ne $PyInstallerVersion) {
 if ($OneFile) { $env:UNIPILE_ONEFILE = "1"; $distpath = "dist\onefile"; $shipped = "dist\onefile\unipile-desktop.exe" }
 else { $env:UNIPILE_ONEFILE = "0"; $distpath = "dist"; $shipped = "dist\unipile-desktop" }
 
+# The translations: .ts -> .qm with pyside6-lrelease (committed too; CI checks they match the .ts).
+& $python packaging\i18n.py compile
+if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+
 $watch = [Diagnostics.Stopwatch]::StartNew()
 & $python -m PyInstaller --noconfirm --clean --log-level WARN --distpath $distpath `
     --workpath "build\pyinstaller-$($env:UNIPILE_ONEFILE)" packaging\unipile-desktop.spec
@@ -35,4 +39,5 @@ $watch.Stop()
 
 $bytes = (Get-ChildItem $shipped -Recurse -File | Measure-Object -Property Length -Sum).Sum
 "built {0} in {1:N0}s ({2:N0} MB)" -f $shipped, $watch.Elapsed.TotalSeconds, ($bytes / 1MB)
-# The .exe is a windowed app (no console): --version and --smoke-test print nothing in a terminal.
+# unipile-desktop.exe is the windowed double-click app (it prints nothing in a terminal); unipile-desktop-cli.exe
+# beside it is the same program as a console app, for `profile ...`, --version and --smoke-test.

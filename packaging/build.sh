@@ -53,6 +53,9 @@ if [ "$(uname -s)" = Darwin ]; then
   app="$shipped/Contents/MacOS/unipile-desktop"
 fi
 
+# The translations: .ts -> .qm with pyside6-lrelease (committed too, so a source run has them; CI checks they match).
+"$python" packaging/i18n.py compile
+
 started=$(date +%s)
 UNIPILE_ONEFILE=$onefile "$python" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$distpath" --workpath "build/pyinstaller-$onefile" packaging/unipile-desktop.spec
