@@ -40,6 +40,20 @@ def _qt_application(request: pytest.FixtureRequest) -> None:
     request.getfixturevalue("qapp")
 
 
+@pytest.fixture(autouse=True)
+def _default_locale() -> Iterator[None]:
+    """A test that starts the app in-process installs a language, and with it a default QLocale: the next test gets
+    the locale it started with, whatever the order."""
+    from PySide6.QtCore import QLocale
+
+    from unipile_desktop import texts
+
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
+    texts.install_translator(None)
+
+
 @pytest.fixture
 def sandbox() -> Iterator[SandboxServer]:
     """A fresh sandbox per test (api key "test-key", seed 1, no simulated replies); starts in well under 0.2 s."""

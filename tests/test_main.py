@@ -47,6 +47,11 @@ def test_arguments_are_parsed() -> None:
     assert parse_args([]).screenshot is None and parse_args([]).profile is None
 
 
+def test_the_language_can_be_chosen_for_one_run() -> None:
+    assert parse_args(["--lang", "fr"]).lang == "fr"
+    assert parse_args([]).lang is None
+
+
 def test_version_is_printed() -> None:
     result = run_app("--version")
     assert result.returncode == 0
@@ -84,6 +89,16 @@ def test_the_demo_smoke_test_sends_a_text_and_a_picture_through_the_real_window(
         assert isinstance(report[key], int) and report[key] >= 0
     assert report["chats_loaded_ms"] >= report["startup_ms"]
     assert "demo-" not in result.stderr  # the demo's generated key never reaches the log
+
+
+@pytest.mark.slow
+def test_the_demo_smoke_test_passes_in_german() -> None:
+    """The drivers act on state, not on English labels, and no German sentence breaks a placeholder at run time."""
+    result = run_app("--demo", "--lang", "de", "--smoke-test")
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["ok"] is True, report
+    assert report["background_errors"] == 0
+    assert "KeyError" not in result.stderr and "IndexError" not in result.stderr
 
 
 @pytest.mark.slow

@@ -93,6 +93,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         choices=("system", "light", "dark"),
         help="colours for this run (default: the one chosen in View → Theme, else the system's)",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="language for this run: en, fr or de (default: the one chosen in View → Language, else the system's)",
+    )
     parser.add_argument("--debug", action="store_true", help="log debug details to stderr")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser.parse_args(argv)
@@ -133,6 +138,7 @@ def main(argv: Sequence[str] | None = None, *, on_session_ready: SessionReady | 
     log_path = add_file_handler([redactor])
 
     # PySide6 first, so qasync binds to it and not to another Qt binding that may be installed.
+    import PySide6.QtCore
     import PySide6.QtWidgets
 
     from .app.application import Application
@@ -154,6 +160,11 @@ def main(argv: Sequence[str] | None = None, *, on_session_ready: SessionReady | 
     from .ui.theme import install_theme
 
     install_theme(args.theme)  # follows the OS from now on; --theme wins over View → Theme for this run
+    from .paths import window_settings_file
+    from .ui.i18n import choose_language, install_language
+
+    saved_settings = PySide6.QtCore.QSettings(str(window_settings_file()), PySide6.QtCore.QSettings.Format.IniFormat)
+    install_language(choose_language(args.lang, saved_settings))  # before any widget or sentence is made
     from .ui.fonts import register_bundled_fonts
 
     register_bundled_fonts()  # the frozen Linux build's emoji font, before anything paints (a source run has none)

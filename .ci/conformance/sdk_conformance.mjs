@@ -804,6 +804,160 @@ async function main() {
     return `invitation ${id} canceled; ${after.items.length} still pending on account ${account.id}`;
   });
 
+  // users.getProfile: one person per provider with a profile shape in the SDK, validated by its union validator.
+  const profileIdOf = (profile) => profile.provider_id ?? profile.id ?? String(profile.pk);
+  for (const provider of ['LINKEDIN', 'WHATSAPP', 'TELEGRAM', 'INSTAGRAM']) {
+    await step(`get user profile, ${provider} (users.getProfile)`, async () => {
+      const everyone = await attendees();
+      const account = (await accounts()).find(
+        (a) => a.type === provider && accountIsRunning(a) && otherPeople(everyone, a.id).length > 0,
+      );
+      check(account, `no running ${provider} account with people`);
+      const people = otherPeople(everyone, account.id);
+      const person =
+        provider === 'LINKEDIN' ? people.find((p) => p.specifics?.pending_invitation) ?? people[0] : people[0];
+      const profile = await call(
+        'GET /users/{identifier}',
+        client.users.getProfile({ account_id: account.id, identifier: person.provider_id }),
+      );
+      check(profile.object === 'UserProfile', `object is ${short(profile.object)}`);
+      check(profile.provider === provider, `provider is ${short(profile.provider)}`);
+      if (provider !== 'INSTAGRAM') {
+        check(profileIdOf(profile) === person.provider_id, `the profile's id is ${short(profileIdOf(profile))}`);
+      }
+      const info = [`account ${account.id}: ${person.provider_id} -> ${short(JSON.stringify(profile), 160)}`];
+      if (provider === 'LINKEDIN') {
+        check(profile.invitation?.status === 'PENDING', `a pending invitation reads ${short(profile.invitation)}`);
+        check(profile.public_identifier, 'no public_identifier');
+        const byPublicId = await call(
+          'GET /users/{public identifier} (all sections)',
+          client.users.getProfile({
+            account_id: account.id,
+            identifier: profile.public_identifier,
+            linkedin_sections: '*',
+          }),
+        );
+        check(byPublicId.provider_id === profile.provider_id, 'the public identifier names another member');
+        check(Array.isArray(byPublicId.work_experience), 'linkedin_sections * gave no work_experience');
+        const recruiter = (await accounts()).find(
+          (a) => a.type === 'LINKEDIN' && accountIsRunning(a) && linkedinFeatures(a).includes('recruiter'),
+        );
+        if (recruiter) {
+          const someone = otherPeople(everyone, recruiter.id)[0];
+          const seen = await call(
+            'GET /users/{identifier} with linkedin_api recruiter and sections',
+            client.users.getProfile({
+              account_id: recruiter.id,
+              identifier: someone.provider_id,
+              linkedin_api: 'recruiter',
+              linkedin_sections: ['experience', 'skills'],
+            }),
+          );
+          check(seen.provider_id === someone.provider_id, 'the recruiter lookup named another member');
+          info.push(`recruiter lookup of ${someone.provider_id}: ${(seen.skills ?? []).length} skills`);
+        }
+      }
+      return info;
+    });
+  }
+
+  await step('get user profile of an unsupported provider answers 501 feature_not_implemented', async () => {
+    const everyone = await attendees();
+    const account = (await accounts()).find(
+      (a) => !['LINKEDIN', 'WHATSAPP', 'TELEGRAM', 'INSTAGRAM', 'TWITTER'].includes(a.type) && accountIsRunning(a),
+    );
+    if (!account) return 'no running account of a provider without a profile shape (skipped)';
+    const person = otherPeople(everyone, account.id)[0];
+    try {
+      await client.users.getProfile({ account_id: account.id, identifier: person?.provider_id ?? 'someone' });
+    } catch (error) {
+      check(error?.body?.status === 501, `status ${short(error?.body?.status)} instead of 501`);
+      check(error.body.type === 'errors/feature_not_implemented', `type ${short(error.body.type)}`);
+      return `${account.type} account ${account.id}: 501 ${error.body.type}`;
+    }
+    throw new CheckFailed(`${account.type} answered a profile`);
+  });
+
+  await step('list chats of an attendee (messaging.getAllChatsFromAttendee, cursor pagination)', async () => {
+    const everyone = await attendees();
+    const running = new Set((await accounts()).filter(accountIsRunning).map((a) => a.id));
+    const single = (await chats()).find((c) => c.type === 0 && running.has(c.account_id) && c.attendee_provider_id);
+    check(single, 'no 1:1 chat on a running account');
+    const person = everyone.find(
+      (a) => a.account_id === single.account_id && a.provider_id === single.attendee_provider_id,
+    );
+    check(person, `no attendee ${single.attendee_provider_id} in account ${single.account_id}`);
+    const limit = 1;
+    const byId = await collectPages(
+      (cursor) =>
+        call(
+          'GET /chat_attendees/{id}/chats',
+          client.messaging.getAllChatsFromAttendee({ attendee_id: person.id, limit, cursor }),
+        ),
+      { limit, label: 'attendee chats' },
+    );
+    // The route takes a comma list: two people's chats, one per page, exercise the cursor.
+    const second = (await chats()).find(
+      (c) => c.type === 0 && c.account_id === single.account_id && c.id !== single.id && c.attendee_provider_id,
+    );
+    check(second, `no second 1:1 chat on account ${single.account_id}`);
+    const two = await collectPages(
+      (cursor) =>
+        call(
+          'GET /chat_attendees/{id,id}/chats',
+          client.messaging.getAllChatsFromAttendee({
+            attendee_id: `${person.provider_id},${second.attendee_provider_id}`,
+            account_id: single.account_id,
+            limit,
+            cursor,
+          }),
+        ),
+      { limit, label: 'chats of two attendees' },
+    );
+    check(two.pages >= 2, `two people's chats came in ${two.pages} page with limit ${limit}`);
+    for (const id of [single.id, second.id]) {
+      check(two.items.some((c) => c.id === id), `chat ${id} is missing from the two people's chats`);
+    }
+    for (let i = 1; i < two.items.length; i += 1) {
+      check(
+        !(Date.parse(two.items[i].timestamp) > Date.parse(two.items[i - 1].timestamp)),
+        `attendee chats not newest first: ${two.items[i].id} follows ${two.items[i - 1].id}`,
+      );
+    }
+    check(
+      byId.items.some((c) => c.id === single.id),
+      `chat ${single.id} with ${person.id} is not among the attendee's chats`,
+    );
+    for (const chat of byId.items) {
+      check(chat.type === 0, `chat ${chat.id} is not a 1:1 chat`);
+      check(chat.attendee_provider_id === person.provider_id, `chat ${chat.id} is with someone else`);
+    }
+    const byProviderId = await call(
+      'GET /chat_attendees/{provider id}/chats?account_id=',
+      client.messaging.getAllChatsFromAttendee({
+        attendee_id: person.provider_id,
+        account_id: single.account_id,
+        limit: 100,
+      }),
+    );
+    const ids = (items) => items.map((c) => c.id).sort().join(',');
+    check(ids(byProviderId.items) === ids(byId.items), 'the provider id and the attendee id list different chats');
+    const elsewhere = (await accounts()).find((a) => a.id !== single.account_id && running.has(a.id));
+    if (elsewhere) {
+      try {
+        const other = await client.messaging.getAllChatsFromAttendee({
+          attendee_id: person.provider_id,
+          account_id: elsewhere.id,
+        });
+        check(other.items.length === 0, `account ${elsewhere.id} lists ${other.items.length} chats with the person`);
+      } catch (error) {
+        check(error?.body?.status === 404, `another account's filter failed with ${short(error?.body ?? error)}`);
+      }
+    }
+    return `attendee ${person.id} (${person.provider_id}): ${byId.items.length} chats; with ` +
+      `${second.attendee_provider_id}: ${two.items.length} chats in ${two.pages} pages`;
+  });
+
   await step('set read status', async () => {
     const supported = new Set(
       (await accounts())

@@ -31,8 +31,8 @@ def credentials(config_dir: Path) -> Credentials:
 
 def test_the_remove_question_says_first_what_would_be_lost() -> None:
     assert remove_profile_question("Sales", 0) == "Remove the profile “Sales”?"
-    assert "1 message of this profile has not been sent yet" in remove_profile_question("Sales", 1)
-    assert "3 messages of this profile have not been sent yet" in remove_profile_question("Sales", 3)
+    assert "This profile has 1 unsent message." in remove_profile_question("Sales", 1)
+    assert "This profile has 3 unsent messages." in remove_profile_question("Sales", 3)
     assert "could not be checked" in remove_profile_question("Sales", None)
 
 
@@ -71,7 +71,7 @@ async def test_removing_a_profile_with_unsent_messages_says_so_and_deletes_its_d
         window.profiles_menu.remove_menu.actions()[1].trigger()  # "Sales"
         box = await wait_for(QMessageBox, "the confirmation")
         assert box.text().startswith("Remove the profile “Sales”?")
-        assert "1 message of this profile has not been sent yet" in box.text()
+        assert "This profile has 1 unsent message." in box.text()
         assert "is deleted too" in box.informativeText()
         next(b for b in box.buttons() if b.text() == "Remove").click()
         await wait_until(lambda: credentials.store.find("Sales") is None, what="the removal")

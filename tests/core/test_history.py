@@ -160,7 +160,7 @@ async def test_a_failure_is_a_sentence_and_keeps_what_arrived(sandbox: SandboxSe
         env.downloader.download(env.chat_id)
         chat, sentence = await failed
         assert chat == env.chat_id
-        assert sentence.startswith("The whole history could not be downloaded (200 messages were saved). ")
+        assert sentence.startswith("The whole history could not be downloaded (200 messages saved). ")
         assert "Traceback" not in sentence and len(sentence) > len("The whole history … saved). ") + 10
         assert env.cached() == 200
         await wait_until(lambda: not env.downloader.is_downloading(env.chat_id), what="the task to end")

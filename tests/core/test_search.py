@@ -62,7 +62,7 @@ async def test_backfill_runs_in_batches_with_progress_and_yields_between_them(
 
         controller.backfill_progress.connect(on_progress)
         assert controller.search("commande") == []
-        assert controller.coverage_text() == "Messages on this computer: 1,240 chats, 2,500 messages"
+        assert controller.coverage_text() == "Messages on this computer: 1240 chats, 2500 messages"
         finished = asyncio.ensure_future(wait_signal(controller.backfill_finished, timeout=10))
         await asyncio.sleep(0)
         assert controller.start_backfill()

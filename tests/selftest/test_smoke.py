@@ -63,7 +63,9 @@ async def test_the_smoke_test_sends_a_text_and_a_picture_with_a_caption(
         window = app.window
         assert window is not None and window.conversation.chat is not None
         sends = [entry for entry in requests(sandbox, "POST", "/chats/") if entry["path"].endswith("/messages")]
-        assert len(sends) == 2
+        # The text, the picture, then the reply with a quote to a customer's message (checked on the server).
+        assert len(sends) == 3 and report["reply_ms"] > 0
+        assert sends[2]["form"]["quote_id"] and sends[2]["form"]["text"][0].endswith("about your message just above")
         assert app.client is not None
         chat = await app.client.get_chat(sends[0]["path"].split("/")[-2])
         assert not chat.read_only

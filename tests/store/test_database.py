@@ -108,7 +108,7 @@ def test_damage_seen_at_runtime_is_checked_at_next_start_and_drafts_outbox_salva
         assert report is not None
         assert report.unrecoverable == ()
         assert (report.drafts_recovered, report.outbox_recovered) == (1, 1)
-        assert "1 unsent message(s) and 1 draft(s) were recovered" in report.user_message()
+        assert "Recovered from it: 1 unsent message and 1 draft." in report.user_message()
         draft = reopened.drafts.get("chat:a")
         assert draft is not None and draft.text == "keep me" and draft.attachments == ("/tmp/file.pdf",)
         salvaged = reopened.outbox.get(entry.local_id)

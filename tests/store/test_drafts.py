@@ -40,7 +40,7 @@ def test_all_lists_drafts_for_the_chat_list(store: Store) -> None:
     drafts = store.drafts.all()
     assert set(drafts) == {"chat:a", "chat:b"}
     assert drafts["chat:a"].preview(20) == "x" * 19 + "…"
-    assert drafts["chat:b"].preview() == "1 attachment(s)"
+    assert drafts["chat:b"].preview() == "1 attachment"
 
 
 def test_delete_if_not_newer_spares_typing_after_the_send(store: Store, clock: FakeClock) -> None:

@@ -25,6 +25,9 @@ EXPECTED_TABLES = {
     "preferences",
     "invitations",
     "canned_replies",
+    "person_profiles",
+    "person_notes",
+    "person_labels",
 }
 SEARCH_TABLES = {
     "message_search",
@@ -33,6 +36,12 @@ SEARCH_TABLES = {
     "message_search_docsize",
     "message_search_config",
     "message_search_content",
+    "note_search",
+    "note_search_data",
+    "note_search_idx",
+    "note_search_docsize",
+    "note_search_config",
+    "note_search_content",
 }
 
 
@@ -160,3 +169,26 @@ def test_a_version_5_cache_is_searchable_after_the_upgrade_and_its_old_messages_
         )
         found = store.db.query("SELECT rowid FROM message_search WHERE message_search MATCH 'voila AND invoice*'")
         assert len(found) == 1  # accents ignored, prefix matching, file names included
+
+
+def test_a_version_6_database_gains_the_people_tables_keeps_its_data_and_finds_notes(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    migrate(conn, MIGRATIONS[:6])
+    assert "person_notes" not in _tables(conn)
+    conn.execute("INSERT INTO drafts (key, text, updated_at) VALUES ('chat:a', 'kept', 1.0)")
+    conn.execute(
+        "INSERT INTO canned_replies (id, title, shortcut, body, position, updated_ms) VALUES ('r', 'Hi', '', 'b', 0, 1)"
+    )
+    conn.close()
+    with Store.open(db_path) as store:
+        assert user_version(store.db.conn) == SCHEMA_VERSION
+        draft = store.drafts.get("chat:a")
+        assert draft is not None and draft.text == "kept"
+        assert [reply.title for reply in store.canned.list()] == ["Hi"]
+        assert store.people.notes("LINKEDIN:p1") == [] and store.people.all_labels() == {}
+        store.people.add_note("LINKEDIN:p1", "Prefers e-mails about the invoice", person_name="Ada Lovelace")
+        store.people.add_label("LINKEDIN:p1", "VIP")
+        hits = store.people.search_notes("invoice")
+        assert [hit.kind for hit in hits] == ["note"] and hits[0].person_key == "LINKEDIN:p1"
+        assert store.people.labels("LINKEDIN:p1") == ["vip"]

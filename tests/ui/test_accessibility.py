@@ -135,6 +135,7 @@ def test_a_chat_row_reads_name_provider_unread_wait_and_a_bounded_preview() -> N
     )
     assert spoken == "Zoë Müller, WhatsApp, 2 unread, waiting 12 min: Hallo! Ich habe eine Frage"
     assert chat_row_text("Zoë", "Telegram", status="Done") == "Zoë, Telegram, Done"
+    assert chat_row_text("Zoë", "Telegram", labels=("vip", "refund")) == "Zoë, Telegram, labels vip, refund"
     assert chat_row_text("", "LinkedIn", inmail=True, preview="Hi") == "Chat, LinkedIn, InMail: Hi"
     huge = chat_row_text("x" * 1_000_000, "WhatsApp", preview="lorem ipsum " * 1_000_000)
     assert len(huge) < 120 + SPOKEN_PREVIEW_CHARS + 40 and huge.endswith("…")

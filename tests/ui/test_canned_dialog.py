@@ -91,7 +91,8 @@ def test_move_up_and_down_reorder_the_stored_list(qtbot: QtBot, dialog: CannedRe
 
 def test_export_then_import_a_file(tmp_path: Path, dialog: CannedRepliesDialog, store: Store) -> None:
     target = tmp_path / "replies.json"
-    assert dialog.export_file(target) == "Exported 2 canned replies to “replies.json”."
+    assert dialog.export_file(target) == "Exported canned replies to “replies.json”: 2 in all."
+
     data = json.loads(target.read_text(encoding="utf-8"))
     assert [r["shortcut"] for r in data["replies"]] == ["ship", "refund"]
     data["replies"].append({"title": "New one", "shortcut": "new", "text": "Hello"})

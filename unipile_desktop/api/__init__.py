@@ -43,6 +43,7 @@ from .models import (
     Reaction,
     SentInvitation,
 )
+from .profiles_model import UserProfile, parse_user_profile
 
 __all__ = [
     "CHECK_TIMEOUT",
@@ -80,9 +81,11 @@ __all__ = [
     "ServerError",
     "UnipileClient",
     "UnipileError",
+    "UserProfile",
     "base_url_from_dsn",
     "check_connection",
     "connection_error_from",
     "describe_connection_failure",
     "host_of",
+    "parse_user_profile",
 ]

@@ -7,6 +7,7 @@ from typing import Final
 
 import httpx
 
+from ..texts import translate
 from .client import InvalidDsnError, UnipileClient, host_of
 from .errors import AuthenticationError, NetworkError, UnipileError
 
@@ -62,24 +63,35 @@ def connection_error_from(exc: UnipileError, dsn: str) -> ConnectionCheckError:
     if isinstance(exc, AuthenticationError):
         return ConnectionCheckError(
             ConnectionProblem.REJECTED_KEY,
-            f"The server at {host} rejected the API key. Copy the key again from the Unipile dashboard and check "
-            "that it belongs to this DSN.",
+            translate(
+                "ConnectionCheck",
+                "The server at {host} rejected the API key. Copy the key again from the Unipile dashboard and check "
+                "that it belongs to this DSN.",
+            ).format(host=host),
         )
     if isinstance(exc, NetworkError):
         if exc.kind in ("timeout", "connect_timeout"):
             return ConnectionCheckError(
                 ConnectionProblem.TIMEOUT,
-                f"The server at {host} did not answer in time. Check the DSN and your network, then try again.",
+                translate(
+                    "ConnectionCheck",
+                    "The server at {host} did not answer in time. Check the DSN and your network, then try again.",
+                ).format(host=host),
             )
         if exc.kind == "tls":
             return ConnectionCheckError(
                 ConnectionProblem.TLS,
-                f"The secure connection to {host} failed: {_lower_first(exc.user_message())} Check the DSN; on a "
-                "company network, ask IT whether HTTPS traffic is intercepted.",
+                translate(
+                    "ConnectionCheck",
+                    "The secure connection to {host} failed: {reason} Check the DSN; on a company network, ask IT "
+                    "whether HTTPS traffic is intercepted.",
+                ).format(host=host, reason=_lower_first(exc.user_message())),
             )
         return ConnectionCheckError(
             ConnectionProblem.UNREACHABLE,
-            f"Could not reach {host}. Check the DSN (host and port) and your network connection.",
+            translate(
+                "ConnectionCheck", "Could not reach {host}. Check the DSN (host and port) and your network connection."
+            ).format(host=host),
         )
     return ConnectionCheckError(ConnectionProblem.OTHER, exc.user_message())
 
@@ -98,7 +110,9 @@ def describe_connection_failure(exc: BaseException, dsn: str) -> str:
         return str(exc)
     if isinstance(exc, TimeoutError):
         return str(connection_error_from(NetworkError("The server did not answer in time.", kind="timeout"), dsn))
-    return f"The connection test failed unexpectedly ({type(exc).__name__})."
+    return translate("ConnectionCheck", "The connection test failed unexpectedly ({error}).").format(
+        error=type(exc).__name__
+    )
 
 
 def _lower_first(sentence: str) -> str:

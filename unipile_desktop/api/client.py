@@ -6,17 +6,16 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 import httpx
 
+from ..texts import translate
 from .errors import (
     AuthenticationError,
     NetworkError,
-    NotFoundError,
     RateLimitedError,
     ResponseFormatError,
     ResponseTooLargeError,
@@ -28,7 +27,6 @@ from .limits import ACCEPT_ENCODING, DEFAULT_LIMITS, Limits, is_loopback, read_b
 from .models import (
     Account,
     Chat,
-    ChatAttendee,
     ChatStarted,
     InmailBalance,
     LinkedinOptions,
@@ -37,20 +35,16 @@ from .models import (
     OutgoingFile,
     OwnerProfile,
     Page,
-    SentInvitation,
-    format_timestamp,
     parse_account,
-    parse_attendee,
     parse_chat,
     parse_chat_started,
     parse_inmail_balance,
-    parse_invitation_sent_answer,
     parse_message,
     parse_message_sent,
     parse_owner_profile,
     parse_page,
-    parse_sent_invitation,
 )
+from .people import PeopleRoutes
 from .tls import (
     certificate_issuer,
     certificate_sentence,
@@ -59,6 +53,11 @@ from .tls import (
     ssl_context,
     verification_failure,
 )
+from .wire import Answer as _Answer
+from .wire import decode_json as _decode_json
+from .wire import expect_object as _expect_object
+from .wire import query_params as _params
+from .wire import seg as _seg
 
 log = logging.getLogger(__name__)
 
@@ -71,15 +70,6 @@ API_PREFIX = "/api/v1"
 # Reads are quick; uploads may carry 15 MB over a slow uplink, so writes get longer.
 DEFAULT_TIMEOUT = httpx.Timeout(connect=10.0, read=30.0, write=120.0, pool=10.0)
 ERROR_BODY_MAX_BYTES = 1024 * 1024  # an error's JSON is a few lines; a larger one is read as no body at all
-
-
-@dataclass(frozen=True, slots=True)
-class _Answer:
-    """An HTTP answer read to the end within its bounds: status, headers and the decoded body."""
-
-    status_code: int
-    content: bytes
-    headers: httpx.Headers
 
 
 def _raw_body(response: httpx.Response) -> tuple[AsyncIterator[bytes], str]:
@@ -110,23 +100,27 @@ def base_url_from_dsn(dsn: str) -> str:
     """``api1.unipile.com:13111`` or a full URL to ``https://…/api/v1``; plain http only for loopback."""
     text = dsn.strip().rstrip("/")
     if not text:
-        raise InvalidDsnError("The server address is empty.")
+        raise InvalidDsnError(translate("ApiClient", "The server address is empty."))
     if "://" not in text:
         host_part = text.split("/", 1)[0].rsplit(":", 1)[0].strip("[]")
         scheme = "http" if is_loopback(host_part) else "https"
         text = f"{scheme}://{text}"
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidDsnError(f"“{dsn.strip()}” is not a server address like api1.unipile.com:13111.")
+        sentence = translate("ApiClient", "“{dsn}” is not a server address like api1.unipile.com:13111.")
+        raise InvalidDsnError(sentence.format(dsn=dsn.strip()))
     if parts.scheme == "http" and not is_loopback(parts.hostname):
         raise InvalidDsnError(
-            "Plain http is only allowed for this computer (localhost, 127.0.0.1): elsewhere it would send the API "
-            "key unencrypted. Use https."
+            translate(
+                "ApiClient",
+                "Plain http is only allowed for this computer (localhost, 127.0.0.1): elsewhere it would send the "
+                "API key unencrypted. Use https.",
+            )
         )
     try:
         parts.port  # noqa: B018 - raises for a port out of range
     except ValueError as exc:
-        raise InvalidDsnError(f"“{dsn.strip()}” has an invalid port.") from exc
+        raise InvalidDsnError(translate("ApiClient", "“{dsn}” has an invalid port.").format(dsn=dsn.strip())) from exc
     path = parts.path.rstrip("/")
     if not path.endswith(API_PREFIX):
         path += API_PREFIX
@@ -159,7 +153,7 @@ class _ApiKeyAuth(httpx.Auth):
 KeyRejectedListener = Callable[[AuthenticationError], None]
 
 
-class UnipileClient:
+class UnipileClient(PeopleRoutes):
     """Typed access to Unipile API v1 over one ``httpx.AsyncClient``.
 
     Every failure surfaces as a ``UnipileError`` subclass; nothing from httpx leaks out. ``on_key_rejected`` is
@@ -335,7 +329,7 @@ class UnipileClient:
             response = await self._http.send(request, auth=auth, stream=True)
         except UnicodeError:  # e.g. a lone surrogate pasted into a search or id
             raise NetworkError(
-                "The request contained characters that cannot be sent.",
+                translate("ApiClient", "The request contained characters that cannot be sent."),
                 kind="address",
                 may_have_reached_server=False,
                 request=label,
@@ -343,7 +337,10 @@ class UnipileClient:
         except RuntimeError:
             if self._http.is_closed:  # a late task of a session that has ended
                 raise NetworkError(
-                    "The connection was closed.", kind="closed", may_have_reached_server=False, request=label
+                    translate("ApiClient", "The connection was closed."),
+                    kind="closed",
+                    may_have_reached_server=False,
+                    request=label,
                 ) from None
             raise
         chunks: AsyncIterator[bytes] | None = None
@@ -380,8 +377,18 @@ class UnipileClient:
     def _deadline_error(self, method: str, label: str, allowed: float) -> NetworkError:
         changed = method in ("GET", "HEAD")
         seconds = f"{allowed:.0f}" if allowed >= 10 else f"{round(allowed, 1):g}"
-        sentence = f"The server took longer than {seconds} s to answer, so the app stopped waiting."
-        sentence += " Nothing was changed." if changed else " It may still have done it."
+        if changed:
+            sentence = translate(
+                "ApiClient",
+                "The server took longer than {seconds} s to answer, so the app stopped waiting. Nothing was changed.",
+            )
+        else:
+            sentence = translate(
+                "ApiClient",
+                "The server took longer than {seconds} s to answer, so the app stopped waiting. It may still have "
+                "done it.",
+            )
+        sentence = sentence.format(seconds=seconds)
         log.info("%s: gave up after %.1f s (deadline)", label, allowed)
         return NetworkError(sentence, kind="timeout", may_have_reached_server=not changed, request=label)
 
@@ -574,71 +581,8 @@ class UnipileClient:
         response = await self._request("POST", "/chats", multipart=_multipart(fields, attachments))
         return parse_chat_started(_decode_json(response, "POST /chats"))
 
-    # ------------------------------------------------------------------------------------------ attendees
-
-    async def list_chat_attendees(self, chat_id: str) -> list[ChatAttendee]:
-        page = await self._get_page(f"/chats/{_seg(chat_id)}/attendees", {}, parse_attendee, "ChatAttendeeList")
-        return list(page.items)
-
-    async def list_attendees(
-        self, *, account_id: str | None = None, cursor: str | None = None, limit: int | None = None
-    ) -> Page[ChatAttendee]:
-        params = _params(account_id=account_id, cursor=cursor, limit=limit)
-        return await self._get_page("/chat_attendees", params, parse_attendee, "ChatAttendeeList")
-
-    async def get_attendee_picture(self, attendee_or_chat_id: str) -> bytes | None:
-        """The avatar (or a group's picture for a chat id); None when there is none."""
-        try:
-            path = f"/chat_attendees/{_seg(attendee_or_chat_id)}/picture"
-            data = await self._get_bytes(path, self.limits.picture_max_bytes)
-        except NotFoundError:
-            return None
-        return data or None
-
-    # ------------------------------------------------------------------------------------------ invitations
-
-    async def send_invitation(self, account_id: str, provider_id: str, note: str | None = None) -> str:
-        """``POST /users/invite`` (JSON, unlike the multipart sends): invite a LinkedIn member to connect.
-
-        Returns the ``invitation_id``. Like sends it carries no idempotency key: when the error says it
-        ``may_have_reached_server``, look for the person in ``list_sent_invitations`` before sending again.
-        """
-        body: dict[str, str] = {"provider_id": provider_id, "account_id": account_id}
-        if note:
-            body["message"] = note
-        response = await self._request("POST", "/users/invite", json_body=body)
-        return parse_invitation_sent_answer(_decode_json(response, "POST /users/invite"))
-
-    async def list_sent_invitations(
-        self, account_id: str, *, cursor: str | None = None, limit: int | None = None
-    ) -> Page[SentInvitation]:
-        """``GET /users/invite/sent``: the account's invitations still waiting for an answer, newest first."""
-        params = _params(account_id=account_id, cursor=cursor, limit=limit)
-        return await self._get_page("/users/invite/sent", params, parse_sent_invitation, "InvitationList")
-
-    async def cancel_invitation(self, account_id: str, invitation_id: str) -> None:
-        """``DELETE /users/invite/sent/{id}``: withdraw an invitation that is still waiting."""
-        response = await self._request(
-            "DELETE", f"/users/invite/sent/{_seg(invitation_id)}", params={"account_id": account_id}
-        )
-        _expect_object(_decode_json(response, "DELETE /users/invite/sent"), "InvitationCanceled")
-
 
 # ---------------------------------------------------------------------------------------------- helpers
-
-
-def _seg(value: str) -> str:
-    """A path segment, escaped so an id can never change the route."""
-    return quote(value, safe="")
-
-
-def _params(**values: str | int | datetime | None) -> dict[str, str | int]:
-    out: dict[str, str | int] = {}
-    for key, value in values.items():
-        if value is None:
-            continue
-        out[key] = format_timestamp(value) if isinstance(value, datetime) else value
-    return out
 
 
 def _multipart(fields: Mapping[str, str | list[str]], files: Sequence[OutgoingFile]) -> list[MultipartPart]:
@@ -658,20 +602,6 @@ def _json_or_none(response: _Answer) -> object:
         return None
 
 
-def _decode_json(response: _Answer, label: str) -> object:
-    try:
-        return json.loads(response.content)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ResponseFormatError(f"{label} did not answer JSON", status=response.status_code) from exc
-    except RecursionError:  # json's parser recurses once per level: thousands of "[" exhaust the stack
-        raise ResponseFormatError(f"{label} answered JSON nested too deeply", status=response.status_code) from None
-
-
-def _expect_object(data: object, name: str) -> None:
-    if not isinstance(data, dict) or data.get("object") != name:
-        raise ResponseFormatError(f"expected a {name} object")
-
-
 def _network_error(exc: httpx.HTTPError | httpx.InvalidURL, label: str) -> UnipileError:
     """Map an httpx failure to a NetworkError that says whether the request may have been processed."""
 
@@ -679,19 +609,25 @@ def _network_error(exc: httpx.HTTPError | httpx.InvalidURL, label: str) -> Unipi
         return NetworkError(title, kind=kind, may_have_reached_server=reached, request=label)
 
     if isinstance(exc, httpx.ConnectTimeout):
-        return error("connect_timeout", "The server did not answer in time (connecting).", reached=False)
+        return error(
+            "connect_timeout", translate("ApiClient", "The server did not answer in time (connecting)."), reached=False
+        )
     if isinstance(exc, httpx.ConnectError):
         message = str(exc).upper()
         if "CERTIFICATE" in message or "SSL" in message or "TLS" in message:
-            return error("tls", "The server's security certificate could not be verified.", reached=False)
+            return error(
+                "tls", translate("ApiClient", "The server's security certificate could not be verified."), reached=False
+            )
         return error(
-            "connect", "Could not connect to the server. Check the address and your connection.", reached=False
+            "connect",
+            translate("ApiClient", "Could not connect to the server. Check the address and your connection."),
+            reached=False,
         )
     if isinstance(exc, httpx.PoolTimeout):
-        return error("busy", "Too many requests are waiting; the app is busy.", reached=False)
+        return error("busy", translate("ApiClient", "Too many requests are waiting; the app is busy."), reached=False)
     if isinstance(exc, httpx.TimeoutException):
-        return error("timeout", "The server did not answer in time.", reached=True)
+        return error("timeout", translate("ApiClient", "The server did not answer in time."), reached=True)
     if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
-        return error("address", "The server address is not valid.", reached=False)
+        return error("address", translate("ApiClient", "The server address is not valid."), reached=False)
     # Dropped connections (RemoteProtocolError, ReadError, WriteError): the body may have been processed.
-    return error("dropped", "The connection to the server was lost.", reached=True)
+    return error("dropped", translate("ApiClient", "The connection to the server was lost."), reached=True)

@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 
+from ..texts import translate
 from .errors import RateLimitedError
 
 log = logging.getLogger(__name__)
@@ -70,7 +71,7 @@ class RequestGate:
         while (left := self.remaining()) > 0:
             if left > self.max_wait:
                 raise RateLimitedError(
-                    "The server asked to slow down.",
+                    translate("RequestGate", "The server asked to slow down."),
                     status=429,
                     retry_after=left,
                     may_have_reached_server=False,

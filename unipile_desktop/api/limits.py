@@ -15,6 +15,7 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from ..texts import translate
 from .errors import ResponseFormatError, ResponseTooLargeError
 
 MB: Final = 1024 * 1024
@@ -72,17 +73,18 @@ def is_loopback(host: str) -> bool:
 def size_text(n_bytes: int) -> str:
     """``16 MB``, ``512 KB``: a limit as a person reads it."""
     if n_bytes >= MB:
-        return f"{round(n_bytes / MB, 1):g} MB"
+        return translate("ResponseLimits", "{size} MB").format(size=f"{round(n_bytes / MB, 1):g}")
     if n_bytes >= 1024:
-        return f"{round(n_bytes / 1024, 1):g} KB"
-    return f"{n_bytes} bytes"
+        return translate("ResponseLimits", "{size} KB").format(size=f"{round(n_bytes / 1024, 1):g}")
+    return translate("ResponseLimits", "{size} bytes").format(size=n_bytes)
 
 
 def too_large(limit: int, label: str, *, download: bool) -> ResponseTooLargeError:
-    what = "The file" if download else "The server's answer"
-    return ResponseTooLargeError(
-        f"{what} was larger than {size_text(limit)}; it was not read.", limit=limit, request=label
-    )
+    if download:
+        sentence = translate("ResponseLimits", "The file was larger than {size}; it was not read.")
+    else:
+        sentence = translate("ResponseLimits", "The server's answer was larger than {size}; it was not read.")
+    return ResponseTooLargeError(sentence.format(size=size_text(limit)), limit=limit, request=label)
 
 
 # ---------------------------------------------------------------------------------------------- decoding

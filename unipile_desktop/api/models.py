@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from enum import IntEnum
 from typing import Generic, Literal, TypeVar
 
+from ..texts import translate
 from .errors import ResponseFormatError
 
 T = TypeVar("T")
@@ -240,9 +241,11 @@ class OutgoingFile:
             with open(path, "rb") as handle:
                 data = handle.read()
         except FileNotFoundError:
-            raise OSError(f"The attachment “{name}” is no longer at {os.fspath(path)}. Attach it again.") from None
+            sentence = translate("ApiModels", "The attachment “{name}” is no longer at {path}. Attach it again.")
+            raise OSError(sentence.format(name=name, path=os.fspath(path))) from None
         except OSError as exc:
-            raise OSError(f"The attachment “{name}” could not be read ({exc.strerror or exc}).") from None
+            sentence = translate("ApiModels", "The attachment “{name}” could not be read ({reason}).")
+            raise OSError(sentence.format(name=name, reason=exc.strerror or exc)) from None
         return cls(name=name, data=data, mimetype=mimetypes.guess_type(name)[0] or "application/octet-stream")
 
 

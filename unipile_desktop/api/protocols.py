@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Protocol
 
 from .models import Chat, ChatStarted, LinkedinOptions, Message, MessageSent, OutgoingFile, Page
+from .profiles_model import UserProfile
 
 
 class ChatLister(Protocol):
@@ -83,6 +84,23 @@ class Sender(Protocol):
         attachments: Sequence[OutgoingFile] = (),
         linkedin: LinkedinOptions | None = None,
     ) -> ChatStarted: ...
+
+
+class ProfileLookup(Protocol):
+    """``GET /users/{identifier}`` and ``GET /chat_attendees/{id}/chats``: what the customer's card reads."""
+
+    async def get_user_profile(
+        self, identifier: str, *, account_id: str, linkedin_api: str | None = None
+    ) -> UserProfile: ...
+
+    async def list_attendee_chats(
+        self,
+        attendee_id: str,
+        *,
+        account_id: str | None = None,
+        cursor: str | None = None,
+        limit: int | None = None,
+    ) -> Page[Chat]: ...
 
 
 class PollingClient(ChatLister, ChatGetter, AllMessagesLister, Protocol):

@@ -21,6 +21,8 @@ from urllib.parse import unquote, urlsplit
 
 import truststore
 
+from ..texts import translate
+
 log = logging.getLogger(__name__)
 
 PROBE_TIMEOUT: Final = 5.0
@@ -49,14 +51,31 @@ def verification_failure(exc: BaseException) -> ssl.SSLCertVerificationError | N
 def certificate_sentence(failure: ssl.SSLCertVerificationError | None, issuer: str | None) -> str:
     """What went wrong with the server's certificate, in words, naming the issuer when it is known."""
     reason = (getattr(failure, "verify_message", None) or str(failure or "")).lower()
-    by = f" (issued by {issuer})" if issuer else ""
     if "expired" in reason:
-        return f"The server's certificate has expired{by}."
+        if issuer:
+            return translate("CertificateCheck", "The server's certificate has expired (issued by {issuer}).").format(
+                issuer=issuer
+            )
+        return translate("CertificateCheck", "The server's certificate has expired.")
     if "hostname mismatch" in reason or "not valid for" in reason:
-        return f"The server's certificate is for another address{by}; check the server address."
-    return (
-        f"The server's certificate was not trusted by this computer{by}. On a company network, ask IT to install "
-        "its root certificate in the system's certificate store."
+        if issuer:
+            return translate(
+                "CertificateCheck",
+                "The server's certificate is for another address (issued by {issuer}); check the server address.",
+            ).format(issuer=issuer)
+        return translate(
+            "CertificateCheck", "The server's certificate is for another address; check the server address."
+        )
+    if issuer:
+        return translate(
+            "CertificateCheck",
+            "The server's certificate was not trusted by this computer (issued by {issuer}). On a company network, "
+            "ask IT to install its root certificate in the system's certificate store.",
+        ).format(issuer=issuer)
+    return translate(
+        "CertificateCheck",
+        "The server's certificate was not trusted by this computer. On a company network, ask IT to install "
+        "its root certificate in the system's certificate store.",
     )
 
 

@@ -18,17 +18,18 @@ from ..engine.downloads import remove_old_downloads
 from ..paths import downloads_dir
 from ..profiles import Credentials, KeyStore, ProfileStore, SettingsFileError, check_connection
 from ..store import StoreError
+from ..texts import translate
 from ..ui.connection_dialog import ConnectionTester
 from ..ui.resources import app_icon
 from .connection import (
     ENV_API_KEY,
     ENV_DSN,
-    NO_CONNECTION,
     Connection,
     MissingConnectionError,
     Options,
     demo_connection,
     environment_connection,
+    no_connection_sentence,
 )
 from .dialogs import Dialogs
 from .profile_flows import NextStep, ProfileFlows
@@ -123,7 +124,9 @@ class Application:
                 except StoreError as exc:  # the profile is open in another window, or from a newer app
                     if self.options.headless:
                         return self._report_startup_failure(str(exc))
-                    await self.dialogs.show_problem("The profile could not be opened", str(exc), None)
+                    await self.dialogs.show_problem(
+                        translate("Application", "The profile could not be opened"), str(exc), None
+                    )
                     return 1
                 if self._on_session_ready is not None:
                     return await self._on_session_ready(session)
@@ -207,7 +210,7 @@ class Application:
         if profile is not None:
             return await self.flows.open_profile(profile.name, parent=None, interactive=interactive)
         if not interactive:
-            raise MissingConnectionError(NO_CONNECTION)
+            raise MissingConnectionError(no_connection_sentence())
         return await self.flows.first_run()
 
     def _register_secret(self, key: str) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..api import InvalidDsnError, base_url_from_dsn, host_of
 from ..profiles import Profile
+from ..texts import QT_TRANSLATE_NOOP, translate
 
 ENV_DSN = "UNIPILE_DSN"
 ENV_API_KEY = "UNIPILE_API_KEY"
@@ -16,12 +17,16 @@ ENV_DEMO_FAULTS = "UNIPILE_DEMO_FAULTS"
 # Hidden, for tests of the demo: "hostile" serves the sandbox's hostile corpus, a number another demo seed.
 ENV_DEMO_SEED = "UNIPILE_DEMO_SEED"
 PROFILE_COMMAND = "unipile-desktop profile"
-DEMO_LABEL = "Demo data on this computer"
+DEMO_LABEL = QT_TRANSLATE_NOOP("Connection", "Demo data on this computer")
 
-NO_CONNECTION = (
-    f"No connection profile is saved yet. Add one with “{PROFILE_COMMAND} add NAME --dsn DSN” (the API key is read "
-    f"from standard input), set {ENV_DSN} and {ENV_API_KEY}, or use --demo."
-)
+
+def no_connection_sentence() -> str:
+    """What a headless start with nothing to connect to says: the three ways to give a connection."""
+    return translate(
+        "Connection",
+        "No connection profile is saved yet. Add one with “{command} add NAME --dsn DSN” (the API key is read "
+        "from standard input), set {dsn} and {key}, or use --demo.",
+    ).format(command=PROFILE_COMMAND, dsn=ENV_DSN, key=ENV_API_KEY)
 
 
 class KeySource(enum.Enum):
@@ -68,7 +73,9 @@ class MissingConnectionError(Exception):
 
 def demo_connection() -> Connection:
     """The demo, before its session starts the sandbox that gives it an address and a key."""
-    return Connection(dsn="", api_key="", label=DEMO_LABEL, demo=True, key_source=KeySource.DEMO)
+    return Connection(
+        dsn="", api_key="", label=translate("Connection", DEMO_LABEL), demo=True, key_source=KeySource.DEMO
+    )
 
 
 def environment_connection(dsn: str, api_key: str) -> Connection | None:
@@ -82,14 +89,22 @@ def environment_connection(dsn: str, api_key: str) -> Connection | None:
     if not dsn or not api_key:
         present, missing = (ENV_DSN, ENV_API_KEY) if dsn else (ENV_API_KEY, ENV_DSN)
         raise MissingConnectionError(
-            f"{present} is set but {missing} is not. Set both, or neither to use a saved profile."
+            translate(
+                "Connection", "{present} is set but {missing} is not. Set both, or neither to use a saved profile."
+            ).format(present=present, missing=missing)
         )
     try:
         base_url_from_dsn(dsn)
     except InvalidDsnError as exc:
-        raise MissingConnectionError(f"{ENV_DSN} is not usable: {exc}") from None
+        raise MissingConnectionError(
+            translate("Connection", "{variable} is not usable: {reason}").format(variable=ENV_DSN, reason=exc)
+        ) from None
     return Connection(
-        dsn=dsn, api_key=api_key, label=f"Connected to {host_of(dsn)}", demo=False, key_source=KeySource.ENVIRONMENT
+        dsn=dsn,
+        api_key=api_key,
+        label=translate("Connection", "Connected to {host}").format(host=host_of(dsn)),
+        demo=False,
+        key_source=KeySource.ENVIRONMENT,
     )
 
 
@@ -97,5 +112,7 @@ def profile_connection(profile: Profile, key: str, source: KeySource) -> Connect
     """The connection of a saved profile, its label saying when the key lasts for this session only."""
     label = f"{profile.name} · {host_of(profile.dsn)}"
     if source is KeySource.SESSION:
-        label += " · key for this session only"
+        label = translate("Connection", "{name} · {host} · key for this session only").format(
+            name=profile.name, host=host_of(profile.dsn)
+        )
     return Connection(dsn=profile.dsn, api_key=key, label=label, demo=False, profile=profile.name, key_source=source)

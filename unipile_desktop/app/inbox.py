@@ -19,6 +19,7 @@ from ..core.queue import QueueController
 from ..engine.notify import Notifier, RecordingBackend, SystemBackend
 from ..engine.queue import QueueView
 from ..store import Store
+from ..texts import translate
 from ..ui.accounts import account_label
 from ..ui.main_window import MainWindow
 from ..ui.notification_settings import NotificationSettings, NotificationSettingsDialog
@@ -170,7 +171,10 @@ class Inbox(QObject):
         account = self._accounts.account(chat.account_id)
         account_text = account_label(account) if account is not None else provider_name(chat.account_type)
         return NotificationSubject(
-            sender=sender or title or "A customer", chat_title=title, account=account_text, sender_known=bool(sender)
+            sender=sender or title or translate("Inbox", "A customer"),
+            chat_title=title,
+            account=account_text,
+            sender_known=bool(sender),
         )
 
     # ------------------------------------------------------------------------------------------ the window

@@ -23,6 +23,7 @@ from ..profiles import (
     SettingsFileError,
     UnknownProfileError,
 )
+from ..texts import translate
 from ..ui.api_key_dialog import ApiKeyDialog
 from ..ui.connection_dialog import ConnectionDialog, ConnectionTester
 from ..ui.keyring_dialog import KeyringUnavailableDialog
@@ -72,14 +73,20 @@ def _collect_saved(dialog: ConnectionDialog) -> list[tuple[str, str, str]]:
 
 def remove_profile_question(name: str, unsent: int | None) -> str:
     """The question of the Remove profile box; unsent messages (deleted with the profile) are said first."""
-    question = f"Remove the profile “{name}”?"
     if unsent is None:
-        return f"{question}\n\nWhether messages are still waiting to be sent could not be checked."
-    if unsent > 0:
-        messages = "1 message" if unsent == 1 else f"{unsent} messages"
-        verb = "has" if unsent == 1 else "have"
-        return f"{question}\n\n{messages} of this profile {verb} not been sent yet. Removing the profile deletes them."
-    return question
+        question = translate(
+            "ProfileFlows",
+            "Remove the profile “{name}”?\n\nWhether messages are still waiting to be sent could not be checked.",
+        )
+    elif unsent > 0:
+        question = translate(
+            "ProfileFlows",
+            "Remove the profile “{name}”?\n\nThis profile has %n unsent message(s). Removing the profile deletes them.",
+            n=unsent,
+        )
+    else:
+        question = translate("ProfileFlows", "Remove the profile “{name}”?")
+    return question.format(name=name)
 
 
 class ProfileFlows:
@@ -141,20 +148,31 @@ class ProfileFlows:
         """
         profile = self.credentials.store.find(name)
         if profile is None:
-            raise MissingConnectionError(f"There is no profile named “{name}”. See “{PROFILE_COMMAND} list”.")
+            raise MissingConnectionError(
+                translate("ProfileFlows", "There is no profile named “{name}”. See “{command} list”.").format(
+                    name=name, command=PROFILE_COMMAND
+                )
+            )
         source = KeySource.SESSION if name in self.credentials.session else KeySource.KEYRING
         try:
             key = self.credentials.api_key(name)
         except KeyringUnavailableError as exc:
             log.warning("keyring unavailable while reading the key of %r: %s", name, exc.detail)
             if not interactive:
-                raise MissingConnectionError(f"The API key of the profile “{name}” could not be read. {exc}") from None
+                raise MissingConnectionError(
+                    translate("ProfileFlows", "The API key of the profile “{name}” could not be read. {reason}").format(
+                        name=name, reason=exc
+                    )
+                ) from None
             if not await self._ask_session_only(exc, parent):
                 return None
             key = await self._ask_for_key(
                 profile,
                 parent,
-                f"Enter the API key of the profile “{name}”. It is kept in memory until you quit {APP_NAME}.",
+                translate(
+                    "ProfileFlows",
+                    "Enter the API key of the profile “{name}”. It is kept in memory until you quit {app}.",
+                ).format(name=name, app=APP_NAME),
             )
             if key is None:
                 return None
@@ -162,15 +180,20 @@ class ProfileFlows:
             source = KeySource.SESSION
         if key is None:
             if not interactive:
+                command = f"{PROFILE_COMMAND} add {shlex.quote(name)} --dsn {shlex.quote(profile.dsn)} --replace"
                 raise MissingConnectionError(
-                    f"No API key is stored for the profile “{name}”. Store it with: {PROFILE_COMMAND} add "
-                    f"{shlex.quote(name)} --dsn {shlex.quote(profile.dsn)} --replace"
+                    translate(
+                        "ProfileFlows", "No API key is stored for the profile “{name}”. Store it with: {command}"
+                    ).format(name=name, command=command)
                 )
             key = await self._ask_for_key(
                 profile,
                 parent,
-                f"The keyring holds no API key for the profile “{name}” (a key used for one session only is "
-                "forgotten when the app quits). Enter the key from the Unipile dashboard.",
+                translate(
+                    "ProfileFlows",
+                    "The keyring holds no API key for the profile “{name}” (a key used for one session only is "
+                    "forgotten when the app quits). Enter the key from the Unipile dashboard.",
+                ).format(name=name),
             )
             if key is None:
                 return None
@@ -217,7 +240,9 @@ class ProfileFlows:
                 profile = self.credentials.add_profile(name, dsn, key, session_only=True)
                 source = KeySource.SESSION
         except (InvalidProfileError, ProfileExistsError, SettingsFileError) as exc:
-            await self._dialogs.show_problem("The profile could not be saved", str(exc), parent)
+            await self._dialogs.show_problem(
+                translate("ProfileFlows", "The profile could not be saved"), str(exc), parent
+            )
             return None
         log.info("profile %r saved", profile.name)
         return profile_connection(profile, key, source)
@@ -248,7 +273,12 @@ class ProfileFlows:
 
     async def _ask_for_key(self, profile: Profile, parent: QWidget | None, message: str) -> str | None:
         dialog = ApiKeyDialog(
-            profile.name, parent, message=message, dsn=profile.dsn, tester=self._tester, title="Enter the API key"
+            profile.name,
+            parent,
+            message=message,
+            dsn=profile.dsn,
+            tester=self._tester,
+            title=translate("ProfileFlows", "Enter the API key"),
         )
         return await self._key_from(dialog)
 
@@ -273,10 +303,11 @@ class ProfileFlows:
             return False
         connection, window = session.connection, session.window
         if connection.profile is None:
-            message = (
-                f"Unipile rejected the API key from {ENV_API_KEY}. Enter the current key from the Unipile dashboard; "
-                f"it is used until you quit and never stored. Nothing you typed is lost."
-            )
+            message = translate(
+                "ProfileFlows",
+                "Unipile rejected the API key from {variable}. Enter the current key from the Unipile dashboard; "
+                "it is used until you quit and never stored. Nothing you typed is lost.",
+            ).format(variable=ENV_API_KEY)
             dialog = ApiKeyDialog(ENV_API_KEY, window, message=message, dsn=connection.dsn, tester=self._tester)
         else:
             dialog = ApiKeyDialog(connection.profile, window, dsn=connection.dsn, tester=self._tester)
@@ -315,7 +346,9 @@ class ProfileFlows:
         try:
             connection = await self.open_profile(name, parent=self._window, interactive=True)
         except MissingConnectionError as exc:
-            await self._dialogs.show_problem("The profile could not be opened", str(exc), self._window)
+            await self._dialogs.show_problem(
+                translate("ProfileFlows", "The profile could not be opened"), str(exc), self._window
+            )
             return False
         if connection is None:
             return False
@@ -326,7 +359,7 @@ class ProfileFlows:
         dialog = ConnectionDialog(
             self._window, tester=self._tester, existing_names=profile_names(self.credentials), offer_demo=False
         )
-        dialog.setWindowTitle("Add a connection profile")
+        dialog.setWindowTitle(translate("ProfileFlows", "Add a connection profile"))
         saved = _collect_saved(dialog)
         await self._dialogs.run(dialog)
         if not saved:
@@ -375,7 +408,9 @@ class ProfileFlows:
             SettingsFileError,
             KeyringUnavailableError,
         ) as exc:
-            await self._dialogs.show_problem("The profile could not be saved", str(exc), self._window)
+            await self._dialogs.show_problem(
+                translate("ProfileFlows", "The profile could not be saved"), str(exc), self._window
+            )
             return False
         session = self._host.session
         if not active or session is None:
@@ -404,21 +439,26 @@ class ProfileFlows:
     async def remove_profile(self, name: str) -> bool:
         """Ask first; remove the profile and its keyring entry; leaving the active one goes to another or first run."""
         box = QMessageBox(self._window)
-        box.setWindowTitle("Remove profile")
+        box.setWindowTitle(translate("ProfileFlows", "Remove profile"))
         box.setIcon(QMessageBox.Icon.Question)
         box.setTextFormat(Qt.TextFormat.PlainText)
         try:
             unsent = self.credentials.unsent_messages(name)
         except UnknownProfileError as exc:
-            await self._dialogs.show_problem("The profile could not be removed", str(exc), self._window)
+            await self._dialogs.show_problem(
+                translate("ProfileFlows", "The profile could not be removed"), str(exc), self._window
+            )
             return False
         box.setText(remove_profile_question(name, unsent))
         box.setInformativeText(
-            "Its API key is deleted from the keyring, and what this app keeps for it on this computer (cached "
-            "chats, drafts, unsent messages) is deleted too. The chats stay on the Unipile server; you can add the "
-            "profile again with the key from the Unipile dashboard."
+            translate(
+                "ProfileFlows",
+                "Its API key is deleted from the keyring, and what this app keeps for it on this computer (cached "
+                "chats, drafts, unsent messages) is deleted too. The chats stay on the Unipile server; you can add the "
+                "profile again with the key from the Unipile dashboard.",
+            )
         )
-        remove_button = box.addButton("Remove", QMessageBox.ButtonRole.DestructiveRole)
+        remove_button = box.addButton(translate("ProfileFlows", "Remove"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         await self._dialogs.run(box)
@@ -427,7 +467,9 @@ class ProfileFlows:
         try:
             self.credentials.remove_profile(name)
         except (KeyringUnavailableError, SettingsFileError, UnknownProfileError) as exc:
-            await self._dialogs.show_problem("The profile could not be removed", str(exc), self._window)
+            await self._dialogs.show_problem(
+                translate("ProfileFlows", "The profile could not be removed"), str(exc), self._window
+            )
             return False
         log.info("profile %r removed", name)
         current = self._connection
@@ -470,7 +512,8 @@ class ProfileFlows:
         if exc is not None:
             log.error("a profile or key action crashed", exc_info=exc)
             if self._window is not None:
-                self._window.error_banner.show_error(f"Unexpected error: {type(exc).__name__}. Details are in the log.")
+                sentence = translate("ProfileFlows", "Unexpected error: {name}. Details are in the log.")
+                self._window.error_banner.show_error(sentence.format(name=type(exc).__name__))
 
     async def cancel(self) -> None:
         """End every flow still running (not the one calling this), as the session they belong to ends."""

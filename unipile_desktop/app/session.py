@@ -42,6 +42,7 @@ from ..paths import (
 from ..profiles import Credentials, KeyStore, SettingsFileError, UnknownProfileError
 from ..store import Store
 from ..store.canned import AGENT_NAME_KEY
+from ..texts import translate
 from ..ui.about_dialog import ConnectionSummary
 from ..ui.main_window import MainWindow
 from .connection import (
@@ -65,7 +66,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEMO_AGENT_NAME = "Sam from Support"
-SLOWDOWN_PREFIX = "The server asked to slow down"  # ServerSlowdown's sentence begins so
+SLOWDOWN_PREFIX = "The server asked to slow down"  # ServerSlowdown's sentence begins so (in English; for tests)
 
 SERVER_KEY = "server"  # sync_state key: the API base URL the cached objects came from
 
@@ -124,6 +125,7 @@ class Session:
         self._system_proxy: str | None = None
         self._restore_account: str | None = None
         self._account_restored = False
+        self._slowdown_shown = ""  # the slow-down sentence last put in the status bar (cleared only if still there)
 
     @classmethod
     async def open(
@@ -305,7 +307,8 @@ class Session:
         bar = self.window.statusBar()
         if sentence:
             bar.showMessage(sentence)
-        elif bar.currentMessage().startswith(SLOWDOWN_PREFIX):
+            self._slowdown_shown = sentence
+        elif self._slowdown_shown and bar.currentMessage() == self._slowdown_shown:
             bar.clearMessage()
 
     def _delete_window(self) -> None:
@@ -445,20 +448,21 @@ def connection_summary(connection: Connection, keys: KeyStore) -> ConnectionSumm
     """What the About dialog says about the connection and where its key is held; never the key itself."""
     backend = keys.backend_description()
     if connection.demo:
-        what, where = "Demo data on this computer", "made up for the demo; not stored"
+        what = translate("Session", "Demo data on this computer")
+        where = translate("Session", "made up for the demo; not stored")
     elif connection.profile is not None:
-        what = f"Profile “{connection.profile}”"
+        what = translate("Session", "Profile “{name}”").format(name=connection.profile)
         where = (
-            "in memory for this session only; never written to disk"
+            translate("Session", "in memory for this session only; never written to disk")
             if connection.key_source is KeySource.SESSION
-            else f"in the system keyring ({backend})"
+            else translate("Session", "in the system keyring ({backend})").format(backend=backend)
         )
     else:
-        what = f"From the environment ({ENV_DSN})"
+        what = translate("Session", "From the environment ({variable})").format(variable=ENV_DSN)
         where = (
-            f"from {ENV_API_KEY}; not stored by the app"
+            translate("Session", "from {variable}; not stored by the app").format(variable=ENV_API_KEY)
             if connection.key_source is KeySource.ENVIRONMENT
-            else "in memory for this session only; never written to disk"
+            else translate("Session", "in memory for this session only; never written to disk")
         )
     return ConnectionSummary(
         connection=what,

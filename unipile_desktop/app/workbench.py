@@ -19,11 +19,13 @@ from ..engine.queue import QueueView
 from ..engine.switcher import SwitcherItem
 from ..store import Store
 from ..store.canned import AGENT_NAME_KEY
+from ..texts import translate
 from ..ui.accounts import account_label
 from ..ui.canned.dialog import CannedRepliesDialog
 from ..ui.main_window import MainWindow
 from ..ui.quick_switcher import QuickSwitcher
 from ..ui.search_dialog import SearchDialog
+from .customer_card import CustomerCard
 
 log = logging.getLogger(__name__)
 
@@ -56,24 +58,25 @@ class Workbench(QObject):
         window.canned_replies_manager_action.setEnabled(True)
 
         commands = [
-            ("New chat", window.new_chat_action),
-            ("Mark done", window.mark_done_action),
-            ("Next waiting chat", window.next_waiting_action),
-            ("Search messages", window.search_messages_action),
-            ("Insert a canned reply", window.canned_reply_action),
-            ("Canned replies", window.canned_replies_manager_action),
-            ("Keyboard shortcuts", window.cheat_sheet_action),
-            ("Refresh", window.refresh_action),
+            (translate("Workbench", "New chat"), window.new_chat_action),
+            (translate("Workbench", "Mark done"), window.mark_done_action),
+            (translate("Workbench", "Next waiting chat"), window.next_waiting_action),
+            (translate("Workbench", "Search messages"), window.search_messages_action),
+            (translate("Workbench", "Insert a canned reply"), window.canned_reply_action),
+            (translate("Workbench", "Canned replies"), window.canned_replies_manager_action),
+            (translate("Workbench", "Keyboard shortcuts"), window.cheat_sheet_action),
+            (translate("Workbench", "Refresh"), window.refresh_action),
         ]
         snoozes = window.queue_actions.snooze_menu.actions()
-        commands += [(f"Snooze: {action.text().replace('&', '')}", action) for action in snoozes]
+        snooze = translate("Workbench", "Snooze: {choice}")
+        commands += [(snooze.format(choice=action.text().replace("&", "")), action) for action in snoozes]
         if notifications is not None:
-            self.do_not_disturb_action = QAction("Do not disturb", window)
+            self.do_not_disturb_action = QAction(translate("Workbench", "Do not disturb"), window)
             self.do_not_disturb_action.setCheckable(True)
             self.do_not_disturb_action.setChecked(notifications.do_not_disturb)
             self.do_not_disturb_action.toggled.connect(self.on_do_not_disturb_action_toggled)
             notifications.do_not_disturb_changed.connect(self.do_not_disturb_action.setChecked)
-            commands.append(("Do not disturb (on / off)", self.do_not_disturb_action))
+            commands.append((translate("Workbench", "Do not disturb (on / off)"), self.do_not_disturb_action))
         self.search = SearchController(store, tasks, parent=self)
         self.search_dialog: SearchDialog | None = None
         window.search_messages_action.triggered.connect(self.open_search)
@@ -87,6 +90,8 @@ class Workbench(QObject):
         window.conversation.chat_opened.connect(self.on_conversation_chat_changed)
         self.on_conversation_chat_changed()
 
+        self.card = CustomerCard(store=store, window=window, client=client, tasks=tasks, open_chat=self.open_chat)
+        commands.append((translate("CustomerCard", "Customer card (show / hide)"), window.customer_card_action))
         self.switcher = QuickSwitcher(self.switcher_items, commands, parent=window)
         self.switcher.chat_chosen.connect(self.on_switcher_chat_chosen)
         window.quick_switcher_action.triggered.connect(self.switcher.popup)
@@ -119,7 +124,9 @@ class Workbench(QObject):
     def on_canned_reply_action_triggered(self) -> None:
         composer = self.window.conversation_pane.composer
         if not composer.open_canned_replies():
-            self.window.statusBar().showMessage("Open a chat to insert a canned reply.", STATUS_MS)
+            self.window.statusBar().showMessage(
+                translate("Workbench", "Open a chat to insert a canned reply."), STATUS_MS
+            )
 
     def open_canned_replies_manager(self) -> CannedRepliesDialog:
         if self.canned_dialog is None:
@@ -159,7 +166,7 @@ class Workbench(QObject):
                     chat_id=entry.id,
                     title=entry.title or entry.chat.name or "",
                     names=entry.participants,
-                    handles=entry.handles,
+                    handles=(*entry.handles, *self._label_handles(entry.chat)),
                     account=account.name if account is not None else "",
                     last_activity_ms=int(activity.timestamp() * 1000) if activity is not None else None,
                     waiting=waiting,
@@ -182,14 +189,21 @@ class Workbench(QObject):
                     chat_id=chat.id,
                     title=title,
                     names=names,
-                    handles=tuple(provider_id for _, provider_id in others if provider_id)
-                    or ((chat.attendee_provider_id,) if chat.attendee_provider_id else ()),
+                    handles=(
+                        tuple(provider_id for _, provider_id in others if provider_id)
+                        or ((chat.attendee_provider_id,) if chat.attendee_provider_id else ())
+                    )
+                    + self._label_handles(chat),
                     account=account.name if account is not None else "",
                     last_activity_ms=int(chat.timestamp.timestamp() * 1000) if chat.timestamp is not None else None,
                     waiting=False,
                 )
             )
         return items
+
+    def _label_handles(self, chat: Chat) -> tuple[str, ...]:
+        """The chat's person's labels as "label:vip", matched like handles (typing "vip" or "label:vip" finds it)."""
+        return tuple(f"label:{label}" for label in self.card.labels_for_chat(chat))
 
     def on_switcher_chat_chosen(self, chat_id: str) -> None:
         """The chat opens with the cursor in its composer: the agent switched to write there."""
@@ -231,6 +245,7 @@ class Workbench(QObject):
                 self.search, self.describe_chat, cached_sender_name(self._store), parent=self.window
             )
             self.search_dialog.message_chosen.connect(self.open_message)
+            self.search_dialog.note_chosen.connect(self.open_note)
         self.search_dialog.show()  # never exec(): a nested loop inside qasync breaks running coroutines
         self.search_dialog.raise_()
         self.search_dialog.activateWindow()
@@ -252,13 +267,27 @@ class Workbench(QObject):
     def open_message(self, chat_id: str, message_id: str) -> bool:
         """A search result chosen: the chat opens at that message, loading the pages around it."""
         if not self.open_chat(chat_id):
-            self.window.statusBar().showMessage("That chat is no longer on this computer.", STATUS_MS)
+            self.window.statusBar().showMessage(
+                translate("Workbench", "That chat is no longer on this computer."), STATUS_MS
+            )
             return False
         conversation = self.window.conversation
         chat = conversation.chat
         if chat is None or chat.id != chat_id:
             return False
         conversation.open_at(chat, message_id)
+        return True
+
+    def open_note(self, chat_id: str, person_key: str) -> bool:
+        """A private note chosen in the search: the chat it was written from opens, with the card shown."""
+        if not chat_id or not self.open_chat(chat_id):
+            self.window.statusBar().showMessage(
+                translate("CustomerCard", "The chat this note was written from is no longer on this computer."),
+                STATUS_MS,
+            )
+            return False
+        self.card.set_visible(True)
+        self.card.controller.select(person_key)
         return True
 
     # ------------------------------------------------------------------------------------------ whole history
@@ -268,7 +297,11 @@ class Workbench(QObject):
         action = self.window.download_history_action
         action.setEnabled(chat is not None)
         downloading = chat is not None and self.history.is_downloading(chat.id)
-        action.setText("Cancel history download" if downloading else "Download &whole history")
+        action.setText(
+            translate("Workbench", "Cancel history download")
+            if downloading
+            else translate("Workbench", "Download &whole history")
+        )
 
     def download_open_chat_history(self) -> None:
         chat = self.window.conversation.chat
@@ -278,15 +311,37 @@ class Workbench(QObject):
             self.history.cancel(chat.id)
             return
         if self.history.download(chat.id):
-            self._say(f"Downloading the whole history of {self.describe_chat(chat.id)[0] or 'this chat'}…")
+            title = self.describe_chat(chat.id)[0]
+            self._say(
+                translate("Workbench", "Downloading the whole history of {title}…").format(title=title)
+                if title
+                else translate("Workbench", "Downloading the whole history of this chat…")
+            )
         self.on_conversation_chat_changed()
 
     def on_history_progress(self, chat_id: str, count: int) -> None:
-        self._say(f"Downloading the history of {self.describe_chat(chat_id)[0] or 'a chat'}: {count:,} messages…")
+        title = self.describe_chat(chat_id)[0]
+        self._say(
+            translate("Workbench", "Downloading the history of {title}: %n message(s)…", n=count).format(title=title)
+            if title
+            else translate("Workbench", "Downloading the history of a chat: %n message(s)…", n=count)
+        )
 
     def on_history_finished(self, chat_id: str, count: int) -> None:
-        title = self.describe_chat(chat_id)[0] or "the chat"
-        self._say(f"The whole history of {title} is on this computer ({count:,} messages): search finds it now.")
+        title = self.describe_chat(chat_id)[0]
+        self._say(
+            translate(
+                "Workbench",
+                "The whole history of {title} is on this computer (%n message(s)): search finds it now.",
+                n=count,
+            ).format(title=title)
+            if title
+            else translate(
+                "Workbench",
+                "The whole history of the chat is on this computer (%n message(s)): search finds it now.",
+                n=count,
+            )
+        )
         self.on_conversation_chat_changed()
 
     def on_history_failed(self, chat_id: str, sentence: str) -> None:
@@ -294,7 +349,7 @@ class Workbench(QObject):
         self.on_conversation_chat_changed()
 
     def on_history_cancelled(self, chat_id: str, count: int) -> None:
-        self._say(f"History download stopped; {count:,} messages were kept.")
+        self._say(translate("Workbench", "History download stopped; %n message(s) kept.", n=count))
         self.on_conversation_chat_changed()
 
     def _say(self, sentence: str) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..api import Account, AuthenticationError, UnipileClient
 from ..store import Store
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -16,12 +17,12 @@ log = logging.getLogger(__name__)
 MESSAGING_TYPES = frozenset({"LINKEDIN", "WHATSAPP", "INSTAGRAM", "MESSENGER", "TELEGRAM", "TWITTER", "SLACK"})
 
 _STATUS_SENTENCES = {
-    "CREDENTIALS": "reconnect needed",
-    "ERROR": "error",
-    "STOPPED": "stopped",
-    "PERMISSIONS": "permissions missing",
-    "CONNECTING": "connecting…",
-    "DISCONNECTED": "reconnect needed",
+    "CREDENTIALS": QT_TRANSLATE_NOOP("Accounts", "reconnect needed"),
+    "ERROR": QT_TRANSLATE_NOOP("Accounts", "error"),
+    "STOPPED": QT_TRANSLATE_NOOP("Accounts", "stopped"),
+    "PERMISSIONS": QT_TRANSLATE_NOOP("Accounts", "permissions missing"),
+    "CONNECTING": QT_TRANSLATE_NOOP("Accounts", "connecting…"),
+    "DISCONNECTED": QT_TRANSLATE_NOOP("Accounts", "reconnect needed"),
 }
 
 TASK_ACCOUNT_SEPARATOR = "@"
@@ -41,7 +42,8 @@ def status_text(status: str) -> str:
     """A few words for an account that is not OK; "" when it is."""
     if status == "OK":
         return ""
-    return _STATUS_SENTENCES.get(status, status.lower())
+    sentence = _STATUS_SENTENCES.get(status)
+    return translate("Accounts", sentence) if sentence is not None else status.lower()  # an unknown server status
 
 
 def is_disconnection(exc: BaseException) -> bool:

@@ -10,6 +10,7 @@ from PySide6.QtCore import SignalInstance
 from ..api import UnipileClient, UnipileError
 from ..engine.file_names import is_safe_to_open, max_name_bytes_in, safe_file_name
 from ..paths import private_folder, write_private_file
+from ..texts import translate
 from .tasks import TaskRunner
 
 
@@ -40,7 +41,12 @@ class AttachmentDownloads:
                 private_folder(self._attachments_dir) / cache_folder_name(message_id, attachment_id)
             )
         except OSError as exc:
-            self._error_occurred.emit(f"Could not prepare the downloads folder: {exc.strerror or exc}.", exc)
+            self._error_occurred.emit(
+                translate("AttachmentDownloads", "Could not prepare the downloads folder: {reason}.").format(
+                    reason=exc.strerror or exc
+                ),
+                exc,
+            )
             return
         # On Windows the whole path must stay short; the extension (what decides how it opens) is kept.
         path = folder / safe_file_name(final_name, max_bytes=max_name_bytes_in(folder))
@@ -56,7 +62,11 @@ class AttachmentDownloads:
         if is_safe_to_open(name):
             return True
         self._error_occurred.emit(
-            f"“{name}” could be a program, so it is not opened directly. Use Save as… and check it first.", None
+            translate(
+                "AttachmentDownloads",
+                "“{name}” could be a program, so it is not opened directly. Use Save as… and check it first.",
+            ).format(name=name),
+            None,
         )
         return False
 
@@ -67,7 +77,12 @@ class AttachmentDownloads:
         try:
             data = await self._client.get_attachment(message_id, attachment_id)
         except UnipileError as exc:
-            self._error_occurred.emit(f"Could not download the attachment. {exc.user_message()}", exc)
+            self._error_occurred.emit(
+                translate("AttachmentDownloads", "Could not download the attachment. {reason}").format(
+                    reason=exc.user_message()
+                ),
+                exc,
+            )
             return
         try:
             if private:
@@ -75,7 +90,12 @@ class AttachmentDownloads:
             else:
                 path.write_bytes(data)  # the person's own folder and the usual permissions there
         except OSError as exc:
-            self._error_occurred.emit(f"Could not write “{path.name}”: {exc.strerror or exc}.", exc)
+            self._error_occurred.emit(
+                translate("AttachmentDownloads", "Could not write “{name}”: {reason}.").format(
+                    name=path.name, reason=exc.strerror or exc
+                ),
+                exc,
+            )
             return
         done.emit(str(path))
 

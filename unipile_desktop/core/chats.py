@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from ..api import Chat, ChatAttendee, Message, UnipileClient, UnipileError
 from ..engine.display_text import isolate_if_needed
 from ..store import Store
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .accounts import is_disconnection, task_name
 from .drafts import DraftKeeper
 from .message_list import event_text
@@ -92,25 +93,24 @@ def preview_text(message: Message | None, sender_name: str | None, *, is_group: 
     if message is None:
         return ""
     if message.deleted:
-        body = "Message deleted"
-    elif message.is_event:
-        # "You left", "Alice added Bob": the event already says who; a "You: " in front would say it twice.
+        body = translate("Chats", "Message deleted")
+    elif message.is_event:  # "You left", "Alice added Bob": the event says who; a "You: " in front would say it twice
         return _clipped(event_text(message))
     else:
         body = " ".join((message.text or "").lstrip()[: PREVIEW_LIMIT * 4].split())  # bounded: a 10 MB text costs µs
         if not body and message.attachments:
             first = message.attachments[0]
-            label = {"img": "Photo", "video": "Video", "audio": "Audio"}.get(first.type)
-            if label is None:
-                label = first.file_name or "File"
-            body = f"📎 {label}" if len(message.attachments) == 1 else f"📎 {len(message.attachments)} attachments"
+            kinds = {"img": QT_TRANSLATE_NOOP("Chats", "Photo"), "video": QT_TRANSLATE_NOOP("Chats", "Video")}
+            kind = kinds.get(first.type) or (QT_TRANSLATE_NOOP("Chats", "Audio") if first.type == "audio" else None)
+            label = translate("Chats", kind) if kind is not None else first.file_name or translate("Chats", "File")
+            count = len(message.attachments)
+            body = f"📎 {label}" if count == 1 else translate("Chats", "📎 %n attachment(s)", n=count)
     if message.is_sender:
-        prefix = "You: "
-    elif is_group and sender_name:
-        prefix = f"{isolate_if_needed((sender_name[:PREVIEW_LIMIT].split() or [''])[0])}: "  # cannot reorder the text
-    else:
-        prefix = ""
-    return _clipped(prefix + body)
+        return _clipped(translate("Chats", "You: {text}").format(text=body))
+    if is_group and sender_name:
+        name = isolate_if_needed((sender_name[:PREVIEW_LIMIT].split() or [""])[0])  # cannot reorder the text
+        return _clipped(translate("Chats", "{name}: {text}").format(name=name, text=body))
+    return _clipped(body)
 
 
 def _clipped(text: str) -> str:

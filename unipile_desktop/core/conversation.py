@@ -23,6 +23,7 @@ from ..engine.file_names import safe_file_name  # noqa: F401 - part of this modu
 from ..engine.outbox import OutboxEngine
 from ..paths import downloads_dir
 from ..store import Store
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .attachment_downloads import AttachmentDownloads
 from .conversation_sends import ConversationSends
 from .drafts import DraftKeeper
@@ -41,7 +42,7 @@ PAGE_SIZE = 50
 LAST_CHAT_KEY = "ui:last_chat"  # sync_state key: the chat to reopen from the cache at the next start
 # A server message counts as the copy of a send whose 201 carried no id when it is this close in time.
 NULL_ID_MATCH_WINDOW = timedelta(minutes=5)
-MISSING_MESSAGE = "That message is no longer in this chat."
+MISSING_MESSAGE = QT_TRANSLATE_NOOP("Conversation", "That message is no longer in this chat.")
 
 
 class ConversationController(ConversationSends):
@@ -187,7 +188,7 @@ class ConversationController(ConversationSends):
         others = self.participant_names()
         if others:
             return ", ".join(others)
-        return "" if self._loading else "Conversation"
+        return "" if self._loading else translate("Conversation", "Conversation")
 
     def participant_names(self) -> list[str]:
         return [a.name for a in self._attendees if not a.is_self and not a.hidden and a.name]
@@ -197,7 +198,7 @@ class ConversationController(ConversationSends):
             provider_id
         )
         if attendee is not None:
-            return "You" if attendee.is_self else (attendee.name or provider_id)
+            return translate("Conversation", "You") if attendee.is_self else (attendee.name or provider_id)
         return provider_id
 
     # ------------------------------------------------------------------------------------------ opening
@@ -322,7 +323,10 @@ class ConversationController(ConversationSends):
                     raise found_or_error
                 if not (isinstance(found_or_error, NetworkError) and message_id in self._messages):
                     self.error_occurred.emit(
-                        f"Could not load the messages. {found_or_error.user_message()}", found_or_error
+                        translate("Conversation", "Could not load the messages. {reason}").format(
+                            reason=found_or_error.user_message()
+                        ),
+                        found_or_error,
                     )
                 return
             if found_or_error is None:
@@ -332,7 +336,7 @@ class ConversationController(ConversationSends):
                 self._rebuild()
                 await self._load_newest(chat_id, generation)  # says loading is over and history_loaded
                 if generation == self._generation:  # after the names landed: the header shows it
-                    self.message_missing.emit(chat_id, MISSING_MESSAGE)
+                    self.message_missing.emit(chat_id, translate("Conversation", MISSING_MESSAGE))
                 return
             older = found_or_error.older
             self._cache_messages(older)
@@ -379,7 +383,12 @@ class ConversationController(ConversationSends):
             )
         except UnipileError as exc:
             if generation == self._generation:
-                self.error_occurred.emit(f"Could not load newer messages. {exc.user_message()}", exc)
+                self.error_occurred.emit(
+                    translate("Conversation", "Could not load newer messages. {reason}").format(
+                        reason=exc.user_message()
+                    ),
+                    exc,
+                )
             return
         if generation != self._generation:
             return
@@ -419,7 +428,12 @@ class ConversationController(ConversationSends):
                     # Offline with the cached thread on screen: the status bar says offline; no banner.
                     log.info("showing the cached messages of %s: %r", chat_id, page_or_error)
                     return
-                self.error_occurred.emit(f"Could not load the messages. {page_or_error.user_message()}", page_or_error)
+                self.error_occurred.emit(
+                    translate("Conversation", "Could not load the messages. {reason}").format(
+                        reason=page_or_error.user_message()
+                    ),
+                    page_or_error,
+                )
                 return
             self._cache_messages(page_or_error.items)
             self._keep_contiguous_with(page_or_error.items, complete=page_or_error.cursor is None)
@@ -438,7 +452,12 @@ class ConversationController(ConversationSends):
             page = await self._client.list_messages(chat_id, cursor=cursor, limit=self.page_size)
         except UnipileError as exc:
             if generation == self._generation:
-                self.error_occurred.emit(f"Could not load older messages. {exc.user_message()}", exc)
+                self.error_occurred.emit(
+                    translate("Conversation", "Could not load older messages. {reason}").format(
+                        reason=exc.user_message()
+                    ),
+                    exc,
+                )
             return
         if generation != self._generation:
             return
@@ -586,8 +605,12 @@ class ConversationController(ConversationSends):
         try:
             await self._client.set_chat_read(chat_id, read)
         except UnipileError as exc:
-            what = "read" if read else "unread"
-            self.error_occurred.emit(f"Could not mark the conversation as {what}. {exc.user_message()}", exc)
+            sentence = (
+                translate("Conversation", "Could not mark the conversation as read. {reason}")
+                if read
+                else translate("Conversation", "Could not mark the conversation as unread. {reason}")
+            )
+            self.error_occurred.emit(sentence.format(reason=exc.user_message()), exc)
             return
         self.chat_read_changed.emit(chat_id, read)
 

@@ -10,7 +10,9 @@ from PySide6.QtCore import QObject, Signal
 
 from ..api import Chat
 from ..engine.outbox import OutboxEngine, OutboxError
+from ..engine.quotes import ReplyTo
 from ..store import MessageSend, OutboxEntry, chat_draft_key
+from ..texts import translate
 from .drafts import DraftKeeper
 from .message_list import OutgoingMessage, SendState
 from .outgoing import (
@@ -18,6 +20,7 @@ from .outgoing import (
     SendRefusedError,
     check_files,
     outgoing_from_entry,
+    quote_gone,
     row_error,
     sent_twice_ids,
 )
@@ -96,15 +99,16 @@ class ConversationSends(QObject):
         """Why ``send(text, files)`` would be refused, as a sentence; None when it would be accepted."""
         chat = self._chat
         if chat is None:
-            return "Open a conversation first."
+            return translate("ConversationSends", "Open a conversation first.")
         if chat.read_only:
-            return "This conversation is read-only."
+            return translate("ConversationSends", "This conversation is read-only.")
         if not text.strip() and not files:
-            return "There is nothing to send."
+            return translate("ConversationSends", "There is nothing to send.")
         return check_files(files, self.max_file_size)
 
-    def send(self, text: str, files: list[pathlib.Path]) -> str:
+    def send(self, text: str, files: list[pathlib.Path], reply: ReplyTo | None = None) -> str:
         """Queue the message in the outbox (stored before any request) and show it at once; returns its local id.
+        ``reply``: the message it answers, sent as ``quote_id`` (kept with the entry through retries and restarts).
 
         Raises ``SendRefusedError`` (with a sentence) before anything is stored when the message cannot be sent.
         """
@@ -125,6 +129,9 @@ class ConversationSends(QObject):
             [str(p) for p in files],
             account_id=chat.account_id,
             draft_key=draft_key,
+            quote_id=reply.message_id if reply is not None else None,
+            quote_sender=reply.sender_name if reply is not None else None,
+            quote_text=reply.text if reply is not None else None,
         )
         if self.drafts is not None:
             self.drafts.hold_after_send(draft_key)
@@ -141,6 +148,25 @@ class ConversationSends(QObject):
         except OutboxError as exc:
             log.info("retry refused: %s", exc)
         self.outbox.start()
+
+    def send_without_quote(self, local_id: str) -> str | None:
+        """A reply whose quoted message no longer exists: send its text and files again, without the quote.
+
+        The failed entry is replaced by a new one at the end of the chat's queue; returns the new local id.
+        """
+        local = self.outgoing(local_id)
+        entry = self.outbox.get(local_id)
+        if local is None or local.state != SendState.FAILED or entry is None:
+            return None
+        send = entry.send
+        if not isinstance(send, MessageSend):
+            return None
+        again = self.outbox.send_message(
+            send.chat_id, send.text, send.attachments, account_id=send.account_id, draft_key=entry.draft_key
+        )
+        self._discard_entry(local_id)
+        self.outbox.start()
+        return again.local_id
 
     def check_again(self, local_id: str) -> None:
         """Check again, on a message the outbox is not sure about: look for it on the server once more, now."""
@@ -217,7 +243,8 @@ class ConversationSends(QObject):
             return
         previous = local.state
         local.state = ROW_STATES[entry.state]
-        local.error = row_error(entry, failed_fallback="Not sent.")
+        local.error = row_error(entry, failed_fallback=translate("ConversationSends", "Not sent."))
+        local.quote_gone = quote_gone(entry)
         if entry.state == "sent" and entry.message_id:
             local.server_id = entry.message_id
         self._rebuild_if_open(send.chat_id)

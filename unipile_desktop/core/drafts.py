@@ -13,6 +13,7 @@ from ..engine.outbox import OutboxEngine
 from ..store.drafts import Draft, chat_draft_key
 from ..store.outbox import OutboxEntry
 from ..store.store import Store
+from ..texts import translate
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +33,13 @@ def missing_attachment_note(paths: Sequence[str]) -> str:
     names = ", ".join(f"“{Path(p).name}”" for p in paths)
     where = Path(paths[0]).parent
     if len(paths) == 1:
-        return f"The draft's attachment {names} is no longer in {where}. Attach it again if you still need it."
-    return f"The draft's attachments {names} are no longer where they were. Attach them again if you still need them."
+        return translate(
+            "Drafts", "The draft's attachment {names} is no longer in {folder}. Attach it again if you still need it."
+        ).format(names=names, folder=where)
+    return translate(
+        "Drafts",
+        "The draft's attachments {names} are no longer where they were. Attach them again if you still need them.",
+    ).format(names=names)
 
 
 class DraftKeeper(QObject):

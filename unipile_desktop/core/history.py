@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..api import UnipileClient, UnipileError
 from ..store import Store, StoreError
+from ..texts import translate
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -75,10 +76,12 @@ class HistoryDownloader(QObject):
         for chat_id in list(self._counts):
             self._tasks.cancel(_task_name(chat_id))
 
-    def _stopped_sentence(self, chat_id: str) -> str:
+    def _stopped_sentence(self, chat_id: str, reason: str) -> str:
         count = self._counts.get(chat_id, 0)
-        kept = "1 message was" if count == 1 else f"{count:,} messages were"
-        return f"The whole history could not be downloaded ({kept} saved)."
+        sentence = translate(
+            "History", "The whole history could not be downloaded (%n message(s) saved). {reason}", n=count
+        )
+        return sentence.format(reason=reason)
 
     async def _download(self, chat_id: str) -> None:
         cursor: str | None = None
@@ -97,10 +100,13 @@ class HistoryDownloader(QObject):
                 cursor = page.cursor
         except UnipileError as exc:
             log.warning("downloading the history of %s failed: %r", chat_id, exc)
-            self.failed.emit(chat_id, f"{self._stopped_sentence(chat_id)} {exc.user_message()}")
+            self.failed.emit(chat_id, self._stopped_sentence(chat_id, exc.user_message()))
             return
         except StoreError as exc:
             log.warning("caching the history of %s failed: %s", chat_id, exc)
-            self.failed.emit(chat_id, f"The history could not be saved on this computer. {exc}")
+            self.failed.emit(
+                chat_id,
+                translate("History", "The history could not be saved on this computer. {reason}").format(reason=exc),
+            )
             return
         self.finished.emit(chat_id, self._counts[chat_id])

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..api import AuthenticationError, ChatAttendee, SentInvitation, UnipileClient, UnipileError
 from ..store import InvitationRow, Store
+from ..texts import translate
 from .accounts import task_name
 from .new_chat import Recipient
 from .tasks import TaskRunner, describe_error
@@ -65,7 +66,9 @@ def _stops_the_batch(exc: UnipileError) -> str | None:
     if exc.type == "errors/limit_exceeded":
         words = f"{exc.detail or ''} {exc.title or ''}".lower()
         if "weekly" in words or "invitation" in words:
-            return "This account reached LinkedIn's weekly invitation limit. Try again in a few days."
+            return translate(
+                "Invitations", "This account reached LinkedIn's weekly invitation limit. Try again in a few days."
+            )
         return exc.user_message()
     if isinstance(exc, AuthenticationError) or exc.type == "errors/invalid_account":
         return exc.user_message()
@@ -75,16 +78,24 @@ def _stops_the_batch(exc: UnipileError) -> str | None:
 def _refusal(name: str, exc: UnipileError) -> str:
     """The sentence for a clear refusal of the invitation to ``name``."""
     if exc.type == "errors/already_invited_recently":
-        return f"{name} was invited recently; LinkedIn does not allow another invitation yet."
+        return translate(
+            "Invitations", "{name} was invited recently; LinkedIn does not allow another invitation yet."
+        ).format(name=name)
     if exc.type == "errors/cannot_invite_attendee":
-        return f"LinkedIn does not allow inviting {name} (they may already be a connection, or accept no invitations)."
+        return translate(
+            "Invitations",
+            "LinkedIn does not allow inviting {name} (they may already be a connection, or accept no invitations).",
+        ).format(name=name)
     if exc.type == "errors/too_many_characters":
-        return (
-            f"The note is too long for LinkedIn, so {name} was not invited. Shorten the note (free LinkedIn accounts "
-            "allow fewer characters) and try again."
-        )
+        return translate(
+            "Invitations",
+            "The note is too long for LinkedIn, so {name} was not invited. Shorten the note (free LinkedIn accounts "
+            "allow fewer characters) and try again.",
+        ).format(name=name)
     account_problem = _stops_the_batch(exc)
-    return f"{name} was not invited. {account_problem or describe_error(exc)}"
+    return translate("Invitations", "{name} was not invited. {reason}").format(
+        name=name, reason=account_problem or describe_error(exc)
+    )
 
 
 class InvitationController(QObject):
@@ -140,10 +151,11 @@ class InvitationController(QObject):
         if len(note) <= NOTE_LIMIT:
             return None
         extra = len(note) - NOTE_LIMIT
-        return (
-            f"The note is {len(note)} characters long; LinkedIn allows at most {NOTE_LIMIT}. "
-            f"Shorten it by {extra} character{'s' if extra != 1 else ''}."
-        )
+        return translate(
+            "Invitations",
+            "The note is {length} characters long; LinkedIn allows at most {limit}. Shorten it by %n character(s).",
+            n=extra,
+        ).format(length=len(note), limit=NOTE_LIMIT)
 
     @property
     def busy(self) -> bool:
@@ -216,7 +228,9 @@ class InvitationController(QObject):
                             recipient.provider_id,
                             name,
                             InvitationState.FAILED,
-                            f"{name} was not invited: the invitations stopped. {stopped}",
+                            translate(
+                                "Invitations", "{name} was not invited: the invitations stopped. {reason}"
+                            ).format(name=name, reason=stopped),
                         )
                         continue
                     if self._skips(account_id, recipient):
@@ -225,11 +239,16 @@ class InvitationController(QObject):
                             recipient.provider_id,
                             name,
                             InvitationState.FAILED,
-                            f"{name} already has a pending invitation from this account; not invited again.",
+                            translate(
+                                "Invitations",
+                                "{name} already has a pending invitation from this account; not invited again.",
+                            ).format(name=name),
                         )
                         continue
                     row = self._store.invitations.begin(account_id, recipient.provider_id, name, note)
-                    self._announce_row(row, InvitationState.SENDING, f"Inviting {name}…")
+                    self._announce_row(
+                        row, InvitationState.SENDING, translate("Invitations", "Inviting {name}…").format(name=name)
+                    )
                     self.pending_changed.emit(account_id)
                     _, stopped = await self._post(row)
                     self.pending_changed.emit(account_id)
@@ -246,16 +265,18 @@ class InvitationController(QObject):
         except UnipileError as exc:
             if exc.may_have_reached_server:
                 log.warning("invitation %s: the answer was lost (%r); checking the sent list", row.local_id, exc)
-                sentence = (
-                    f"Not sure the invitation to {row.name} reached LinkedIn. {describe_error(exc)} "
-                    "Checking the sent list…"
-                )
+                sentence = translate(
+                    "Invitations",
+                    "Not sure the invitation to {name} reached LinkedIn. {reason} Checking the sent list…",
+                ).format(name=row.name, reason=describe_error(exc))
                 row = self._store.invitations.settle(row.local_id, "unsure", error=sentence)
                 self._announce_row(row, InvitationState.UNSURE, sentence)
                 return await self._check(row, self._check_delays)
             if row.attempts > 1 and exc.type == "errors/already_invited_recently":
                 # The re-POST was refused because the first one did reach LinkedIn after all (listed late).
-                sentence = f"Invitation sent to {row.name} (the first attempt reached LinkedIn after all)."
+                sentence = translate(
+                    "Invitations", "Invitation sent to {name} (the first attempt reached LinkedIn after all)."
+                ).format(name=row.name)
                 row = self._store.invitations.settle(row.local_id, "sent", error=None)
                 self._announce_row(row, InvitationState.SENT, sentence)
                 return row, None
@@ -265,8 +286,15 @@ class InvitationController(QObject):
             self._announce_row(row, InvitationState.FAILED, sentence)
             return row, _stops_the_batch(exc)
         row = self._store.invitations.settle(row.local_id, "sent", invitation_id=invitation_id)
-        again = " (on the second try: the sent list showed the first had not arrived)" if row.attempts > 1 else ""
-        self._announce_row(row, InvitationState.SENT, f"Invitation sent to {row.name}{again}.")
+        sentence = (
+            translate(
+                "Invitations",
+                "Invitation sent to {name} (on the second try: the sent list showed the first had not arrived).",
+            )
+            if row.attempts > 1
+            else translate("Invitations", "Invitation sent to {name}.")
+        )
+        self._announce_row(row, InvitationState.SENT, sentence.format(name=row.name))
         return row, None
 
     async def _check(self, row: InvitationRow, delays: Sequence[float]) -> tuple[InvitationRow, str | None]:
@@ -289,15 +317,18 @@ class InvitationController(QObject):
             self._announce_row(
                 row,
                 InvitationState.SENT,
-                f"Invitation sent to {row.name} (found in the sent list after the answer was lost).",
+                translate(
+                    "Invitations", "Invitation sent to {name} (found in the sent list after the answer was lost)."
+                ).format(name=row.name),
             )
             return row, None
         if not looked:
             assert failure is not None
-            sentence = (
-                f"Not sure the invitation to {row.name} reached LinkedIn; checked the sent list: it could not be "
-                f"read. {describe_error(failure)} It will be checked again when the app starts."
-            )
+            sentence = translate(
+                "Invitations",
+                "Not sure the invitation to {name} reached LinkedIn; checked the sent list: it could not be read. "
+                "{reason} It will be checked again when the app starts.",
+            ).format(name=row.name, reason=describe_error(failure))
             row = self._store.invitations.settle(row.local_id, "unsure", error=sentence)
             self._announce_row(row, InvitationState.UNSURE, sentence)
             return row, None
@@ -305,13 +336,19 @@ class InvitationController(QObject):
             log.info("invitation %s is not in the sent list: posting it once more", row.local_id)
             row = self._store.invitations.begin_again(row.local_id)
             self._announce_row(
-                row, InvitationState.SENDING, f"The invitation to {row.name} is not in the sent list; sending it again…"
+                row,
+                InvitationState.SENDING,
+                translate("Invitations", "The invitation to {name} is not in the sent list; sending it again…").format(
+                    name=row.name
+                ),
             )
             return await self._post(row)
-        sentence = (
-            f"Not sure the invitation to {row.name} reached LinkedIn; checked the sent list: it is not there after "
-            f"{row.attempts} attempts, so {row.name} was not invited. Try again later."
-        )
+        sentence = translate(
+            "Invitations",
+            "Not sure the invitation to {name} reached LinkedIn; checked the sent list: it is not there after "
+            "%n attempt(s), so {name} was not invited. Try again later.",
+            n=row.attempts,
+        ).format(name=row.name)
         row = self._store.invitations.settle(row.local_id, "failed", error=sentence)
         self._announce_row(row, InvitationState.FAILED, sentence)
         return row, None
@@ -368,7 +405,12 @@ class InvitationController(QObject):
             page = await self._client.list_sent_invitations(account_id, cursor=cursor, limit=self._sent_page_size)
         except UnipileError as exc:
             log.info("sent invitations of %s: %r", account_id, exc)
-            self.sent_failed.emit(account_id, f"The sent invitations could not be loaded. {describe_error(exc)}")
+            self.sent_failed.emit(
+                account_id,
+                translate("Invitations", "The sent invitations could not be loaded. {reason}").format(
+                    reason=describe_error(exc)
+                ),
+            )
             return
         if more:
             known = {item.id for item in self._sent.get(account_id, ())}  # a withdrawal can shift the pages
@@ -396,7 +438,7 @@ class InvitationController(QObject):
         name = (
             (listed.invited_user if listed is not None else None)
             or (rows[0].name if rows else None)
-            or self._names.get(invitation_id, "this person")
+            or self._names.get(invitation_id, translate("Invitations", "this person"))
         )
         try:
             await self._client.cancel_invitation(account_id, invitation_id)
@@ -404,7 +446,11 @@ class InvitationController(QObject):
             if exc.type != "errors/resource_not_found":
                 log.info("withdrawing invitation %s failed: %r", invitation_id, exc)
                 self.withdraw_failed.emit(
-                    account_id, invitation_id, f"The invitation to {name} was not withdrawn. {describe_error(exc)}"
+                    account_id,
+                    invitation_id,
+                    translate("Invitations", "The invitation to {name} was not withdrawn. {reason}").format(
+                        name=name, reason=describe_error(exc)
+                    ),
                 )
                 return
             # Gone already (accepted, or withdrawn elsewhere): it is not waiting any more either way.
@@ -412,7 +458,10 @@ class InvitationController(QObject):
             self.withdraw_failed.emit(
                 account_id,
                 invitation_id,
-                f"The invitation to {name} is no longer waiting on LinkedIn (it was accepted or withdrawn already).",
+                translate(
+                    "Invitations",
+                    "The invitation to {name} is no longer waiting on LinkedIn (it was accepted or withdrawn already).",
+                ).format(name=name),
             )
             return
         self._store.invitations.mark_withdrawn(account_id, invitation_id)

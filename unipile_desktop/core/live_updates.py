@@ -6,13 +6,14 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from ..api.client import RequestGate
 from ..api.models import Chat, Message
 from ..engine.sync import PollingClient, SyncEngine, SyncPolicy, SyncState, SyncStatus
 from ..store.store import Store
+from ..texts import translate
 
 log = logging.getLogger(__name__)
 
@@ -127,9 +128,11 @@ class LiveUpdates(QObject):
             self._was_offline = False
             self.back_online.emit()
         if status.problem == "rate_limited":
-            self._set_indicator("Updates paused: the server asked to slow down", status.sentence)
+            self._set_indicator(
+                translate("LiveUpdates", "Updates paused: the server asked to slow down"), status.sentence
+            )
         elif status.problem == "refused":
-            self._set_indicator("Updates paused", status.sentence)
+            self._set_indicator(translate("LiveUpdates", "Updates paused"), status.sentence)
         else:
             self._set_indicator("", "")
 
@@ -139,11 +142,14 @@ class LiveUpdates(QObject):
             self._countdown.stop()
             return
         remaining = None if self._retry_deadline is None else self._retry_deadline - time.monotonic()
-        self._set_indicator(offline_text(remaining), f"{status.sentence} Press F5 to try again now.".strip())
+        tooltip = translate("LiveUpdates", "{reason} Press F5 to try again now.").format(reason=status.sentence).strip()
+        self._set_indicator(offline_text(remaining), tooltip)
 
     def _on_syncing_timer_timeout(self) -> None:
         if self.engine.status.state is SyncState.SYNCING:
-            self._set_indicator("Syncing…", "Checking for new messages")
+            self._set_indicator(
+                translate("LiveUpdates", "Syncing…"), translate("LiveUpdates", "Checking for new messages")
+            )
 
     def _set_indicator(self, text: str, tooltip: str) -> None:
         if (text, tooltip) != self._indicator:
@@ -199,17 +205,20 @@ def slowdown_text(remaining: float) -> str:
     if remaining <= 0:
         return ""
     if remaining < 1:
-        return "The server asked to slow down; retrying…"
-    return f"The server asked to slow down; retrying in {round(remaining)} s"
+        return translate("LiveUpdates", "The server asked to slow down; retrying…")
+    seconds = QLocale().toString(round(remaining))
+    return translate("LiveUpdates", "The server asked to slow down; retrying in {seconds} s").format(seconds=seconds)
 
 
 def offline_text(retry_in: float | None) -> str:
     """ "Offline — retrying in 8 s" (the reason goes to the tooltip: the status bar stays one short line)."""
     if retry_in is None:
-        return "Offline"
+        return translate("LiveUpdates", "Offline")
     if retry_in < 1:
-        return "Offline — retrying…"
-    return f"Offline — retrying in {round(retry_in)} s"
+        return translate("LiveUpdates", "Offline — retrying…")
+    return translate("LiveUpdates", "Offline — retrying in {seconds} s").format(
+        seconds=QLocale().toString(round(retry_in))
+    )
 
 
 def _offscreen() -> bool:

@@ -10,11 +10,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, QTime, Signal
 
 from ..api import Attachment, Message
 from ..engine.display_text import bounded_prefix
 from ..engine.file_names import visible_file_name
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .message_rows import (
     DELETED_TEXT,
     SENDER_RUN_GAP,
@@ -25,6 +26,7 @@ from .message_rows import (
     ReactionView,
     RowKind,
     SendState,
+    attachment_label,
     day_label,
     event_text,
     local_day,
@@ -64,14 +66,11 @@ SenderName = Callable[[str | None, str], str]  # (sender_attendee_id, sender pro
 
 def _attachment_view(message_id: str, attachment: Attachment) -> AttachmentView:
     kind = attachment.type
-    default_name = {"img": "Image", "video": "Video", "audio": "Audio", "linkedin_post": "LinkedIn post"}.get(
-        kind, "File"
-    )
     return AttachmentView(
         id=attachment.id,
         message_id=message_id,
         kind=kind,
-        name=visible_file_name(attachment.file_name or "").strip() or default_name,  # no bidi tricks
+        name=visible_file_name(attachment.file_name or "").strip() or attachment_label(kind),  # no bidi tricks
         size=attachment.file_size,
         mimetype=attachment.mimetype,
         width=attachment.width,
@@ -96,7 +95,7 @@ def _quote(message: Message, sender_name: SenderName) -> QuoteView | None:
     text = (quoted.text or "").strip()
     if not text and quoted.attachments:
         images = all(a.type == "img" for a in quoted.attachments)
-        text = "Photo" if images else "Attachment"
+        text = translate("MessageList", "Photo") if images else translate("MessageList", "Attachment")
     name = sender_name(None, quoted.sender_id) if quoted.sender_id else ""
     return QuoteView(sender_name=name, text=text)
 
@@ -110,7 +109,7 @@ def _server_row(
     return MessageRow(
         key=key,
         kind=RowKind.MESSAGE,
-        text=DELETED_TEXT if deleted else (message.text or ""),
+        text=translate("MessageRows", DELETED_TEXT) if deleted else (message.text or ""),
         timestamp=message.timestamp,
         outgoing=message.is_sender,
         sender_name="" if message.is_sender else sender_name(message.sender_attendee_id, message.sender_id),
@@ -151,6 +150,8 @@ def _local_row(local: OutgoingMessage, sent_twice: bool = False) -> MessageRow:
         error=local.error,
         sent_twice=sent_twice and local.state == SendState.SENT,
         attachments=attachments,
+        quote=local.quote,
+        quote_gone=local.quote_gone and local.state == SendState.FAILED,
         message_id=local.server_id or "",
         local_id=local.local_id,
     )
@@ -624,29 +625,35 @@ class MessageListModel(KeyedListModel):
     def _accessible_text(row: MessageRow) -> str:
         if row.kind != RowKind.MESSAGE:
             return row.text
-        who = "You" if row.outgoing else (row.sender_name or "They")
+        who = translate("MessageList", "You") if row.outgoing else (row.sender_name or translate("MessageList", "They"))
         # What a screen reader reads of a message is what the bubble shows: a 10 MB message is not read out whole.
         text, cut = bounded_prefix(row.text) if row.text else ("", False)
-        parts = [f"{who}: {text}" if text else who]
+        parts = [translate("MessageList", "{sender}: {text}").format(sender=who, text=text) if text else who]
         if cut:
-            parts.append("Message shortened; the whole message opens from its menu")
+            parts.append(translate("MessageList", "Message shortened; the whole message opens from its menu"))
         parts.extend(a.name for a in row.attachments)
         if row.edited and not row.deleted:
-            parts.append("edited")
+            parts.append(translate("MessageList", "edited"))
         if row.timestamp is not None:
             local = row.timestamp.astimezone() if row.timestamp.tzinfo is not None else row.timestamp
-            parts.append(f"{local.hour:02d}:{local.minute:02d}")  # the day is its own row above
+            clock = QTime(local.hour, local.minute)
+            parts.append(QLocale().toString(clock, QLocale.FormatType.ShortFormat))  # the day is its own row above
         if row.outgoing and row.state == SendState.SENT and not row.sent_twice:
-            parts.append("seen" if row.seen else "delivered" if row.delivered else "sent")
+            if row.seen:
+                parts.append(translate("MessageList", "seen"))
+            else:
+                parts.append(
+                    translate("MessageList", "delivered") if row.delivered else translate("MessageList", "sent")
+                )
         if row.state != SendState.SENT:
-            words = _STATE_WORDS[row.state]
+            words = translate("MessageList", _STATE_WORDS[row.state])
             error = row.error.strip() if row.state in (SendState.FAILED, SendState.UNSURE) else ""
-            if not error.lower().startswith(words):  # the engine's sentence may already begin with them
+            if not error.lower().startswith(words.lower()):  # the engine's sentence may already begin with them
                 parts.append(words)
             if error:
                 parts.append(error.removesuffix("."))
         elif row.sent_twice:
-            parts.append(SENT_TWICE_WORDS)
+            parts.append(translate("MessageList", SENT_TWICE_WORDS))
         return _sentences(parts)
 
 
@@ -670,14 +677,14 @@ _GETTERS: dict[int, Callable[[MessageRow], Any]] = {
 }
 
 _STATE_WORDS = {
-    SendState.SENT: "sent",
-    SendState.QUEUED: "waiting to send",
-    SendState.PENDING: "sending",
-    SendState.UNKNOWN: "checking whether it arrived",
-    SendState.UNSURE: "not sure this was sent",
-    SendState.FAILED: "not sent",
+    SendState.SENT: QT_TRANSLATE_NOOP("MessageList", "sent"),
+    SendState.QUEUED: QT_TRANSLATE_NOOP("MessageList", "waiting to send"),
+    SendState.PENDING: QT_TRANSLATE_NOOP("MessageList", "sending"),
+    SendState.UNKNOWN: QT_TRANSLATE_NOOP("MessageList", "checking whether it arrived"),
+    SendState.UNSURE: QT_TRANSLATE_NOOP("MessageList", "not sure this was sent"),
+    SendState.FAILED: QT_TRANSLATE_NOOP("MessageList", "not sent"),
 }
-SENT_TWICE_WORDS = "sent twice"
+SENT_TWICE_WORDS = QT_TRANSLATE_NOOP("MessageList", "sent twice")
 
 
 def _sentences(parts: Sequence[str]) -> str:

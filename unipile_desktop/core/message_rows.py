@@ -7,36 +7,24 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QDate, QLocale
+
 from ..api import Message, OutgoingFile
 from ..engine.file_names import is_safe_to_open, safe_file_name
+from ..texts import QT_TRANSLATE_NOOP, translate
 
-DELETED_TEXT = "This message was deleted"
+DELETED_TEXT = QT_TRANSLATE_NOOP("MessageRows", "This message was deleted")  # translated where shown
 SENDER_RUN_GAP = timedelta(minutes=10)  # a new sender label after a pause, even from the same person
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _EVENT_TEXT = {
-    1: "Reaction",
-    2: "Reacted to your message",
-    3: "Group created",
-    4: "Group name changed",
-    5: "Participant added",
-    6: "Participant removed",
-    7: "Participant left",
-    8: "Missed voice call",
-    9: "Missed video call",
+    1: QT_TRANSLATE_NOOP("MessageRows", "Reaction"),
+    2: QT_TRANSLATE_NOOP("MessageRows", "Reacted to your message"),
+    3: QT_TRANSLATE_NOOP("MessageRows", "Group created"),
+    4: QT_TRANSLATE_NOOP("MessageRows", "Group name changed"),
+    5: QT_TRANSLATE_NOOP("MessageRows", "Participant added"),
+    6: QT_TRANSLATE_NOOP("MessageRows", "Participant removed"),
+    7: QT_TRANSLATE_NOOP("MessageRows", "Participant left"),
+    8: QT_TRANSLATE_NOOP("MessageRows", "Missed voice call"),
+    9: QT_TRANSLATE_NOOP("MessageRows", "Missed video call"),
 }
 
 
@@ -117,6 +105,7 @@ class MessageRow:
     attachments: tuple[AttachmentView, ...] = ()
     reactions: tuple[ReactionView, ...] = ()
     quote: QuoteView | None = None
+    quote_gone: bool = False  # a failed reply whose quoted message no longer exists: "Send without the quote"
     subject: str = ""
     edited: bool = False
     deleted: bool = False
@@ -144,6 +133,8 @@ class OutgoingMessage:
     server_id: str | None = None  # from the 201 answer, or matched later when the server answered null
     uploads: tuple[OutgoingFile, ...] | None = field(default=None, repr=False)  # bytes read at the first attempt
     sizes: tuple[int, ...] = ()
+    quote: QuoteView | None = None  # a reply: the quoted message as it was when the reply was written
+    quote_gone: bool = False  # the reply failed because its quoted message no longer exists
 
     @property
     def absorbed_by(self) -> str | None:
@@ -154,22 +145,38 @@ class OutgoingMessage:
 
 
 def day_label(day: date, today: date) -> str:
-    """ "Today", "Yesterday", a weekday within the past week, else "Tuesday, 3 March 2025"."""
+    """ "Today", "Yesterday", a weekday within the past week, else the locale's long date ("Tuesday, 3 March 2025")."""
     days_ago = (today - day).days
     if days_ago == 0:
-        return "Today"
+        return translate("MessageRows", "Today")
     if days_ago == 1:
-        return "Yesterday"
+        return translate("MessageRows", "Yesterday")
+    locale = QLocale()
     if 1 < days_ago < 7:
-        return _WEEKDAYS[day.weekday()]
-    return f"{_WEEKDAYS[day.weekday()]}, {day.day} {_MONTHS[day.month - 1]} {day.year}"
+        return locale.dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
+    return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat)
 
 
 def local_day(moment: datetime) -> date:
     return moment.astimezone().date()
 
 
+_ATTACHMENT_LABELS = {
+    "img": QT_TRANSLATE_NOOP("MessageRows", "Image"),
+    "video": QT_TRANSLATE_NOOP("MessageRows", "Video"),
+    "audio": QT_TRANSLATE_NOOP("MessageRows", "Audio"),
+    "linkedin_post": QT_TRANSLATE_NOOP("MessageRows", "LinkedIn post"),
+}
+
+
+def attachment_label(kind: str) -> str:
+    """What an attachment without a file name is called: "Image", "LinkedIn post", else "File"."""
+    label = _ATTACHMENT_LABELS.get(kind)
+    return translate("MessageRows", label) if label is not None else translate("MessageRows", "File")
+
+
 def event_text(message: Message) -> str:
     if message.text and message.text.strip():
         return message.text.strip()
-    return _EVENT_TEXT.get(message.event_type or 0, "Conversation event")
+    event = _EVENT_TEXT.get(message.event_type or 0)
+    return translate("MessageRows", event) if event is not None else translate("MessageRows", "Conversation event")

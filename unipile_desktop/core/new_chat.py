@@ -7,9 +7,9 @@ import contextlib
 import logging
 import pathlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,6 +28,7 @@ from ..api import (
 )
 from ..engine.outbox import OutboxEngine, OutboxError
 from ..store import NEW_CHAT_DRAFT_KEY, OutboxEntry
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .accounts import AccountsController, status_text, task_name
 from .drafts import DraftKeeper
 from .outgoing import MAX_FILE_SIZE, check_files, size_in_mb
@@ -38,28 +39,54 @@ log = logging.getLogger(__name__)
 ATTENDEE_PAGE_SIZE = 250
 RECENT_CHATS_FOR_DEFAULT = 30  # the account's newest chats say which LinkedIn product it is used with
 
-API_LABELS: dict[LinkedinApi, str] = {
-    "classic": "Classic",
-    "recruiter": "Recruiter",
-    "sales_navigator": "Sales Navigator",
-}
+_Key = TypeVar("_Key")
+
+
+class TranslatedLabels(Mapping[_Key, str]):
+    """Labels marked with ``QT_TRANSLATE_NOOP("NewChat", …)`` at import; each one read is in the agent's language."""
+
+    def __init__(self, sources: Mapping[_Key, str]) -> None:
+        self._sources = dict(sources)
+
+    def __getitem__(self, key: _Key) -> str:
+        return translate("NewChat", self._sources[key])
+
+    def __iter__(self) -> Iterator[_Key]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
+# LinkedIn's product names; through translate all the same (a language may write them its own way).
+API_LABELS: Mapping[LinkedinApi, str] = TranslatedLabels(
+    {
+        "classic": QT_TRANSLATE_NOOP("NewChat", "Classic"),
+        "recruiter": QT_TRANSLATE_NOOP("NewChat", "Recruiter"),
+        "sales_navigator": QT_TRANSLATE_NOOP("NewChat", "Sales Navigator"),
+    }
+)
 # Whose InMail credits a send through each API spends (GET /linkedin/inmail_balance keys).
-CREDIT_LABELS: dict[LinkedinApi, str] = {
-    "classic": "Premium",
-    "recruiter": "Recruiter",
-    "sales_navigator": "Sales Navigator",
-}
+CREDIT_LABELS: Mapping[LinkedinApi, str] = TranslatedLabels(
+    {
+        "classic": QT_TRANSLATE_NOOP("NewChat", "Premium"),
+        "recruiter": QT_TRANSLATE_NOOP("NewChat", "Recruiter"),
+        "sales_navigator": QT_TRANSLATE_NOOP("NewChat", "Sales Navigator"),
+    }
+)
 FOLDER_APIS: dict[str, LinkedinApi] = {
     "INBOX_LINKEDIN_CLASSIC": "classic",
     "INBOX_LINKEDIN_RECRUITER": "recruiter",
     "INBOX_LINKEDIN_SALES_NAVIGATOR": "sales_navigator",
 }
-DISTANCE_LABELS = {
-    "DISTANCE_1": "1st-degree connection",
-    "DISTANCE_2": "2nd-degree",
-    "DISTANCE_3": "3rd-degree",
-    "OUT_OF_NETWORK": "Out of network",
-}
+DISTANCE_LABELS: Mapping[str, str] = TranslatedLabels(
+    {
+        "DISTANCE_1": QT_TRANSLATE_NOOP("NewChat", "1st-degree connection"),
+        "DISTANCE_2": QT_TRANSLATE_NOOP("NewChat", "2nd-degree"),
+        "DISTANCE_3": QT_TRANSLATE_NOOP("NewChat", "3rd-degree"),
+        "OUT_OF_NETWORK": QT_TRANSLATE_NOOP("NewChat", "Out of network"),
+    }
+)
 
 
 # ---------------------------------------------------------------------------------------------- the draft
@@ -231,7 +258,7 @@ class LinkedinInfo:
     def unavailable_reason(self, api: LinkedinApi) -> str:
         if self.has(api):
             return ""
-        return f"This account has no LinkedIn {API_LABELS[api]} seat."
+        return translate("NewChat", "This account has no LinkedIn {product} seat.").format(product=API_LABELS[api])
 
 
 def products_from(account: Account, profile: OwnerProfile | None) -> tuple[frozenset[LinkedinApi], bool]:
@@ -309,7 +336,9 @@ def _read_uploads(files: Sequence[pathlib.Path], max_file_size: int) -> tuple[Ou
         upload = OutgoingFile.from_path(path)
         if upload.size > max_file_size:  # the file grew after it was attached
             raise StartRefusedError(
-                f"“{upload.name}” is {size_in_mb(upload.size)}; the limit is {size_in_mb(max_file_size)}."
+                translate("NewChat", "“{name}” is {size}; the limit is {limit}.").format(
+                    name=upload.name, size=size_in_mb(upload.size), limit=size_in_mb(max_file_size)
+                )
             )
         uploads.append(upload)
     return tuple(uploads)
@@ -403,7 +432,9 @@ class NewChatController(QObject):
         try:
             await self.fetch_attendees(account_id)
         except UnipileError as exc:
-            sentence = f"The contacts of this account could not be loaded. {exc.user_message()}"
+            sentence = translate("NewChat", "The contacts of this account could not be loaded. {reason}").format(
+                reason=exc.user_message()
+            )
             self._attendee_errors[account_id] = sentence
             self.attendees_load_failed.emit(account_id, sentence)
             return
@@ -458,12 +489,18 @@ class NewChatController(QObject):
             profile = await self._client.get_own_profile(account.id)
         except UnipileError as exc:
             log.info("GET /users/me failed for %s: %r", account.id, exc)
-            problems.append(f"LinkedIn products could not be confirmed. {exc.user_message()}")
+            problems.append(
+                translate("NewChat", "LinkedIn products could not be confirmed. {reason}").format(
+                    reason=exc.user_message()
+                )
+            )
         try:
             balance = await self._client.get_inmail_balance(account.id)
         except UnipileError as exc:
             log.info("InMail balance failed for %s: %r", account.id, exc)
-            problems.append(f"InMail credits could not be loaded. {exc.user_message()}")
+            problems.append(
+                translate("NewChat", "InMail credits could not be loaded. {reason}").format(reason=exc.user_message())
+            )
         try:
             chats = (await self._client.list_chats(account_ids=[account.id], limit=RECENT_CHATS_FOR_DEFAULT)).items
         except UnipileError as exc:
@@ -499,16 +536,18 @@ class NewChatController(QObject):
         """
         account = self.accounts.account(draft.account_id) if draft.account_id else None
         if account is None:
-            return "Choose the account to write from."
+            return translate("NewChat", "Choose the account to write from.")
         status = self.accounts.status(account.id)
         if status != "OK":
-            return f"This account cannot send right now ({status_text(status)}). Reconnect it in the Unipile dashboard."
+            return translate(
+                "NewChat", "This account cannot send right now ({status}). Reconnect it in the Unipile dashboard."
+            ).format(status=status_text(status))
         if not draft.recipients:
-            return "Add at least one recipient."
+            return translate("NewChat", "Add at least one recipient.")
         if not draft.text.strip() and not draft.attachments:
-            return "Write a message or attach a file."
+            return translate("NewChat", "Write a message or attach a file.")
         if sends_inmail(draft, account) and draft.is_group:
-            return "An InMail goes to one person. Remove the other recipients or turn off InMail."
+            return translate("NewChat", "An InMail goes to one person. Remove the other recipients or turn off InMail.")
         return check_files(draft.files, self.max_file_size)
 
     def start(self, draft: NewChatDraft) -> bool:
@@ -538,7 +577,11 @@ class NewChatController(QObject):
             self.start_failed.emit(str(exc), None)
             return
         except OSError as exc:  # OutgoingFile.from_path words its own sentence; a bare OSError gets one here
-            sentence = f"An attachment could not be read: {exc.strerror}." if exc.strerror else str(exc)
+            sentence = (
+                translate("NewChat", "An attachment could not be read: {reason}.").format(reason=exc.strerror)
+                if exc.strerror
+                else str(exc)
+            )
             self.start_failed.emit(sentence, exc)
             return
         finally:
@@ -622,7 +665,7 @@ class NewChatController(QObject):
                 outbox.discard(finished.local_id)
             if self._drafts is not None:  # discarding dropped the stored draft; the dialog still holds it
                 self._drafts.note(NEW_CHAT_DRAFT_KEY, *draft.to_store())
-            raise StartFailedError(finished.reason or "The chat could not be started.")
+            raise StartFailedError(finished.reason or translate("NewChat", "The chat could not be started."))
         return finished.chat_id, finished.message_id
 
     async def _find_started_chat(self, draft: NewChatDraft) -> Chat | None:

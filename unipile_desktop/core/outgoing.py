@@ -7,8 +7,11 @@ import pathlib
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from PySide6.QtCore import QLocale
+
 from ..store import MessageSend, OutboxEntry, OutboxState
-from .message_list import OutgoingMessage, SendState
+from ..texts import translate
+from .message_list import OutgoingMessage, QuoteView, SendState
 
 MAX_FILE_SIZE = 15 * 1024 * 1024  # "usually 15 MB" per Unipile's send guide; providers differ
 
@@ -22,8 +25,9 @@ class SendRefusedError(ValueError):
 
 
 def size_in_mb(size: int) -> str:
-    value = size / (1024 * 1024)
-    return f"{value:.1f}".removesuffix(".0") + " MB"
+    locale = QLocale()
+    number = locale.toString(size / (1024 * 1024), "f", 1).removesuffix(locale.decimalPoint() + "0")
+    return translate("Outgoing", "{size} MB").format(size=number)
 
 
 def check_files(files: Sequence[pathlib.Path], max_file_size: int = MAX_FILE_SIZE) -> str | None:
@@ -33,17 +37,21 @@ def check_files(files: Sequence[pathlib.Path], max_file_size: int = MAX_FILE_SIZ
         try:
             info = path.stat()
         except FileNotFoundError:
-            return f"“{name}” no longer exists."
+            return translate("Outgoing", "“{name}” no longer exists.").format(name=name)
         except OSError as exc:
-            return f"“{name}” cannot be read: {exc.strerror or exc}."
+            return translate("Outgoing", "“{name}” cannot be read: {reason}.").format(
+                name=name, reason=exc.strerror or exc
+            )
         if not path.is_file():
-            return f"“{name}” is not a file."
+            return translate("Outgoing", "“{name}” is not a file.").format(name=name)
         if not os.access(path, os.R_OK):
-            return f"“{name}” cannot be read (no permission)."
+            return translate("Outgoing", "“{name}” cannot be read (no permission).").format(name=name)
         if info.st_size == 0:
-            return f"“{name}” is empty."
+            return translate("Outgoing", "“{name}” is empty.").format(name=name)
         if info.st_size > max_file_size:
-            return f"“{name}” is {size_in_mb(info.st_size)}; the limit is {size_in_mb(max_file_size)}."
+            return translate("Outgoing", "“{name}” is {size}; the limit is {limit}.").format(
+                name=name, size=size_in_mb(info.st_size), limit=size_in_mb(max_file_size)
+            )
     return None
 
 
@@ -70,7 +78,22 @@ def outgoing_from_entry(entry: OutboxEntry, send: MessageSend) -> OutgoingMessag
         error=row_error(entry),
         server_id=entry.message_id,
         sizes=tuple(_size(p) for p in files),
+        quote=quote_view(send),
+        quote_gone=quote_gone(entry),
     )
+
+
+def quote_view(send: MessageSend) -> QuoteView | None:
+    """A reply's quote as its pending bubble shows it (like a received quote); None for a message that quotes none."""
+    if not send.quote_id:
+        return None
+    return QuoteView(sender_name=send.quote_sender or "", text=send.quote_text or "")
+
+
+def quote_gone(entry: OutboxEntry) -> bool:
+    """A reply that failed because the message it quotes no longer exists (the engine put that sentence)."""
+    send = entry.send
+    return entry.state == "failed" and isinstance(send, MessageSend) and bool(send.quote_id) and send.quote_gone
 
 
 def row_error(entry: OutboxEntry, failed_fallback: str = "") -> str:

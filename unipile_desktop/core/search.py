@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, Signal
 
 from ..store import SearchHit, Store, StoreError
+from ..texts import translate
 from .tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -17,10 +18,7 @@ log = logging.getLogger(__name__)
 BACKFILL_TASK = "search.backfill"
 BACKFILL_BATCH = 250  # rows per transaction: ~10 ms each at 100,000 cached messages, so the window never stalls
 RESULT_LIMIT = 200
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number:,} {one if number == 1 else many}"
+NOTE_LIMIT = 50
 
 
 class SearchController(QObject):
@@ -52,6 +50,8 @@ class SearchController(QObject):
         """Cached messages matching ``text``, newest first; [] for no word (and on a store error, logged)."""
         try:
             hits = self._store.search.query(text, limit=limit, account_ids=account_ids)
+            # The agent's private notes about people match too, as results of their own kind, listed first.
+            hits = self._store.people.search_notes(text, limit=NOTE_LIMIT) + hits
         except StoreError as exc:
             log.warning("search failed: %s", exc)
             self.last_error = str(exc)
@@ -65,7 +65,10 @@ class SearchController(QObject):
     def coverage_text(self) -> str:
         """What a search covers, e.g. "Messages on this computer: 1,240 chats, 31,400 messages"."""
         chats, messages = self.coverage()
-        return f"Messages on this computer: {_count(chats, 'chat', 'chats')}, {_count(messages, 'message', 'messages')}"
+        # Two counts, so two plural lookups: the sentence around them is one string a translator can reorder.
+        return translate("Search", "Messages on this computer: {chats}, {messages}").format(
+            chats=translate("Search", "%n chat(s)", n=chats), messages=translate("Search", "%n message(s)", n=messages)
+        )
 
     # ------------------------------------------------------------------------------------------ backfill
 
@@ -110,12 +113,12 @@ def cached_sender_name(store: Store) -> Callable[[SearchHit], str]:
 
     def sender_name(hit: SearchHit) -> str:
         if hit.is_sender:
-            return "You"
+            return translate("Search", "You")
         person = store.cache.attendee(hit.sender_attendee_id) if hit.sender_attendee_id else None
         if person is None and hit.sender_id:
             person = store.cache.attendee_by_provider_id(hit.account_id, hit.sender_id)
         if person is not None:
-            return "You" if person.is_self else (person.name or person.provider_id)
-        return hit.sender_id or "Someone"
+            return translate("Search", "You") if person.is_self else (person.name or person.provider_id)
+        return hit.sender_id or translate("Search", "Someone")
 
     return sender_name

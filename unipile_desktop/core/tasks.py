@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from ..api import UnipileError
+from ..texts import translate
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +20,7 @@ def describe_error(exc: BaseException) -> str:
     """The sentence a person sees for a failure; never a traceback."""
     if isinstance(exc, UnipileError):
         return exc.user_message()
-    return f"Unexpected error: {type(exc).__name__}. Details are in the log."
+    return translate("Tasks", "Unexpected error: {name}. Details are in the log.").format(name=type(exc).__name__)
 
 
 class TaskRunner(QObject):

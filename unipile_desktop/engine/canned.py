@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Protocol, TypeVar
 
+from ..texts import translate
 from .switcher import fold_for_search
 
 VARIABLES = ("first_name", "name", "account_name", "agent_name", "date")
@@ -109,8 +110,11 @@ def refusal(names: Iterable[str]) -> str:
     unique = [f"{{{name}}}" for name in dict.fromkeys(names)]
     if not unique:
         return ""
-    listed = unique[0] if len(unique) == 1 else ", ".join(unique[:-1]) + " and " + unique[-1]
-    return f"Fill in {listed} before sending."
+    if len(unique) == 1:
+        return translate("CannedReplies", "Fill in {name} before sending.").format(name=unique[0])
+    return translate("CannedReplies", "Fill in {names} and {last} before sending.").format(
+        names=", ".join(unique[:-1]), last=unique[-1]
+    )
 
 
 # ------------------------------------------------------------------------------------------------ choosing

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 from ..api import Message
 from ..store.marks import ChatMark
+from ..texts import translate
 
 SNOOZE_HOUR = time(9, 0)  # "tomorrow" and "next Monday" mean the start of a working day
 
@@ -161,13 +162,15 @@ def waiting_text(seconds: float) -> str:
     """How long a customer has waited, for a chat list row: "waiting 12 min", "waiting 2 h 5 min", "waiting 3 d"."""
     minutes = int(max(seconds, 0) // 60)
     if minutes < 1:
-        return "waiting <1 min"
+        return translate("WaitingQueue", "waiting <1 min")
     if minutes < 60:
-        return f"waiting {minutes} min"
+        return translate("WaitingQueue", "waiting {minutes} min").format(minutes=minutes)
     hours, rest = divmod(minutes, 60)
+    if hours < 24 and rest:
+        return translate("WaitingQueue", "waiting {hours} h {minutes} min").format(hours=hours, minutes=rest)
     if hours < 24:
-        return f"waiting {hours} h {rest} min" if rest else f"waiting {hours} h"
-    return f"waiting {hours // 24} d"
+        return translate("WaitingQueue", "waiting {hours} h").format(hours=hours)
+    return translate("WaitingQueue", "waiting {days} d").format(days=hours // 24)
 
 
 # ---------------------------------------------------------------------------------------------- quiet hours

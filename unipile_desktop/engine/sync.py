@@ -77,6 +77,7 @@ from ..api.models import Chat, Message, message_order
 from ..api.protocols import PollingClient
 from ..store.cache import CacheTables
 from ..store.store import Store
+from ..texts import translate
 from .backoff import backoff_delay
 from .request_budget import RequestBudget
 from .waiting import sleep_unless_woken
@@ -345,7 +346,9 @@ class SyncEngine:
             self._after_failure(err)
         except Exception as exc:  # a bug must not stop live updates for the rest of the session
             log.exception("sync: unexpected error while polling")
-            self._after_failure(UnipileError(f"Unexpected error: {type(exc).__name__}"))
+            self._after_failure(
+                UnipileError(translate("Sync", "Unexpected error: {error}").format(error=type(exc).__name__))
+            )
         else:
             self._failures = 0
             self._retry_at = None

@@ -9,6 +9,8 @@ from typing import Any, Final
 import keyring
 import keyring.errors
 
+from ..texts import QT_TRANSLATE_NOOP, translate
+
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE: Final = "unipile-desktop"
@@ -25,24 +27,29 @@ class KeyringProblem(Enum):
 
 
 _PROBLEM_SENTENCES: Final[dict[KeyringProblem, str]] = {
-    KeyringProblem.NO_BACKEND: (
+    KeyringProblem.NO_BACKEND: QT_TRANSLATE_NOOP(
+        "Keyring",
         "No system keyring is available on this computer, so the API key cannot be stored safely. "
         "On Linux, install and start a Secret Service provider such as GNOME Keyring (package gnome-keyring) "
-        "or KWallet, then try again."
+        "or KWallet, then try again.",
     ),
-    KeyringProblem.LOCKED: (
+    KeyringProblem.LOCKED: QT_TRANSLATE_NOOP(
+        "Keyring",
         "The system keyring is locked, or its unlock prompt was dismissed. Unlock it when asked (or unlock the "
-        "login keyring in your keyring manager, such as Passwords and Keys), then try again."
+        "login keyring in your keyring manager, such as Passwords and Keys), then try again.",
     ),
-    KeyringProblem.INIT_FAILED: (
+    KeyringProblem.INIT_FAILED: QT_TRANSLATE_NOOP(
+        "Keyring",
         "The system keyring could not be opened. Make sure the keyring service (such as GNOME Keyring or "
-        "KWallet) is running and has a default keyring, then try again."
+        "KWallet) is running and has a default keyring, then try again.",
     ),
-    KeyringProblem.REFUSED: (
-        "The system keyring refused to store the API key. Make sure it is unlocked and writable, then try again."
+    KeyringProblem.REFUSED: QT_TRANSLATE_NOOP(
+        "Keyring",
+        "The system keyring refused to store the API key. Make sure it is unlocked and writable, then try again.",
     ),
-    KeyringProblem.FAILED: (
-        "The system keyring did not work. Make sure the keyring service is running and unlocked, then try again."
+    KeyringProblem.FAILED: QT_TRANSLATE_NOOP(
+        "Keyring",
+        "The system keyring did not work. Make sure the keyring service is running and unlocked, then try again.",
     ),
 }
 
@@ -54,7 +61,7 @@ class KeyringUnavailableError(Exception):
     """
 
     def __init__(self, problem: KeyringProblem, *, detail: str = "") -> None:
-        super().__init__(_PROBLEM_SENTENCES[problem])
+        super().__init__(translate("Keyring", _PROBLEM_SENTENCES[problem]))
         self.problem = problem
         self.detail = detail
 
@@ -104,16 +111,18 @@ def describe_backend(backend: Any) -> str:
     if (module, cls) in _SYSTEM_BACKENDS:
         return _SYSTEM_BACKENDS[(module, cls)]
     if module == "keyring.backends.fail":
-        return "none (no keyring backend is available)"
+        return translate("Keyring", "none (no keyring backend is available)")
     if module == "keyring.backends.null":
-        return "none (the null keyring stores nothing)"
+        return translate("Keyring", "none (the null keyring stores nothing)")
     if module == "keyring.backends.chainer":
         chained = _chained_backends(backend)
         if not chained:
-            return "none (no keyring backend is available)"
+            return translate("Keyring", "none (no keyring backend is available)")
         return describe_backend(chained[0])
     if module.startswith("keyrings.alt") or "plaintext" in cls.lower():
-        return f"{cls} from {module} (a file, not a system keyring)"
+        return translate("Keyring", "{backend} from {module} (a file, not a system keyring)").format(
+            backend=cls, module=module
+        )
     return cls
 
 
@@ -199,7 +208,7 @@ class KeyStore:
         try:
             return describe_backend(self.backend())
         except KeyringUnavailableError:
-            return "none (the keyring could not be loaded)"
+            return translate("Keyring", "none (the keyring could not be loaded)")
 
     def is_system_backend(self) -> bool:
         try:

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 from .. import paths
 from ..store import is_valid_profile_id, legacy_profile_id, new_profile_id
+from ..texts import translate
 from .validation import InvalidProfileError, validate_dsn, validate_profile_name
 
 log = logging.getLogger(__name__)
@@ -59,14 +60,18 @@ class UnknownProfileError(KeyError):
         self.name = name
 
     def __str__(self) -> str:
-        return f"There is no profile named “{self.name}”."
+        return translate("SettingsFile", "There is no profile named “{name}”.").format(name=self.name)
 
 
 class ProfileExistsError(ValueError):
     """A profile with that name already exists."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(f"A profile named “{name}” already exists. Choose another name or edit that profile.")
+        super().__init__(
+            translate(
+                "SettingsFile", "A profile named “{name}” already exists. Choose another name or edit that profile."
+            ).format(name=name)
+        )
         self.name = name
 
 
@@ -138,7 +143,9 @@ class ProfileStore:
             if index is None:
                 stored = replace(checked, id=checked.id or new_profile_id())
                 if any(p.id == stored.id for p in profiles):
-                    raise InvalidProfileError(f"Another profile already has the id {stored.id}.")
+                    raise InvalidProfileError(
+                        translate("SettingsFile", "Another profile already has the id {id}.").format(id=stored.id)
+                    )
                 profiles.append(stored)
             elif replace_existing:
                 stored = replace(checked, id=profiles[index].id)
@@ -242,14 +249,16 @@ class ProfileStore:
         except FileNotFoundError:
             return [], None
         except OSError as exc:
-            raise self._quarantine(f"it could not be read ({exc.strerror or type(exc).__name__})") from None
+            reason = translate("SettingsFile", "it could not be read ({error})")
+            raise self._quarantine(reason.format(error=exc.strerror or type(exc).__name__)) from None
         try:
             data = json.loads(raw.decode("utf-8"))
             return _parse_settings(data)
         except UnicodeDecodeError:
-            raise self._quarantine("it is not UTF-8 text") from None
+            raise self._quarantine(translate("SettingsFile", "it is not UTF-8 text")) from None
         except json.JSONDecodeError as exc:
-            raise self._quarantine(f"it is not valid JSON (line {exc.lineno}, column {exc.colno})") from None
+            reason = translate("SettingsFile", "it is not valid JSON (line {line}, column {column})")
+            raise self._quarantine(reason.format(line=exc.lineno, column=exc.colno)) from None
         except _SettingsFormatError as exc:
             raise self._quarantine(str(exc)) from None
 
@@ -266,18 +275,26 @@ class ProfileStore:
             os.replace(self.path, backup)
             paths.private_file(backup)
         except OSError as exc:
+            sentence = translate(
+                "SettingsFile",
+                "The settings file {path} could not be used because {reason}, and it could not be moved aside "
+                "({error}). The app starts with no profiles and will not overwrite that file; fix or remove it, "
+                "then restart.",
+            )
             error = SettingsFileError(
-                f"The settings file {self.path} could not be used because {reason}, and it could not be moved "
-                f"aside ({exc.strerror or type(exc).__name__}). The app starts with no profiles and will not "
-                "overwrite that file; fix or remove it, then restart.",
+                sentence.format(path=self.path, reason=reason, error=exc.strerror or type(exc).__name__),
                 path=self.path,
             )
             self._write_blocked = error
             return error
         log.warning("settings file %s was unusable (%s); kept as %s", self.path, reason, backup)
+        sentence = translate(
+            "SettingsFile",
+            "The settings file {path} could not be used because {reason}. It was kept as {backup} and the app "
+            "starts with no profiles.",
+        )
         return SettingsFileError(
-            f"The settings file {self.path} could not be used because {reason}. It was kept as {backup.name} "
-            "and the app starts with no profiles.",
+            sentence.format(path=self.path, reason=reason, backup=backup.name),
             path=self.path,
             backup_path=backup,
         )
@@ -296,10 +313,12 @@ class ProfileStore:
             with _atomic_writer(self.path) as handle:
                 handle.write(text.encode("utf-8"))
         except OSError as exc:
+            sentence = translate(
+                "SettingsFile",
+                "The settings file {path} could not be saved ({error}). Check that the folder exists and is writable.",
+            )
             raise SettingsFileError(
-                f"The settings file {self.path} could not be saved ({exc.strerror or type(exc).__name__}). "
-                "Check that the folder exists and is writable.",
-                path=self.path,
+                sentence.format(path=self.path, error=exc.strerror or type(exc).__name__), path=self.path
             ) from None
 
 
@@ -309,45 +328,62 @@ class _SettingsFormatError(ValueError):
 
 def _parse_settings(data: object) -> tuple[list[Profile], str | None]:
     if not isinstance(data, dict):
-        raise _SettingsFormatError("it does not hold a settings object")
+        raise _SettingsFormatError(translate("SettingsFile", "it does not hold a settings object"))
     version = data.get("version", SETTINGS_VERSION)
     if not isinstance(version, int) or version > SETTINGS_VERSION:
-        raise _SettingsFormatError(f"it was written by a newer version of the app (format {version!r})")
+        raise _SettingsFormatError(
+            translate("SettingsFile", "it was written by a newer version of the app (format {version})").format(
+                version=repr(version)
+            )
+        )
     raw_profiles = data.get("profiles", [])
     if not isinstance(raw_profiles, list):
-        raise _SettingsFormatError("its “profiles” entry is not a list")
+        raise _SettingsFormatError(translate("SettingsFile", "its “profiles” entry is not a list"))
     profiles: list[Profile] = []
     for position, item in enumerate(raw_profiles, start=1):
         if not isinstance(item, dict):
-            raise _SettingsFormatError(f"profile number {position} is not an object")
+            raise _SettingsFormatError(
+                translate("SettingsFile", "profile number {position} is not an object").format(position=position)
+            )
         name, dsn, account = item.get("name"), item.get("dsn"), item.get("last_account_id")
         if not isinstance(name, str) or not isinstance(dsn, str) or not (account is None or isinstance(account, str)):
-            raise _SettingsFormatError(f"profile number {position} lacks a name or a DSN")
+            raise _SettingsFormatError(
+                translate("SettingsFile", "profile number {position} lacks a name or a DSN").format(position=position)
+            )
         raw_id = item.get("id")
         if raw_id is None:
             # Saved before profiles had ids: the id is the name its database file already has.
             raw_id = legacy_profile_id(name)
         if not isinstance(raw_id, str) or not is_valid_profile_id(raw_id):
-            raise _SettingsFormatError(f"profile number {position} has an unusable id")
+            raise _SettingsFormatError(
+                translate("SettingsFile", "profile number {position} has an unusable id").format(position=position)
+            )
         try:
             profile = checked_profile(Profile(name=name, dsn=dsn, last_account_id=account, id=raw_id))
         except InvalidProfileError as exc:
-            raise _SettingsFormatError(f"profile number {position} is invalid: {exc}") from None
+            reason = translate("SettingsFile", "profile number {position} is invalid: {error}")
+            raise _SettingsFormatError(reason.format(position=position, error=exc)) from None
         if _index_of(profiles, profile.name) is not None:
-            raise _SettingsFormatError(f"the profile name “{profile.name}” appears twice")
+            raise _SettingsFormatError(
+                translate("SettingsFile", "the profile name “{name}” appears twice").format(name=profile.name)
+            )
         if any(p.id == profile.id for p in profiles):
-            raise _SettingsFormatError(f"the profile id {profile.id} appears twice")
+            raise _SettingsFormatError(
+                translate("SettingsFile", "the profile id {id} appears twice").format(id=profile.id)
+            )
         profiles.append(profile)
     last_used = data.get("last_profile")
     if last_used is not None and not isinstance(last_used, str):
-        raise _SettingsFormatError("its “last_profile” entry is not a name")
+        raise _SettingsFormatError(translate("SettingsFile", "its “last_profile” entry is not a name"))
     return profiles, last_used
 
 
 def checked_profile(profile: Profile) -> Profile:
     """The profile with its name and DSN validated and trimmed, or InvalidProfileError (also for a bad id)."""
     if profile.id and not is_valid_profile_id(profile.id):
-        raise InvalidProfileError(f"“{profile.id}” cannot be used as a profile id.")
+        raise InvalidProfileError(
+            translate("SettingsFile", "“{id}” cannot be used as a profile id.").format(id=profile.id)
+        )
     return Profile(
         name=validate_profile_name(profile.name),
         dsn=validate_dsn(profile.dsn),

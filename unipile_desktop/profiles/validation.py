@@ -6,6 +6,7 @@ import unicodedata
 from typing import Final
 
 from ..api import InvalidDsnError, base_url_from_dsn
+from ..texts import translate
 
 MAX_PROFILE_NAME_LENGTH: Final = 64
 
@@ -18,15 +19,25 @@ def validate_profile_name(name: str) -> str:
     """The name with surrounding spaces removed, or InvalidProfileError saying what is wrong with it."""
     cleaned = name.strip()
     if not cleaned:
-        raise InvalidProfileError("The profile name is empty. Give the connection a short name, like “Support”.")
+        raise InvalidProfileError(
+            translate(
+                "ProfileValidation", "The profile name is empty. Give the connection a short name, like “Support”."
+            )
+        )
     if len(cleaned) > MAX_PROFILE_NAME_LENGTH:
         raise InvalidProfileError(
-            f"The profile name is too long ({len(cleaned)} characters); use at most {MAX_PROFILE_NAME_LENGTH}."
+            translate(
+                "ProfileValidation", "The profile name is too long ({length} characters); use at most {limit}."
+            ).format(length=len(cleaned), limit=MAX_PROFILE_NAME_LENGTH)
         )
     # Control, format and line/paragraph separator characters would break the settings file, the keyring
     # entry's label or a terminal listing.
     if any(unicodedata.category(char) in {"Cc", "Cf", "Zl", "Zp"} for char in cleaned):
-        raise InvalidProfileError("The profile name contains control characters (such as a line break or a tab).")
+        raise InvalidProfileError(
+            translate(
+                "ProfileValidation", "The profile name contains control characters (such as a line break or a tab)."
+            )
+        )
     return cleaned
 
 
@@ -44,8 +55,12 @@ def validate_api_key(key: str) -> str:
     """The key without surrounding whitespace (a pasted key often has some), or InvalidProfileError."""
     cleaned = key.strip()
     if not cleaned:
-        raise InvalidProfileError("The API key is empty. Paste the key from the Unipile dashboard.")
+        raise InvalidProfileError(
+            translate("ProfileValidation", "The API key is empty. Paste the key from the Unipile dashboard.")
+        )
     if any(char.isspace() or unicodedata.category(char) == "Cc" for char in cleaned):
         # Never echo the key back: the message only says what kind of character is wrong.
-        raise InvalidProfileError("The API key contains spaces or line breaks. Paste only the key itself.")
+        raise InvalidProfileError(
+            translate("ProfileValidation", "The API key contains spaces or line breaks. Paste only the key itself.")
+        )
     return cleaned

@@ -13,6 +13,7 @@ from .faults import FaultBook, FaultLog, RequestLog
 from .files import generated_file
 from .models import JsonDict
 from .multipart import media_type
+from .profiles import clear_profile_views, profile_views
 from .routes import ApiResponse, error_response, json_response
 from .state import SandboxState
 
@@ -36,6 +37,8 @@ CONTROL_ENDPOINTS = [
     "GET /_sandbox/chats/{chat_id}/message_counts",
     "POST /_sandbox/accounts/{account_id}/status {status}",
     "GET /_sandbox/media/attendees/{attendee_id}.png",
+    "GET /_sandbox/profile_views (GET /users/{id} lookups: per account, and per account and identifier)",
+    "DELETE /_sandbox/profile_views",
     "(bodies are JSON with Content-Type: application/json; requests from web pages, with an Origin, are refused)",
 ]
 
@@ -137,6 +140,11 @@ def _control(sandbox: ControlledSandbox, method: str, path: str, body: bytes) ->
             return json_response(200, {"items": sandbox.fault_records.entries(), **sandbox.fault_records.summary()})
         if method == "DELETE":
             return json_response(200, {"deleted": sandbox.fault_records.clear()})
+    if parts == ["profile_views"]:
+        if method == "GET":
+            return json_response(200, profile_views(sandbox.state))
+        if method == "DELETE":
+            return json_response(200, {"deleted": clear_profile_views(sandbox.state)})
     if method == "GET" and parts == ["in_flight"]:
         return json_response(200, {"items": sandbox.in_flight()})
     if method == "POST" and parts == ["inbound"]:

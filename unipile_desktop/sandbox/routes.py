@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
-from . import invitations, sending
+from . import invitations, profiles, sending
 from .errors import ApiError, invalid_parameters, missing_parameters, not_found
 from .models import Attendee, Chat, JsonDict, Message, format_ts, parse_ts
 from .multipart import FormData, media_type, parse_multipart
@@ -127,6 +127,7 @@ class ApiRoutes:
             ("GET", re.compile(r"^/accounts$"), self.list_accounts),
             ("GET", re.compile(rf"^/accounts/{seg}$"), self.get_account),
             ("GET", re.compile(r"^/users/me$"), self.get_me),
+            ("GET", re.compile(rf"^/users/{seg}$"), self.get_user_profile),
             ("GET", re.compile(r"^/linkedin/inmail_balance$"), self.get_inmail_balance),
             ("GET", re.compile(r"^/chats$"), self.list_chats),
             ("POST", re.compile(r"^/chats$"), self.start_chat),
@@ -252,6 +253,10 @@ class ApiRoutes:
 
     def get_me(self, request: ApiRequest, _: list[str]) -> ApiResponse:
         return json_response(200, self.state.owner_profile(self._required_account_id(request)))
+
+    def get_user_profile(self, request: ApiRequest, params: list[str]) -> ApiResponse:
+        account_id = self._required_account_id(request)
+        return json_response(200, profiles.get_profile(self.state, params[0], account_id, request.query))
 
     def get_inmail_balance(self, request: ApiRequest, _: list[str]) -> ApiResponse:
         return json_response(200, self.state.inmail_balance(self._required_account_id(request)))
@@ -456,7 +461,14 @@ class ApiRoutes:
     def _attendees_named(self, raw_ids: str, account_id: str | None) -> list[Attendee]:
         found = []
         for attendee_id in _split_ids([raw_ids]):
-            found.append(self.state.attendee(attendee_id, account_id))
+            person = self.state.attendee(attendee_id, account_id)  # 404 when nobody has that id
+            found.append(person)
+            if account_id is None:  # a provider id names the person in every account that knows them
+                found.extend(
+                    other
+                    for other in self.state.attendees.values()
+                    if other.provider_id == attendee_id and other is not person
+                )
         return found
 
     def list_attendee_chats(self, request: ApiRequest, params: list[str]) -> ApiResponse:

@@ -109,6 +109,7 @@ class SandboxState:
         self.invitations: dict[str, Invitation] = {}  # pending LinkedIn invitations by id (see invitations.py)
         self.invitations_sent_ms: dict[str, list[int]] = {}  # per account, when each invitation went out
         self.invitation_weekly_cap = INVITATION_WEEKLY_CAP
+        self.profile_views: dict[str, dict[str, int]] = {}  # GET /users/{id} lookups per account and id (profiles.py)
         self.landmarks = Landmarks()
         self.misbehaviour = Misbehaviour()  # chats whose messages route misbehaves (the hostile seed's; see hostile.py)
         self.media_base = "http://127.0.0.1/_sandbox/media"

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
 from ..engine.queue import QueueView
 from ..ui.accounts import AccountRole
 from ..ui.chat_list import ChatRole
+from .card_driver import smoke_card
 from .finding_driver import smoke_finding
 from .invitation_driver import smoke_invitation
 from .new_chat_driver import DriverFailure, smoke_new_chats
+from .reply_driver import smoke_reply
 from .smoke_checks import (
     BackgroundErrors,
     QueueCheck,
@@ -250,10 +252,39 @@ async def _smoke(session: Session, started_at: float, steps: Steps) -> dict[str,
         "new_chat_ms": new_chat_ms,
     }
     await _delivery_check(session, steps, result, run_started=run_started, before_run=before_run, sent_files=sent_files)
-    await _queue_check(session, steps, result, stamp=stamp)
+    customer_chat = await _queue_check(session, steps, result, stamp=stamp)
+    await _reply_check(session, steps, result, stamp=stamp, chat_id=customer_chat)
     await _finding_check(session, steps, result)
     await _invitation_check(session, steps, result)
+    await _card_check(session, steps, result)
     return result
+
+
+async def _reply_check(
+    session: Session, steps: Steps, result: dict[str, Any], *, stamp: str, chat_id: str | None
+) -> None:
+    """Reply with a quote to the customer's newest message: in ``chat_id`` (the customer who wrote in the queue
+    check) or else the open chat; then check on the server that the sent message quotes it. Adds ``reply_ms``."""
+    window = session.window
+    if chat_id is not None and _open_chat_id(window) != chat_id:
+        session.open_chat_from_notification(chat_id)
+        await steps.until("the customer's chat to open for the reply", lambda: _open_chat_id(window) == chat_id, 10)
+    try:
+        check = await smoke_reply(session, steps.until, stamp)
+    except DriverFailure as exc:
+        raise SmokeFailure(str(exc)) from None
+    if check is None:
+        result.setdefault("notes", []).append("the open chat cannot quote a message: no reply was tried")
+        return
+    result["reply_ms"] = check.elapsed_ms
+    page = await session.client.list_messages(check.chat_id, limit=50)
+    by_id = {message.id: message for message in page.items}
+    quoted = by_id.get(check.quoted_id)
+    sent = by_id.get(check.message_id) if check.message_id else None
+    if quoted is None or sent is None:
+        raise SmokeFailure("the reply or the message it answers is not among the chat's newest messages on the server")
+    if sent.quoted is None or sent.quoted.provider_id != quoted.provider_id:
+        raise SmokeFailure(f"the reply is on the server but does not quote the customer's message {check.quoted_id}")
 
 
 async def _finding_check(session: Session, steps: Steps, result: dict[str, Any]) -> None:
@@ -275,6 +306,19 @@ async def _finding_check(session: Session, steps: Steps, result: dict[str, Any])
     copies = [m for m in page.items if m.text == check.canned_text]
     if len(copies) != 1 or "{" in check.canned_text:
         raise SmokeFailure(f"the server holds {len(copies)} copies of the canned reply, expected one, filled in")
+
+
+async def _card_check(session: Session, steps: Steps, result: dict[str, Any]) -> None:
+    """Open a customer's chat with the card shown and wait for their profile. Adds ``card_ms``; against the sandbox
+    the server must have counted exactly one profile lookup."""
+    try:
+        check = await smoke_card(session, steps.until)
+    except DriverFailure as exc:
+        raise SmokeFailure(str(exc)) from None
+    if check is None:
+        result.setdefault("notes", []).append("no 1:1 chat with a profile to show: the customer card was not tried")
+        return
+    result["card_ms"] = check.elapsed_ms
 
 
 async def _invitation_check(session: Session, steps: Steps, result: dict[str, Any]) -> None:
@@ -354,7 +398,7 @@ async def _delivery_check(
 # ---------------------------------------------------------------------------------------------- the queue
 
 
-async def _queue_check(session: Session, steps: Steps, result: dict[str, Any], *, stamp: str) -> None:
+async def _queue_check(session: Session, steps: Steps, result: dict[str, Any], *, stamp: str) -> str | None:
     """A customer writes into the longest-waiting chat that is not open (the sandbox's inbound control): the app
     notifies, the chat is at the top of Waiting, following the notification opens it, Mark done takes it out.
 
@@ -366,7 +410,7 @@ async def _queue_check(session: Session, steps: Steps, result: dict[str, Any], *
         result.setdefault("notes", []).append(
             "the notification and the queue were not checked: only the sandbox can make a customer write"
         )
-        return
+        return None
     window = session.window
     shown_before = window.chat_proxy.view
     await _show_view(window, steps, QueueView.WAITING)
@@ -411,6 +455,7 @@ async def _queue_check(session: Session, steps: Steps, result: dict[str, Any], *
     result.update(check.fields())
     result["notifier"] = session.inbox.notifier_kind  # "dbus": the desktop's service; "recording": none ran
     _fail(result, check.problems())
+    return chat_id  # the customer who wrote: the reply check answers them
 
 
 async def _show_view(window: MainWindow, steps: Steps, view: QueueView) -> None:

@@ -33,6 +33,7 @@ from .paths import (
     profile_db_path,
     safe_profile_name,
 )
+from .people import CachedProfile, Note, PeopleTable, normalize_label, person_key, split_person_key
 from .schema import MIGRATIONS, SCHEMA_VERSION, StoreVersionError
 from .search import SearchHit, SearchTable, fts_query
 from .store import UNSENT_STATES, Store, count_unsent_messages
@@ -49,6 +50,7 @@ __all__ = [
     "UNFINISHED_STATES",
     "UNSENT_STATES",
     "Blob",
+    "CachedProfile",
     "BlobCache",
     "CacheTables",
     "CannedReply",
@@ -64,10 +66,12 @@ __all__ = [
     "InvitationRowState",
     "InvitationTable",
     "MessageSend",
+    "Note",
     "NewChatSend",
     "OutboxEntry",
     "OutboxState",
     "OutboxTable",
+    "PeopleTable",
     "PreferenceTable",
     "ProfileInUseError",
     "RecoveryReport",
@@ -84,8 +88,11 @@ __all__ = [
     "fts_query",
     "is_valid_profile_id",
     "legacy_profile_id",
+    "normalize_label",
+    "person_key",
     "new_profile_id",
     "profile_database_path",
     "profile_db_path",
     "safe_profile_name",
+    "split_person_key",
 ]

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..texts import translate
 from .database import Database
 
 FORMAT = "unipile-desktop.canned-replies"
@@ -58,13 +59,16 @@ class ImportResult:
     def summary(self) -> str:
         """One sentence for the agent about what happened."""
         if self.errors:
-            return "Nothing was imported: " + " ".join(self.errors)
-        parts = []
+            return translate("CannedReplies", "Nothing was imported: {errors}").format(errors=" ".join(self.errors))
+        if self.added and self.updated:
+            return translate("CannedReplies", "Canned replies imported: {added} added, {updated} updated.").format(
+                added=self.added, updated=self.updated
+            )
         if self.added:
-            parts.append(f"{self.added} added" if self.added != 1 else "1 added")
+            return translate("CannedReplies", "Canned replies imported: %n added.", n=self.added)
         if self.updated:
-            parts.append(f"{self.updated} updated")
-        return f"Canned replies imported: {', '.join(parts)}." if parts else "The file holds no canned replies."
+            return translate("CannedReplies", "Canned replies imported: %n updated.", n=self.updated)
+        return translate("CannedReplies", "The file holds no canned replies.")
 
 
 def normalize_shortcut(shortcut: str) -> str:
@@ -75,17 +79,25 @@ def normalize_shortcut(shortcut: str) -> str:
 def check_reply(title: str, shortcut: str, body: str) -> str | None:
     """The sentence saying what is wrong with these fields (already normalised), None when they can be stored."""
     if not title.strip():
-        return "Give the reply a title."
+        return translate("CannedReplies", "Give the reply a title.")
     if len(title) > MAX_TITLE_CHARS:
-        return f"The title “{title[:40]}…” is longer than {MAX_TITLE_CHARS} characters."
+        return translate("CannedReplies", "The title “{title}…” is longer than {limit} characters.").format(
+            title=title[:40], limit=MAX_TITLE_CHARS
+        )
     if shortcut and not _SHORTCUT.fullmatch(shortcut):
-        return f"The shortcut “{shortcut[:40]}” must be one word, without spaces, “/” or braces."
+        return translate(
+            "CannedReplies", "The shortcut “{shortcut}” must be one word, without spaces, “/” or braces."
+        ).format(shortcut=shortcut[:40])
     if len(shortcut) > MAX_SHORTCUT_CHARS:
-        return f"The shortcut “{shortcut[:40]}…” is longer than {MAX_SHORTCUT_CHARS} characters."
+        return translate("CannedReplies", "The shortcut “{shortcut}…” is longer than {limit} characters.").format(
+            shortcut=shortcut[:40], limit=MAX_SHORTCUT_CHARS
+        )
     if not body.strip():
-        return f"The reply “{title[:40]}” has no text."
+        return translate("CannedReplies", "The reply “{title}” has no text.").format(title=title[:40])
     if len(body) > MAX_TEXT_CHARS:
-        return f"The text of “{title[:40]}” is longer than {MAX_TEXT_CHARS:,} characters."
+        return translate("CannedReplies", "The text of “{title}” is longer than {limit} characters.").format(
+            title=title[:40], limit=f"{MAX_TEXT_CHARS:,}"
+        )
     return None
 
 
@@ -131,7 +143,7 @@ class CannedReplyTable:
         """Change some fields; raises CannedReplyError for a missing reply or bad fields."""
         current = self.get(reply_id)
         if current is None:
-            raise CannedReplyError("That canned reply no longer exists.")
+            raise CannedReplyError(translate("CannedReplies", "That canned reply no longer exists."))
         new_title = current.title if title is None else title.strip()
         new_shortcut = current.shortcut if shortcut is None else normalize_shortcut(shortcut)
         new_body = current.body if body is None else body
@@ -154,7 +166,7 @@ class CannedReplyTable:
         with self._db.transaction():
             ids = [reply.id for reply in self.list()]
             if reply_id not in ids:
-                raise CannedReplyError("That canned reply no longer exists.")
+                raise CannedReplyError(translate("CannedReplies", "That canned reply no longer exists."))
             ids.remove(reply_id)
             ids.insert(max(0, min(position, len(ids))), reply_id)
             self._renumber(ids)
@@ -169,7 +181,8 @@ class CannedReplyTable:
         if problem is None and shortcut:
             for other in self.list():
                 if other.id != reply_id and other.shortcut.casefold() == shortcut.casefold():
-                    problem = f"The shortcut /{shortcut} is already used by “{other.title}”."
+                    problem = translate("CannedReplies", "The shortcut /{shortcut} is already used by “{title}”.")
+                    problem = problem.format(shortcut=shortcut, title=other.title)
                     break
         if problem is not None:
             raise CannedReplyError(problem)
@@ -219,20 +232,27 @@ def parse_export(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         data: Any = json.loads(text)
     except (ValueError, TypeError, RecursionError) as exc:
         line = getattr(exc, "lineno", None)
-        where = f" (line {line})" if line else ""
-        return [], [f"The file is not valid JSON{where}."]
+        if line:
+            return [], [translate("CannedReplies", "The file is not valid JSON (line {line}).").format(line=line)]
+        return [], [translate("CannedReplies", "The file is not valid JSON.")]
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return [], ["The file is not a canned replies file from Unipile Desktop."]
+        return [], [translate("CannedReplies", "The file is not a canned replies file from Unipile Desktop.")]
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        return [], ["The file does not say which version of the format it uses."]
+        return [], [translate("CannedReplies", "The file does not say which version of the format it uses.")]
     if version > VERSION:
-        return [], ["The file was written by a newer version of Unipile Desktop; update the app to import it."]
+        return [], [
+            translate(
+                "CannedReplies",
+                "The file was written by a newer version of Unipile Desktop; update the app to import it.",
+            )
+        ]
     replies = data.get("replies")
     if not isinstance(replies, list):
-        return [], ["The file has no list of replies."]
+        return [], [translate("CannedReplies", "The file has no list of replies.")]
     if len(replies) > MAX_IMPORT_REPLIES:
-        return [], [f"The file holds {len(replies):,} replies; at most {MAX_IMPORT_REPLIES:,} can be imported."]
+        sentence = translate("CannedReplies", "The file holds {count} replies; at most {limit} can be imported.")
+        return [], [sentence.format(count=f"{len(replies):,}", limit=f"{MAX_IMPORT_REPLIES:,}")]
     parsed: list[tuple[str, str, str]] = []
     errors: list[str] = []
     seen: dict[str, int] = {}
@@ -241,32 +261,55 @@ def parse_export(text: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         if problem is None and fields is not None and fields[1]:
             key = fields[1].casefold()
             if key in seen:
-                problem = f"the shortcut /{fields[1]} is also used by reply {seen[key]}."
+                problem = translate("CannedReplies", "the shortcut /{shortcut} is also used by reply {number}.")
+                problem = problem.format(shortcut=fields[1], number=seen[key])
             seen[key] = number
         if problem is not None:
-            errors.append(f"Reply {number}: {problem}")
+            errors.append(
+                translate("CannedReplies", "Reply {number}: {problem}").format(number=number, problem=problem)
+            )
         elif fields is not None:
             parsed.append(fields)
     if len(errors) > MAX_IMPORT_ERRORS:
-        errors = [*errors[:MAX_IMPORT_ERRORS], f"…and {len(errors) - MAX_IMPORT_ERRORS} more problems."]
+        more = translate("CannedReplies", "…and %n more problem(s).", n=len(errors) - MAX_IMPORT_ERRORS)
+        errors = [*errors[:MAX_IMPORT_ERRORS], more]
     return parsed, errors
 
 
 def _parse_item(item: object) -> tuple[str | None, tuple[str, str, str] | None]:
     if not isinstance(item, dict):
-        return "it is not an object with a title, a shortcut and a text.", None
+        return translate("CannedReplies", "it is not an object with a title, a shortcut and a text."), None
     missing = [name for name in ("title", "text") if name not in item]
     if missing:
-        return f"the {' and the '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing.", None
+        return _fields_problem(missing, wrong=False), None
     values = {name: item.get(name, "") for name in ("title", "shortcut", "text")}
     wrong = [name for name, value in values.items() if not isinstance(value, str)]
     if wrong:
-        return f"the {' and the '.join(wrong)} must be text.", None
+        return _fields_problem(wrong, wrong=True), None
     title, shortcut, body = values["title"].strip(), normalize_shortcut(values["shortcut"]), values["text"]
     problem = check_reply(title, shortcut, body)
     if problem is not None:
         return problem[0].lower() + problem[1:], None
     return None, (title, shortcut, body)
+
+
+def _fields_problem(names: list[str], *, wrong: bool) -> str:
+    """What is wrong with the named fields of an imported reply (their names are the file's keys, not words)."""
+    if len(names) == 1 and wrong:
+        return translate("CannedReplies", "the {field} must be text.").format(field=names[0])
+    if len(names) == 1:
+        return translate("CannedReplies", "the {field} is missing.").format(field=names[0])
+    if len(names) == 2 and wrong:
+        return translate("CannedReplies", "the {first} and the {second} must be text.").format(
+            first=names[0], second=names[1]
+        )
+    if len(names) == 2:
+        return translate("CannedReplies", "the {first} and the {second} are missing.").format(
+            first=names[0], second=names[1]
+        )
+    return translate("CannedReplies", "the {first} and the {second} and the {third} must be text.").format(
+        first=names[0], second=names[1], third=names[2]
+    )
 
 
 def _reply(row: Any) -> CannedReply:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..paths import create_private_file, open_private, private_file, private_folder, tighten_tree
+from ..texts import translate
 from .errors import ProfileInUseError, StoreCorruptError
 from .paths import database_files, lock_file, removal_marker
 from .schema import MIGRATIONS, Migration, migrate
@@ -64,21 +65,37 @@ class RecoveryReport:
     unrecoverable: tuple[str, ...]  # tables ("drafts", "outbox", "invitations") whose rows could not be read back
 
     def user_message(self) -> str:
-        text = (
-            f"The local database was damaged and has been set aside as “{self.moved_to.name}” "
-            f"(in {self.moved_to.parent}). Chats and messages will be downloaded again."
-        )
         if self.unrecoverable:
-            names = {"drafts": "drafts", "outbox": "unsent messages", "invitations": "LinkedIn invitations in progress"}
+            names = {
+                "drafts": translate("LocalDatabase", "drafts"),
+                "outbox": translate("LocalDatabase", "unsent messages"),
+                "invitations": translate("LocalDatabase", "LinkedIn invitations in progress"),
+            }
             parts = [names.get(t, t) for t in self.unrecoverable]
-            what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-            return (
-                f"{text} The {what} it held could not be recovered: check the conversations you were writing "
-                "in and send again what is missing."
+            what = (
+                parts[0]
+                if len(parts) == 1
+                else translate("LocalDatabase", "{items} and {last}").format(
+                    items=", ".join(parts[:-1]), last=parts[-1]
+                )
             )
-        return (
-            f"{text} {self.outbox_recovered} unsent message(s) and {self.drafts_recovered} draft(s) were "
-            "recovered from it."
+            sentence = translate(
+                "LocalDatabase",
+                "The local database was damaged and has been set aside as “{name}” (in {folder}). Chats and messages "
+                "will be downloaded again. The {what} it held could not be recovered: check the conversations you "
+                "were writing in and send again what is missing.",
+            )
+            return sentence.format(name=self.moved_to.name, folder=self.moved_to.parent, what=what)
+        sentence = translate(
+            "LocalDatabase",
+            "The local database was damaged and has been set aside as “{name}” (in {folder}). Chats and messages "
+            "will be downloaded again. Recovered from it: {messages} and {drafts}.",
+        )
+        return sentence.format(
+            name=self.moved_to.name,
+            folder=self.moved_to.parent,
+            messages=translate("LocalDatabase", "%n unsent message(s)", n=self.outbox_recovered),
+            drafts=translate("LocalDatabase", "%n draft(s)", n=self.drafts_recovered),
         )
 
 
@@ -105,7 +122,10 @@ class _ProfileLock:
         except OSError as exc:
             handle.close()
             raise ProfileInUseError(
-                "This profile is already open in another Unipile Desktop window. Close it there first."
+                translate(
+                    "LocalDatabase",
+                    "This profile is already open in another Unipile Desktop window. Close it there first.",
+                )
             ) from exc
         self._file = handle
 
@@ -250,7 +270,10 @@ class Database:
                 raise
             self._mark_for_check()
             raise StoreCorruptError(
-                "The local database is damaged. Restart the app: it will set the file aside and start fresh."
+                translate(
+                    "LocalDatabase",
+                    "The local database is damaged. Restart the app: it will set the file aside and start fresh.",
+                )
             ) from exc
 
     def _mark_for_check(self) -> None:

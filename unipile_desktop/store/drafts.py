@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..texts import translate
 from .database import Database
 
 NEW_CHAT_DRAFT_KEY = "new-chat"
@@ -41,7 +42,9 @@ class Draft:
         """One line for the chat list: "Draft: …"."""
         line = " ".join(self.text.split())
         if not line and self.attachments:
-            line = f"{len(self.attachments)} attachment(s)"
+            line = translate("Drafts", "%n attachment(s)", n=len(self.attachments))
+        if not line and self.fields.get("quote"):
+            line = translate("Drafts", "A reply, not written yet")  # only the quote: Reply was chosen
         return line if len(line) <= length else line[: length - 1] + "…"
 
 

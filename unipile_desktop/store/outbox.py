@@ -31,6 +31,13 @@ class MessageSend:
     attachments: tuple[str, ...] = ()  # file paths, read when the request is built
     quote_id: str | None = None
     account_id: str | None = None
+    # What the pending bubble shows of the quoted message (its sender and text when the reply was written), so a
+    # reply still shows its quote after a restart, before the server's copy replaces it.
+    quote_sender: str | None = None
+    quote_text: str | None = None
+    # The server said the quoted message no longer exists: a fact kept beside the sentence (which is in the language
+    # of the moment) so the bubble still offers "Send without the quote" after a restart in another language.
+    quote_gone: bool = False
 
     @property
     def kind(self) -> Literal["message"]:
@@ -47,6 +54,9 @@ class MessageSend:
             "attachments": list(self.attachments),
             "quote_id": self.quote_id,
             "account_id": self.account_id,
+            "quote_sender": self.quote_sender,
+            "quote_text": self.quote_text,
+            "quote_gone": self.quote_gone,
         }
 
     @classmethod
@@ -57,6 +67,9 @@ class MessageSend:
             attachments=tuple(str(p) for p in data.get("attachments") or ()),
             quote_id=_opt_str(data.get("quote_id")),
             account_id=_opt_str(data.get("account_id")),
+            quote_sender=_opt_str(data.get("quote_sender")),
+            quote_text=_opt_str(data.get("quote_text")),
+            quote_gone=data.get("quote_gone") is True,
         )
 
 

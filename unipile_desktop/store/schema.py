@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 
+from ..texts import translate
 from .errors import StoreError
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -221,6 +222,57 @@ def _v6_search_and_canned_replies(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v7_people(conn: sqlite3.Connection) -> None:
+    # What the agent knows of a person beyond one chat, keyed by "PROVIDER:provider_id" (the same person across
+    # chats and accounts): the profile the API gave (as it came) with when it was fetched, the agent's private
+    # notes (never sent) and local labels. Notes are searchable like messages, in an index of their own.
+    conn.execute(
+        """CREATE TABLE person_profiles (
+            person_key TEXT PRIMARY KEY,
+            json TEXT NOT NULL,
+            fetched_at REAL NOT NULL
+        )"""
+    )
+    conn.execute(
+        """CREATE TABLE person_notes (
+            id TEXT PRIMARY KEY,
+            person_key TEXT NOT NULL,
+            person_name TEXT NOT NULL DEFAULT '',
+            chat_id TEXT,
+            body TEXT NOT NULL,
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        )"""
+    )
+    conn.execute("CREATE INDEX person_notes_by_person ON person_notes (person_key, created_at)")
+    conn.execute(
+        """CREATE TABLE person_labels (
+            person_key TEXT NOT NULL,
+            label TEXT NOT NULL,
+            added_at REAL NOT NULL,
+            PRIMARY KEY (person_key, label)
+        ) WITHOUT ROWID"""
+    )
+    conn.execute("CREATE INDEX person_labels_by_label ON person_labels (label)")
+    conn.execute("CREATE VIRTUAL TABLE note_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')")
+    conn.execute(
+        """CREATE TRIGGER note_search_insert AFTER INSERT ON person_notes BEGIN
+               INSERT OR REPLACE INTO note_search (rowid, body) VALUES (new.rowid, new.body || ' ' || new.person_name);
+           END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER note_search_update AFTER UPDATE ON person_notes BEGIN
+               DELETE FROM note_search WHERE rowid = old.rowid;
+               INSERT OR REPLACE INTO note_search (rowid, body) VALUES (new.rowid, new.body || ' ' || new.person_name);
+           END"""
+    )
+    conn.execute(
+        """CREATE TRIGGER note_search_delete AFTER DELETE ON person_notes BEGIN
+               DELETE FROM note_search WHERE rowid = old.rowid;
+           END"""
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial,
     _v2_blobs_and_sync,
@@ -228,6 +280,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v4_queue_marks,
     _v5_invitations,
     _v6_search_and_canned_replies,
+    _v7_people,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -243,8 +296,11 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIO
     current = user_version(conn)
     if current > target:
         raise StoreVersionError(
-            f"The local database was written by a newer version of Unipile Desktop (schema {current}, this "
-            f"version knows {target}). Update the app; the database was left untouched."
+            translate(
+                "LocalDatabase",
+                "The local database was written by a newer version of Unipile Desktop (schema {current}, this "
+                "version knows {target}). Update the app; the database was left untouched.",
+            ).format(current=current, target=target)
         )
     applied = 0
     while current < target:

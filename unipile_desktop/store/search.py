@@ -42,6 +42,9 @@ class SearchHit:
     snippet: str  # plain text around the match, at most SNIPPET_CHARS characters
     marks: tuple[tuple[int, int], ...]  # (start, end) of matched words inside ``snippet``
     sender_attendee_id: str | None = None
+    kind: str = "message"  # "note": one of the agent's private notes (store.people), ``message_id`` "note:<id>"
+    person_key: str | None = None  # a note's person
+    person_name: str = ""  # a note's person, as named when it was written
 
 
 def _words(text: str) -> list[str]:

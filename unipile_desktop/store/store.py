@@ -19,6 +19,7 @@ from .invitations import InvitationTable
 from .marks import ChatMarkTable, PreferenceTable
 from .outbox import OutboxState, OutboxTable
 from .paths import files_dir, profile_database_path
+from .people import PeopleTable
 from .search import SearchTable
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ class Store:
         self.invitations = InvitationTable(db)
         self.canned = CannedReplyTable(db)
         self.search = SearchTable(db)
+        self.people = PeopleTable(db)
 
     @classmethod
     def open(

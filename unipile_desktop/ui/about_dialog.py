@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
+from ..texts import translate
 from .resources import app_icon
 
 
@@ -35,7 +36,7 @@ class AboutDialog(QDialog):
 
     def __init__(self, summary: ConnectionSummary | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"About {APP_NAME}")
+        self.setWindowTitle(translate("AboutDialog", "About {app}").format(app=APP_NAME))
         self.setMinimumWidth(460)
 
         icon = QLabel(self)
@@ -45,7 +46,9 @@ class AboutDialog(QDialog):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.25)
         heading.setFont(font)
-        tagline = _value_label("A desktop messenger for support agents, on the Unipile API.", self)
+        tagline = _value_label(
+            translate("AboutDialog", "A desktop messenger for support agents, on the Unipile API."), self
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(icon)
@@ -57,19 +60,20 @@ class AboutDialog(QDialog):
             form = QFormLayout()
             form.setContentsMargins(0, 12, 0, 0)
             keyring_words = (
-                f"{summary.keyring_backend} — a system keyring"
+                translate("AboutDialog", "{backend} — a system keyring")
                 if summary.system_keyring
-                else f"{summary.keyring_backend} — not a system keyring, so keys cannot be saved"
-            )
-            for title, value in (
-                ("Connection:", summary.connection),
-                ("Server:", summary.server),
-                ("API key:", summary.key_location),
-                ("Keyring:", keyring_words),
+                else translate("AboutDialog", "{backend} — not a system keyring, so keys cannot be saved")
+            ).format(backend=summary.keyring_backend)
+            for key, title, value in (
+                ("Connection", translate("AboutDialog", "Connection:"), summary.connection),
+                ("Server", translate("AboutDialog", "Server:"), summary.server),
+                ("API key", translate("AboutDialog", "API key:"), summary.key_location),
+                ("Keyring", translate("AboutDialog", "Keyring:"), keyring_words),
             ):
                 label = _value_label(value, self)
                 form.addRow(title, label)
-                self.rows[title.rstrip(":")] = label
+                self.rows[key] = label  # keyed in English: tests and callers look rows up by role, not by text
+
             layout.addLayout(form)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

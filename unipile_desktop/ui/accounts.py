@@ -10,13 +10,14 @@ from PySide6.QtWidgets import QComboBox, QSizePolicy
 
 from ..api import Account
 from ..core.accounts import AccountsController, status_text
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .format import plain_tip
 from .resources import app_icon, provider_icon, provider_name
 from .theme import current_theme
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-ALL_ACCOUNTS_LABEL = "All accounts"
+ALL_ACCOUNTS_LABEL = QT_TRANSLATE_NOOP("AccountPicker", "All accounts")  # shown through translate("AccountPicker", …)
 
 
 class AccountRole(enum.IntEnum):
@@ -54,15 +55,27 @@ class AccountListModel(QAbstractListModel):
         status = self._controller.status(account.id)
         note = status_text(status)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{account_label(account)} — {note}" if note else account_label(account)
+            if not note:
+                return account_label(account)
+            return translate("AccountPicker", "{account} — {status}").format(
+                account=account_label(account), status=note
+            )
         if role == Qt.ItemDataRole.DecorationRole:
             return provider_icon(account.type)
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{provider_name(account.type)}: {account_label(account)}"]
+            lines = [
+                translate("AccountPicker", "{provider}: {account}").format(
+                    provider=provider_name(account.type), account=account_label(account)
+                )
+            ]
             if account.username and account.username != account_label(account):
                 lines.append(account.username)
             if note:
-                lines.append(f"Status: {note}. Reconnect this account in the Unipile dashboard.")
+                lines.append(
+                    translate(
+                        "AccountPicker", "Status: {status}. Reconnect this account in the Unipile dashboard."
+                    ).format(status=note)
+                )
             return plain_tip("\n".join(lines))  # the name and username come from the network
         if role == Qt.ItemDataRole.ForegroundRole:
             return current_theme().error_text if note else None
@@ -80,11 +93,11 @@ class AccountListModel(QAbstractListModel):
 
     def _all_accounts_data(self, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return ALL_ACCOUNTS_LABEL
+            return translate("AccountPicker", ALL_ACCOUNTS_LABEL)
         if role == Qt.ItemDataRole.DecorationRole:
             return app_icon()
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Chats of every connected account, newest first"
+            return translate("AccountPicker", "Chats of every connected account, newest first")
         if role == AccountRole.ACCOUNT_ID:
             return ""
         if role == AccountRole.STATUS:
@@ -128,7 +141,8 @@ class AccountPicker(QComboBox):
     def __init__(self, model: AccountListModel, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("accountPicker")
-        self.setAccessibleName("Account")
+        self.setAccessibleName(translate("AccountPicker", "Account"))
+
         self.setModel(model)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QWidget
 
 from ..api import Message
+from ..texts import translate
 from .format import one_line
 
 if TYPE_CHECKING:
@@ -65,28 +66,72 @@ class ConversationAnnouncer(Announcer):
     def follow_live(self, live: LiveUpdates) -> None:
         live.messages_arrived.connect(self.on_live_messages_arrived)
 
-    def _where(self, local_id: str) -> str:
-        """The words " to Zoë Müller" for a send of a chat that is not the open one; "" for the open chat's."""
+    def _where(self, local_id: str) -> str | None:
+        """The title of the send's chat when it is not the open one ("" if it has none); None for the open chat's."""
         outgoing = self._conversation.outgoing(local_id)
         chat_id = outgoing.chat_id if outgoing is not None else None
         open_chat = self._conversation.chat
         if chat_id is None or (open_chat is not None and open_chat.id == chat_id):
-            return ""
-        title = one_line(self._chat_title(chat_id), 80)
-        return f" to {title}" if title else " in another chat"
+            return None
+        return one_line(self._chat_title(chat_id), 80)
 
     def on_conversation_send_confirmed(self, local_id: str, _message_id: str) -> None:
-        self.announce(f"Message{self._where(local_id)} sent")
+        chat = self._where(local_id)
+        if chat is None:
+            said = translate("Announcer", "Message sent")
+        elif chat:
+            said = translate("Announcer", "Message to {chat} sent").format(chat=chat)
+        else:
+            said = translate("Announcer", "Message in another chat sent")
+        self.announce(said)
 
     def on_conversation_send_failed(self, local_id: str, sentence: str) -> None:
         reason = sentence.strip().removesuffix(".")
-        said = f"Message{self._where(local_id)} not sent"
-        self.announce(f"{said}: {reason}" if reason and reason.lower() != "not sent" else said, assertive=True)
+        if reason.lower() in ("not sent", translate("Announcer", "Not sent").lower()):
+            reason = ""  # the sentence says no more than the announcement
+        chat = self._where(local_id)
+        if chat is None:
+            said = (
+                translate("Announcer", "Message not sent: {reason}")
+                if reason
+                else translate("Announcer", "Message not sent")
+            )
+        elif chat:
+            said = (
+                translate("Announcer", "Message to {chat} not sent: {reason}")
+                if reason
+                else translate("Announcer", "Message to {chat} not sent")
+            )
+        else:
+            said = (
+                translate("Announcer", "Message in another chat not sent: {reason}")
+                if reason
+                else translate("Announcer", "Message in another chat not sent")
+            )
+        self.announce(said.format(chat=chat, reason=reason), assertive=True)
 
     def on_conversation_send_unsure(self, local_id: str, sentence: str) -> None:
         reason = sentence.strip().removesuffix(".")
-        said = f"Not sure the message{self._where(local_id)} was sent"
-        self.announce(f"{said}: {reason}" if reason else said, assertive=True)
+        chat = self._where(local_id)
+        if chat is None:
+            said = (
+                translate("Announcer", "Not sure the message was sent: {reason}")
+                if reason
+                else translate("Announcer", "Not sure the message was sent")
+            )
+        elif chat:
+            said = (
+                translate("Announcer", "Not sure the message to {chat} was sent: {reason}")
+                if reason
+                else translate("Announcer", "Not sure the message to {chat} was sent")
+            )
+        else:
+            said = (
+                translate("Announcer", "Not sure the message in another chat was sent: {reason}")
+                if reason
+                else translate("Announcer", "Not sure the message in another chat was sent")
+            )
+        self.announce(said.format(chat=chat, reason=reason), assertive=True)
 
     def on_live_messages_arrived(self, chat_id: str, messages: Sequence[Message]) -> None:
         open_chat = self._conversation.chat
@@ -97,6 +142,17 @@ class ConversationAnnouncer(Announcer):
             return
         last = received[-1]
         sender = self._conversation.sender_name(last.sender_attendee_id, last.sender_id)
-        text = one_line(last.text, SPOKEN_CHARS) or ("Attachment" if last.attachments else "")
-        said = "New message" if len(received) == 1 else f"{len(received)} new messages, the last"
-        self.announce(f"{said} from {sender}: {text}" if text else f"{said} from {sender}")
+        text = one_line(last.text, SPOKEN_CHARS) or (translate("Announcer", "Attachment") if last.attachments else "")
+        if len(received) == 1:
+            said = (
+                translate("Announcer", "New message from {sender}: {text}")
+                if text
+                else translate("Announcer", "New message from {sender}")
+            )
+        else:
+            said = (
+                translate("Announcer", "%n new message(s), the last from {sender}: {text}", n=len(received))
+                if text
+                else translate("Announcer", "%n new message(s), the last from {sender}", n=len(received))
+            )
+        self.announce(said.format(sender=sender, text=text))

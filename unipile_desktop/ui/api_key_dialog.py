@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ..profiles import InvalidProfileError, validate_api_key
+from ..texts import translate
 from .connection_dialog import (
     ERROR_STYLE,
     ConnectionTester,
@@ -40,7 +41,7 @@ class ApiKeyDialog(QDialog):
         message: str | None = None,
         dsn: str | None = None,
         tester: ConnectionTester | None = None,
-        title: str = "API key rejected",
+        title: str | None = None,  # default: "API key rejected"
     ) -> None:
         super().__init__(parent)
         self.profile_name = profile_name
@@ -48,25 +49,26 @@ class ApiKeyDialog(QDialog):
         self._tester = tester if dsn is not None else None
         self.check_task: asyncio.Task[bool] | None = None
 
-        self.setWindowTitle(title)
+        self.setWindowTitle(title if title is not None else translate("ApiKeyDialog", "API key rejected"))
         self.setModal(True)
         self.setMinimumWidth(440)
 
         self.message_label = plain_label(
             message
-            or (
-                f"Unipile rejected the API key of the profile “{profile_name}”. It may have been revoked or "
-                "replaced. Enter the current key from the Unipile dashboard; nothing you typed is lost."
-            ),
+            or translate(
+                "ApiKeyDialog",
+                "Unipile rejected the API key of the profile “{profile}”. It may have been revoked or "
+                "replaced. Enter the current key from the Unipile dashboard; nothing you typed is lost.",
+            ).format(profile=profile_name),
             self,
         )
-        self.key_field = SecretField(self, placeholder="Paste the new API key")
+        self.key_field = SecretField(self, placeholder=translate("ApiKeyDialog", "Paste the new API key"))
         self.key_error = error_label(self)
 
-        self.use_button = QPushButton("&Use this key", self)
+        self.use_button = QPushButton(translate("ApiKeyDialog", "&Use this key"), self)
         self.use_button.setDefault(True)
         self.use_button.setEnabled(False)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("ApiKeyDialog", "Cancel"), self)
         self.cancel_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -118,7 +120,8 @@ class ApiKeyDialog(QDialog):
         if key is None or self._tester is None or self._dsn is None:
             return self.submit() if key is not None else False
         self.use_button.setEnabled(False)
-        show_message(self.key_error, "Checking the key…", style=no_style)
+        show_message(self.key_error, translate("ApiKeyDialog", "Checking the key…"), style=no_style)
+
         try:
             worked, sentence = await run_connection_test(self._tester, self._dsn, key)
         finally:

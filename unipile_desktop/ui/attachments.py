@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from ..texts import translate
 from .format import human_size, plain_tip
 from .theme import set_themed_style
 
@@ -40,15 +41,16 @@ class AttachmentChip(QFrame):
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         name = path.name if len(path.name) <= MAX_SHOWN_NAME else path.name[: MAX_SHOWN_NAME - 3] + "…"
-        self.label.setText(f"{name} · {human_size(size)}")
+        self.label.setText(translate("AttachmentChips", "{name} · {size}").format(name=name, size=human_size(size)))
         # A file name can come from a customer (a saved attachment): tooltips must not read it as markup.
         self.label.setToolTip(plain_tip(str(path)))
         layout.addWidget(self.label)
         self.remove_button = QToolButton(self)
         self.remove_button.setText("×")
         self.remove_button.setAutoRaise(True)
-        self.remove_button.setToolTip(plain_tip(f"Remove {path.name}"))
-        self.remove_button.setAccessibleName(f"Remove {path.name}")
+        remove_words = translate("AttachmentChips", "Remove {name}").format(name=path.name)
+        self.remove_button.setToolTip(plain_tip(remove_words))
+        self.remove_button.setAccessibleName(remove_words)
         self.remove_button.clicked.connect(self.on_remove_button_clicked)
         layout.addWidget(self.remove_button)
 
@@ -144,7 +146,8 @@ def open_file_picker(
     parent: QWidget, object_name: str, on_chosen: Callable[[list[pathlib.Path]], object]
 ) -> QFileDialog:
     """A non-blocking "Attach files" dialog (open(), never exec(): no nested event loop under qasync)."""
-    dialog = QFileDialog(parent, "Attach files")
+    dialog = QFileDialog(parent, translate("AttachmentChips", "Attach files"))
+
     dialog.setObjectName(object_name)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

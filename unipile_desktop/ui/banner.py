@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QAbstractButton, QFrame, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
+from ..texts import translate
 from .server_text import for_details, is_capped, shown
 from .theme import Theme, set_themed_style
 
@@ -45,8 +46,8 @@ class Banner(QFrame):
         self._layout.addWidget(self.label, 1)
         self._full_text = ""
         self.details_button = QToolButton(self)
-        self.details_button.setText("Details…")
-        self.details_button.setAccessibleName("Show the whole message")
+        self.details_button.setText(translate("Banner", "Details…"))
+        self.details_button.setAccessibleName(translate("Banner", "Show the whole message"))
         self.details_button.setAutoRaise(True)
         self.details_button.clicked.connect(self.show_details)
         self.details_button.hide()
@@ -74,7 +75,7 @@ class Banner(QFrame):
         if box is None:
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Information)
-            box.setWindowTitle("Details")
+            box.setWindowTitle(translate("Banner", "Details"))
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.setStandardButtons(QMessageBox.StandardButton.Close)
             self.details_box = box
@@ -95,8 +96,8 @@ class ErrorBanner(Banner):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # to quote it to support
         self.dismiss_button = QToolButton(self)
         self.dismiss_button.setText("✕")
-        self.dismiss_button.setToolTip("Dismiss")
-        self.dismiss_button.setAccessibleName("Dismiss error")
+        self.dismiss_button.setToolTip(translate("Banner", "Dismiss"))
+        self.dismiss_button.setAccessibleName(translate("Banner", "Dismiss error"))
         self.dismiss_button.setAutoRaise(True)
         self.dismiss_button.clicked.connect(self.dismiss)
         self.set_action(self.dismiss_button, Qt.AlignmentFlag.AlignTop)
@@ -110,7 +111,9 @@ class ErrorBanner(Banner):
     def show_error(self, sentence: str) -> None:
         if sentence == self._sentence and not self.isHidden():
             self._repeats += 1
-            self.set_text(sentence, f" (×{self._repeats + 1})")
+            times = translate("Banner", "(×{count})").format(count=QLocale().toString(self._repeats + 1))
+            self.set_text(sentence, f" {times}")
+
         else:
             self._repeats = 0
             self._sentence = sentence

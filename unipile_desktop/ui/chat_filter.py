@@ -46,6 +46,7 @@ class ChatRole(enum.IntEnum):
     SEARCH_TEXT = Qt.ItemDataRole.UserRole + 11
     READ_ONLY = Qt.ItemDataRole.UserRole + 12
     DRAFT = Qt.ItemDataRole.UserRole + 13  # one line of the chat's unsent draft, "" when none
+    LABELS = Qt.ItemDataRole.UserRole + 14  # the local labels of the chat's person (tuple of str), () when none
 
 
 _ALL = frozenset({QueueView.ALL})

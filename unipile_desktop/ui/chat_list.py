@@ -4,7 +4,7 @@ proxy and the roles are in chat_filter)."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -23,13 +24,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QContextMenuEvent, QFont, QFontMetrics, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..api import Account
+from ..api import Account, Chat
 from ..core.chats import ChatEntry, ChatListController, DetailsState
 from ..core.images import ImageCache
 from ..engine.display_text import isolate, reveal_links
 from ..engine.switcher import fold_for_search
+from ..texts import translate
 from .accounts import account_label
 from .avatars import paint_avatar
+from .card.chips import paint_label_chips
 from .chat_filter import ChatFilterProxy as ChatFilterProxy  # the list's parts are imported from here
 from .chat_filter import ChatRole as ChatRole
 from .chat_filter import digits_per_word, search_text
@@ -66,6 +69,8 @@ class ChatListModel(QAbstractListModel):
         super().__init__(parent)
         self._controller = controller
         self._account_of = account_of  # which of the team's accounts a chat is on, for the tooltip
+        # The local labels of a chat's person (the customer card's), shown as chips and matched as "label:vip".
+        self.labels_of: Callable[[Chat], Sequence[str]] | None = None
         self._rows: list[ChatEntry] = []
         self._keys: list[tuple[float, int]] = []  # per row: (-activity, arrival), ascending = the rows' order
         self._row_of: dict[str, int] = {}
@@ -121,6 +126,7 @@ class ChatListModel(QAbstractListModel):
                 inmail=chat.is_inmail,
                 status=status.spoken if status is not None else "",
                 preview=ChatDelegate.preview_for(entry),
+                labels=tuple(self.labels_of(chat)) if self.labels_of is not None else (),
             )
         if role == ChatRole.ENTRY:
             return entry
@@ -147,6 +153,8 @@ class ChatListModel(QAbstractListModel):
             return "\n".join([search_text(entry), self.account_search_text(chat.account_id)])
         if role == ChatRole.READ_ONLY:
             return chat.read_only
+        if role == ChatRole.LABELS:
+            return tuple(self.labels_of(chat)) if self.labels_of is not None else ()
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:
@@ -177,7 +185,9 @@ class ChatListModel(QAbstractListModel):
         if account is None:
             return provider
         label = account_label(account)
-        return provider if label == provider else f"{provider} · {label}"
+        if label == provider:
+            return provider
+        return translate("ChatList", "{provider} · {account}").format(provider=provider, account=label)
 
     def account_search_text(self, account_id: str) -> str:
         """The account's name and username, so "acme" finds every chat on the Acme line."""
@@ -204,12 +214,25 @@ class ChatListModel(QAbstractListModel):
     def search_digits(self, row: int) -> str:
         return self._digits[row]
 
-    @staticmethod
-    def _search_keys(entry: ChatEntry) -> tuple[str, str, str]:
+    def _search_keys(self, entry: ChatEntry) -> tuple[str, str, str]:
         # A bounded start of the name and preview: a 10 MB name would take seconds to fold (and match nothing typed).
         preview = entry.preview[:SCAN_CHARS] if entry.preview is not None else None
         text = search_text(replace(entry, title=entry.title[:SCAN_CHARS], preview=preview))
-        return fold_for_search(text), digits_per_word(text), entry.chat.account_id
+        labels = self.labels_of(entry.chat) if self.labels_of is not None else ()
+        folded = fold_for_search(text)
+        if labels:  # "label:vip" in the filter box finds the chats of the people labelled vip
+            folded += "\n" + " ".join(f"label:{fold_for_search(label)}" for label in labels)
+        return folded, digits_per_word(text), entry.chat.account_id
+
+    def refresh_labels(self, chat_ids: Sequence[str] | None = None) -> None:
+        """Labels changed for these chats (None: any): their search keys are folded again and the rows repainted."""
+        for chat_id in list(self._row_of) if chat_ids is None else chat_ids:
+            row = self._row_of.get(chat_id)
+            if row is None:
+                continue
+            self._folded[row], self._digits[row], self._accounts[row] = self._search_keys(self._rows[row])
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
 
     def entry(self, row: int) -> ChatEntry | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -331,7 +354,11 @@ class ChatListModel(QAbstractListModel):
 ROW_HEIGHT = 68
 AVATAR_SIZE = 44
 PADDING = 10
-DRAFT_PREFIX = "Draft: "
+
+
+def draft_prefix() -> str:
+    """What comes before a chat's unsent draft in its row ("Draft: "), painted in red."""
+    return translate("ChatList", "Draft:") + " "
 
 
 class ChatDelegate(QStyledItemDelegate):
@@ -424,8 +451,9 @@ class ChatDelegate(QStyledItemDelegate):
             painter, option, status, QRect(left, top, right - left, line_height), small_font, time_text, time_colour
         )
         inmail_width = 0
-        if entry.chat.is_inmail:
-            inmail_width = small_metrics.horizontalAdvance("InMail") + 10
+        inmail_text = translate("ChatList", "InMail") if entry.chat.is_inmail else ""
+        if inmail_text:
+            inmail_width = small_metrics.horizontalAdvance(inmail_text) + 10
         title_room = max(0, title_right - left - (inmail_width + 6 if inmail_width else 0))
         title = entry.title or PLACEHOLDER_TITLE
         elided = title_metrics.elidedText(one_line(title[:SCAN_CHARS]), Qt.TextElideMode.ElideRight, title_room)
@@ -449,13 +477,18 @@ class ChatDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(marker, 4, 4)
             painter.setFont(small_font)
             painter.setPen(theme.inmail_text)
-            painter.drawText(marker, int(Qt.AlignmentFlag.AlignCenter), "InMail")
+            painter.drawText(marker, int(Qt.AlignmentFlag.AlignCenter), inmail_text)
 
         # Bottom line: preview and the unread badge.
         bottom_top = top + line_height + 4
         badge_width = 0
         if unread > 0:
-            count = "99+" if unread > 99 else str(unread)
+            locale = QLocale()
+            count = (
+                translate("ChatList", "{count}+").format(count=locale.toString(99))
+                if unread > 99
+                else locale.toString(unread)
+            )
             badge_width = max(small_metrics.height() + 2, small_metrics.horizontalAdvance(count) + 12)
             pill = QRect(right - badge_width, bottom_top, badge_width, small_metrics.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -466,6 +499,11 @@ class ChatDelegate(QStyledItemDelegate):
             painter.setFont(bold_small)
             painter.setPen(theme.accent if selected else theme.on_accent)
             painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), count)
+        labels = index.data(ChatRole.LABELS) or ()
+        if labels:  # the person's local labels as small chips, left of the unread count
+            chips_right = right - (badge_width + 6 if badge_width else 0)
+            used = paint_label_chips(painter, labels, chips_right, bottom_top, small_font, max(0, (right - left) // 2))
+            badge_width += used + (6 if used else 0)
         preview_room = max(0, right - left - (badge_width + 8 if badge_width else 0))
         preview = self.preview_for(entry)
         preview_font = QFont(base_font)
@@ -473,12 +511,13 @@ class ChatDelegate(QStyledItemDelegate):
         painter.setFont(preview_font)
         if entry.draft:
             # "Draft:" in red like other messengers, so an unsent reply is not mistaken for the last message.
-            prefix_width = preview_metrics.horizontalAdvance(DRAFT_PREFIX)
+            prefix = draft_prefix()
+            prefix_width = preview_metrics.horizontalAdvance(prefix)
             painter.setPen(text_colour if selected else theme.draft_text)
             painter.drawText(
                 QRect(left, bottom_top, min(prefix_width, preview_room), preview_metrics.height()),
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                DRAFT_PREFIX,
+                prefix,
             )
             left += prefix_width
             preview_room = max(0, preview_room - prefix_width)
@@ -498,12 +537,12 @@ class ChatDelegate(QStyledItemDelegate):
         """The characters of the second line (plain text, one line; painted elided, as a bidi isolate, with hidden
         characters in links made visible)."""
         if entry.draft:
-            return DRAFT_PREFIX + one_line(entry.draft[:SCAN_CHARS])
+            return draft_prefix() + one_line(entry.draft[:SCAN_CHARS])
         if entry.preview is not None:
             return one_line(entry.preview[:SCAN_CHARS])
         if entry.details is DetailsState.FAILED:
             return ""
-        return "Loading…"
+        return translate("ChatList", "Loading…")
 
 
 class ChatListView(QListView):
@@ -523,9 +562,11 @@ class ChatListView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMouseTracking(True)
-        self.setAccessibleName("Chats")
+        self.setAccessibleName(translate("ChatList", "Chats"))
         self.setAccessibleDescription(
-            "Alt+Up and Alt+Down open the previous and next chat; the Chat menu acts on the open one"
+            translate(
+                "ChatList", "Alt+Up and Alt+Down open the previous and next chat; the Chat menu acts on the open one"
+            )
         )
         self._queue: QueueController | None = None
 
@@ -546,10 +587,11 @@ class ChatListView(QListView):
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         unread = int(index.data(ChatRole.UNREAD) or 0)
         persistent = QPersistentModelIndex(index)
-        read_action = menu.addAction("Mark as read")
+        read_action = menu.addAction(translate("ChatList", "Mark as read"))
         read_action.setEnabled(unread > 0)
         read_action.triggered.connect(lambda: self._emit(self.mark_read_requested, persistent, True))
-        unread_action = menu.addAction("Mark as unread")
+        unread_action = menu.addAction(translate("ChatList", "Mark as unread"))
+
         unread_action.setEnabled(unread == 0)
         unread_action.triggered.connect(lambda: self._emit(self.mark_read_requested, persistent, False))
         entry = index.data(ChatRole.ENTRY)

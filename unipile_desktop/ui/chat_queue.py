@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QStyle, QStyleOptionViewItem
 
 from ..core.chats import ChatEntry
 from ..engine.queue import QueueView, waiting_text
+from ..texts import translate
 from .snooze_dialog import CHOOSE_TIME_LABEL, SNOOZE_CHOICES, snoozed_until_text
 from .theme import current_theme
 
@@ -38,7 +39,11 @@ class QueueStatus:
 
     @property
     def spoken(self) -> str:
-        return ", ".join(part for part in (self.text, "notifications muted" if self.muted else "") if part)
+        if not self.muted:
+            return self.text
+        if not self.text:
+            return translate("ChatQueue", "notifications muted")
+        return translate("ChatQueue", "{status}, notifications muted").format(status=self.text)
 
 
 def queue_status(queue: QueueController, entry: ChatEntry) -> QueueStatus | None:
@@ -54,9 +59,13 @@ def queue_status(queue: QueueController, entry: ChatEntry) -> QueueStatus | None
             overdue = seconds >= queue.waiting_threshold_minutes * 60
     elif QueueView.SNOOZED in views:
         until = queue.mark(entry.id).snoozed_until
-        text = "Snoozed" if until is None else f"Snoozed until {snoozed_until_text(until, queue.clock())}"
+        text = (
+            translate("ChatQueue", "Snoozed")
+            if until is None
+            else translate("ChatQueue", "Snoozed until {time}").format(time=snoozed_until_text(until, queue.clock()))
+        )
     elif QueueView.DONE in views:
-        text = "Done"
+        text = translate("ChatQueue", "Done")
     if not text and not muted:
         return None
     return QueueStatus(text, overdue=overdue, muted=muted)
@@ -116,16 +125,17 @@ def add_queue_entries(
     """Mark done (or Reopen), Snooze ▸ and Mute notifications for ``entry``, appended to a row's context menu."""
     menu.addSeparator()
     done = QueueView.DONE in queue.views_of(entry)
-    done_action = menu.addAction("Reopen" if done else "Mark done")
+    done_action = menu.addAction(translate("ChatQueue", "Reopen") if done else translate("ChatQueue", "Mark done"))
     done_action.setShortcut(MARK_DONE_SHORTCUT)  # shown as a hint; the window's action owns the key
     done_action.triggered.connect(lambda: on_done(not done))
-    snooze_menu = menu.addMenu("Snooze")
-    for preset, label in SNOOZE_CHOICES:
-        action = snooze_menu.addAction(label)
+    snooze_menu = menu.addMenu(translate("ChatQueue", "Snooze"))
+    for preset, label in SNOOZE_CHOICES:  # snooze_dialog's QT_TRANSLATE_NOOP labels
+        action = snooze_menu.addAction(translate("SnoozeDialog", label))
         action.triggered.connect(lambda _checked=False, value=preset.value: on_snooze(value))
-    choose = snooze_menu.addAction(CHOOSE_TIME_LABEL)
+    choose = snooze_menu.addAction(translate("SnoozeDialog", CHOOSE_TIME_LABEL))
     choose.triggered.connect(lambda: on_snooze(SNOOZE_CHOOSE))
-    mute_action = menu.addAction("Mute notifications")
+    mute_action = menu.addAction(translate("ChatQueue", "Mute notifications"))
+
     mute_action.setCheckable(True)
     mute_action.setChecked(queue.is_muted(entry.id))
     mute_action.toggled.connect(on_mute)

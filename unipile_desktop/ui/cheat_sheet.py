@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from ..texts import translate
 from . import shortcuts
 
 
@@ -25,7 +26,7 @@ class CheatSheetDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cheatSheet")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("CheatSheet", "Keyboard shortcuts"))
         self.setModal(False)
         self.setMinimumWidth(440)
         self.rows: list[tuple[str, str, str]] = []  # (section, keys, title) as shown, for tests and screen readers
@@ -50,7 +51,7 @@ class CheatSheetDialog(QDialog):
                     continue  # a registry entry without a key on this platform: nothing to learn
                 key_label = _label(keys, body)
                 key_label.setObjectName("cheatSheetKeys")
-                key_label.setAccessibleName(f"{title}: {keys}")
+                key_label.setAccessibleName(translate("CheatSheet", "{action}: {keys}").format(action=title, keys=keys))
                 grid.addWidget(key_label, line, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
                 text_label = _label(title, body)
                 text_label.setWordWrap(True)
@@ -62,7 +63,8 @@ class CheatSheetDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setAccessibleName("Keyboard shortcuts")
+        scroll.setAccessibleName(translate("CheatSheet", "Keyboard shortcuts"))
+
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)

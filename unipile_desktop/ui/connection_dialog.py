@@ -28,6 +28,7 @@ from ..profiles import (
     validate_dsn,
     validate_profile_name,
 )
+from ..texts import translate
 from .secret_field import SecretField
 from .server_text import set_server_text
 from .theme import Theme, colour_style, no_style, set_themed_style
@@ -91,9 +92,10 @@ async def run_connection_test(tester: ConnectionTester, dsn: str, api_key: str) 
         log.info("connection test failed: %s", type(exc).__name__)
         return False, describe_connection_failure(exc, dsn)
     if isinstance(result, int) and not isinstance(result, bool):
-        accounts = "1 account" if result == 1 else f"{result} accounts"
-        return True, f"Connection works: the server accepted the key and lists {accounts}."
-    return True, "Connection works: the server accepted the key."
+        return True, translate(
+            "ConnectionDialog", "Connection works: the server accepted the key and lists %n account(s).", n=result
+        )
+    return True, translate("ConnectionDialog", "Connection works: the server accepted the key.")
 
 
 class ConnectionDialog(QDialog):
@@ -132,51 +134,62 @@ class ConnectionDialog(QDialog):
         self._existing_names = {name for name in existing_names if name != self.original_name}
         self.test_task: asyncio.Task[bool] | None = None
 
-        self.setWindowTitle("Edit connection" if profile is not None else "Connect to Unipile")
+        self.setWindowTitle(
+            translate("ConnectionDialog", "Edit connection")
+            if profile is not None
+            else translate("ConnectionDialog", "Connect to Unipile")
+        )
         self.setModal(True)
         self.setMinimumWidth(480)
 
         intro = plain_label(
-            "Enter your Unipile DSN and an API key from the Unipile dashboard. The key is kept only in your "
-            "system keyring, never in a file.",
+            translate(
+                "ConnectionDialog",
+                "Enter your Unipile DSN and an API key from the Unipile dashboard. The key is kept only in your "
+                "system keyring, never in a file.",
+            ),
             self,
         )
 
         self.name_edit = QLineEdit(self)
-        self.name_edit.setPlaceholderText("Support")
-        self.name_edit.setAccessibleName("Profile name")
+        self.name_edit.setPlaceholderText(translate("ConnectionDialog", "Support", "an example profile name"))
+        self.name_edit.setAccessibleName(translate("ConnectionDialog", "Profile name"))
         self.name_error = error_label(self)
 
         self.dsn_edit = QLineEdit(self)
         self.dsn_edit.setPlaceholderText(DSN_PLACEHOLDER)
-        self.dsn_edit.setAccessibleName("DSN")
-        self.dsn_edit.setToolTip("host:port from the Unipile dashboard, or a full https:// address")
+        self.dsn_edit.setAccessibleName(translate("ConnectionDialog", "DSN"))
+        self.dsn_edit.setToolTip(
+            translate("ConnectionDialog", "host:port from the Unipile dashboard, or a full https:// address")
+        )
         self.dsn_error = error_label(self)
 
-        self.key_field = SecretField(self, placeholder="Paste the API key")
+        self.key_field = SecretField(self, placeholder=translate("ConnectionDialog", "Paste the API key"))
         self.key_error = error_label(self)
 
         form = QFormLayout()
-        form.addRow("Profile &name:", self.name_edit)
+        form.addRow(translate("ConnectionDialog", "Profile &name:"), self.name_edit)
         form.addRow("", self.name_error)
-        form.addRow("&DSN:", self.dsn_edit)
+        form.addRow(translate("ConnectionDialog", "&DSN:"), self.dsn_edit)
         form.addRow("", self.dsn_error)
-        form.addRow("API &key:", self.key_field)
+        form.addRow(translate("ConnectionDialog", "API &key:"), self.key_field)
         form.addRow("", self.key_error)
 
         self.status_label = plain_label("", self)
-        self.status_label.setAccessibleName("Connection test result")
+        self.status_label.setAccessibleName(translate("ConnectionDialog", "Connection test result"))
         self.status_label.hide()
 
-        self.test_button = QPushButton("&Test connection", self)
+        self.test_button = QPushButton(translate("ConnectionDialog", "&Test connection"), self)
         self.test_button.setAutoDefault(False)
-        self.demo_button = QPushButton("Try the &demo", self)
+        self.demo_button = QPushButton(translate("ConnectionDialog", "Try the &demo"), self)
         self.demo_button.setAutoDefault(False)
-        self.demo_button.setToolTip("Open the app on built-in sample data; no Unipile account needed")
+        self.demo_button.setToolTip(
+            translate("ConnectionDialog", "Open the app on built-in sample data; no Unipile account needed")
+        )
         self.demo_button.setVisible(offer_demo)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("ConnectionDialog", "Cancel"), self)
         self.cancel_button.setAutoDefault(False)
-        self.save_button = QPushButton("&Save", self)
+        self.save_button = QPushButton(translate("ConnectionDialog", "&Save"), self)
         self.save_button.setDefault(True)
 
         buttons = QHBoxLayout()
@@ -198,7 +211,9 @@ class ConnectionDialog(QDialog):
             self.dsn_edit.setText(profile.dsn)
         self.key_field.set_text(api_key)
         if self._saved_key is not None:
-            self.key_field.line_edit.setPlaceholderText("Leave empty to keep the saved key")
+            self.key_field.line_edit.setPlaceholderText(
+                translate("ConnectionDialog", "Leave empty to keep the saved key")
+            )
 
         self.test_button.clicked.connect(self.on_test_button_clicked)
         self.demo_button.clicked.connect(self.on_demo_button_clicked)
@@ -217,7 +232,12 @@ class ConnectionDialog(QDialog):
             show_message(self.name_error, str(exc))
             return None
         if name in self._existing_names:
-            show_message(self.name_error, f"A profile named “{name}” already exists. Choose another name.")
+            show_message(
+                self.name_error,
+                translate("ConnectionDialog", "A profile named “{name}” already exists. Choose another name.").format(
+                    name=name
+                ),
+            )
             return None
         show_message(self.name_error, "")
         return name
@@ -254,7 +274,8 @@ class ConnectionDialog(QDialog):
             show_message(self.status_label, "")
             return False
         dsn, key = checked
-        show_message(self.status_label, "Testing the connection…", style=no_style)
+        show_message(self.status_label, translate("ConnectionDialog", "Testing the connection…"), style=no_style)
+
         self.test_button.setEnabled(False)
         try:
             worked, sentence = await run_connection_test(self._tester, dsn, key)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
+from ..texts import translate
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,7 @@ class CrashDialog(QDialog):
     def __init__(self, log_path: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("crashDialog")
-        self.setWindowTitle(f"{APP_NAME} — unexpected error")
+        self.setWindowTitle(translate("CrashDialog", "{app} — unexpected error").format(app=APP_NAME))
         self.setModal(False)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.resize(640, 420)
@@ -72,22 +73,22 @@ class CrashDialog(QDialog):
         self.report_view.setObjectName("crashReport")
         self.report_view.setReadOnly(True)
         self.report_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.report_view.setAccessibleName("Error report")
+        self.report_view.setAccessibleName(translate("CrashDialog", "Error report"))
         self.log_label = QLabel(self)
         self.log_label.setTextFormat(Qt.TextFormat.PlainText)
         self.log_label.setWordWrap(True)
         self.log_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.log_path = log_path
         if log_path is not None:
-            self.log_label.setText(f"The log file is {log_path}")
+            self.log_label.setText(translate("CrashDialog", "The log file is {path}").format(path=log_path))
         else:
-            self.log_label.setText("No log file could be written on this computer.")
+            self.log_label.setText(translate("CrashDialog", "No log file could be written on this computer."))
 
         buttons = QDialogButtonBox(self)
-        self.copy_button = QPushButton("Copy report", self)
+        self.copy_button = QPushButton(translate("CrashDialog", "Copy report"), self)
         self.copy_button.clicked.connect(self.copy_report)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.open_log_button = QPushButton("Open log folder", self)
+        self.open_log_button = QPushButton(translate("CrashDialog", "Open log folder"), self)
         self.open_log_button.setEnabled(log_path is not None)
         self.open_log_button.clicked.connect(self.open_log_folder)
         buttons.addButton(self.open_log_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -106,12 +107,23 @@ class CrashDialog(QDialog):
 
     def show_report(self, report: str) -> None:
         self.count += 1
-        again = f" It has happened {self.count} times since the app started." if self.count > 1 else ""
-        self.summary.setText(
-            f"Something went wrong inside {APP_NAME}. The app is still running, but the last action may not have "
-            f"finished.{again} If it keeps happening, copy this report (it contains no API key) and send it to "
-            "your IT contact together with the log file."
-        )
+        if self.count > 1:
+            summary = translate(
+                "CrashDialog",
+                "Something went wrong inside {app}. The app is still running, but the last action may not have "
+                "finished. It has happened %n time(s) since the app started. If it keeps happening, copy this "
+                "report (it contains no API key) and send it to your IT contact together with the log file.",
+                n=self.count,
+            )
+        else:
+            summary = translate(
+                "CrashDialog",
+                "Something went wrong inside {app}. The app is still running, but the last action may not have "
+                "finished. If it keeps happening, copy this report (it contains no API key) and send it to "
+                "your IT contact together with the log file.",
+            )
+        self.summary.setText(summary.format(app=APP_NAME))
+
         self.report_view.setPlainText(report)
         self.show()
         self.raise_()

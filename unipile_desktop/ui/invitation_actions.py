@@ -14,6 +14,7 @@ from ..api import Account
 from ..core.accounts import AccountsController
 from ..core.invitations import InvitationController
 from ..core.new_chat import is_linkedin
+from ..texts import translate
 from .accounts import AccountPicker, account_label
 from .invitations_window import InvitationsWindow, show_invitations_window
 
@@ -37,15 +38,17 @@ class InvitationActions(QObject):
         self.picker_button = QToolButton(window)
         self.picker_button.setObjectName("accountMenuButton")
         self.picker_button.setText("⋯")
-        self.picker_button.setToolTip("Account actions: sent LinkedIn invitations")
-        self.picker_button.setAccessibleName("Account actions")
-        self.picker_button.setAccessibleDescription("Sent LinkedIn invitations of the account")
+        self.picker_button.setToolTip(translate("InvitationActions", "Account actions: sent LinkedIn invitations"))
+        self.picker_button.setAccessibleName(translate("InvitationActions", "Account actions"))
+        self.picker_button.setAccessibleDescription(
+            translate("InvitationActions", "Sent LinkedIn invitations of the account")
+        )
         self.picker_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.picker_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # "⋯" says it is a menu
-        self.picker_menu = QMenu("Account", self.picker_button)
+        self.picker_menu = QMenu(translate("InvitationActions", "Account"), self.picker_button)
         self.picker_menu.aboutToShow.connect(self.fill_picker_menu)
         self.picker_button.setMenu(self.picker_menu)
-        self.file_menu = QMenu("Sent LinkedIn &invitations", window)
+        self.file_menu = QMenu(translate("InvitationActions", "Sent LinkedIn &invitations"), window)
         self.file_menu.aboutToShow.connect(self.fill_file_menu)
         self.picker_button.setEnabled(controller is not None)
         self.file_menu.setEnabled(controller is not None)
@@ -57,20 +60,23 @@ class InvitationActions(QObject):
         return sorted(accounts, key=lambda a: a.id != picked)
 
     def fill_picker_menu(self) -> None:
-        self._fill(self.picker_menu, "Sent invitations — {}…")
+        self._fill(self.picker_menu, translate("InvitationActions", "Sent invitations — {account}…"))
 
     def fill_file_menu(self) -> None:
-        self._fill(self.file_menu, "{}…")
+        self._fill(self.file_menu, translate("InvitationActions", "{account}…"))
 
     def _fill(self, menu: QMenu, pattern: str) -> None:
         menu.clear()
         accounts = self.linkedin_accounts()
         if not accounts or self.controller is None:
-            empty = menu.addAction("No LinkedIn account: invitations are a LinkedIn feature")
+            empty = menu.addAction(
+                translate("InvitationActions", "No LinkedIn account: invitations are a LinkedIn feature")
+            )
             empty.setEnabled(False)
             return
         for number, account in enumerate(accounts, 1):
-            text = pattern.format(account_label(account).replace("&", "&&"))  # "R&D" is a name, not a mnemonic
+            text = pattern.format(account=account_label(account).replace("&", "&&"))  # "R&D" is a name, not a mnemonic
+
             if menu is self.file_menu and number < 10:
                 text = f"&{number} {text}"  # File → Sent LinkedIn invitations → 1, 2…: an Alt path to each
             action = QAction(text, menu)

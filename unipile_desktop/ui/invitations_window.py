@@ -26,17 +26,19 @@ from PySide6.QtWidgets import (
 
 from ..api import Account, SentInvitation
 from ..core.invitations import InvitationController
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .accounts import account_label
 from .banner import ERROR_COLOURS, Banner
-from .format import clock_time, one_line, plain_tip, relative_time
+from .format import clock_time, days_ago, one_line, plain_tip, relative_time
 from .row_paint import paint_row_background, row_colours
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 ROW_HEIGHT = 68
-EMPTY_TEXT = "No invitations are waiting for an answer on this account."
-LOADING_TEXT = "Loading the invitations this account sent…"
-FAILED_TEXT = "The sent invitations could not be loaded."
+# Shown through translate("SentInvitations", …).
+EMPTY_TEXT = QT_TRANSLATE_NOOP("SentInvitations", "No invitations are waiting for an answer on this account.")
+LOADING_TEXT = QT_TRANSLATE_NOOP("SentInvitations", "Loading the invitations this account sent…")
+FAILED_TEXT = QT_TRANSLATE_NOOP("SentInvitations", "The sent invitations could not be loaded.")
 
 
 class InvitationRole(enum.IntEnum):
@@ -49,17 +51,24 @@ class InvitationRole(enum.IntEnum):
 
 
 def invited_name(invitation: SentInvitation) -> str:
-    return invitation.invited_user or invitation.invited_user_public_id or invitation.invited_user_id or "Someone"
+    return (
+        invitation.invited_user
+        or invitation.invited_user_public_id
+        or invitation.invited_user_id
+        or translate("SentInvitations", "Someone")
+    )
 
 
 def sent_when(invitation: SentInvitation) -> str:
     moment = invitation.parsed_datetime
     if moment is None:
-        return invitation.date
-    when = relative_time(moment)
-    if when == clock_time(moment):
-        return f"Sent today, {when}"
-    return f"Sent {when.lower() if when == 'Yesterday' else when}"
+        return invitation.date  # the API's own words
+    days = days_ago(moment)
+    if days <= 0:
+        return translate("SentInvitations", "Sent today, {time}").format(time=clock_time(moment))
+    if days == 1:
+        return translate("SentInvitations", "Sent yesterday")
+    return translate("SentInvitations", "Sent {date}").format(date=relative_time(moment))
 
 
 class SentInvitationModel(QAbstractListModel):
@@ -211,12 +220,24 @@ class SentInvitationModel(QAbstractListModel):
             if invitation.invited_user_description:
                 lines.append(invitation.invited_user_description)
             lines.append(sent_when(invitation))
-            lines.append(f"Note: {invitation.invitation_text}" if invitation.invitation_text else "No note")
+            lines.append(
+                translate("SentInvitations", "Note: {note}").format(note=invitation.invitation_text)
+                if invitation.invitation_text
+                else translate("SentInvitations", "No note")
+            )
             return plain_tip("\n".join(lines))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            note = f"note: {one_line(invitation.invitation_text)}" if invitation.invitation_text else "no note"
-            state = ", withdrawing" if invitation.id in self._withdrawing else ""
-            return f"{invited_name(invitation)}, {sent_when(invitation)}, {note}{state}"
+            note = (
+                translate("SentInvitations", "note: {note}").format(note=one_line(invitation.invitation_text))
+                if invitation.invitation_text
+                else translate("SentInvitations", "no note")
+            )
+            spoken = (
+                translate("SentInvitations", "{name}, {when}, {note}, withdrawing")
+                if invitation.id in self._withdrawing
+                else translate("SentInvitations", "{name}, {when}, {note}")
+            )
+            return spoken.format(name=invited_name(invitation), when=sent_when(invitation), note=note)
         if role == InvitationRole.INVITATION:
             return invitation
         if role == InvitationRole.INVITATION_ID:
@@ -256,7 +277,9 @@ class SentInvitationDelegate(QStyledItemDelegate):
         right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         # drawText never interprets markup: everything here is plain text from the network.
-        when = "Withdrawing…" if withdrawing else str(index.data(InvitationRole.WHEN) or "")
+        when = (
+            translate("SentInvitations", "Withdrawing…") if withdrawing else str(index.data(InvitationRole.WHEN) or "")
+        )
         painter.setFont(small)
         painter.setPen(muted)
         when_width = QFontMetrics(small).horizontalAdvance(when)
@@ -279,7 +302,11 @@ class SentInvitationDelegate(QStyledItemDelegate):
         note = str(index.data(InvitationRole.NOTE) or "")
         painter.setFont(italic)
         painter.setPen(text_colour if note else muted)
-        note_text = f"“{note}”" if note else "No note"
+        note_text = (
+            translate("SentInvitations", "“{note}”").format(note=note)
+            if note
+            else translate("SentInvitations", "No note")
+        )
         painter.drawText(
             QRect(rect.left(), top, rect.width(), small_line),
             left,
@@ -296,8 +323,8 @@ class LoadErrorBanner(Banner):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.dismiss_button = QToolButton(self)
         self.dismiss_button.setText("✕")
-        self.dismiss_button.setToolTip("Dismiss")
-        self.dismiss_button.setAccessibleName("Dismiss error")
+        self.dismiss_button.setToolTip(translate("SentInvitations", "Dismiss"))
+        self.dismiss_button.setAccessibleName(translate("SentInvitations", "Dismiss error"))
         self.dismiss_button.setAutoRaise(True)
         self.dismiss_button.clicked.connect(self.hide)
         self.set_action(self.dismiss_button, Qt.AlignmentFlag.AlignTop)
@@ -321,13 +348,18 @@ class InvitationsWindow(QDialog):
         super().__init__(parent)
         self.setObjectName("invitations_window")
         self.setModal(False)
-        self.setWindowTitle(f"Sent invitations — {account_label(account)}")  # window titles are never markup
+        self.setWindowTitle(  # window titles are never markup
+            translate("SentInvitations", "Sent invitations — {account}").format(account=account_label(account))
+        )
         self.controller = controller
         self.account = account
         self.confirm_box: QMessageBox | None = None
 
         self.intro_label = QLabel(
-            "Invitations to connect sent from this account that wait for an answer, newest first.",
+            translate(
+                "SentInvitations",
+                "Invitations to connect sent from this account that wait for an answer, newest first.",
+            ),
             self,
         )
         self.intro_label.setWordWrap(True)
@@ -337,7 +369,7 @@ class InvitationsWindow(QDialog):
         self.model = SentInvitationModel(controller, account.id, self)
         self.view = QListView(self)
         self.view.setObjectName("invitations_list")
-        self.view.setAccessibleName("Sent invitations")
+        self.view.setAccessibleName(translate("SentInvitations", "Sent invitations"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(SentInvitationDelegate(self.view))
         self.view.setUniformItemSizes(True)
@@ -354,18 +386,18 @@ class InvitationsWindow(QDialog):
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.state_label)
 
-        self.refresh_button = QPushButton("Refresh", self)
+        self.refresh_button = QPushButton(translate("SentInvitations", "Refresh"), self)
         self.refresh_button.setObjectName("invitations_refresh")
-        self.refresh_button.setToolTip("Load the list again from the server")
-        self.more_button = QPushButton("Load more", self)
+        self.refresh_button.setToolTip(translate("SentInvitations", "Load the list again from the server"))
+        self.more_button = QPushButton(translate("SentInvitations", "Load more"), self)
         self.more_button.setObjectName("invitations_more")
-        self.more_button.setToolTip("Load older invitations")
-        self.withdraw_button = QPushButton("Withdraw…", self)
+        self.more_button.setToolTip(translate("SentInvitations", "Load older invitations"))
+        self.withdraw_button = QPushButton(translate("SentInvitations", "Withdraw…"), self)
         self.withdraw_button.setObjectName("invitations_withdraw")
-        self.close_button = QPushButton("Close", self)
+        self.close_button = QPushButton(translate("SentInvitations", "Close"), self)
         for button in (self.refresh_button, self.more_button, self.withdraw_button, self.close_button):
             button.setAutoDefault(False)
-        self.withdraw_action = QAction("Withdraw invitation", self)
+        self.withdraw_action = QAction(translate("SentInvitations", "Withdraw invitation"), self)
         self.withdraw_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         self.withdraw_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.view.addAction(self.withdraw_action)
@@ -444,15 +476,17 @@ class InvitationsWindow(QDialog):
         name = invited_name(invitation)
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Withdraw invitation",
-            f"Withdraw the invitation to {name}?",
+            translate("SentInvitations", "Withdraw invitation"),
+            translate("SentInvitations", "Withdraw the invitation to {name}?").format(name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("invitations_confirm")
         box.setTextFormat(Qt.TextFormat.PlainText)  # the name comes from the network
-        box.setInformativeText("LinkedIn may not let you invite them again for up to three weeks.")
-        box.button(QMessageBox.StandardButton.Yes).setText("Withdraw")
+        box.setInformativeText(
+            translate("SentInvitations", "LinkedIn may not let you invite them again for up to three weeks.")
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(translate("SentInvitations", "Withdraw"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         invitation_id = invitation.id
         box.finished.connect(lambda result: self.on_confirm_box_finished(invitation_id, result))
@@ -478,24 +512,30 @@ class InvitationsWindow(QDialog):
         empty = model.rowCount() == 0
         if empty:
             if model.loading or not model.loaded and not model.load_error:
-                self.state_label.setText(LOADING_TEXT)
+                self.state_label.setText(translate("SentInvitations", LOADING_TEXT))
             elif model.load_error and not model.loaded:
-                self.state_label.setText(FAILED_TEXT)
+                self.state_label.setText(translate("SentInvitations", FAILED_TEXT))
             else:
-                self.state_label.setText(EMPTY_TEXT)
+                self.state_label.setText(translate("SentInvitations", EMPTY_TEXT))
         self.stack.setCurrentWidget(self.state_label if empty else self.view)
         self.more_button.setVisible(model.has_more() and (model.loaded or bool(model.load_error)))
         self.more_button.setEnabled(not model.loading)
-        self.more_button.setText("Loading…" if model.loading and model.loaded else "Load more")
+        self.more_button.setText(
+            translate("SentInvitations", "Loading…")
+            if model.loading and model.loaded
+            else translate("SentInvitations", "Load more")
+        )
         self.refresh_button.setEnabled(not model.loading)
         invitation = self.selected_invitation()
         can_withdraw = invitation is not None and not model.is_withdrawing(invitation.id)
         self.withdraw_button.setEnabled(can_withdraw)
         self.withdraw_action.setEnabled(can_withdraw)
         self.withdraw_button.setToolTip(
-            plain_tip(f"Withdraw the invitation to {invited_name(invitation)}")
+            plain_tip(
+                translate("SentInvitations", "Withdraw the invitation to {name}").format(name=invited_name(invitation))
+            )
             if invitation is not None
-            else "Select an invitation first"
+            else translate("SentInvitations", "Select an invitation first")
         )
 
 

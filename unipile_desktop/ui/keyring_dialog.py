@@ -6,14 +6,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..profiles import KeyringProblem, KeyringUnavailableError
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .connection_dialog import plain_label
 
-SESSION_ONLY_TEXT = "Use the key for this session only"
+SESSION_ONLY_TEXT = QT_TRANSLATE_NOOP("KeyringDialog", "Use the key for this session only")  # translate when shown
 
-# The error's own sentence already says what to do on Linux; this adds what it leaves out.
+# The error's own sentence already says what to do on Linux; this adds what it leaves out (translate when shown).
 _MORE_ADVICE: dict[KeyringProblem, str] = {
-    KeyringProblem.NO_BACKEND: (
-        "On Windows and macOS the system keyring is built in; if it is missing there, ask your IT department."
+    KeyringProblem.NO_BACKEND: QT_TRANSLATE_NOOP(
+        "KeyringDialog",
+        "On Windows and macOS the system keyring is built in; if it is missing there, ask your IT department.",
     ),
 }
 
@@ -35,30 +37,39 @@ class KeyringUnavailableDialog(QDialog):
         backend_description: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyring not available")
+        self.setWindowTitle(translate("KeyringDialog", "Keyring not available"))
         self.setModal(True)
         self.setMinimumWidth(460)
 
-        heading = QLabel("Your system keyring cannot be used right now", self)
+        heading = QLabel(translate("KeyringDialog", "Your system keyring cannot be used right now"), self)
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
 
         self.message_label = plain_label(message, self)
-        self.advice_label = plain_label(_MORE_ADVICE.get(problem, "") if problem is not None else "", self)
+        advice = _MORE_ADVICE.get(problem, "") if problem is not None else ""
+        self.advice_label = plain_label(translate("KeyringDialog", advice) if advice else "", self)
         self.advice_label.setVisible(bool(self.advice_label.text()))
-        backend_text = f"Keyring in use: {backend_description}." if backend_description else ""
+        backend_text = (
+            translate("KeyringDialog", "Keyring in use: {backend}.").format(backend=backend_description)
+            if backend_description
+            else ""
+        )
         self.backend_label = plain_label(backend_text, self)
         self.backend_label.setVisible(bool(backend_text))
         self.session_label = plain_label(
-            "You can still work now: the key is then held in memory until you quit Unipile Desktop. It is never "
-            "written to a file, so you will be asked for it again next time.",
+            translate(
+                "KeyringDialog",
+                "You can still work now: the key is then held in memory until you quit Unipile Desktop. It is never "
+                "written to a file, so you will be asked for it again next time.",
+            ),
             self,
         )
 
-        self.session_button = QPushButton(SESSION_ONLY_TEXT, self)
+        self.session_button = QPushButton(translate("KeyringDialog", SESSION_ONLY_TEXT), self)
         self.session_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(translate("KeyringDialog", "Cancel"), self)
+
         self.cancel_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

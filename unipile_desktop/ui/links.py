@@ -16,23 +16,33 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..engine.hidden_chars import HIDDEN, contains_hidden, reveal
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .server_text import is_capped, shown
 
 log = logging.getLogger(__name__)
 
 ALLOWED_SCHEMES = frozenset({"http", "https"})
-REFUSED_SENTENCE = "This link was not opened: only web links (http or https) can be opened from a message."
-HIDDEN_REFUSED_SENTENCE = "This link was not opened: its address holds hidden characters and is not valid: {address}"
-CONFIRM_TITLE = "Open this link?"
-MAX_SHOWN_ADDRESS = 500
-HIDDEN_CHARS_WARNING = "This link contains hidden characters that can make it read as another address."
-USER_INFO_WARNING = (
-    "The address starts with a name followed by “@”: the site it opens is the one after the “@”, not the name "
-    "before it (“https://bank.example@evil.example/” opens evil.example)."
+# Sources (the English text): shown through translate("Links", …).
+REFUSED_SENTENCE = QT_TRANSLATE_NOOP(
+    "Links", "This link was not opened: only web links (http or https) can be opened from a message."
 )
-FOREIGN_HOST_WARNING = (
+HIDDEN_REFUSED_SENTENCE = QT_TRANSLATE_NOOP(
+    "Links", "This link was not opened: its address holds hidden characters and is not valid: {address}"
+)
+CONFIRM_TITLE = QT_TRANSLATE_NOOP("Links", "Open this link?")
+MAX_SHOWN_ADDRESS = 500
+HIDDEN_CHARS_WARNING = QT_TRANSLATE_NOOP(
+    "Links", "This link contains hidden characters that can make it read as another address."
+)
+USER_INFO_WARNING = QT_TRANSLATE_NOOP(
+    "Links",
+    "The address starts with a name followed by “@”: the site it opens is the one after the “@”, not the name "
+    "before it (“https://bank.example@evil.example/” opens evil.example).",
+)
+FOREIGN_HOST_WARNING = QT_TRANSLATE_NOOP(
+    "Links",
     "The site's name uses letters outside plain English ones: it may imitate a site you know "
-    "(a Cyrillic “а” looks like a Latin “a”)."
+    "(a Cyrillic “а” looks like a Latin “a”).",
 )
 
 # A URL in plain text: scheme, then anything up to whitespace or a character that cannot be part of it.
@@ -46,8 +56,8 @@ def refusal_reason(url: str) -> str | None:
     parsed = QUrl(url.strip(), QUrl.ParsingMode.StrictMode)
     if not parsed.isValid() or parsed.scheme().lower() not in ALLOWED_SCHEMES or not parsed.host():
         if contains_hidden(url) and parsed.scheme().lower() in ALLOWED_SCHEMES:
-            return HIDDEN_REFUSED_SENTENCE.format(address=reveal(url.strip()))
-        return REFUSED_SENTENCE
+            return translate("Links", HIDDEN_REFUSED_SENTENCE).format(address=reveal(url.strip()))
+        return translate("Links", REFUSED_SENTENCE)
     return None
 
 
@@ -67,12 +77,12 @@ def confirmation_reasons(url: str) -> list[str]:
     """Why ``url`` needs a confirmation before it opens (hidden characters, a host not in ASCII); [] when not."""
     reasons: list[str] = []
     if contains_hidden(url):
-        reasons.append(HIDDEN_CHARS_WARNING)
+        reasons.append(translate("Links", HIDDEN_CHARS_WARNING))
     if not "".join(char for char in _raw_host(url.strip()) if char not in HIDDEN).isascii():
-        reasons.append(FOREIGN_HOST_WARNING)
+        reasons.append(translate("Links", FOREIGN_HOST_WARNING))
     _scheme, _separator, rest = url.strip().partition("://")
     if "@" in re.split(r"[/?#\\]", rest, maxsplit=1)[0]:  # user info before the host: what opens is after "@"
-        reasons.append(USER_INFO_WARNING)
+        reasons.append(translate("Links", USER_INFO_WARNING))
     return reasons
 
 
@@ -111,15 +121,17 @@ def confirm_link(url: str, reasons: list[str], parent: QWidget | None = None) ->
     address = real_address(url)
     written = reveal(url.strip())
     # Addresses are capped and breakable anywhere, so a long one cannot push the box off the screen.
-    text = " ".join(reasons) + "\n\nThe real address is:\n" + shown(address, MAX_SHOWN_ADDRESS)
-    details = "The real address is:\n" + address
+    real = translate("Links", "The real address is:\n{address}")
+    as_written = translate("Links", "As written in the message:\n{address}")
+    text = " ".join(reasons) + "\n\n" + real.format(address=shown(address, MAX_SHOWN_ADDRESS))
+    details = real.format(address=address)
     if written != address:
-        text += "\n\nAs written in the message:\n" + shown(written, MAX_SHOWN_ADDRESS)
-        details += "\n\nAs written in the message:\n" + written
+        text += "\n\n" + as_written.format(address=shown(written, MAX_SHOWN_ADDRESS))
+        details += "\n\n" + as_written.format(address=written)
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        CONFIRM_TITLE,
-        text + "\n\nOpen it only if you trust where it leads.",
+        translate("Links", CONFIRM_TITLE),
+        text + "\n\n" + translate("Links", "Open it only if you trust where it leads."),
         QMessageBox.StandardButton.Cancel,
         parent or _active(),
     )
@@ -127,7 +139,7 @@ def confirm_link(url: str, reasons: list[str], parent: QWidget | None = None) ->
     box.setTextFormat(Qt.TextFormat.PlainText)
     if is_capped(address, MAX_SHOWN_ADDRESS) or is_capped(written, MAX_SHOWN_ADDRESS):
         box.setDetailedText(details)
-    open_button = box.addButton("Open", QMessageBox.ButtonRole.AcceptRole)
+    open_button = box.addButton(translate("Links", "Open"), QMessageBox.ButtonRole.AcceptRole)
     open_button.setObjectName("link_open_button")
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.setEscapeButton(QMessageBox.StandardButton.Cancel)
@@ -146,7 +158,11 @@ def confirm_link(url: str, reasons: list[str], parent: QWidget | None = None) ->
 
 def _tell(sentence: str, parent: QWidget | None) -> None:
     box = QMessageBox(
-        QMessageBox.Icon.Warning, "Link not opened", sentence, QMessageBox.StandardButton.Ok, parent or _active()
+        QMessageBox.Icon.Warning,
+        translate("Links", "Link not opened"),
+        sentence,
+        QMessageBox.StandardButton.Ok,
+        parent or _active(),
     )
     box.setObjectName("link_refused_box")
     box.setTextFormat(Qt.TextFormat.PlainText)

@@ -29,6 +29,8 @@ from ..core.invitations import InvitationController
 from ..core.live_updates import LiveUpdates
 from ..core.new_chat import NewChatController, StartedChat
 from ..core.tasks import TaskRunner
+from ..engine.sync import SyncState
+from ..texts import translate
 from . import shortcuts
 from .about_dialog import AboutDialog, ConnectionSummary
 from .accounts import AccountListModel, AccountPicker, account_label
@@ -41,7 +43,7 @@ from .invitation_actions import InvitationActions
 from .key_banner import KeyRejectedBanner
 from .new_chat import NewChatDialog
 from .profiles_menu import ProfilesMenu
-from .queue_actions import EMPTY_VIEW_TEXT, QueueActions
+from .queue_actions import QueueActions, empty_view_text
 from .queue_bar import QueueBar
 from .resources import app_icon
 from .server_text import shown
@@ -63,6 +65,11 @@ SETTING_MARK_READ_ON_OPEN = "chats/mark_read_on_open"
 def is_key_rejection(exc: object) -> bool:
     """A 401 that refuses the API key itself (the key banner handles it), not one for a disconnected account."""
     return isinstance(exc, AuthenticationError) and exc.is_key_rejected
+
+
+def looking_up_text(left: int) -> str:
+    """ "Looking up names… (3 left)": the filter may match more chats once their names are known."""
+    return translate("MainWindow", "Looking up names… (%n left)", None, left)
 
 
 def settings_bool(settings: QSettings, key: str, default: bool) -> bool:
@@ -110,7 +117,7 @@ class MainWindow(QMainWindow):
         self._quitting = False
         self.connection_summary: ConnectionSummary | None = None  # for Help → About; set by the composition root
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{APP_NAME} — Demo" if demo else APP_NAME)
+        self.setWindowTitle(translate("MainWindow", "{app} — Demo").format(app=APP_NAME) if demo else APP_NAME)
         self.setWindowIcon(app_icon())
 
         # Left: account picker, filter box, chat list.
@@ -118,10 +125,12 @@ class MainWindow(QMainWindow):
         self.account_picker = AccountPicker(self.account_model)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("chatFilter")
-        self.filter_edit.setPlaceholderText("Filter chats")
+        self.filter_edit.setPlaceholderText(translate("MainWindow", "Filter chats"))
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAccessibleName("Filter chats")
-        self.filter_edit.setAccessibleDescription("Shows the chats whose name, people, message or account match")
+        self.filter_edit.setAccessibleName(translate("MainWindow", "Filter chats"))
+        self.filter_edit.setAccessibleDescription(
+            translate("MainWindow", "Shows the chats whose name, people, message or account match")
+        )
         if queue is not None:
             # Connected before the model is: what the queue knows of a chat's messages is dropped before the
             # proxy asks again about the changed row.
@@ -163,10 +172,14 @@ class MainWindow(QMainWindow):
         filter_row = QHBoxLayout()
         filter_row.setSpacing(6)
         filter_row.addWidget(self.filter_edit, 1)
+        # Longer button words (French, German) must not squeeze the filter to nothing: the panel widens instead.
+        self.filter_edit.setMinimumWidth(self.filter_edit.fontMetrics().horizontalAdvance("Filter chats"))
         self.new_chat_button = QToolButton()
         self.new_chat_button.setObjectName("newChatButton")
-        self.new_chat_button.setText("New chat")
-        self.new_chat_button.setToolTip(shortcuts.tooltip("new_chat", "Start a chat or a group"))
+        self.new_chat_button.setText(translate("MainWindow", "New chat"))
+        self.new_chat_button.setToolTip(
+            shortcuts.tooltip("new_chat", translate("MainWindow", "Start a chat or a group"))
+        )
         self.new_chat_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.new_chat_button.setEnabled(new_chat is not None)
         self.queue_actions = QueueActions(self, queue)
@@ -244,6 +257,7 @@ class MainWindow(QMainWindow):
         self.canned_reply_action = actions.canned_reply_action
         self.canned_replies_manager_action = actions.canned_replies_manager_action
         self.download_history_action = actions.download_history_action
+        self.customer_card_action = actions.customer_card_action
         # Implemented in window_actions.
         self.cheat_sheet_action = actions.cheat_sheet_action
         self.mark_unread_action = actions.mark_unread_action
@@ -329,12 +343,17 @@ class MainWindow(QMainWindow):
         self.live = live
         live.chats_changed.connect(self.chats.apply_live)
         live.messages_arrived.connect(self.conversation.on_live_messages_arrived)
-        live.indicator_changed.connect(self.sync_indicator.set_indicator)
+        live.indicator_changed.connect(self.on_live_indicator_changed)
         live.back_online.connect(self.on_live_back_online)
         self.announcer.follow_live(live)
         live.set_accounts(self.chats.scope)
         text, tooltip = live.indicator
-        self.sync_indicator.set_indicator(text, tooltip)
+        self.on_live_indicator_changed(text, tooltip)
+
+    def on_live_indicator_changed(self, text: str, tooltip: str) -> None:
+        # Offline is the sync's state, not a word to look for in a translated text.
+        offline = self.live is not None and self.live.status.state is SyncState.OFFLINE
+        self.sync_indicator.set_indicator(text, tooltip, offline=offline)
 
     def on_live_back_online(self) -> None:
         """The server answers again: load what could not be loaded while offline (rows on screen stay)."""
@@ -371,24 +390,27 @@ class MainWindow(QMainWindow):
         looking_up = self.chats.pending_name_lookups if filtering else 0
         if self.chat_proxy.rowCount() > 0:
             if looking_up:  # more rows may match once their names are known
-                self.chat_list_status.setText(f"Looking up names… ({looking_up} left)")
+                self.chat_list_status.setText(looking_up_text(looking_up))
                 self.chat_list_status.show()
             else:
                 self.chat_list_status.hide()
             return
         if self.chat_model.is_fetching:
-            text = "Loading chats…"
+            text = translate("MainWindow", "Loading chats…")
         elif looking_up:
-            text = f"Looking up names… ({looking_up} left)"
-        elif self.chat_model.rowCount() > 0 and not filtering and self.chat_proxy.view in EMPTY_VIEW_TEXT:
-            text = EMPTY_VIEW_TEXT[self.chat_proxy.view]
+            text = looking_up_text(looking_up)
+        elif self.chat_model.rowCount() > 0 and not filtering and (empty := empty_view_text(self.chat_proxy.view)):
+            text = empty
         elif self.chat_model.rowCount() > 0:
-            text = "No chats match the filter."
+            text = translate("MainWindow", "No chats match the filter.")
         elif self.chats.has_more and not self.chats.can_load_more and not self.chats.is_loading:
-            reason = f" {shown(self._load_failure)}" if self._load_failure else ""  # capped, breakable
-            text = f"The chats could not be loaded.{reason} Press F5 to try again."
+            if self._load_failure:  # the server's sentence, capped and breakable
+                text = translate("MainWindow", "The chats could not be loaded. {reason} Press F5 to try again.")
+                text = text.format(reason=shown(self._load_failure))
+            else:
+                text = translate("MainWindow", "The chats could not be loaded. Press F5 to try again.")
         else:
-            text = "No chats yet."
+            text = translate("MainWindow", "No chats yet.")
         self.chat_list_status.setText(text)
         self.chat_list_status.show()
 
@@ -444,11 +466,14 @@ class MainWindow(QMainWindow):
             composer.set_account_warning("")
             return
         account = self.accounts.account(open_chat.account_id)
-        name = account_label(account) if account is not None else "This account"
+        name = account_label(account) if account is not None else translate("MainWindow", "This account")
         note = status_text(self.accounts.status(open_chat.account_id))
-        composer.set_account_warning(
-            f"{name}: {note}. Messages from this account will not go out until it is fixed in the Unipile dashboard."
+        warning = translate(
+            "MainWindow",
+            "{account}: {status}. Messages from this account will not go out until it is fixed in the Unipile "
+            "dashboard.",
         )
+        composer.set_account_warning(warning.format(account=name, status=note))
 
     def on_chat_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         entry = current.data(ChatRole.ENTRY) if current.isValid() else None
@@ -537,7 +562,8 @@ class MainWindow(QMainWindow):
             if account_id is not None:
                 self.accounts.mark_disconnected(account_id)
         if self.new_chat_dialog is None or not self.new_chat_dialog.isVisible():
-            self.error_banner.show_error(f"The new chat could not be started. {sentence} Press Ctrl+N to try again.")
+            failed = translate("MainWindow", "The new chat could not be started. {reason} Press {keys} to try again.")
+            self.error_banner.show_error(failed.format(reason=sentence, keys=shortcuts.shortcut("new_chat").text()))
 
     def show_started_chat(self, started: StartedChat) -> None:
         """Select the chat just started (inserting it at the top of the list) and open it with its message."""

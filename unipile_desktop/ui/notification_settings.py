@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import time
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import QLocale, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,14 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine.queue import WorkingHours
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .theme import colour_style, set_themed_style
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DEFAULT_WORKING_HOURS = WorkingHours(days=frozenset(range(5)), start=time(9, 0), end=time(18, 0))
 DEFAULT_WAITING_THRESHOLD_MINUTES = 15
 MAX_WAITING_THRESHOLD_MINUTES = 24 * 60
-NO_TRAY_EXPLANATION = "This desktop shows no tray icons, so closing the window quits the app."
-NO_DAYS_SENTENCE = "Choose at least one working day, or turn working hours off."
+NO_TRAY_EXPLANATION = QT_TRANSLATE_NOOP(
+    "NotificationSettings", "This desktop shows no tray icons, so closing the window quits the app."
+)
+NO_DAYS_SENTENCE = QT_TRANSLATE_NOOP(
+    "NotificationSettings", "Choose at least one working day, or turn working hours off."
+)
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,12 @@ class NotificationSettings:
     working_hours: WorkingHours | None = None  # None: notify at any hour
     waiting_threshold_minutes: int = DEFAULT_WAITING_THRESHOLD_MINUTES
     close_to_tray: bool = True
+
+
+def day_names() -> list[str]:
+    """Monday to Sunday, short, in the agent's language ("Mon", "Mo."): index 0 is Monday, as in ``WorkingHours``."""
+    locale = QLocale()
+    return [locale.dayName(day, QLocale.FormatType.ShortFormat) for day in range(1, 8)]
 
 
 def _qtime(value: time) -> QTime:
@@ -61,27 +71,33 @@ class NotificationSettingsDialog(QDialog):
     def __init__(self, settings: NotificationSettings, *, tray_available: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notificationSettingsDialog")
-        self.setWindowTitle("Notification settings")
+        self.setWindowTitle(translate("NotificationSettings", "Notification settings"))
         self._initial = settings
         self._tray_available = tray_available
 
-        self.hide_text_check = QCheckBox("Hide message text in notifications", self)
+        self.hide_text_check = QCheckBox(translate("NotificationSettings", "Hide message text in notifications"), self)
         self.hide_text_check.setObjectName("hideTextCheck")
-        self.hide_text_check.setToolTip("Notifications then say who wrote, not what (for shared screens)")
+        self.hide_text_check.setToolTip(
+            translate("NotificationSettings", "Notifications then say who wrote, not what (for shared screens)")
+        )
         self.hide_text_check.setChecked(settings.hide_text)
-        self.do_not_disturb_check = QCheckBox("Do not disturb", self)
+        self.do_not_disturb_check = QCheckBox(translate("NotificationSettings", "Do not disturb"), self)
         self.do_not_disturb_check.setObjectName("doNotDisturbCheck")
-        self.do_not_disturb_check.setToolTip("No notifications until this is turned off; the counts still update")
+        self.do_not_disturb_check.setToolTip(
+            translate("NotificationSettings", "No notifications until this is turned off; the counts still update")
+        )
         self.do_not_disturb_check.setChecked(settings.do_not_disturb)
 
         hours = settings.working_hours or DEFAULT_WORKING_HOURS
-        self.working_hours_group = QGroupBox("Notify only during working hours", self)
+        self.working_hours_group = QGroupBox(
+            translate("NotificationSettings", "Notify only during working hours"), self
+        )
         self.working_hours_group.setObjectName("workingHoursGroup")
         self.working_hours_group.setCheckable(True)
         self.working_hours_group.setChecked(settings.working_hours is not None)
         self.day_checks: list[QCheckBox] = []
         days_row = QHBoxLayout()
-        for index, name in enumerate(DAY_NAMES):
+        for index, name in enumerate(day_names()):
             check = QCheckBox(name, self.working_hours_group)
             check.setObjectName(f"workingDay_{index}")
             check.setChecked(index in hours.days)
@@ -91,19 +107,23 @@ class NotificationSettingsDialog(QDialog):
         days_row.addStretch(1)
         self.start_edit = QTimeEdit(_qtime(hours.start), self.working_hours_group)
         self.start_edit.setObjectName("workingHoursStart")
-        self.start_edit.setDisplayFormat("HH:mm")
-        self.start_edit.setAccessibleName("Working hours start")
+        clock = QLocale().timeFormat(QLocale.FormatType.ShortFormat)  # "HH:mm", or "h:mm AP" where that is usual
+        self.start_edit.setDisplayFormat(clock)
+        self.start_edit.setAccessibleName(translate("NotificationSettings", "Working hours start"))
         self.end_edit = QTimeEdit(_qtime(hours.end), self.working_hours_group)
         self.end_edit.setObjectName("workingHoursEnd")
-        self.end_edit.setDisplayFormat("HH:mm")
-        self.end_edit.setAccessibleName("Working hours end")
+        self.end_edit.setDisplayFormat(clock)
+        self.end_edit.setAccessibleName(translate("NotificationSettings", "Working hours end"))
         times_row = QHBoxLayout()
-        times_row.addWidget(QLabel("From", self.working_hours_group))
+        times_row.addWidget(QLabel(translate("NotificationSettings", "From"), self.working_hours_group))
         times_row.addWidget(self.start_edit)
-        times_row.addWidget(QLabel("to", self.working_hours_group))
+        times_row.addWidget(QLabel(translate("NotificationSettings", "to"), self.working_hours_group))
         times_row.addWidget(self.end_edit)
         times_row.addStretch(1)
-        hours_hint = QLabel("An end before the start spans midnight (a night shift).", self.working_hours_group)
+        hours_hint = QLabel(
+            translate("NotificationSettings", "An end before the start spans midnight (a night shift)."),
+            self.working_hours_group,
+        )
         set_themed_style(hours_hint, colour_style("secondary_text"))
         hours_layout = QVBoxLayout(self.working_hours_group)
         hours_layout.addLayout(days_row)
@@ -114,17 +134,23 @@ class NotificationSettingsDialog(QDialog):
         self.threshold_spin = QSpinBox(self)
         self.threshold_spin.setObjectName("waitingThresholdSpin")
         self.threshold_spin.setRange(1, MAX_WAITING_THRESHOLD_MINUTES)
-        self.threshold_spin.setSuffix(" min")
+        self.threshold_spin.setSuffix(translate("NotificationSettings", " min"))
         self.threshold_spin.setValue(min(max(1, settings.waiting_threshold_minutes), MAX_WAITING_THRESHOLD_MINUTES))
-        self.threshold_spin.setAccessibleName("Warn about a waiting customer after, in minutes")
+        self.threshold_spin.setAccessibleName(
+            translate("NotificationSettings", "Warn about a waiting customer after, in minutes")
+        )
         threshold_form = QFormLayout()
-        threshold_form.addRow("Warn about a waiting customer after:", self.threshold_spin)
+        threshold_form.addRow(
+            translate("NotificationSettings", "Warn about a waiting customer after:"), self.threshold_spin
+        )
 
-        self.close_to_tray_check = QCheckBox("Keep running in the tray when the window is closed", self)
+        self.close_to_tray_check = QCheckBox(
+            translate("NotificationSettings", "Keep running in the tray when the window is closed"), self
+        )
         self.close_to_tray_check.setObjectName("closeToTrayCheck")
         self.close_to_tray_check.setChecked(settings.close_to_tray and tray_available)
         self.close_to_tray_check.setEnabled(tray_available)
-        self.no_tray_label = QLabel(NO_TRAY_EXPLANATION, self)
+        self.no_tray_label = QLabel(translate("NotificationSettings", NO_TRAY_EXPLANATION), self)
         self.no_tray_label.setObjectName("noTrayExplanation")
         self.no_tray_label.setWordWrap(True)
         set_themed_style(self.no_tray_label, colour_style("secondary_text"))
@@ -156,7 +182,7 @@ class NotificationSettingsDialog(QDialog):
     def problem(self) -> str | None:
         """Why the settings cannot be saved as they are, as a sentence; None when they can."""
         if self.working_hours_group.isChecked() and not any(check.isChecked() for check in self.day_checks):
-            return NO_DAYS_SENTENCE
+            return translate("NotificationSettings", NO_DAYS_SENTENCE)
         return None
 
     def values(self) -> NotificationSettings:

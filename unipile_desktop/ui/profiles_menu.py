@@ -9,9 +9,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .format import plain_tip
 
-DEMO_TEXT = "Open the &demo"
+DEMO_TEXT = QT_TRANSLATE_NOOP("ProfilesMenu", "Open the &demo")
 
 
 class ProfilesMenu(QMenu):
@@ -24,7 +25,7 @@ class ProfilesMenu(QMenu):
     demo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("&Profiles", parent)
+        super().__init__(translate("ProfilesMenu", "&Profiles"), parent)
         self.setObjectName("profilesMenu")
         self.profile_actions: dict[str, QAction] = {}
         self._active: str | None = None
@@ -34,14 +35,16 @@ class ProfilesMenu(QMenu):
         self._group.setExclusive(True)
         # The fixed part is built once: QMenu.removeAction would cut the actions' signal connections.
         self._list_end = self.addSeparator()
-        self.add_action = self.addAction("&Add profile…")
+        self.add_action = self.addAction(translate("ProfilesMenu", "&Add profile…"))
         self.add_action.triggered.connect(self.add_requested)
-        self.edit_menu = self.addMenu("&Edit profile")
-        self.remove_menu = self.addMenu("&Remove profile")
+        self.edit_menu = self.addMenu(translate("ProfilesMenu", "&Edit profile"))
+        self.remove_menu = self.addMenu(translate("ProfilesMenu", "&Remove profile"))
         self.addSeparator()
-        self.demo_action = self.addAction(DEMO_TEXT)
+        self.demo_action = self.addAction(translate("ProfilesMenu", DEMO_TEXT))
         self.demo_action.setCheckable(True)
-        self.demo_action.setToolTip("Sample data on this computer; no Unipile account needed")
+        self.demo_action.setToolTip(
+            translate("ProfilesMenu", "Sample data on this computer; no Unipile account needed")
+        )
         self.demo_action.triggered.connect(self.on_demo_action_triggered)
         self.set_profiles([], None)
 
@@ -56,14 +59,16 @@ class ProfilesMenu(QMenu):
         self.remove_menu.clear()
         self.profile_actions.clear()
         if not names:
-            placeholder = QAction("No saved profiles", self)
+            placeholder = QAction(translate("ProfilesMenu", "No saved profiles"), self)
             placeholder.setEnabled(False)
             self._listed.append(placeholder)
         for name in names:
             action = QAction(_menu_text(name), self)
             action.setCheckable(True)
             action.setChecked(name == active)
-            action.setToolTip(plain_tip(f"Connect with the profile “{name}”"))
+            action.setToolTip(
+                plain_tip(translate("ProfilesMenu", "Connect with the profile “{name}”").format(name=name))
+            )
             action.triggered.connect(functools.partial(self.on_profile_action_triggered, name))
             self._group.addAction(action)
             self._listed.append(action)

@@ -13,25 +13,33 @@ from PySide6.QtWidgets import QLineEdit, QMenu, QMenuBar, QToolButton, QWidget
 from ..core.chats import ChatEntry, ChatListController
 from ..core.conversation import ConversationController
 from ..engine.queue import QueueView, SnoozePreset, snooze_until
+from ..texts import QT_TRANSLATE_NOOP, translate
 from . import shortcuts
 from .chat_list import ChatFilterProxy, ChatListModel, ChatListView, ChatRole
 from .chat_queue import SNOOZE_CHOOSE
 from .queue_bar import QueueBar
-from .snooze_dialog import CHOOSE_TIME_LABEL, SNOOZE_CHOICES, SnoozeDialog, local_time
+from .snooze_dialog import SnoozeDialog, choose_time_label, local_time, snooze_choices
 
 if TYPE_CHECKING:
     from ..core.queue import QueueController
 
 COUNT_DELAY_MS = 150  # counts follow a burst of changes (a page of chats, a live sync) once, not per row
 REPAINT_INTERVAL_MS = 30_000  # "waiting 12 min" stays true to the minute, give or take half of one
-DONE_TIP = "Take the open chat out of Waiting until the customer writes again"
-REOPEN_TIP = "Bring the open chat back to Waiting"
+DONE_TIP = QT_TRANSLATE_NOOP("QueueActions", "Take the open chat out of Waiting until the customer writes again")
+REOPEN_TIP = QT_TRANSLATE_NOOP("QueueActions", "Bring the open chat back to Waiting")
+# Sources: shown through ``empty_view_text``.
 EMPTY_VIEW_TEXT: dict[QueueView, str] = {
-    QueueView.WAITING: "Nobody is waiting for a reply.",
-    QueueView.UNREAD: "No unread chats.",
-    QueueView.DONE: "No chats marked done.",
-    QueueView.SNOOZED: "No snoozed chats.",
+    QueueView.WAITING: QT_TRANSLATE_NOOP("QueueActions", "Nobody is waiting for a reply."),
+    QueueView.UNREAD: QT_TRANSLATE_NOOP("QueueActions", "No unread chats."),
+    QueueView.DONE: QT_TRANSLATE_NOOP("QueueActions", "No chats marked done."),
+    QueueView.SNOOZED: QT_TRANSLATE_NOOP("QueueActions", "No snoozed chats."),
 }
+
+
+def empty_view_text(view: QueueView) -> str | None:
+    """What the list says when a queue view has no chat, in the agent's language; None for a view without one."""
+    text = EMPTY_VIEW_TEXT.get(view)
+    return translate("QueueActions", text) if text is not None else None
 
 
 class QueueWindow(Protocol):
@@ -69,23 +77,25 @@ class QueueActions(QObject):
         self.counts: dict[str, int] = {}
         self._dialog: SnoozeDialog | None = None
 
-        self.mark_done_action = QAction("Mark &done", self)
+        self.mark_done_action = QAction(translate("QueueActions", "Mark &done"), self)
         self.mark_done_action.setObjectName("markDoneAction")
-        self.mark_done_action.setToolTip(DONE_TIP)
+        self.mark_done_action.setToolTip(translate("QueueActions", DONE_TIP))
         shortcuts.apply(self.mark_done_action, "mark_done")
         self.mark_done_action.triggered.connect(self.toggle_done)
-        self.snooze_menu = QMenu("&Snooze", widget)
+        self.snooze_menu = QMenu(translate("QueueActions", "&Snooze"), widget)
         self.snooze_actions: dict[str, QAction] = {}
-        for preset, label in SNOOZE_CHOICES:
+        for preset, label in snooze_choices():
             action = self.snooze_menu.addAction(label)
             action.triggered.connect(lambda _checked=False, chosen=preset.value: self.snooze_open_chat(chosen))
             self.snooze_actions[preset.value] = action
-        choose = self.snooze_menu.addAction(CHOOSE_TIME_LABEL)
+        choose = self.snooze_menu.addAction(choose_time_label())
         choose.triggered.connect(lambda: self.snooze_open_chat(SNOOZE_CHOOSE))
         self.snooze_actions[SNOOZE_CHOOSE] = choose
-        self.mute_action = QAction("&Mute notifications", self)
+        self.mute_action = QAction(translate("QueueActions", "&Mute notifications"), self)
         self.mute_action.setCheckable(True)
-        self.mute_action.setToolTip("No notifications from this chat; it still counts in Waiting")
+        self.mute_action.setToolTip(
+            translate("QueueActions", "No notifications from this chat; it still counts in Waiting")
+        )
         self.mute_action.triggered.connect(self.on_mute_action_triggered)
         self.mark_done_button = QToolButton()
         self.mark_done_button.setObjectName("markDoneButton")
@@ -102,7 +112,7 @@ class QueueActions(QObject):
 
     def build_menu(self, *, after_done: Sequence[QAction] = (), more: Sequence[QAction] = ()) -> QMenu:
         """The Chat menu: Mark done, ``after_done`` (Mark unread), Snooze, Mute, then ``more`` after a line."""
-        menu = self._window.menuBar().addMenu("&Chat")
+        menu = self._window.menuBar().addMenu(translate("QueueActions", "&Chat"))
         menu.setObjectName("chatMenu")
         menu.addAction(self.mark_done_action)
         menu.addActions(list(after_done))
@@ -183,8 +193,11 @@ class QueueActions(QObject):
             action.setEnabled(enabled)
         self.snooze_menu.setEnabled(enabled)
         done = entry is not None and self.queue is not None and QueueView.DONE in self.queue.views_of(entry)
-        self.mark_done_action.setText("Re&open" if done else "Mark &done")
-        self.mark_done_action.setToolTip(shortcuts.tooltip("mark_done", REOPEN_TIP if done else DONE_TIP))
+        self.mark_done_action.setText(
+            translate("QueueActions", "Re&open") if done else translate("QueueActions", "Mark &done")
+        )
+        tip = translate("QueueActions", REOPEN_TIP if done else DONE_TIP)
+        self.mark_done_action.setToolTip(shortcuts.tooltip("mark_done", tip))
         self.mute_action.setChecked(entry is not None and self.queue is not None and self.queue.is_muted(entry.id))
 
     def on_chats_chat_updated(self, chat_id: str) -> None:

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from ..engine.queue import QueueView
+from ..texts import QT_TRANSLATE_NOOP, translate
 
 VIEW_LABELS: dict[QueueView, str] = {
-    QueueView.WAITING: "Waiting",
-    QueueView.UNREAD: "Unread",
-    QueueView.ALL: "All",
-    QueueView.DONE: "Done",
-    QueueView.SNOOZED: "Snoozed",
+    QueueView.WAITING: QT_TRANSLATE_NOOP("QueueBar", "Waiting"),
+    QueueView.UNREAD: QT_TRANSLATE_NOOP("QueueBar", "Unread"),
+    QueueView.ALL: QT_TRANSLATE_NOOP("QueueBar", "All"),
+    QueueView.DONE: QT_TRANSLATE_NOOP("QueueBar", "Done"),
+    QueueView.SNOOZED: QT_TRANSLATE_NOOP("QueueBar", "Snoozed"),
 }
 VIEW_TIPS: dict[QueueView, str] = {
-    QueueView.WAITING: "Chats where the customer wrote last, longest wait first (not done, not snoozed)",
-    QueueView.UNREAD: "Chats with unread messages",
-    QueueView.ALL: "Every chat, newest activity first",
-    QueueView.DONE: "Chats marked done (a new customer message brings them back)",
-    QueueView.SNOOZED: "Chats snoozed until later",
+    QueueView.WAITING: QT_TRANSLATE_NOOP(
+        "QueueBar", "Chats where the customer wrote last, longest wait first (not done, not snoozed)"
+    ),
+    QueueView.UNREAD: QT_TRANSLATE_NOOP("QueueBar", "Chats with unread messages"),
+    QueueView.ALL: QT_TRANSLATE_NOOP("QueueBar", "Every chat, newest activity first"),
+    QueueView.DONE: QT_TRANSLATE_NOOP("QueueBar", "Chats marked done (a new customer message brings them back)"),
+    QueueView.SNOOZED: QT_TRANSLATE_NOOP("QueueBar", "Chats snoozed until later"),
 }
 # The views whose size tells the agent something at a glance; All and Done only grow, so no number on them.
 COUNTED_VIEWS = frozenset({QueueView.WAITING, QueueView.UNREAD, QueueView.SNOOZED})
@@ -29,8 +32,8 @@ COUNTED_VIEWS = frozenset({QueueView.WAITING, QueueView.UNREAD, QueueView.SNOOZE
 
 def chats_phrase(count: int) -> str:
     if count == 0:
-        return "no chats"
-    return "1 chat" if count == 1 else f"{count} chats"
+        return translate("QueueBar", "no chats")
+    return translate("QueueBar", "%n chat(s)", None, count)
 
 
 class QueueBar(QWidget):
@@ -41,7 +44,7 @@ class QueueBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("queueBar")
-        self.setAccessibleName("Queue views")
+        self.setAccessibleName(translate("QueueBar", "Queue views"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -55,7 +58,7 @@ class QueueBar(QWidget):
             button.setCheckable(True)
             button.setAutoRaise(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            button.setToolTip(VIEW_TIPS[view])
+            button.setToolTip(translate("QueueBar", VIEW_TIPS[view]))
             button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _checked=False, chosen=view: self._on_button_clicked(chosen))
             self._group.addButton(button)
@@ -95,12 +98,15 @@ class QueueBar(QWidget):
 
     def _label(self, view: QueueView) -> None:
         button = self._buttons[view]
-        name = VIEW_LABELS[view]
+        name = translate("QueueBar", VIEW_LABELS[view])
         count = self._counts.get(view)
         shown = view in COUNTED_VIEWS and count
-        button.setText(f"{name} {count}" if shown else name)
+        # "Waiting 3": the view's name, then its count.
+        counted = translate("QueueBar", "{view} {count}").format(view=name, count=QLocale().toString(count or 0))
+        button.setText(counted if shown else name)
         # A screen reader hears the number as words, and for every view the count is known for.
-        button.setAccessibleName(name if count is None else f"{name}, {chats_phrase(count)}")
+        spoken = translate("QueueBar", "{view}, {chats}")  # "Waiting, 3 chats"
+        button.setAccessibleName(name if count is None else spoken.format(view=name, chats=chats_phrase(count)))
 
     def _on_button_clicked(self, view: QueueView) -> None:
         self.view_selected.emit(view.value)

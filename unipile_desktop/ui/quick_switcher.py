@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine.switcher import DEFAULT_LIMIT, SwitcherIndex, SwitcherItem, detail_text, score
+from ..texts import translate
 from . import shortcuts
 from .format import one_line
 from .row_paint import paint_row_background, row_colours
@@ -205,18 +206,18 @@ class QuickSwitcher(QDialog):
         self._index = SwitcherIndex(())
         self._indexed: list[SwitcherItem] = []  # what the index was built from
         self.setObjectName("quickSwitcher")
-        self.setAccessibleName(self.tr("Go to a chat or command"))
+        self.setAccessibleName(translate("QuickSwitcher", "Go to a chat or command"))
 
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Go to a chat or command…"))
-        self.search.setAccessibleName(self.tr("Chat or command to go to"))
+        self.search.setPlaceholderText(translate("QuickSwitcher", "Go to a chat or command…"))
+        self.search.setAccessibleName(translate("QuickSwitcher", "Chat or command to go to"))
         self.search.setClearButtonEnabled(True)
         self.search.installEventFilter(self)
 
         self.model = SwitcherModel(self)
         self.delegate = SwitcherDelegate(self)
         self.view = QListView(self)
-        self.view.setAccessibleName(self.tr("Matching chats and commands"))
+        self.view.setAccessibleName(translate("QuickSwitcher", "Matching chats and commands"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(self.delegate)
         self.view.setUniformItemSizes(True)
@@ -274,7 +275,7 @@ class QuickSwitcher(QDialog):
         """Chats and enabled commands for ``query``: by score, a command before a chat of the same score; an empty
         query lists the chats (waiting, then recent) and then every command."""
         found_chats = self._index.match(query, self._limit)
-        unnamed, waiting = self.tr("(unnamed chat)"), self.tr("Waiting")
+        unnamed, waiting = translate("QuickSwitcher", "(unnamed chat)"), translate("QuickSwitcher", "Waiting")
         chats = [
             SwitcherRow(
                 RowKind.CHAT,
@@ -353,7 +354,9 @@ class QuickSwitcher(QDialog):
     # ------------------------------------------------------------------------------------------ helpers
 
     def _command_row(self, title: str, action: QAction) -> SwitcherRow:
-        return SwitcherRow(RowKind.COMMAND, title, self.tr("Command"), shortcut_text(action), action=action)
+        return SwitcherRow(
+            RowKind.COMMAND, title, translate("QuickSwitcher", "Command"), shortcut_text(action), action=action
+        )
 
     def _place(self) -> None:
         host = self.parentWidget()

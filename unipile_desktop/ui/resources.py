@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
+from ..texts import translate
 from .theme import PROVIDER_GLYPH_TEXT, PROVIDER_GLYPHS
 
 log = logging.getLogger(__name__)
@@ -57,7 +58,8 @@ def provider_name(account_type: str | None) -> str:
         "telegram": "Telegram",
     }
     key = provider_key(account_type)
-    return names.get(key) or (account_type or "Unknown").title()
+    # Brand names stay as they are; an unknown provider id from the server is shown as written.
+    return names.get(key) or (account_type.title() if account_type else translate("Providers", "Unknown"))
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QEvent,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from ..core.search import SearchController
 from ..store import SearchHit, fts_query
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .format import one_line, relative_time
 from .row_paint import paint_row_background, row_colours
 
@@ -48,8 +50,10 @@ SenderName = Callable[[SearchHit], str]
 
 DEBOUNCE_MS = 150
 ROW_HEIGHT = 52
-PROMPT_TEXT = "Type words to find in the messages on this computer. Use quotes for an exact phrase."
-NO_MATCH_TEXT = "No message on this computer matches."
+PROMPT_TEXT = QT_TRANSLATE_NOOP(
+    "SearchDialog", "Type words to find in the messages on this computer. Use quotes for an exact phrase."
+)
+NO_MATCH_TEXT = QT_TRANSLATE_NOOP("SearchDialog", "No message on this computer matches.")
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -100,6 +104,13 @@ class SearchResultModel(QAbstractListModel):
 
     def _named(self, row: int) -> tuple[str, str, str]:
         found = self._names.get(row)
+        if found is None and self._hits[row].kind == "note":  # a private note: who it is about, no chat line
+            about = one_line(self._hits[row].person_name) or "…"
+            found = self._names[row] = (
+                translate("SearchDialog", "Private note"),
+                translate("SearchDialog", "about {name}").format(name=about),
+                "",
+            )
         if found is None:
             hit = self._hits[row]
             try:
@@ -110,7 +121,11 @@ class SearchResultModel(QAbstractListModel):
                 sender = self._sender_name(hit)
             except Exception:
                 sender = ""
-            found = self._names[row] = (one_line(sender) or "Someone", one_line(title) or "A chat", one_line(account))
+            found = self._names[row] = (
+                one_line(sender) or translate("SearchDialog", "Someone"),
+                one_line(title) or translate("SearchDialog", "A chat"),
+                one_line(account),
+            )
         return found
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
@@ -134,8 +149,12 @@ class SearchResultModel(QAbstractListModel):
             return snippet_runs(hit.snippet, hit.marks)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             sender, title, account = self._named(index.row())
-            where = f"{title}, {account}" if account else title
-            return f"{sender} in {where}, {relative_time(hit.timestamp)}: {hit.snippet}"
+            when = relative_time(hit.timestamp)
+            if account:
+                spoken = translate("SearchDialog", "{sender} in {chat}, {account}, {when}: {message}")
+            else:
+                spoken = translate("SearchDialog", "{sender} in {chat}, {when}: {message}")
+            return spoken.format(sender=sender, chat=title, account=account, when=when, message=hit.snippet)
         return None
 
 
@@ -205,6 +224,7 @@ class SearchDialog(QDialog):
     messages while it runs; Enter or a double-click emits ``message_chosen(chat id, message id)`` and closes."""
 
     message_chosen = Signal(str, str)
+    note_chosen = Signal(str, str)  # chat id the note was written from ("" when none), person key
 
     def __init__(
         self,
@@ -218,7 +238,7 @@ class SearchDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("search_dialog")
-        self.setWindowTitle("Search messages")
+        self.setWindowTitle(translate("SearchDialog", "Search messages"))
         self.setModal(False)
         self.resize(640, 520)
         self._controller = controller
@@ -227,9 +247,9 @@ class SearchDialog(QDialog):
 
         self.query_edit = QLineEdit(self)
         self.query_edit.setObjectName("search_query")
-        self.query_edit.setPlaceholderText("Search messages on this computer")
+        self.query_edit.setPlaceholderText(translate("SearchDialog", "Search messages on this computer"))
         self.query_edit.setClearButtonEnabled(True)
-        self.query_edit.setAccessibleName("Search messages")
+        self.query_edit.setAccessibleName(translate("SearchDialog", "Search messages"))
         self.coverage_label = QLabel(self)
         self.coverage_label.setObjectName("search_coverage")
         self.coverage_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -237,7 +257,7 @@ class SearchDialog(QDialog):
         self.progress_label.setObjectName("search_backfill")
         self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.hide()
-        self.status_label = QLabel(PROMPT_TEXT, self)
+        self.status_label = QLabel(translate("SearchDialog", PROMPT_TEXT), self)
         self.status_label.setObjectName("search_status")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
@@ -245,7 +265,7 @@ class SearchDialog(QDialog):
         self.model = SearchResultModel(describe_chat, sender_name, self)
         self.view = QListView(self)
         self.view.setObjectName("search_results")
-        self.view.setAccessibleName("Search results")
+        self.view.setAccessibleName(translate("SearchDialog", "Search results"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(SearchResultDelegate(self.view))
         self.view.setUniformItemSizes(True)
@@ -292,12 +312,17 @@ class SearchDialog(QDialog):
         self.model.set_hits(hits)
         if hits:
             self.view.setCurrentIndex(self.model.index(0))
-            shown = f"{len(hits):,} messages, newest first" if len(hits) > 1 else "1 message"
+            count = len(hits)  # a plain name: pyside6-lupdate reads no expression as the count
+            if count > 1:
+                shown = translate("SearchDialog", "%n message(s), newest first", None, count)
+            else:
+                shown = translate("SearchDialog", "1 message")
             self.status_label.setText(shown)
         elif self._controller.last_error:
-            self.status_label.setText(f"The search could not run. {self._controller.last_error}")
+            failed = translate("SearchDialog", "The search could not run. {reason}")
+            self.status_label.setText(failed.format(reason=self._controller.last_error))
         else:
-            self.status_label.setText(NO_MATCH_TEXT if has_words else PROMPT_TEXT)
+            self.status_label.setText(translate("SearchDialog", NO_MATCH_TEXT if has_words else PROMPT_TEXT))
 
     def refresh_coverage(self) -> None:
         self.coverage_label.setText(self._controller.coverage_text())
@@ -312,7 +337,10 @@ class SearchDialog(QDialog):
         hit = index.data(SearchRole.HIT) if index.isValid() else None
         if not isinstance(hit, SearchHit):
             return False
-        self.message_chosen.emit(hit.chat_id, hit.message_id)
+        if hit.kind == "note":
+            self.note_chosen.emit(hit.chat_id, hit.person_key or "")
+        else:
+            self.message_chosen.emit(hit.chat_id, hit.message_id)
         self.close()
         return True
 
@@ -347,9 +375,12 @@ class SearchDialog(QDialog):
     def _on_backfill_progress(self, indexed: int, total: int) -> None:
         if total <= 0:
             return
-        self.progress_label.setText(
-            f"Preparing older messages for search: {indexed:,} of {total:,}. Results may be incomplete until then."
+        locale = QLocale()
+        progress = translate(
+            "SearchDialog",
+            "Preparing older messages for search: {indexed} of {total}. Results may be incomplete until then.",
         )
+        self.progress_label.setText(progress.format(indexed=locale.toString(indexed), total=locale.toString(total)))
         self.progress_label.setVisible(indexed < total)
 
     def _on_backfill_finished(self) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QWidget
 
-SHOW_TEXT = "Show"
-HIDE_TEXT = "Hide"
+from ..texts import QT_TRANSLATE_NOOP, translate
+
+SHOW_TEXT = QT_TRANSLATE_NOOP("SecretField", "Show")
+HIDE_TEXT = QT_TRANSLATE_NOOP("SecretField", "Hide")
 
 
 class SecretField(QWidget):
@@ -20,16 +22,16 @@ class SecretField(QWidget):
         self.line_edit = QLineEdit(self)
         self.line_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.line_edit.setPlaceholderText(placeholder)
-        self.line_edit.setAccessibleName("API key")
+        self.line_edit.setAccessibleName(translate("SecretField", "API key"))
         # Keep on-screen keyboards and input methods from learning or suggesting the key.
         self.line_edit.setInputMethodHints(
             Qt.InputMethodHint.ImhSensitiveData
             | Qt.InputMethodHint.ImhNoPredictiveText
             | Qt.InputMethodHint.ImhNoAutoUppercase
         )
-        self.toggle_button = QPushButton(SHOW_TEXT, self)
+        self.toggle_button = QPushButton(translate("SecretField", SHOW_TEXT), self)
         self.toggle_button.setCheckable(True)
-        self.toggle_button.setToolTip("Show or hide the API key")
+        self.toggle_button.setToolTip(translate("SecretField", "Show or hide the API key"))
         self.toggle_button.setAutoDefault(False)
         self.toggle_button.toggled.connect(self.on_toggle_button_toggled)
         self.line_edit.textChanged.connect(self.text_changed)
@@ -48,4 +50,4 @@ class SecretField(QWidget):
 
     def on_toggle_button_toggled(self, revealed: bool) -> None:
         self.line_edit.setEchoMode(QLineEdit.EchoMode.Normal if revealed else QLineEdit.EchoMode.Password)
-        self.toggle_button.setText(HIDE_TEXT if revealed else SHOW_TEXT)
+        self.toggle_button.setText(translate("SecretField", HIDE_TEXT if revealed else SHOW_TEXT))

@@ -10,15 +10,26 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from ..texts import QT_TRANSLATE_NOOP, translate
+
 KeySpec = QKeySequence.StandardKey | str
 
 
 @dataclass(frozen=True, slots=True)
 class Shortcut:
     id: str
-    title: str  # what the key does, as the cheat sheet lists it
+    title: str  # what the key does, as the cheat sheet lists it (the English source: see ``shown_title``)
     keys: tuple[KeySpec, ...]
-    section: str  # the cheat sheet's heading
+    section: str  # the cheat sheet's heading (the English source: see ``shown_section``)
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the agent's language."""
+        return translate("Shortcuts", self.title)
+
+    @property
+    def shown_section(self) -> str:
+        return translate("Shortcuts", self.section)
 
     def sequences(self) -> list[QKeySequence]:
         found: list[QKeySequence] = []
@@ -39,34 +50,60 @@ class Shortcut:
                 shown.extend(bindings[:1])
             else:
                 shown.append(QKeySequence(key))
-        names = (s.toString(QKeySequence.SequenceFormat.NativeText) for s in shown if not s.isEmpty())
-        return " or ".join(dict.fromkeys(names))
+        native = (s.toString(QKeySequence.SequenceFormat.NativeText) for s in shown if not s.isEmpty())
+        names = list(dict.fromkeys(native))
+        text = names[0] if names else ""
+        for name in names[1:]:
+            text = translate("Shortcuts", "{keys} or {key}").format(keys=text, key=name)  # "F1 or Ctrl+/"
+        return text
 
 
-CHATS = "Chats"
-CONVERSATION = "Conversation"
-FIND = "Find"
-APP = "Application"
+CHATS = QT_TRANSLATE_NOOP("Shortcuts", "Chats")
+CONVERSATION = QT_TRANSLATE_NOOP("Shortcuts", "Conversation")
+FIND = QT_TRANSLATE_NOOP("Shortcuts", "Find")
+APP = QT_TRANSLATE_NOOP("Shortcuts", "Application")
 
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("new_chat", "New chat", (QKeySequence.StandardKey.New,), CHATS),
-    Shortcut("quick_switcher", "Go to a chat or command", ("Ctrl+K",), CHATS),
-    Shortcut("previous_chat", "Previous chat in the list", ("Alt+Up",), CHATS),
-    Shortcut("next_chat", "Next chat in the list", ("Alt+Down",), CHATS),
-    Shortcut("next_waiting", "Next waiting chat (longest wait first)", ("Ctrl+Alt+Down",), CHATS),
-    Shortcut("mark_done", "Mark done", ("Ctrl+E",), CHATS),
-    Shortcut("mark_unread", "Mark unread", ("Ctrl+Shift+U",), CHATS),
-    Shortcut("back_to_list", "Back to the chat list", ("Esc",), CHATS),
+    Shortcut("new_chat", QT_TRANSLATE_NOOP("Shortcuts", "New chat"), (QKeySequence.StandardKey.New,), CHATS),
+    Shortcut("quick_switcher", QT_TRANSLATE_NOOP("Shortcuts", "Go to a chat or command"), ("Ctrl+K",), CHATS),
+    Shortcut("previous_chat", QT_TRANSLATE_NOOP("Shortcuts", "Previous chat in the list"), ("Alt+Up",), CHATS),
+    Shortcut("next_chat", QT_TRANSLATE_NOOP("Shortcuts", "Next chat in the list"), ("Alt+Down",), CHATS),
     Shortcut(
-        "canned_reply", "Insert a canned reply (or type / at the start of a line)", ("Ctrl+Shift+R",), CONVERSATION
+        "next_waiting",
+        QT_TRANSLATE_NOOP("Shortcuts", "Next waiting chat (longest wait first)"),
+        ("Ctrl+Alt+Down",),
+        CHATS,
     ),
-    Shortcut("send", "Send", ("Enter",), CONVERSATION),
-    Shortcut("new_line", "New line in the message", ("Shift+Enter",), CONVERSATION),
-    Shortcut("filter_chats", "Filter the chat list", (QKeySequence.StandardKey.Find,), FIND),
-    Shortcut("search_messages", "Search messages on this computer", ("Ctrl+Shift+F",), FIND),
-    Shortcut("refresh", "Refresh", (QKeySequence.StandardKey.Refresh,), APP),
-    Shortcut("cheat_sheet", "Keyboard shortcuts", ("F1", "Ctrl+/"), APP),
-    Shortcut("quit", "Quit", ("Ctrl+Q",), APP),
+    Shortcut("mark_done", QT_TRANSLATE_NOOP("Shortcuts", "Mark done"), ("Ctrl+E",), CHATS),
+    Shortcut("mark_unread", QT_TRANSLATE_NOOP("Shortcuts", "Mark unread"), ("Ctrl+Shift+U",), CHATS),
+    Shortcut("back_to_list", QT_TRANSLATE_NOOP("Shortcuts", "Back to the chat list"), ("Esc",), CHATS),
+    Shortcut(
+        "canned_reply",
+        QT_TRANSLATE_NOOP("Shortcuts", "Insert a canned reply (or type / at the start of a line)"),
+        ("Ctrl+Shift+R",),
+        CONVERSATION,
+    ),
+    Shortcut(
+        # Alt+R: no menu of the window has R as its Alt letter, and Ctrl+R is Refresh on some platforms.
+        "reply",
+        QT_TRANSLATE_NOOP("Shortcuts", "Reply to the selected message (or the newest from the customer)"),
+        ("Alt+R",),
+        CONVERSATION,
+    ),
+    Shortcut(
+        "customer_card", QT_TRANSLATE_NOOP("Shortcuts", "Show or hide the customer's card"), ("Ctrl+I",), CONVERSATION
+    ),
+    Shortcut("send", QT_TRANSLATE_NOOP("Shortcuts", "Send"), ("Enter",), CONVERSATION),
+    Shortcut("new_line", QT_TRANSLATE_NOOP("Shortcuts", "New line in the message"), ("Shift+Enter",), CONVERSATION),
+    Shortcut(
+        "filter_chats", QT_TRANSLATE_NOOP("Shortcuts", "Filter the chat list"), (QKeySequence.StandardKey.Find,), FIND
+    ),
+    Shortcut(
+        "search_messages", QT_TRANSLATE_NOOP("Shortcuts", "Search messages on this computer"), ("Ctrl+Shift+F",), FIND
+    ),
+    Shortcut("refresh", QT_TRANSLATE_NOOP("Shortcuts", "Refresh"), (QKeySequence.StandardKey.Refresh,), APP),
+    Shortcut("cheat_sheet", QT_TRANSLATE_NOOP("Shortcuts", "Keyboard shortcuts"), ("F1", "Ctrl+/"), APP),
+    Shortcut("quit", QT_TRANSLATE_NOOP("Shortcuts", "Quit"), ("Ctrl+Q",), APP),
 )
 ACTION_PROPERTY = "shortcutId"
 _BY_ID = {shortcut.id: shortcut for shortcut in SHORTCUTS}
@@ -81,23 +118,26 @@ def apply(action: QAction, shortcut_id: str) -> QAction:
     entry = _BY_ID[shortcut_id]
     action.setShortcuts(entry.sequences())
     action.setProperty(ACTION_PROPERTY, shortcut_id)  # which entry it shows, for the test that walks the menus
-    base = action.toolTip() if action.toolTip() and action.toolTip() != action.text().replace("&", "") else entry.title
-    keys = entry.text()
-    action.setToolTip(f"{base} ({keys})" if keys else base)
+    own = action.toolTip()
+    base = own if own and own != action.text().replace("&", "") else entry.shown_title
+    action.setToolTip(_with_keys(base, entry.text()))
     return action
+
+
+def _with_keys(text: str, keys: str) -> str:
+    """ "Mark done (Ctrl+E)"; ``text`` alone when the platform has no key for it."""
+    return translate("Shortcuts", "{action} ({keys})").format(action=text, keys=keys) if keys else text
 
 
 def tooltip(shortcut_id: str, text: str | None = None) -> str:
     """A tooltip for a button that triggers the shortcut's action: "Mark done (Ctrl+E)"."""
     entry = _BY_ID[shortcut_id]
-    keys = entry.text()
-    base = text or entry.title
-    return f"{base} ({keys})" if keys else base
+    return _with_keys(text or entry.shown_title, entry.text())
 
 
 def cheat_sheet() -> list[tuple[str, list[tuple[str, str]]]]:
-    """(section, [(keys, title)…]) in the registry's order, for the cheat sheet."""
+    """(section, [(keys, title)…]) in the registry's order and the agent's language, for the cheat sheet."""
     sections: dict[str, list[tuple[str, str]]] = {}
     for entry in SHORTCUTS:
-        sections.setdefault(entry.section, []).append((entry.text(), entry.title))
+        sections.setdefault(entry.shown_section, []).append((entry.text(), entry.shown_title))
     return list(sections.items())

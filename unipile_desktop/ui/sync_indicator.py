@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ..texts import translate
 from .format import plain_tip
 from .theme import colour_style, set_themed_style
 
@@ -19,11 +20,14 @@ class SyncIndicator(QLabel):
         super().__init__(parent)
         self.setObjectName("syncIndicator")
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAccessibleName("Connection status")
+        self.setAccessibleName(translate("SyncIndicator", "Connection status"))
+        self._offline = False
         self.hide()
 
-    def set_indicator(self, text: str, tooltip: str) -> None:
-        offline = text.startswith("Offline")
+    def set_indicator(self, text: str, tooltip: str, offline: bool | None = None) -> None:
+        """``offline`` is the sync's state (the text may be in any language); None: read it from English text."""
+        offline = text.startswith("Offline") if offline is None else offline and bool(text)
+        self._offline = offline
         set_themed_style(self, OFFLINE_STYLE if offline else QUIET_STYLE)
         self.setText(f"● {text}" if offline else text)
         self.setToolTip(plain_tip(tooltip))  # the offline reason quotes the server
@@ -32,4 +36,4 @@ class SyncIndicator(QLabel):
 
     @property
     def is_offline(self) -> bool:
-        return not self.isHidden() and "Offline" in self.text()
+        return not self.isHidden() and self._offline

@@ -6,9 +6,20 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QWidget
 
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .theme import SETTING_THEME, ThemeMode, theme_manager
 
-THEME_LABELS = {ThemeMode.SYSTEM: "&System", ThemeMode.LIGHT: "&Light", ThemeMode.DARK: "&Dark"}
+THEME_LABELS = {
+    ThemeMode.SYSTEM: QT_TRANSLATE_NOOP("ThemeMenu", "&System"),
+    ThemeMode.LIGHT: QT_TRANSLATE_NOOP("ThemeMenu", "&Light"),
+    ThemeMode.DARK: QT_TRANSLATE_NOOP("ThemeMenu", "&Dark"),
+}
+# What the status bar says of each (whole sentences, so a translator need not glue "Light" to "colours").
+THEME_TIPS = {
+    ThemeMode.SYSTEM: QT_TRANSLATE_NOOP("ThemeMenu", "Follow the system's light or dark setting"),
+    ThemeMode.LIGHT: QT_TRANSLATE_NOOP("ThemeMenu", "Light colours"),
+    ThemeMode.DARK: QT_TRANSLATE_NOOP("ThemeMenu", "Dark colours"),
+}
 
 
 class ThemeActions(QActionGroup):
@@ -27,15 +38,11 @@ class ThemeActions(QActionGroup):
                 manager.set_mode(saved)
         self.actions_by_mode: dict[ThemeMode, QAction] = {}
         for mode, label in THEME_LABELS.items():
-            action = QAction(label, parent)
+            action = QAction(translate("ThemeMenu", label), parent)
             action.setCheckable(True)
             action.setChecked(mode is manager.mode)
             action.setData(mode.value)
-            action.setStatusTip(
-                f"{label.replace('&', '')} colours"
-                if mode is not ThemeMode.SYSTEM
-                else "Follow the system's light or dark setting"
-            )
+            action.setStatusTip(translate("ThemeMenu", THEME_TIPS[mode]))
             self.addAction(action)
             self.actions_by_mode[mode] = action
         self.triggered.connect(self.on_triggered)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, QRectF, QSettings, Qt, Signal
+from PySide6.QtCore import QLocale, QObject, QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from ..texts import QT_TRANSLATE_NOOP, translate
 from .theme import current_theme
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "Unipile Desktop"
 HINT_KEY = "tray/hint_shown"
-HINT_TEXT = f"{APP_NAME} keeps running here, so new messages still reach you. Quit from this icon's menu."
+HINT_TEXT = QT_TRANSLATE_NOOP(
+    "Tray", "{app} keeps running here, so new messages still reach you. Quit from this icon's menu."
+)
 HINT_MS = 8000
 ICON_SIZES = (16, 22, 24, 32, 48, 64)  # what trays of the common desktops ask for
 MAX_SHOWN_COUNT = 99
@@ -22,12 +25,17 @@ MAX_SHOWN_COUNT = 99
 
 def waiting_tooltip(count: int) -> str:
     """ "Unipile Desktop — 3 waiting"; "Unipile Desktop — nothing waiting" at zero."""
-    return f"{APP_NAME} — {count} waiting" if count > 0 else f"{APP_NAME} — nothing waiting"
+    if count > 0:
+        return translate("Tray", "{app} — %n waiting", None, count).format(app=APP_NAME)
+    return translate("Tray", "{app} — nothing waiting").format(app=APP_NAME)
 
 
 def count_label(count: int) -> str:
     """What fits in the badge: the count, or "99+"."""
-    return str(count) if count <= MAX_SHOWN_COUNT else f"{MAX_SHOWN_COUNT}+"
+    locale = QLocale()
+    if count <= MAX_SHOWN_COUNT:
+        return locale.toString(count)
+    return translate("Tray", "{count}+", "more than this many").format(count=locale.toString(MAX_SHOWN_COUNT))
 
 
 def badged_icon(base: QIcon, count: int) -> QIcon:
@@ -103,14 +111,14 @@ class TrayIcon(QObject):
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
         self.destroyed.connect(self.menu.deleteLater)
-        self.open_action = QAction("Open", self.menu)
+        self.open_action = QAction(translate("Tray", "Open"), self.menu)
         self.open_action.setObjectName("trayOpenAction")
         self.open_action.triggered.connect(self.open_requested)
-        self.do_not_disturb_action = QAction("Do not disturb", self.menu)
+        self.do_not_disturb_action = QAction(translate("Tray", "Do not disturb"), self.menu)
         self.do_not_disturb_action.setObjectName("trayDoNotDisturbAction")
         self.do_not_disturb_action.setCheckable(True)
         self.do_not_disturb_action.toggled.connect(self.do_not_disturb_toggled)
-        self.quit_action = QAction("Quit", self.menu)
+        self.quit_action = QAction(translate("Tray", "Quit"), self.menu)
         self.quit_action.setObjectName("trayQuitAction")
         self.quit_action.triggered.connect(self.quit_requested)
         self.menu.addAction(self.open_action)
@@ -164,7 +172,8 @@ class TrayIcon(QObject):
         """
         if not self.available or _settings_flag(settings, HINT_KEY):
             return False
-        self.icon.showMessage(APP_NAME, HINT_TEXT, QSystemTrayIcon.MessageIcon.Information, HINT_MS)
+        hint = translate("Tray", HINT_TEXT).format(app=APP_NAME)
+        self.icon.showMessage(APP_NAME, hint, QSystemTrayIcon.MessageIcon.Information, HINT_MS)
         settings.setValue(HINT_KEY, True)
         settings.sync()
         return True

@@ -21,6 +21,8 @@ from ..core.conversation import ConversationController
 from ..core.new_chat import NewChatController
 from ..core.queue import QueueController
 from ..engine.queue import QueueView
+from ..engine.quotes import can_quote
+from ..texts import QT_TRANSLATE_NOOP, translate
 from . import shortcuts
 from .accounts import AccountPicker
 from .banner import ErrorBanner
@@ -28,6 +30,7 @@ from .chat_list import ChatFilterProxy, ChatListModel, ChatListView, ChatRole
 from .cheat_sheet import CheatSheetDialog
 from .conversation.pane import ConversationPane
 from .invitation_actions import InvitationActions
+from .language_menu import LanguageActions, app_settings
 from .queue_actions import QueueActions
 from .queue_bar import QueueBar
 from .theme_menu import ThemeActions
@@ -83,7 +86,7 @@ class ActionsWindow(Protocol):
     def open_new_chat_dialog(self) -> object: ...
 
 
-NOBODY_WAITING = "Nobody else is waiting for a reply."
+NOBODY_WAITING = QT_TRANSLATE_NOOP("WindowActions", "Nobody else is waiting for a reply.")
 STATUS_MS = 4000
 
 
@@ -117,58 +120,92 @@ class WindowActions(QObject):
         self._widget = widget
         self.cheat_sheet: CheatSheetDialog | None = None
 
-        self.new_chat_action = _action("&New chat…", widget, "new_chat", name="newChatAction")
+        self.new_chat_action = _action(
+            translate("WindowActions", "&New chat…"), widget, "new_chat", name="newChatAction"
+        )
         self.new_chat_action.setEnabled(window.new_chat is not None)
-        self.quit_action = _action("&Quit", widget, "quit", name="quitAction")
-        self.refresh_action = _action("&Refresh", widget, "refresh", name="refreshAction")
-        self.find_action = _action("&Filter chats", widget, "filter_chats", name="filterAction")
-        self.mark_read_on_open_action = QAction("Mark chats as read when &opened", widget)
+        self.quit_action = _action(translate("WindowActions", "&Quit"), widget, "quit", name="quitAction")
+        self.refresh_action = _action(translate("WindowActions", "&Refresh"), widget, "refresh", name="refreshAction")
+        self.find_action = _action(
+            translate("WindowActions", "&Filter chats"), widget, "filter_chats", name="filterAction"
+        )
+        self.mark_read_on_open_action = QAction(translate("WindowActions", "Mark chats as read when &opened"), widget)
         self.mark_read_on_open_action.setCheckable(True)
         self.mark_read_on_open_action.setToolTip(
-            "When off (the default), opening a chat does not tell the customer it was read."
+            translate("WindowActions", "When off (the default), opening a chat does not tell the customer it was read.")
         )
         # The composition root opens the dialog (it knows where each setting is kept); disabled until it connects.
-        self.notification_settings_action = QAction("&Notifications and queue…", widget)
+        self.notification_settings_action = QAction(translate("WindowActions", "&Notifications and queue…"), widget)
         self.notification_settings_action.setEnabled(False)
 
         # Hooks the composition root connects (disabled until then).
         self.quick_switcher_action = _hook(
-            "&Go to a chat or command…", widget, "quick_switcher", "", name="quickSwitcherAction"
+            translate("WindowActions", "&Go to a chat or command…"),
+            widget,
+            "quick_switcher",
+            "",
+            name="quickSwitcherAction",
         )
         self.search_messages_action = _hook(
-            "&Search messages…", widget, "search_messages", "", name="searchMessagesAction"
+            translate("WindowActions", "&Search messages…"), widget, "search_messages", "", name="searchMessagesAction"
         )
         self.canned_reply_action = _hook(
-            "Insert a &canned reply…", widget, "canned_reply", "", name="cannedReplyAction"
+            translate("WindowActions", "Insert a &canned reply…"), widget, "canned_reply", "", name="cannedReplyAction"
         )
         self.canned_replies_manager_action = _hook(
-            "&Canned replies…",
+            translate("WindowActions", "&Canned replies…"),
             widget,
             None,
-            "Create, edit, reorder, import and export the prepared answers",
+            translate("WindowActions", "Create, edit, reorder, import and export the prepared answers"),
             name="cannedRepliesManagerAction",
         )
         self.download_history_action = _hook(
-            "Download &whole history",
+            translate("WindowActions", "Download &whole history"),
             widget,
             None,
-            "Cache every message of the open chat on this computer, so that search finds them",
+            translate(
+                "WindowActions", "Cache every message of the open chat on this computer, so that search finds them"
+            ),
             name="downloadHistoryAction",
         )
+        self.customer_card_action = _hook(
+            translate("WindowActions", "Customer &card"),
+            widget,
+            "customer_card",
+            translate("WindowActions", "Who the customer is: profile, other conversations, private notes, labels"),
+            name="customerCardAction",
+        )
+        self.customer_card_action.setCheckable(True)
 
         # Implemented here.
-        self.cheat_sheet_action = _action("&Keyboard shortcuts", widget, "cheat_sheet", name="cheatSheetAction")
+        self.cheat_sheet_action = _action(
+            translate("WindowActions", "&Keyboard shortcuts"), widget, "cheat_sheet", name="cheatSheetAction"
+        )
         self.cheat_sheet_action.triggered.connect(self.show_cheat_sheet)
-        self.mark_unread_action = _action("Mark &unread", widget, "mark_unread", name="markUnreadAction")
+        self.mark_unread_action = _action(
+            translate("WindowActions", "Mark &unread"), widget, "mark_unread", name="markUnreadAction"
+        )
         self.mark_unread_action.triggered.connect(self.mark_unread)
-        self.previous_chat_action = _action("&Previous chat", widget, "previous_chat", name="previousChatAction")
+        self.reply_action = _action(
+            translate("WindowActions", "&Reply to the message"), widget, "reply", name="replyAction"
+        )
+        self.reply_action.triggered.connect(self.reply)
+        self.previous_chat_action = _action(
+            translate("WindowActions", "&Previous chat"), widget, "previous_chat", name="previousChatAction"
+        )
         self.previous_chat_action.triggered.connect(lambda: self.move_selection(-1))
-        self.next_chat_action = _action("&Next chat", widget, "next_chat", name="nextChatAction")
+        self.next_chat_action = _action(
+            translate("WindowActions", "&Next chat"), widget, "next_chat", name="nextChatAction"
+        )
         self.next_chat_action.triggered.connect(lambda: self.move_selection(1))
-        self.next_waiting_action = _action("Next &waiting chat", widget, "next_waiting", name="nextWaitingAction")
+        self.next_waiting_action = _action(
+            translate("WindowActions", "Next &waiting chat"), widget, "next_waiting", name="nextWaitingAction"
+        )
         self.next_waiting_action.setEnabled(window.queue is not None)
         self.next_waiting_action.triggered.connect(self.open_next_waiting)
-        self.back_to_list_action = _action("&Back to the chat list", widget, "back_to_list", name="backToListAction")
+        self.back_to_list_action = _action(
+            translate("WindowActions", "&Back to the chat list"), widget, "back_to_list", name="backToListAction"
+        )
         # Window-wide, and only for this window: a dialog or a popup (menus, the switcher, a combo box's list) has
         # its own window and keeps its Esc.
         self.back_to_list_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -179,7 +216,7 @@ class WindowActions(QObject):
     def build_menus(self) -> None:
         window = self._window
         bar = window.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(translate("WindowActions", "&File"))
         file_menu.addAction(self.new_chat_action)
         file_menu.addMenu(window.invitation_actions.file_menu)
         file_menu.addSeparator()
@@ -187,7 +224,7 @@ class WindowActions(QObject):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(translate("WindowActions", "&View"))
         view_menu.addAction(self.refresh_action)
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.search_messages_action)
@@ -195,13 +232,21 @@ class WindowActions(QObject):
         view_menu.addAction(self.mark_read_on_open_action)
         view_menu.addAction(self.notification_settings_action)
         view_menu.addAction(self.canned_replies_manager_action)
+        view_menu.addAction(self.customer_card_action)
         view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu = view_menu.addMenu(translate("WindowActions", "&Theme"))
         theme_menu.setObjectName("themeMenu")
         self.theme_actions = ThemeActions(window.settings, theme_menu)
         theme_menu.addActions(self.theme_actions.actions())
+        language_menu = view_menu.addMenu(translate("WindowActions", "&Language"))
+        language_menu.setObjectName("languageMenu")
+        # The app-wide settings file, not window.settings: the demo keeps its window in a throwaway folder.
+        self.language_actions = LanguageActions(
+            app_settings(), language_menu, say=lambda text: window.statusBar().showMessage(text, 10_000)
+        )
+        language_menu.addActions(self.language_actions.actions())
 
-        go_menu = bar.addMenu("&Go")
+        go_menu = bar.addMenu(translate("WindowActions", "&Go"))
         go_menu.setObjectName("goMenu")
         go_menu.addAction(self.quick_switcher_action)
         go_menu.addSeparator()
@@ -213,13 +258,13 @@ class WindowActions(QObject):
 
         self.chat_menu = window.queue_actions.build_menu(
             after_done=(self.mark_unread_action,),
-            more=(self.canned_reply_action, self.download_history_action),
+            more=(self.reply_action, self.canned_reply_action, self.download_history_action),
         )
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(translate("WindowActions", "&Help"))
         help_menu.addAction(self.cheat_sheet_action)
         help_menu.addSeparator()
-        about_action = QAction(f"&About {APP_NAME}", self._widget)
+        about_action = QAction(translate("WindowActions", "&About {app}").format(app=APP_NAME), self._widget)
         about_action.triggered.connect(window.show_about)
         help_menu.addAction(about_action)
         for menu in (file_menu, view_menu, go_menu, self.chat_menu, help_menu):
@@ -252,6 +297,11 @@ class WindowActions(QObject):
 
     def update_actions(self, *_: object) -> None:
         self.mark_unread_action.setEnabled(self._window.conversation.chat is not None)
+        self.reply_action.setEnabled(can_quote(self._window.conversation.chat))  # never offered, then refused
+
+    def reply(self) -> None:
+        """Alt+R: answer the selected message (or the customer's newest) with a quote; the composer gets the focus."""
+        self._window.conversation_pane.reply_to_selected()
 
     # ------------------------------------------------------------------------------------------ the moves
 
@@ -313,7 +363,7 @@ class WindowActions(QObject):
         window = self._window
         entry = self.next_waiting_entry()
         if entry is None:
-            window.statusBar().showMessage(NOBODY_WAITING, STATUS_MS)
+            window.statusBar().showMessage(translate("WindowActions", NOBODY_WAITING), STATUS_MS)
             return None
         if not window.select_chat(entry.id) and window.filter_edit.text():
             window.filter_edit.clear()  # the filter hides it: the agent asked for this chat, not the filter

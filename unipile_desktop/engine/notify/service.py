@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ...texts import QT_TRANSLATE_NOOP, translate
+
 if TYPE_CHECKING:  # the library (and its D-Bus stack) is imported when the notifier is probed, after the first paint
     from desktop_notifier import DesktopNotifier
 
@@ -25,10 +27,19 @@ NOTIFICATIONS_NAME = "org.freedesktop.Notifications"
 NOTIFICATIONS_PATH = "/org/freedesktop/Notifications"
 PROBE_TIMEOUT_S = 5.0  # a service that D-Bus starts on demand answers well within this; a hung one must not stall us
 
-NO_SERVICE = "Desktop notifications are off: no notification service is running on this desktop."
-NO_SESSION_BUS = "Desktop notifications are off: this session has no D-Bus session bus."
-NO_NOTIFICATION_CENTER = "Desktop notifications are off: this system offers no notification centre to the app."
-PROBE_FAILED = "Desktop notifications are off: the notification service could not be reached."
+# Why notifications are off, told to the agent once: marked here, translated by ``unavailable_reason``.
+NO_SERVICE = QT_TRANSLATE_NOOP(
+    "NotificationService", "Desktop notifications are off: no notification service is running on this desktop."
+)
+NO_SESSION_BUS = QT_TRANSLATE_NOOP(
+    "NotificationService", "Desktop notifications are off: this session has no D-Bus session bus."
+)
+NO_NOTIFICATION_CENTER = QT_TRANSLATE_NOOP(
+    "NotificationService", "Desktop notifications are off: this system offers no notification centre to the app."
+)
+PROBE_FAILED = QT_TRANSLATE_NOOP(
+    "NotificationService", "Desktop notifications are off: the notification service could not be reached."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +99,9 @@ class Notifier:
 
     @property
     def unavailable_reason(self) -> str | None:
-        return None if self._probe is None or self._probe.available else self._probe.reason or PROBE_FAILED
+        if self._probe is None or self._probe.available:
+            return None
+        return translate("NotificationService", self._probe.reason or PROBE_FAILED)
 
     def is_shown(self, key: str) -> bool:
         return key in self._shown

@@ -6,11 +6,11 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from ...texts import translate
+
 EXCERPT_CHARS = 120  # a notification bubble shows two or three lines; more is noise
 NAME_CHARS = 80  # a sender, chat or account name in the summary line
 SCAN_CHARS = 4 * 1024  # of any text, at most this much is cleaned: a 10 MB message costs microseconds, not seconds
-SNOOZE_ENDED = "Snooze ended"
-NEW_MESSAGE = "New message"
 
 # Bidi embeddings, overrides and isolates, and the directional marks: a customer can use them to make the
 # notification read differently from what was sent ("Trojan Source"). Zero-width characters go too.
@@ -58,21 +58,30 @@ def notification_text(
     subset of HTML in the body) the body is escaped, so a customer's ``<a href=…>`` shows as typed and never
     becomes a link. The summary is plain text in the specification, so it is never escaped.
     """
-    summary = _summary(_name(sender) or "Someone", _name(chat_title), _name(account))
+    summary = _summary(_name(sender) or translate("Notifications", "Someone"), _name(chat_title), _name(account))
     count = len(texts)
     newest = "" if hide_text or not texts else shorten(clean_text(texts[-1]))
-    if count > 1:
-        body = f"{count} new messages — {newest}" if newest else f"{count} new messages"
+    if count > 1 and newest:
+        body = translate("Notifications", "%n new message(s) — {text}", n=count).format(text=newest)
+    elif count > 1:
+        body = translate("Notifications", "%n new message(s)", n=count)
     else:
-        body = newest or NEW_MESSAGE
+        body = newest or translate("Notifications", "New message")
     return summary, escape_markup(body) if markup else body
 
 
 def snooze_ended_text(*, chat_title: str, account: str, markup: bool) -> tuple[str, str]:
     """(summary, body) telling that a snoozed chat is back in the queue: "Snooze ended — Alice Martin"."""
-    summary = f"{SNOOZE_ENDED} — {_name(chat_title) or 'a chat'}"
+    title = _name(chat_title)
+    if title:
+        summary = translate("Notifications", "Snooze ended — {chat}").format(chat=title)
+    else:
+        summary = translate("Notifications", "Snooze ended — a chat")
     account = _name(account)
-    body = f"Back in Waiting — {account}" if account else "Back in Waiting"
+    if account:
+        body = translate("Notifications", "Back in Waiting — {account}").format(account=account)
+    else:
+        body = translate("Notifications", "Back in Waiting")
     return summary, escape_markup(body) if markup else body
 
 
@@ -81,5 +90,13 @@ def _name(text: str) -> str:
 
 
 def _summary(sender: str, chat_title: str, account: str) -> str:
-    where = f"{sender} in {chat_title}" if chat_title and chat_title.casefold() != sender.casefold() else sender
-    return f"{where} — {account}" if account else where
+    in_group = bool(chat_title) and chat_title.casefold() != sender.casefold()
+    if in_group and account:
+        return translate("Notifications", "{sender} in {chat} — {account}").format(
+            sender=sender, chat=chat_title, account=account
+        )
+    if in_group:
+        return translate("Notifications", "{sender} in {chat}").format(sender=sender, chat=chat_title)
+    if account:
+        return translate("Notifications", "{sender} — {account}").format(sender=sender, account=account)
+    return sender

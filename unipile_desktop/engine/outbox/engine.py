@@ -14,15 +14,17 @@ import logging
 import random
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import replace
 
 from ...api.errors import RateLimitedError, UnipileError
 from ...api.models import LinkedinOptions, Message
 from ...api.protocols import SendingClient
 from ...store.outbox import MessageSend, NewChatSend, OutboxEntry, OutboxState, Send
 from ...store.store import Store
+from ...texts import translate
+from ..quotes import is_quote_gone, quote_gone_sentence
 from ..waiting import sleep_unless_woken
 from .policy import (
-    NOT_SURE,
     RetryPolicy,
     after_absence,
     after_ambiguous_attempt,
@@ -89,11 +91,15 @@ class OutboxEngine:
         self._outbox.prune_sent(now - self.policy.sent_retention)
         for entry in self._outbox.entries(states=("sending",)):
             # Killed mid-request: when is unknown, so the whole settle window runs from now, like any doubt.
-            reason = "The app stopped while sending this; checking whether it arrived."
+            reason = translate("Outbox", "The app stopped while sending this; checking whether it arrived.")
             self._save(after_ambiguous_attempt(entry, reason, now, self.policy))
         for entry in self._outbox.entries(states=("unknown",)):
             if entry.settle_until is None:  # written by an older version: give it the full window too
-                self._save(in_doubt(entry, entry.reason or "Checking whether it arrived.", now, self.policy))
+                self._save(
+                    in_doubt(
+                        entry, entry.reason or translate("Outbox", "Checking whether it arrived."), now, self.policy
+                    )
+                )
         for lane in self._outbox.lanes_with_work():
             self._ensure_lane(lane)
 
@@ -128,11 +134,13 @@ class OutboxEngine:
         quote_id: str | None = None,
         account_id: str | None = None,
         draft_key: str | None = None,
+        quote_sender: str | None = None,
+        quote_text: str | None = None,
     ) -> OutboxEntry:
-        """Queue a message to an existing chat; it is in the database when this returns."""
-        return self.enqueue(
-            MessageSend(chat_id, text or None, tuple(attachments), quote_id, account_id), draft_key=draft_key
-        )
+        """Queue a message to an existing chat; it is in the database when this returns. A reply carries the
+        quoted message's id and what its bubble shows of it (``quote_sender``, ``quote_text``)."""
+        send = MessageSend(chat_id, text or None, tuple(attachments), quote_id, account_id, quote_sender, quote_text)
+        return self.enqueue(send, draft_key=draft_key)
 
     def start_chat(
         self,
@@ -172,7 +180,7 @@ class OutboxEngine:
         """Send a failed entry again, after everything queued so far; a send that was tried is looked for first."""
         entry = self._require(local_id)
         if entry.state != "failed":
-            raise OutboxError("Only a message that failed can be retried.")
+            raise OutboxError(translate("Outbox", "Only a message that failed can be retried."))
         # Even a clear refusal may follow an earlier ambiguous attempt: looking first costs one list request.
         state = "unknown" if entry.attempts else "queued"
         entry = self._outbox.move_to_end(
@@ -187,14 +195,16 @@ class OutboxEngine:
         """Look again for a message the engine was not sure about (same evidence rules as before)."""
         entry = self._require(local_id)
         if entry.state != "unsure":
-            raise OutboxError("Only a message marked “not sure” can be checked again.")
-        return self._resume(entry.with_changes(state="unknown", reason="Checking again whether it arrived."))
+            raise OutboxError(translate("Outbox", "Only a message marked “not sure” can be checked again."))
+        return self._resume(
+            entry.with_changes(state="unknown", reason=translate("Outbox", "Checking again whether it arrived."))
+        )
 
     def send_again(self, local_id: str) -> OutboxEntry:
         """The person decided it did not arrive: send it again, after everything queued so far, without looking."""
         entry = self._require(local_id)
         if entry.state != "unsure":
-            raise OutboxError("Only a message marked “not sure” can be sent again this way.")
+            raise OutboxError(translate("Outbox", "Only a message marked “not sure” can be sent again this way."))
         entry = self._outbox.move_to_end(
             entry.with_changes(state="queued", reason=None, next_attempt_at=None, ambiguous_attempts=0)
         )
@@ -204,9 +214,11 @@ class OutboxEngine:
         """The person saw it arrived: mark it sent without sending anything."""
         entry = self._require(local_id)
         if entry.state != "unsure":
-            raise OutboxError("Only a message marked “not sure” can be marked as sent.")
+            raise OutboxError(translate("Outbox", "Only a message marked “not sure” can be marked as sent."))
         if local_id in self._in_flight:
-            raise OutboxError("This message is being checked right now. Wait a moment, then try again.")
+            raise OutboxError(
+                translate("Outbox", "This message is being checked right now. Wait a moment, then try again.")
+            )
         return self._mark_sent(entry, None, entry.chat_id)
 
     def _resume(self, entry: OutboxEntry) -> OutboxEntry:
@@ -224,9 +236,11 @@ class OutboxEngine:
         """
         entry = self._require(local_id)
         if local_id in self._in_flight:
-            raise OutboxError("This message is being sent or checked right now. Wait a moment, then try again.")
+            raise OutboxError(
+                translate("Outbox", "This message is being sent or checked right now. Wait a moment, then try again.")
+            )
         if entry.state == "sent":
-            raise OutboxError("This message was already sent.")
+            raise OutboxError(translate("Outbox", "This message was already sent."))
         self._outbox.delete(local_id)
         self._certain_failures.pop(local_id, None)
         for _, on_discard in list(self._listeners):
@@ -314,7 +328,9 @@ class OutboxEngine:
                         self._save(
                             current.with_changes(
                                 state="unknown",
-                                reason="Something unexpected happened; checking whether it was sent.",
+                                reason=translate(
+                                    "Outbox", "Something unexpected happened; checking whether it was sent."
+                                ),
                                 next_attempt_at=self._clock() + self._backoff(max(current.attempts, 1)),
                             )
                         )
@@ -348,7 +364,11 @@ class OutboxEngine:
                 return
             if isinstance(outcome, Unclear):
                 self._save(
-                    entry.with_changes(state="unsure", reason=f"{NOT_SURE} {outcome.reason}", next_attempt_at=None)
+                    entry.with_changes(
+                        state="unsure",
+                        reason=translate("Outbox", "Not sure this was sent. {reason}").format(reason=outcome.reason),
+                        next_attempt_at=None,
+                    )
                 )
                 return
             instead = after_absence(entry, self._clock(), self.policy)  # look again, or fail; else send it again
@@ -362,7 +382,7 @@ class OutboxEngine:
             self._save(
                 entry.with_changes(
                     state="queued",
-                    reason="Waiting while the same message sent just before is being checked.",
+                    reason=translate("Outbox", "Waiting while the same message sent just before is being checked."),
                     next_attempt_at=twin_settles_at,
                 )
             )
@@ -400,7 +420,7 @@ class OutboxEngine:
                 message_id, chat_id = await request(self._client, send, files)
             except asyncio.CancelledError:
                 # The app is closing mid-request: the server may store it yet, so the full window applies.
-                reason = "Sending was interrupted; checking whether it arrived."
+                reason = translate("Outbox", "Sending was interrupted; checking whether it arrived.")
                 self._save(after_ambiguous_attempt(entry, reason, self._clock(), self.policy))
                 raise
             except UnipileError as err:
@@ -408,7 +428,10 @@ class OutboxEngine:
                 return
             except Exception as exc:  # not from the client's contract: assume it may have gone out
                 log.exception("Outbox: unexpected error sending %s", entry.local_id)
-                self._after_error(entry, UnipileError(f"Unexpected error: {type(exc).__name__}"))
+                self._after_error(
+                    entry,
+                    UnipileError(translate("Outbox", "Unexpected error: {error}").format(error=type(exc).__name__)),
+                )
                 return
             if message_id is None and isinstance(send, MessageSend):
                 # Accepted without an id: find its copy now, so an identical message can never claim it.
@@ -433,9 +456,19 @@ class OutboxEngine:
             self._certain_failures[entry.local_id] = streak
             self._save(entry.with_changes(state="queued", reason=sentence, next_attempt_at=now + self._backoff(streak)))
         elif not reached or is_permanent(err):
+            if isinstance(entry.send, MessageSend) and entry.send.quote_id and is_quote_gone(err):
+                sentence = quote_gone_sentence()  # in words, and the text stays in the entry: never a silent drop
+                entry = entry.with_changes(send=replace(entry.send, quote_gone=True))
             self._save(entry.with_changes(state="failed", reason=sentence, next_attempt_at=None))
         else:
-            self._save(after_ambiguous_attempt(entry, f"{sentence} Checking whether it arrived.", now, self.policy))
+            self._save(
+                after_ambiguous_attempt(
+                    entry,
+                    translate("Outbox", "{reason} Checking whether it arrived.").format(reason=sentence),
+                    now,
+                    self.policy,
+                )
+            )
 
     def _mark_sent(
         self, entry: OutboxEntry, message_id: str | None, chat_id: str | None, extra_ids: Sequence[str] = ()
@@ -527,7 +560,7 @@ class OutboxEngine:
     def _require(self, local_id: str) -> OutboxEntry:
         entry = self._outbox.get(local_id)
         if entry is None:
-            raise OutboxError("This message is no longer in the outbox.")
+            raise OutboxError(translate("Outbox", "This message is no longer in the outbox."))
         return entry
 
     def _notify(self, entry: OutboxEntry) -> None:

@@ -13,14 +13,17 @@ from dataclasses import dataclass
 
 from ...api.errors import NetworkError, NotFoundError, RateLimitedError, ServerError, UnipileError
 from ...store.outbox import MessageSend, NewChatSend, OutboxEntry, Send
+from ...texts import QT_TRANSLATE_NOOP, translate
 from ..backoff import backoff_delay
 
 log = logging.getLogger(__name__)
 
-NEW_CHAT_UNCONFIRMED = (
+NEW_CHAT_UNCONFIRMED = QT_TRANSLATE_NOOP(
+    "Outbox",
     "The server did not confirm this new chat, and it has not appeared since. It may have been sent — check the "
-    "chat list (or LinkedIn) before sending again."
+    "chat list (or LinkedIn) before sending again.",
 )
+# How every "unsure" reason starts in English; each such reason is translated as one whole sentence.
 NOT_SURE = "Not sure this was sent."
 
 
@@ -132,16 +135,20 @@ def after_absence(entry: OutboxEntry, now: float, policy: RetryPolicy) -> Outbox
         if next_look is not None:
             return entry.with_changes(state="unknown", next_attempt_at=next_look)
         log.info("Outbox: new chat %s not found after %d checks; not sending it again", entry.local_id, entry.attempts)
-        return entry.with_changes(state="failed", reason=NEW_CHAT_UNCONFIRMED, next_attempt_at=None)
+        return entry.with_changes(
+            state="failed", reason=translate("Outbox", NEW_CHAT_UNCONFIRMED), next_attempt_at=None
+        )
     if entry.settle_until is not None and now < entry.settle_until and entry.attempts > 0:
         # Not there yet, but the server may still store it: look again, re-send only after the window.
         return entry.with_changes(next_attempt_at=policy.next_look(now, entry.settle_until))
     if entry.ambiguous_attempts >= policy.max_ambiguous_attempts:
-        return entry.with_changes(
-            state="failed",
-            reason=f"Not sent after {entry.attempts} tries. {entry.reason or ''}".strip(),
-            next_attempt_at=None,
-        )
+        if entry.reason:
+            reason = translate("Outbox", "Not sent after %n tries. {reason}", n=entry.attempts).format(
+                reason=entry.reason
+            )
+        else:
+            reason = translate("Outbox", "Not sent after %n tries.", n=entry.attempts)
+        return entry.with_changes(state="failed", reason=reason.strip(), next_attempt_at=None)
     return None
 
 
@@ -156,17 +163,23 @@ def after_check_error(
         delay = retry_after if retry_after is not None else policy.retry_delay(max(entry.attempts, 1), rng)
         return entry.with_changes(
             state="unknown",
-            reason=f"Could not check yet whether it was sent: {err.user_message()}",
+            reason=translate("Outbox", "Could not check yet whether it was sent: {reason}").format(
+                reason=err.user_message()
+            ),
             next_attempt_at=now + delay,
         )
     if isinstance(entry.send, NewChatSend):  # the new chat dialog waits for sent or failed
         return entry.with_changes(
             state="failed",
-            reason=f"Could not check whether this was sent: {err.user_message()} Retry checks again.",
+            reason=translate("Outbox", "Could not check whether this was sent: {reason} Retry checks again.").format(
+                reason=err.user_message()
+            ),
             next_attempt_at=None,
         )
     return entry.with_changes(
         state="unsure",
-        reason=f"{NOT_SURE} The check was refused: {err.user_message()}",
+        reason=translate("Outbox", "Not sure this was sent. The check was refused: {reason}").format(
+            reason=err.user_message()
+        ),
         next_attempt_at=None,
     )

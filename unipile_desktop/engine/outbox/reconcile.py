@@ -18,6 +18,7 @@ from ...api.errors import UnipileError
 from ...api.models import Message, epoch_seconds, message_order
 from ...api.protocols import SendingClient
 from ...store.outbox import Baseline, MessageSend, NewChatSend, OutboxEntry, OutboxTable, Send
+from ...texts import QT_TRANSLATE_NOOP, translate
 from .policy import RetryPolicy
 
 log = logging.getLogger(__name__)
@@ -48,11 +49,14 @@ class Unclear:
 
 Outcome: TypeAlias = Found | NotFound | Unclear
 
-RIVAL_UNCLEAR = (
+RIVAL_UNCLEAR = QT_TRANSLATE_NOOP(
+    "Outbox",
     "An identical message sent around the same time is not confirmed yet, and their copies cannot be told apart. "
-    "Look at the chat, then choose."
+    "Look at the chat, then choose.",
 )
-TOO_MANY_NEW = "So many messages arrived in this chat since that the check could not see them all."
+TOO_MANY_NEW = QT_TRANSLATE_NOOP(
+    "Outbox", "So many messages arrived in this chat since it was sent that the check could not see them all."
+)
 
 
 # ---------------------------------------------------------------------------------------------- pure rules
@@ -161,11 +165,15 @@ def judge_candidates(candidates: Sequence[Message], *, has_rivals: bool, chat_id
     if not candidates:
         return NOT_FOUND
     if has_rivals:
-        return Unclear(RIVAL_UNCLEAR)
+        return Unclear(translate("Outbox", RIVAL_UNCLEAR))
     if len(candidates) > 1:
         return Unclear(
-            f"This text appears {len(candidates)} times in the chat since you sent it: someone else on this "
-            "account may have sent it too. Look at the chat, then choose."
+            translate(
+                "Outbox",
+                "This text appears %n time(s) in the chat since you sent it: someone else on this account may have "
+                "sent it too. Look at the chat, then choose.",
+                n=len(candidates),
+            )
         )
     return Found(candidates[0].id, candidates[0].chat_id or chat_id)
 
@@ -245,7 +253,7 @@ class Reconciler:
                 break
             cursor = page.cursor
         else:
-            return Unclear(TOO_MANY_NEW)
+            return Unclear(translate("Outbox", TOO_MANY_NEW))
         has_rivals = bool(candidates) and bool(self.rivals(entry))
         return judge_candidates(candidates, has_rivals=has_rivals, chat_id=send.chat_id)
 

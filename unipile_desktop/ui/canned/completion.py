@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from ...engine.canned import choose, fill, known_variables_in
 from ...store.canned import CannedReply
+from ...texts import translate
 from ..theme import current_theme
 from .popup import CannedPopup
 
@@ -186,7 +187,8 @@ class CannedCompletion(QObject):
             char_format = QTextCharFormat()
             char_format.setBackground(current_theme().mark_background)
             char_format.setForeground(current_theme().mark_text)
-            char_format.setToolTip("Fill this in before sending")
+            char_format.setToolTip(translate("CannedReplies", "Fill this in before sending"))
+
             selection.format = char_format
             selections.append(selection)
         self.edit.setExtraSelections(selections)

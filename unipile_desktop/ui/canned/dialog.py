@@ -29,15 +29,38 @@ from ...store.canned import (
     CannedReplyTable,
 )
 from ...store.marks import PreferenceTable
+from ...texts import translate
 from ..theme import colour_style, set_themed_style
 from .model import CannedReplyDelegate, CannedReplyModel
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
 
+def _variable_meanings() -> dict[str, str]:
+    """VARIABLE_HELP in the agent's language (the engine's table is English; a variable missing here keeps it)."""
+    return {
+        "first_name": translate("CannedReplies", "the customer's first name (in a one-to-one chat)"),
+        "name": translate("CannedReplies", "the customer's full name (in a one-to-one chat)"),
+        "account_name": translate("CannedReplies", "the name of the account the chat belongs to"),
+        "agent_name": translate("CannedReplies", "your name, as set in the canned replies window"),
+        "date": translate("CannedReplies", "today's date, written the short way for your language"),
+    }
+
+
 def variables_help() -> str:
-    lines = [f"{{{name}}}: {meaning}" for name, meaning in VARIABLE_HELP.items()]
-    lines.append("{{ and }} write a brace. A variable without a value stays marked in the message to fill in.")
+    meanings = _variable_meanings()
+    lines = [
+        translate("CannedReplies", "{{{variable}}}: {meaning}").format(
+            variable=name, meaning=meanings.get(name, meaning)
+        )
+        for name, meaning in VARIABLE_HELP.items()
+    ]
+    lines.append(
+        translate(
+            "CannedReplies",
+            "{{ and }} write a brace. A variable without a value stays marked in the message to fill in.",
+        )
+    )
     return "\n".join(lines)
 
 
@@ -49,7 +72,7 @@ class CannedRepliesDialog(QDialog):
     def __init__(self, table: CannedReplyTable, preferences: PreferenceTable, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("canned_replies_dialog")
-        self.setWindowTitle("Canned replies")
+        self.setWindowTitle(translate("CannedReplies", "Canned replies"))
         self.table = table
         self.preferences = preferences
         self._editing_id: str | None = None  # None: a new reply not stored yet
@@ -60,16 +83,16 @@ class CannedRepliesDialog(QDialog):
         self.model = CannedReplyModel(self)
         self.view = QListView(self)
         self.view.setObjectName("canned_list")
-        self.view.setAccessibleName("Canned replies")
-        self.view.setAccessibleDescription("Select a reply to edit it")
+        self.view.setAccessibleName(translate("CannedReplies", "Canned replies"))
+        self.view.setAccessibleDescription(translate("CannedReplies", "Select a reply to edit it"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(CannedReplyDelegate(self.view))
         self.view.selectionModel().selectionChanged.connect(self.on_selection_changed)
 
-        self.new_button = QPushButton("New", self)
-        self.delete_button = QPushButton("Delete…", self)
-        self.up_button = QPushButton("Move up", self)
-        self.down_button = QPushButton("Move down", self)
+        self.new_button = QPushButton(translate("CannedReplies", "New"), self)
+        self.delete_button = QPushButton(translate("CannedReplies", "Delete…"), self)
+        self.up_button = QPushButton(translate("CannedReplies", "Move up"), self)
+        self.down_button = QPushButton(translate("CannedReplies", "Move down"), self)
         self.new_button.clicked.connect(self.new_reply)
         self.delete_button.clicked.connect(self.confirm_delete)
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
@@ -81,35 +104,42 @@ class CannedRepliesDialog(QDialog):
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("canned_title")
         self.title_edit.setMaxLength(MAX_TITLE_CHARS)
-        self.title_edit.setAccessibleName("Title")
+        self.title_edit.setAccessibleName(translate("CannedReplies", "Title"))
         self.shortcut_edit = QLineEdit(self)
         self.shortcut_edit.setObjectName("canned_shortcut")
         self.shortcut_edit.setMaxLength(MAX_SHORTCUT_CHARS + 1)
-        self.shortcut_edit.setPlaceholderText("one word, typed after / in a message")
-        self.shortcut_edit.setAccessibleName("Shortcut word")
-        self.shortcut_edit.setAccessibleDescription("One word; typing / and the word in a message inserts the reply")
+        self.shortcut_edit.setPlaceholderText(translate("CannedReplies", "one word, typed after / in a message"))
+        self.shortcut_edit.setAccessibleName(translate("CannedReplies", "Shortcut word"))
+        self.shortcut_edit.setAccessibleDescription(
+            translate("CannedReplies", "One word; typing / and the word in a message inserts the reply")
+        )
         self.body_edit = QPlainTextEdit(self)
         self.body_edit.setObjectName("canned_text")
         self.body_edit.setTabChangesFocus(True)
-        self.body_edit.setPlaceholderText("Hello {first_name}, …")
-        self.body_edit.setAccessibleName("Text")
-        self.body_edit.setAccessibleDescription("The reply; variables in braces are filled in when it is inserted")
-        self.save_button = QPushButton("Save", self)
+        # Shown as is (never .format()-ed): the braces are the variable's, a translation keeps {first_name}.
+        self.body_edit.setPlaceholderText(translate("CannedReplies", "Hello {first_name}, …"))
+        self.body_edit.setAccessibleName(translate("CannedReplies", "Text"))
+        self.body_edit.setAccessibleDescription(
+            translate("CannedReplies", "The reply; variables in braces are filled in when it is inserted")
+        )
+        self.save_button = QPushButton(translate("CannedReplies", "Save"), self)
         self.save_button.setObjectName("canned_save")
         self.save_button.clicked.connect(self.save_current)
         self.agent_name_edit = QLineEdit(self)
         self.agent_name_edit.setObjectName("canned_agent_name")
         self.agent_name_edit.setText(str(preferences.get(AGENT_NAME_KEY, "") or ""))
-        self.agent_name_edit.setAccessibleName("Your name")
-        self.agent_name_edit.setAccessibleDescription("Fills the {agent_name} variable of every reply")
+        self.agent_name_edit.setAccessibleName(translate("CannedReplies", "Your name"))
+        self.agent_name_edit.setAccessibleDescription(
+            translate("CannedReplies", "Fills the {agent_name} variable of every reply")  # literal braces: no format
+        )
         self.agent_name_edit.editingFinished.connect(self.save_agent_name)
 
         form = QFormLayout()
-        form.addRow("&Title", self.title_edit)
-        form.addRow("&Shortcut word", self.shortcut_edit)
-        form.addRow("Te&xt", self.body_edit)
+        form.addRow(translate("CannedReplies", "&Title"), self.title_edit)
+        form.addRow(translate("CannedReplies", "&Shortcut word"), self.shortcut_edit)
+        form.addRow(translate("CannedReplies", "Te&xt"), self.body_edit)
         form.addRow("", self.save_button)
-        form.addRow("Your &name ({agent_name})", self.agent_name_edit)
+        form.addRow(translate("CannedReplies", "Your &name ({agent_name})"), self.agent_name_edit)
         self.help_label = QLabel(variables_help(), self)
         self.help_label.setTextFormat(Qt.TextFormat.PlainText)
         self.help_label.setWordWrap(True)
@@ -120,9 +150,9 @@ class CannedRepliesDialog(QDialog):
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setWordWrap(True)
 
-        self.import_button = QPushButton("Import…", self)
-        self.export_button = QPushButton("Export…", self)
-        self.close_button = QPushButton("Close", self)
+        self.import_button = QPushButton(translate("CannedReplies", "Import…"), self)
+        self.export_button = QPushButton(translate("CannedReplies", "Export…"), self)
+        self.close_button = QPushButton(translate("CannedReplies", "Close"), self)
         self.import_button.clicked.connect(self.choose_import_file)
         self.export_button.clicked.connect(self.choose_export_file)
         self.close_button.clicked.connect(self.close)
@@ -233,7 +263,7 @@ class CannedRepliesDialog(QDialog):
             return False
         self._editing_id = reply.id
         self.shortcut_edit.setText(reply.shortcut)
-        self.show_status(f"Saved “{reply.title}”.")
+        self.show_status(translate("CannedReplies", "Saved “{title}”.").format(title=reply.title))
         self.reload(reply.id)
         self.replies_changed.emit()
         return True
@@ -244,14 +274,14 @@ class CannedRepliesDialog(QDialog):
             return None
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Delete canned reply",
-            f"Delete the canned reply “{reply.title}”?",
+            translate("CannedReplies", "Delete canned reply"),
+            translate("CannedReplies", "Delete the canned reply “{title}”?").format(title=reply.title),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("canned_confirm_delete")
         box.setTextFormat(Qt.TextFormat.PlainText)
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.button(QMessageBox.StandardButton.Yes).setText(translate("CannedReplies", "Delete"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         reply_id = reply.id
         box.finished.connect(lambda result: self.on_confirm_box_finished(reply_id, result))
@@ -297,11 +327,16 @@ class CannedRepliesDialog(QDialog):
     # ------------------------------------------------------------------------------------------ files
 
     def choose_import_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, "Import canned replies")
+        dialog = QFileDialog(self, translate("CannedReplies", "Import canned replies"))
         dialog.setObjectName("canned_import_dialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setNameFilters(["Canned replies (*.json)", "All files (*)"])
+        dialog.setNameFilters(
+            [
+                translate("CannedReplies", "Canned replies") + " (*.json)",
+                translate("CannedReplies", "All files") + " (*)",
+            ]
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(lambda name: self.import_file(pathlib.Path(name)))
         self.file_dialog = dialog
@@ -309,10 +344,10 @@ class CannedRepliesDialog(QDialog):
         return dialog
 
     def choose_export_file(self) -> QFileDialog:
-        dialog = QFileDialog(self, "Export canned replies")
+        dialog = QFileDialog(self, translate("CannedReplies", "Export canned replies"))
         dialog.setObjectName("canned_export_dialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilters(["Canned replies (*.json)"])
+        dialog.setNameFilters([translate("CannedReplies", "Canned replies") + " (*.json)"])
         dialog.setDefaultSuffix("json")
         dialog.selectFile("canned-replies.json")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -323,18 +358,24 @@ class CannedRepliesDialog(QDialog):
 
     def import_file(self, path: pathlib.Path) -> str:
         """Import ``path``; returns (and shows) the sentence saying what happened."""
+        failed = True
         try:
             if path.stat().st_size > MAX_IMPORT_BYTES:
-                sentence = f"“{path.name}” is too large to be a canned replies file."
+                sentence = translate("CannedReplies", "“{file}” is too large to be a canned replies file.").format(
+                    file=path.name
+                )
             else:
                 result = self.table.import_json(path.read_text(encoding="utf-8"))
                 sentence = result.summary()
+                failed = bool(result.errors)  # the state, not the sentence's words (they may be translated)
                 if not result.errors:
                     self.reload(self._editing_id)
                     self.replies_changed.emit()
         except (OSError, UnicodeDecodeError) as exc:
-            sentence = f"Could not read “{path.name}”: {getattr(exc, 'strerror', None) or 'it is not UTF-8 text'}."
-        failed = not sentence.startswith("Canned replies imported") and not sentence.startswith("The file holds")
+            reason = getattr(exc, "strerror", None) or translate("CannedReplies", "it is not UTF-8 text")
+            sentence = translate("CannedReplies", "Could not read “{file}”: {reason}.").format(
+                file=path.name, reason=reason
+            )
         set_themed_style(self.status_label, colour_style("error_text" if failed else "secondary_text"))
         self.status_label.setText(sentence)
         return sentence
@@ -343,11 +384,16 @@ class CannedRepliesDialog(QDialog):
         try:
             path.write_text(self.table.export_json() + "\n", encoding="utf-8")
         except OSError as exc:
-            sentence = f"Could not write “{path.name}”: {exc.strerror or exc}."
+            sentence = translate("CannedReplies", "Could not write “{file}”: {reason}.").format(
+                file=path.name, reason=exc.strerror or exc
+            )
             set_themed_style(self.status_label, colour_style("error_text"))
             self.status_label.setText(sentence)
             return sentence
         count = self.model.rowCount()
-        sentence = f"Exported {count} canned {'reply' if count == 1 else 'replies'} to “{path.name}”."
+        sentence = translate("CannedReplies", "Exported canned replies to “{file}”: %n in all.", n=count).format(
+            file=path.name
+        )
+
         self.show_status(sentence)
         return sentence

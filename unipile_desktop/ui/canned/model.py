@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...store.canned import CannedReply
+from ...texts import translate
 from ..format import one_line, plain_tip
 from ..row_paint import paint_row_background, row_colours
 from ..theme import current_theme
@@ -56,8 +57,12 @@ class CannedReplyModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tip(reply.body)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            shortcut = f", shortcut /{reply.shortcut}" if reply.shortcut else ""
-            return f"{reply.title}{shortcut}"
+            if not reply.shortcut:
+                return reply.title
+            return translate("CannedReplies", "{title}, shortcut /{shortcut}").format(
+                title=reply.title, shortcut=reply.shortcut
+            )
+
         if role == ReplyRole:
             return reply
         if role == ShortcutRole:

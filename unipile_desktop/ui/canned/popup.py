@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListView, QVBoxLayout, QWidget
 
 from ...store.canned import CannedReply
+from ...texts import translate
 from ..theme import colour_style, set_themed_style
 from .model import CannedReplyDelegate, CannedReplyModel
 
@@ -33,7 +34,7 @@ class CannedPopup(QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Canned replies")
+        self.setAccessibleName(translate("CannedReplies", "Canned replies"))
 
         self.model = CannedReplyModel(self)
         self.view = QListView(self)
@@ -53,7 +54,7 @@ class CannedPopup(QFrame):
         set_themed_style(self.empty_label, colour_style("secondary_text", "padding: 6px;"))
         self.empty_label.hide()
 
-        self.hint = QLabel("Enter inserts · Esc keeps the text as typed", self)
+        self.hint = QLabel(translate("CannedReplies", "Enter inserts · Esc keeps the text as typed"), self)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         set_themed_style(self.hint, colour_style("secondary_text", "padding: 2px 6px;"))
 
@@ -71,7 +72,12 @@ class CannedPopup(QFrame):
         self.view.setVisible(has_rows)
         self.empty_label.setVisible(not has_rows)
         if not has_rows:
-            self.empty_label.setText(f"No canned reply matches “{query}”." if query else "No canned replies yet.")
+            self.empty_label.setText(
+                translate("CannedReplies", "No canned reply matches “{query}”.").format(query=query)
+                if query
+                else translate("CannedReplies", "No canned replies yet.")
+            )
+
         else:
             self.view.setCurrentIndex(self.model.index(0, 0))
         row_height = self.view.sizeHintForRow(0) if has_rows else 0

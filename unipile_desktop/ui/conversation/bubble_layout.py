@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF
 
 from ...core.message_list import AttachmentView, MessageRow, QuoteView, RowKind, SendState
 from ...engine.display_text import short_line
+from ...texts import QT_TRANSLATE_NOOP, translate
 from ..format import clock_time, human_size
 from .bubble_style import (
     BUBBLE_PAD_X,
@@ -65,17 +66,23 @@ HitKind = Literal[
     "confirm_sent",
     "bubble",
     "show_whole",
+    "without_quote",
 ]
 # The buttons under a bubble, by state: a failed send, and one the outbox could not tell had arrived.
-FAILED_ACTIONS: tuple[tuple[HitKind, str], ...] = (("retry", "Retry"), ("edit", "Edit"), ("discard", "Discard"))
-UNSURE_ACTIONS: tuple[tuple[HitKind, str], ...] = (
-    ("check_again", "Check again"),
-    ("send_again", "Send again"),
-    ("confirm_sent", "It was sent"),
+# Their labels are marked for translation here and translated where shown (``translated_actions``).
+FAILED_ACTIONS: tuple[tuple[HitKind, str], ...] = (
+    ("retry", QT_TRANSLATE_NOOP("BubbleLayout", "Retry")),
+    ("edit", QT_TRANSLATE_NOOP("BubbleLayout", "Edit")),
+    ("discard", QT_TRANSLATE_NOOP("BubbleLayout", "Discard")),
 )
-PRIMARY_ACTIONS = ("retry", "check_again")  # drawn bold, in the state's colour
-UNSURE_TEXT = "Not sure this was sent"
-SENT_TWICE_TEXT = "Sent twice"
+UNSURE_ACTIONS: tuple[tuple[HitKind, str], ...] = (
+    ("check_again", QT_TRANSLATE_NOOP("BubbleLayout", "Check again")),
+    ("send_again", QT_TRANSLATE_NOOP("BubbleLayout", "Send again")),
+    ("confirm_sent", QT_TRANSLATE_NOOP("BubbleLayout", "It was sent")),
+)
+PRIMARY_ACTIONS = ("retry", "check_again", "without_quote")  # drawn bold, in the state's colour
+UNSURE_TEXT = QT_TRANSLATE_NOOP("BubbleLayout", "Not sure this was sent")
+SENT_TWICE_TEXT = QT_TRANSLATE_NOOP("BubbleLayout", "Sent twice")
 REACTION_CHARS = 16
 
 
@@ -219,23 +226,23 @@ def meta_text(row: MessageRow) -> str:
     """The small words at a bubble's bottom right: edited, the time, and how an outgoing message stands."""
     parts = []
     if row.edited:
-        parts.append("edited")
+        parts.append(translate("BubbleLayout", "edited"))
     parts.append(clock_time(row.timestamp))
     if row.outgoing:
         if row.state == SendState.PENDING:
-            parts.append("Sending…")
+            parts.append(translate("BubbleLayout", "Sending…"))
         elif row.state == SendState.QUEUED:
-            parts.append("Waiting to send")
+            parts.append(translate("BubbleLayout", "Waiting to send"))
         elif row.state == SendState.UNKNOWN:
-            parts.append("Checking whether it arrived…")
+            parts.append(translate("BubbleLayout", "Checking whether it arrived…"))
         elif row.state == SendState.UNSURE:
-            parts.append(UNSURE_TEXT)
+            parts.append(translate("BubbleLayout", UNSURE_TEXT))
         elif row.state == SendState.FAILED:
-            parts.append("Not sent")
+            parts.append(translate("BubbleLayout", "Not sent"))
         elif row.sent_twice:
-            parts.append(SENT_TWICE_TEXT)  # words, not only a colour: the agent may delete one copy
+            parts.append(translate("BubbleLayout", SENT_TWICE_TEXT))  # words, not only a colour: may delete one copy
         elif row.seen:
-            parts.append("Seen")
+            parts.append(translate("BubbleLayout", "Seen"))
         elif row.delivered:
             parts.append("✓✓")
         else:
@@ -246,18 +253,39 @@ def meta_text(row: MessageRow) -> str:
 def state_sentence(row: MessageRow) -> str | None:
     """The sentence under a failed or unsure bubble, above its buttons; None for any other row."""
     if row.state == SendState.FAILED:
-        return f"Not sent. {row.error}" if row.error else "Not sent."
+        if row.error:
+            return translate("BubbleLayout", "Not sent. {error}").format(error=row.error)
+        return translate("BubbleLayout", "Not sent.")
     if row.state == SendState.UNSURE:  # the engine's sentence (plain text, never markup) says what the checks found
-        return row.error if row.error.startswith(UNSURE_TEXT) else f"{UNSURE_TEXT}. {row.error}".strip()
+        if row.error.startswith((UNSURE_TEXT, translate("BubbleLayout", UNSURE_TEXT))):
+            return row.error
+        if row.error:
+            return translate("BubbleLayout", "Not sure this was sent. {error}").format(error=row.error)
+        return translate("BubbleLayout", "Not sure this was sent.")
     return None
+
+
+def translated_actions(actions: Sequence[tuple[HitKind, str]]) -> tuple[tuple[HitKind, str], ...]:
+    """``FAILED_ACTIONS`` or ``UNSURE_ACTIONS`` with their labels in the agent's language."""
+    return tuple((kind, translate("BubbleLayout", label)) for kind, label in actions)
+
+
+def file_link_label(kind: str) -> str:
+    """The words of a file box's link: "Save as…" or "Open" (measured here, drawn by the painter)."""
+    return translate("BubbleLayout", "Save as…") if kind == "save" else translate("BubbleLayout", "Open")
 
 
 def state_actions(row: MessageRow) -> tuple[tuple[HitKind, str], ...]:
     """The buttons under the bubble: none unless the send failed or may not have arrived."""
+    if row.state == SendState.FAILED and row.quote_gone:  # Retry would be refused again: offer the text alone
+        return (
+            ("without_quote", translate("Reply", "Send without the quote")),
+            *translated_actions(FAILED_ACTIONS[1:]),
+        )
     if row.state == SendState.FAILED:
-        return FAILED_ACTIONS
+        return translated_actions(FAILED_ACTIONS)
     if row.state == SendState.UNSURE:
-        return UNSURE_ACTIONS
+        return translated_actions(UNSURE_ACTIONS)
     return ()
 
 
@@ -406,9 +434,9 @@ def _place_attachment(out: RowLayout, attachment: AttachmentView, rect: QRectF, 
         link_y = rect.top() + 6 + small.height + 2
         size_text = human_size(attachment.size)
         lx = rect.left() + FILE_TEXT_INDENT + (small.advance(size_text + "   ") if size_text else 0)
-        offered: tuple[tuple[HitKind, str], ...] = (("save", "Save as…"),)
+        offered: tuple[tuple[HitKind, str], ...] = (("save", file_link_label("save")),)
         if attachment.openable:
-            offered = (("save", "Save as…"), ("open", "Open"))
+            offered = (("save", file_link_label("save")), ("open", file_link_label("open")))
         for kind, label in offered:
             lw = small.advance(label)
             out.file_links.append((QRectF(lx, link_y, lw, small.height), kind, attachment))

@@ -15,9 +15,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 from ...core.images import ImageCache
 from ...core.message_list import AttachmentView, RowKind, SendState
 from ...engine.display_text import isolate, short_line
+from ...texts import translate
 from ..format import human_size
 from ..theme import BubbleColours, current_theme
-from .bubble_layout import PRIMARY_ACTIONS, RowLayout, shows_picture, thread_column
+from .bubble_layout import PRIMARY_ACTIONS, RowLayout, file_link_label, shows_picture, thread_column
 from .bubble_style import BUBBLE_RADIUS, FILE_TEXT_INDENT, BubbleFonts
 
 THUMBS_KEPT = 200  # scaled thumbnails kept for repainting
@@ -138,7 +139,7 @@ class BubblePainter:
                 painter.drawText(
                     rect,
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    "Save as…" if kind == "save" else "Open",
+                    file_link_label(kind),
                 )
         if layout.text is not None:
             painter.setPen(colours.muted if row.deleted else colours.text)
@@ -207,7 +208,10 @@ class BubblePainter:
             failed = self._images.attachment_failed(attachment.message_id, attachment.id)
             if not failed:
                 on_loading(ImageCache.attachment_key(attachment.message_id, attachment.id))
-            label = "Image unavailable" if failed else "Loading image…"
+            if failed:
+                label = translate("BubblePainter", "Image unavailable")
+            else:
+                label = translate("BubblePainter", "Loading image…")
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
             return
         # A file box: a document glyph with the extension, the name, then size and actions.
@@ -234,9 +238,9 @@ class BubblePainter:
         painter.setFont(small)
         painter.setPen(colours.muted)
         if attachment.unavailable:
-            detail = "Unavailable"
+            detail = translate("BubblePainter", "Unavailable")
         elif not attachment.message_id:
-            detail = human_size(attachment.size) or "Attached file"
+            detail = human_size(attachment.size) or translate("BubblePainter", "Attached file")
         else:
             detail = human_size(attachment.size)
         if detail:
@@ -263,18 +267,22 @@ class BubblePainter:
 def load_picture_label(attachment: AttachmentView) -> str:
     """ "Load picture (25 MB)": the placeholder of an image too large to download just for a thumbnail."""
     size = human_size(attachment.size)
-    return f"Load picture ({size})" if size else "Load picture"
+    if size:
+        return translate("BubblePainter", "Load picture ({size})").format(size=size)
+    return translate("BubblePainter", "Load picture")
 
 
 def _extension_label(attachment: AttachmentView) -> str:
     if attachment.kind in ("video", "audio"):
-        return {"video": "VID", "audio": "AUD"}[attachment.kind]
+        if attachment.kind == "video":
+            return translate("BubblePainter", "VID")  # a video's badge: three letters at most
+        return translate("BubblePainter", "AUD")  # a sound's badge
     name = attachment.name
     if "." in name:
         ext = name.rsplit(".", 1)[1]
         if 0 < len(ext) <= 4 and ext.isalnum():
             return ext.upper()
-    return "FILE"
+    return translate("BubblePainter", "FILE")  # the badge of a file without an extension
 
 
 def _elide(painter: QPainter, text: str, rect: QRectF) -> str:

@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...engine.canned import refusal
+from ...engine.quotes import ReplyTo
 from ...paths import private_file, private_folder
 from ...store.canned import CannedReply
+from ...texts import translate
 from ..attachments import AttachmentChip, AttachmentChips, FileCheck, open_file_picker
 from ..canned.completion import CannedCompletion
 from ..format import plain_tip
 from ..theme import colour_style, set_themed_style
+from .reply_strip import ReplyStrip
 
 __all__ = ["AttachmentChip", "Composer", "ComposerTextEdit", "FileCheck", "local_files"]
 
@@ -119,6 +122,7 @@ class Composer(QWidget):
 
     send_requested = Signal(str, list)  # text, list[pathlib.Path]
     files_changed = Signal()
+    reply_changed = Signal()  # a reply was started or cancelled (the draft keeps the quote)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,37 +138,45 @@ class Composer(QWidget):
         self.notice.setWordWrap(True)
         self.notice.hide()
 
+        self.reply_strip = ReplyStrip(self)  # the message being answered, with ✕ (Esc) to cancel the reply
+        self.reply_strip.cancel_requested.connect(self.cancel_reply)
+
         self.attachment_chips = AttachmentChips(self)
         self.attachment_chips.hide()
         self.attachment_chips.files_changed.connect(self.on_attachment_chips_files_changed)
 
         self.text_edit = ComposerTextEdit(self)
         self.text_edit.setObjectName("composer_text")
-        self.text_edit.setPlaceholderText("Write a message… (Enter sends, Shift+Enter for a new line)")
+        self.text_edit.setPlaceholderText(
+            translate("Composer", "Write a message… (Enter sends, Shift+Enter for a new line)")
+        )
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.text_edit.setFixedHeight(self._text_height(1))
-        self.text_edit.setAccessibleName("Message text")
-        self.text_edit.setAccessibleDescription("Enter sends; Shift+Enter starts a new line; / inserts a canned reply")
+        self.text_edit.setAccessibleName(translate("Composer", "Message text"))
+        self.text_edit.setAccessibleDescription(
+            translate("Composer", "Enter sends; Shift+Enter starts a new line; / inserts a canned reply")
+        )
         self.text_edit.textChanged.connect(self.on_text_edit_text_changed)
         self.text_edit.send_requested.connect(self.submit)
         self.text_edit.files_received.connect(self.add_files)
         # Canned replies: "/" at the start of a line or open_canned_replies(); the app sets the two sources.
         self.canned = CannedCompletion(self.text_edit)
+        self.reply_strip.watch(self.text_edit)
 
         self.attach_button = QToolButton(self)
         self.attach_button.setObjectName("attach_button")
-        self.attach_button.setText("Attach…")
-        self.attach_button.setToolTip("Attach files")
-        self.attach_button.setAccessibleName("Attach files")
-        self.attach_button.setAccessibleDescription("Choose files to send with the message")
+        self.attach_button.setText(translate("Composer", "Attach…"))
+        self.attach_button.setToolTip(translate("Composer", "Attach files"))
+        self.attach_button.setAccessibleName(translate("Composer", "Attach files"))
+        self.attach_button.setAccessibleDescription(translate("Composer", "Choose files to send with the message"))
         self.attach_button.clicked.connect(self.choose_files)
 
-        self.send_button = QPushButton("Send", self)
+        self.send_button = QPushButton(translate("Composer", "Send"), self)
         self.send_button.setObjectName("send_button")
         self.send_button.setDefault(False)
         self.send_button.setAutoDefault(False)
-        self.send_button.setAccessibleName("Send message")
+        self.send_button.setAccessibleName(translate("Composer", "Send message"))
         self.send_button.clicked.connect(self.submit)
 
         row = QHBoxLayout()
@@ -178,6 +190,7 @@ class Composer(QWidget):
         layout.setContentsMargins(10, 6, 10, 8)
         layout.setSpacing(4)
         layout.addWidget(self.notice)
+        layout.addWidget(self.reply_strip)
         layout.addWidget(self.attachment_chips)
         layout.addLayout(row)
         self._file_dialog: QFileDialog | None = None
@@ -202,17 +215,35 @@ class Composer(QWidget):
         self.canned.close()
         self.attach_button.setEnabled(self._can_send_here)
         if not has_chat:
-            self.text_edit.setPlaceholderText("Select a conversation")
+            self.text_edit.setPlaceholderText(translate("Composer", "Select a conversation"))
         elif read_only_reason:
             self.text_edit.setPlaceholderText("")  # the notice above already says why; once is enough
         else:
-            self.text_edit.setPlaceholderText("Write a message… (Enter sends, Shift+Enter for a new line)")
+            self.text_edit.setPlaceholderText(
+                translate("Composer", "Write a message… (Enter sends, Shift+Enter for a new line)")
+            )
         self.show_notice(read_only_reason or "")
         self._update_send_button()
 
     @property
     def files(self) -> list[pathlib.Path]:
         return self.attachment_chips.files
+
+    @property
+    def reply(self) -> ReplyTo | None:
+        """The message the text answers (sent as its quote), None for a plain message."""
+        return self.reply_strip.reply
+
+    def set_reply(self, reply: ReplyTo | None) -> None:
+        if reply == self.reply_strip.reply:
+            return
+        self.reply_strip.set_reply(reply)
+        self.reply_changed.emit()
+
+    def cancel_reply(self) -> None:
+        """✕ or Esc: the text becomes a plain message again (nothing typed is lost)."""
+        self.set_reply(None)
+        self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def text(self) -> str:
         return self.text_edit.toPlainText()
@@ -244,9 +275,9 @@ class Composer(QWidget):
         if not self._can_send_here and self._read_only_reason:
             self.send_button.setToolTip(plain_tip(self._read_only_reason))
         elif not self.has_content():
-            self.send_button.setToolTip("Type a message or attach a file")
+            self.send_button.setToolTip(translate("Composer", "Type a message or attach a file"))
         else:
-            self.send_button.setToolTip("Send (Enter)")
+            self.send_button.setToolTip(translate("Composer", "Send (Enter)"))
 
     def on_text_edit_text_changed(self) -> None:
         # QPlainTextDocumentLayout measures its height in visual lines: grow with wrapped text up to six.
@@ -291,13 +322,15 @@ class Composer(QWidget):
     def open_canned_replies(self) -> bool:
         """Ctrl+Shift+R: the canned replies popup at the cursor, filtered by what is typed next."""
         if not self._can_send_here:
-            self.show_notice(self._read_only_reason or "Select a conversation first.")
+            self.show_notice(self._read_only_reason or translate("Composer", "Select a conversation first."))
             return False
         self.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if self.canned.is_open():
             return True
         if not self.canned.open():
-            self.show_notice("There are no canned replies yet: add them in the Canned replies window.")
+            self.show_notice(
+                translate("Composer", "There are no canned replies yet: add them in the Canned replies window.")
+            )
             return False
         return True
 
@@ -310,7 +343,7 @@ class Composer(QWidget):
     def add_files(self, paths: Sequence[pathlib.Path]) -> list[pathlib.Path]:
         """Attach files; ones that cannot be sent (missing, too large) are refused with a sentence. Returns added."""
         if not self._can_send_here:
-            self.show_notice(self._read_only_reason or "Select a conversation first.")
+            self.show_notice(self._read_only_reason or translate("Composer", "Select a conversation first."))
             return []
         result = self.attachment_chips.add_files(paths)
         self.show_notice(result.notice)
@@ -342,6 +375,7 @@ class Composer(QWidget):
         draft = (self.text(), self.files)
         self.text_edit.clear()
         self.clear_files()
+        self.set_reply(None)  # the pane read it first: a reply belongs to its chat
         self.show_notice("")
         return draft
 
@@ -365,7 +399,7 @@ class Composer(QWidget):
             if self._can_send_here and not self.has_content():
                 return  # Enter on an empty composer: nothing to say
             if not self._can_send_here:
-                self.show_notice(self._read_only_reason or "Select a conversation first.")
+                self.show_notice(self._read_only_reason or translate("Composer", "Select a conversation first."))
             return
         blanks = self.unfilled_variables()
         if blanks:
@@ -379,6 +413,7 @@ class Composer(QWidget):
         if self.text().strip() == sent_text.strip():
             self.text_edit.clear()
         self.clear_files()
+        self.set_reply(None)  # the quote went with the message
         self.show_notice("")
 
     # ------------------------------------------------------------------------------------------ drops

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 from ...core.images import ImageCache
 from ...core.message_list import AttachmentView, MessageListModel, MessageRow, QuoteView, RowKind
 from ...engine.display_text import ELLIPSIS, bounded_prefix, bubble_text
+from ...texts import QT_TRANSLATE_NOOP, translate
 from ..links import find_links
 from ..theme import Theme, current_theme, theme_manager
 from .bubble_layout import (
@@ -50,7 +51,9 @@ from .bubble_style import QUOTE_MAX_LINES, BubbleFonts, bubble_fonts
 ModelIndex = QModelIndex | QPersistentModelIndex
 LAYOUT_CACHE_MIN = 3000  # layouts kept at least; more when the model has more rows (see layout_for)
 LAYOUT_CACHE_SLACK = 256  # room above the row count, so rows just removed or paged out leave first
-SHOW_WHOLE = "Show whole message"  # under a bubble that shows only the start of its message
+SHOW_WHOLE = QT_TRANSLATE_NOOP(
+    "BubbleDelegate", "Show whole message"
+)  # under a bubble that shows only the start of its message
 # Shown at most (the text is the network's or the server's): an event line, a failed send's sentence, a quote.
 EVENT_CHARS, EVENT_LINES = 600, 6
 STATE_CHARS, STATE_LINES = 600, 6
@@ -184,7 +187,7 @@ class BubbleDelegate(QStyledItemDelegate):
             quote_lines=quote_lines,
             state_text=state[1] if state is not None else None,
             seen_size=self._seen_size,
-            more_label=SHOW_WHOLE if cut else None,
+            more_label=translate("BubbleDelegate", SHOW_WHOLE) if cut else None,
         )
         if text is not None and layout.text_area is not None:
             text_layout, size, links = text

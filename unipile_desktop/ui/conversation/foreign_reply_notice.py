@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
+from ...texts import translate
 from ..banner import WARNING_COLOURS, Banner
 
 REFRESH_MS = 30_000  # "1 min ago" must not stay on screen once it is two
@@ -21,17 +22,18 @@ def ago_text(seconds: float) -> str:
     """ "just now", "1 min ago", "12 min ago", "2 h ago", "3 d ago" (a clock running behind counts as just now)."""
     minutes = int(max(0.0, seconds) // 60)
     if minutes < 1:
-        return "just now"
+        return translate("ForeignReplyNotice", "just now")
     if minutes < 60:
-        return f"{minutes} min ago"
+        return translate("ForeignReplyNotice", "%n min ago", n=minutes)
     hours = minutes // 60
     if hours < 24:
-        return f"{hours} h ago"
-    return f"{hours // 24} d ago"
+        return translate("ForeignReplyNotice", "%n h ago", n=hours)
+    return translate("ForeignReplyNotice", "%n d ago", n=hours // 24)
 
 
 def notice_text(seconds: float) -> str:
-    return f"A reply was sent from this account {ago_text(seconds)}, not from here."
+    sentence = translate("ForeignReplyNotice", "A reply was sent from this account {ago}, not from here.")
+    return sentence.format(ago=ago_text(seconds))
 
 
 class ForeignReplyNotice(QWidget):
@@ -50,12 +52,14 @@ class ForeignReplyNotice(QWidget):
         self.frame = Banner("foreignReplyFrame", WARNING_COLOURS, self)
         self.frame.show()
         self.label = self.frame.label
-        self.label.setAccessibleName("Reply sent elsewhere")
+        self.label.setAccessibleName(translate("ForeignReplyNotice", "Reply sent elsewhere"))
         self.dismiss_button = QToolButton(self.frame)
         self.dismiss_button.setObjectName("foreignReplyDismiss")
         self.dismiss_button.setText("✕")
-        self.dismiss_button.setToolTip("Dismiss")
-        self.dismiss_button.setAccessibleName("Dismiss the notice about a reply sent elsewhere")
+        self.dismiss_button.setToolTip(translate("ForeignReplyNotice", "Dismiss"))
+        self.dismiss_button.setAccessibleName(
+            translate("ForeignReplyNotice", "Dismiss the notice about a reply sent elsewhere")
+        )
         self.dismiss_button.setAutoRaise(True)
         self.dismiss_button.clicked.connect(self.clear)
         self.frame.set_action(self.dismiss_button, Qt.AlignmentFlag.AlignVCenter)

@@ -9,24 +9,28 @@ from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ...api import Account, Chat
+from ...texts import QT_TRANSLATE_NOOP, translate
 from .. import shortcuts
 from ..accounts import account_label
 from ..format import one_line, plain_tip
 from ..theme import Theme, colour_style, set_themed_style
 
-PROVIDER_NAMES = {
-    "LINKEDIN": "LinkedIn",
-    "WHATSAPP": "WhatsApp",
-    "INSTAGRAM": "Instagram",
-    "MESSENGER": "Messenger",
-    "TELEGRAM": "Telegram",
+PROVIDER_NAMES = {  # translated where shown (``provider_name``)
+    "LINKEDIN": QT_TRANSLATE_NOOP("ConversationHeader", "LinkedIn"),
+    "WHATSAPP": QT_TRANSLATE_NOOP("ConversationHeader", "WhatsApp"),
+    "INSTAGRAM": QT_TRANSLATE_NOOP("ConversationHeader", "Instagram"),
+    "MESSENGER": QT_TRANSLATE_NOOP("ConversationHeader", "Messenger"),
+    "TELEGRAM": QT_TRANSLATE_NOOP("ConversationHeader", "Telegram"),
 }
 MAX_PARTICIPANTS_SHOWN = 6
 MAX_ACCOUNT_LABEL = 32  # a long account name must not push the chat's own name out of the header
 
 
 def provider_name(account_type: str) -> str:
-    return PROVIDER_NAMES.get(account_type.upper(), account_type.title() or "Unknown provider")
+    name = PROVIDER_NAMES.get(account_type.upper())
+    if name is not None:
+        return translate("ConversationHeader", name)
+    return account_type.title() or translate("ConversationHeader", "Unknown provider")
 
 
 def participants_line(names: list[str]) -> str:
@@ -36,7 +40,8 @@ def participants_line(names: list[str]) -> str:
     if len(names) <= MAX_PARTICIPANTS_SHOWN:
         return ", ".join(names)
     shown = ", ".join(names[:MAX_PARTICIPANTS_SHOWN])
-    return f"{shown} and {len(names) - MAX_PARTICIPANTS_SHOWN} more"
+    more = translate("ConversationHeader", "{names} and %n more", n=len(names) - MAX_PARTICIPANTS_SHOWN)
+    return more.format(names=shown)
 
 
 def _badge(text: str, colours: str, parent: QWidget) -> QLabel:
@@ -104,8 +109,9 @@ def account_badge_text(account_type: str, account: Account | None) -> str:
 def account_tip(account_type: str, account: Account | None) -> str:
     provider = provider_name(account_type)
     if account is None:
-        return plain_tip(f"A {provider} conversation")
-    lines = [f"On the {provider} account “{account_label(account)}”"]
+        return plain_tip(translate("ConversationHeader", "A {provider} conversation").format(provider=provider))
+    on_account = translate("ConversationHeader", "On the {provider} account “{account}”")
+    lines = [on_account.format(provider=provider, account=account_label(account))]
     if account.username and account.username.strip() != account_label(account):
         lines.append(account.username.strip())
     return plain_tip("\n".join(lines))
@@ -186,10 +192,10 @@ class ConversationHeader(QFrame):
 
         self.provider_badge = AccountBadge(self)
         self.provider_badge.setObjectName("provider_badge")
-        self.inmail_badge = _badge("InMail", "inmail", self)
+        self.inmail_badge = _badge(translate("ConversationHeader", "InMail"), "inmail", self)
         self.inmail_badge.setObjectName("inmail_badge")
-        self.inmail_badge.setToolTip("A LinkedIn InMail conversation")
-        self.read_only_badge = _badge("Read-only", "read_only", self)
+        self.inmail_badge.setToolTip(translate("ConversationHeader", "A LinkedIn InMail conversation"))
+        self.read_only_badge = _badge(translate("ConversationHeader", "Read-only"), "read_only", self)
         self.read_only_badge.setObjectName("read_only_badge")
 
         self.participants_label = ElidedLabel(self)
@@ -204,13 +210,17 @@ class ConversationHeader(QFrame):
 
         self.mark_read_button = QToolButton(self)
         self.mark_read_button.setObjectName("mark_read_button")
-        self.mark_read_button.setText("Mark as read")
-        self.mark_read_button.setToolTip("Tell the provider this conversation was read")
+        self.mark_read_button.setText(translate("ConversationHeader", "Mark as read"))
+        self.mark_read_button.setToolTip(
+            translate("ConversationHeader", "Tell the provider this conversation was read")
+        )
         self.mark_read_button.clicked.connect(self.mark_read_requested)
         self.mark_unread_button = QToolButton(self)
         self.mark_unread_button.setObjectName("mark_unread_button")
-        self.mark_unread_button.setText("Mark as unread")
-        self.mark_unread_button.setToolTip(shortcuts.tooltip("mark_unread", "Mark this conversation unread again"))
+        self.mark_unread_button.setText(translate("ConversationHeader", "Mark as unread"))
+        self.mark_unread_button.setToolTip(
+            shortcuts.tooltip("mark_unread", translate("ConversationHeader", "Mark this conversation unread again"))
+        )
         self.mark_unread_button.clicked.connect(self.mark_unread_requested)
 
         title_row = QHBoxLayout()
@@ -223,6 +233,11 @@ class ConversationHeader(QFrame):
         title_row.addWidget(self.status_label, 0)
         title_row.addWidget(self.mark_read_button, 0)
         title_row.addWidget(self.mark_unread_button, 0)
+        # Shows or hides the customer's card beside the conversation (the session gives it the window's action).
+        self.card_button = QToolButton(self)
+        self.card_button.setObjectName("customer_card_button")
+        self.card_button.setVisible(False)
+        title_row.addWidget(self.card_button, 0)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)

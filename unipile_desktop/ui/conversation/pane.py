@@ -14,15 +14,18 @@ from ...api import Chat
 from ...core.conversation import ConversationController
 from ...core.drafts import missing_attachment_note
 from ...core.images import ImageCache
-from ...core.message_list import AttachmentView
+from ...core.message_list import AttachmentView, MessageRow
 from ...core.outgoing import SendRefusedError, check_files
 from ...engine.file_names import safe_file_name, visible_file_name
+from ...engine.quotes import DRAFT_FIELD, ReplyTo, can_quote
 from ...store import chat_draft_key
+from ...texts import translate
 from ..links import open_link
 from ..theme import colour_style, set_themed_style
 from .composer import Composer, local_files
 from .foreign_reply_notice import ForeignReplyNotice
 from .header import ConversationHeader
+from .replying import reply_of_entry, reply_of_row, reply_target
 from .view import MessageView
 
 STATUS_SECONDS = 6
@@ -39,9 +42,10 @@ class ConversationPane(QWidget):
         self.setAcceptDrops(True)
         self._drafts: dict[str, tuple[str, list[pathlib.Path]]] = {}  # without a draft keeper: in memory only
         self._chat_id: str | None = None
+        self._replies: dict[str, ReplyTo] = {}  # without a draft keeper: the quote of each chat's draft
         self._draft_notes_paused = False  # the composer is being filled or emptied by the app, not by typing
 
-        self.placeholder = QLabel("Select a conversation", self)
+        self.placeholder = QLabel(translate("ConversationPane", "Select a conversation"), self)
         self.placeholder.setObjectName("conversation_placeholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_themed_style(self.placeholder, colour_style("secondary_text", "font-size: 15px;"))
@@ -89,12 +93,14 @@ class ConversationPane(QWidget):
         view.attachment_requested.connect(self.on_message_view_attachment_requested)
         view.failed_action_requested.connect(self.on_message_view_failed_action_requested)
         view.unsure_action_requested.connect(self.on_message_view_unsure_action_requested)
+        view.reply_requested.connect(self.start_reply)
         self.header.mark_read_requested.connect(self.on_header_mark_read_requested)
         self.header.mark_unread_requested.connect(self.on_header_mark_unread_requested)
         self.composer.send_requested.connect(self.on_composer_send_requested)
         self.composer.text_edit.textChanged.connect(self._note_draft)
         self.composer.text_edit.textChanged.connect(self._update_foreign_reply_notice)
         self.composer.files_changed.connect(self._note_draft)
+        self.composer.reply_changed.connect(self._note_draft)  # the quote is part of the draft
         self.composer.files_changed.connect(self._update_foreign_reply_notice)
         controller.chat_opened.connect(self.on_controller_chat_opened)
         controller.attendees_changed.connect(self.on_controller_attendees_changed)
@@ -135,6 +141,7 @@ class ConversationPane(QWidget):
                 keeper.flush(chat_draft_key(self._chat_id))  # what was typed there is on disk before it leaves
             self._draft_notes_paused = True
             try:
+                reply = self.composer.reply
                 text, files = self.composer.take_draft()
             finally:
                 self._draft_notes_paused = False
@@ -143,17 +150,28 @@ class ConversationPane(QWidget):
                     self._drafts[self._chat_id] = (text, files)
                 else:
                     self._drafts.pop(self._chat_id, None)
+                if reply is not None:
+                    self._replies[self._chat_id] = reply
         previous = self._chat_id
         self._chat_id = chat.id
         if previous != chat.id:
             self.foreign_reply_notice.clear()  # it was about the chat that was open
-        self.composer.set_target("This conversation is read-only." if chat.read_only else None)
+        self.composer.set_target(
+            translate("ConversationPane", "This conversation is read-only.") if chat.read_only else None
+        )
         if previous != chat.id:
             if keeper is not None:
                 self._restore_stored_draft(chat.id)
             elif chat.id in self._drafts:
                 text, files = self._drafts.pop(chat.id)
                 self.composer.restore_draft(text, files)
+            if keeper is None and chat.id in self._replies and can_quote(chat):
+                self._draft_notes_paused = True
+                self.composer.set_reply(self._replies.pop(chat.id))
+                self._draft_notes_paused = False
+        self.view.hover_reply.set_enabled(can_quote(chat))  # Reply is not offered where the chat cannot quote
+        if not can_quote(chat):
+            self.composer.set_reply(None)
         self._update_header()
         self.stack.setCurrentWidget(self.conversation_page)
         self._update_empty_label()
@@ -190,6 +208,9 @@ class ConversationPane(QWidget):
         self._draft_notes_paused = True  # restoring is not typing: nothing to write back
         try:
             self.composer.restore_draft(draft.text, present)
+            reply = ReplyTo.from_draft_fields(draft.fields)
+            if reply is not None and can_quote(self.controller.chat):
+                self.composer.set_reply(reply)  # the strip comes back too, after a restart or a crash
         finally:
             self._draft_notes_paused = False
         if missing:
@@ -199,7 +220,9 @@ class ConversationPane(QWidget):
         keeper = self.controller.drafts
         if keeper is None or self._draft_notes_paused or self._chat_id is None:
             return
-        keeper.note(chat_draft_key(self._chat_id), self.composer.text(), self.composer.files)
+        reply = self.composer.reply
+        fields = {DRAFT_FIELD: reply.to_field()} if reply is not None else None
+        keeper.note(chat_draft_key(self._chat_id), self.composer.text(), self.composer.files, fields)
 
     def on_controller_attendees_changed(self) -> None:
         self._update_header()
@@ -213,7 +236,12 @@ class ConversationPane(QWidget):
     def _update_empty_label(self, *_: object) -> None:
         empty = self.controller.messages_model.rowCount() == 0
         if empty:
-            self.empty_label.setText("Loading messages…" if self.controller.is_loading else "No messages yet")
+            loading = self.controller.is_loading
+            self.empty_label.setText(
+                translate("ConversationPane", "Loading messages…")
+                if loading
+                else translate("ConversationPane", "No messages yet")
+            )
             self.empty_label.resize(self.message_view.viewport().size())
         self.empty_label.setVisible(empty and self.controller.chat is not None)
 
@@ -223,7 +251,11 @@ class ConversationPane(QWidget):
 
     def on_controller_chat_read_changed(self, chat_id: str, read: bool) -> None:
         if self.controller.chat is not None and self.controller.chat.id == chat_id:
-            self._show_status("Marked as read" if read else "Marked as unread")
+            self._show_status(
+                translate("ConversationPane", "Marked as read")
+                if read
+                else translate("ConversationPane", "Marked as unread")
+            )
 
     def on_header_mark_read_requested(self) -> None:
         self.controller.set_read(True)
@@ -293,7 +325,7 @@ class ConversationPane(QWidget):
 
     def on_composer_send_requested(self, text: str, files: list[pathlib.Path]) -> None:
         try:
-            self.controller.send(text, files)
+            self.controller.send(text, files, self.composer.reply)
         except SendRefusedError as exc:
             self.composer.show_notice(exc.sentence)
             return
@@ -301,13 +333,34 @@ class ConversationPane(QWidget):
         self.composer.clear_sent(text)
         self.view.scrollToBottom()
 
+    def start_reply(self, row: object) -> bool:
+        """Reply (menu, hover button, Alt+R): the composer quotes ``row`` and gets the focus; the text stays."""
+        if not isinstance(row, MessageRow) or not self.view.hover_reply.can_reply_to(row):
+            return False
+        self.composer.set_reply(reply_of_row(row))
+        self.composer.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def reply_to_selected(self) -> bool:
+        """Alt+R: the selected message, else the customer's newest one; False when there is none to answer."""
+        row = reply_target(self.view, self.controller.message_list.rows())
+        if row is None:
+            self._show_status(translate("Reply", "Select a message to reply to."))
+            return False
+        return self.start_reply(row)
+
     def on_message_view_failed_action_requested(self, kind: str, local_id: str) -> None:
         if kind == "retry":
             self.controller.retry(local_id)
         elif kind == "discard":
             self.controller.discard(local_id)
+        elif kind == "without_quote":
+            self.controller.send_without_quote(local_id)
         elif kind == "edit":
+            reply = reply_of_entry(self.controller.outbox.get(local_id))
             recovered = self.controller.edit(local_id)
+            if recovered is not None and reply is not None and self.composer.reply is None:
+                self.composer.set_reply(reply)  # a reply comes back as a reply (unless its quote is gone)
             if recovered is not None:
                 text, files = recovered
                 self.composer.restore_draft(text, files, prepend=True)
@@ -337,7 +390,7 @@ class ConversationPane(QWidget):
         """A non-blocking Save dialog (open(), not exec()); the download starts once a path is chosen."""
         if not attachment.downloadable:
             return None
-        dialog = QFileDialog(self, "Save attachment")
+        dialog = QFileDialog(self, translate("ConversationPane", "Save attachment"))
         dialog.setObjectName("save_attachment_dialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -355,12 +408,16 @@ class ConversationPane(QWidget):
         # (or will be) on disk, not on the name the network sent.
         if not attachment.openable:
             shown = visible_file_name(attachment.name)
-            self._show_status(f"“{shown}” could be a program. Use Save as… and check it before opening.")
+            self._show_status(
+                translate(
+                    "ConversationPane", "“{name}” could be a program. Use Save as… and check it before opening."
+                ).format(name=shown)
+            )
             return
         if attachment.local_path:
             QDesktopServices.openUrl(QUrl.fromLocalFile(attachment.local_path))
         elif attachment.downloadable:
-            self._show_status(f"Opening “{attachment.name}”…")
+            self._show_status(translate("ConversationPane", "Opening “{name}”…").format(name=attachment.name))
             self.controller.open_attachment(attachment.message_id, attachment.id, attachment.name)
 
     def on_controller_attachment_ready(self, path: str) -> None:
@@ -368,7 +425,7 @@ class ConversationPane(QWidget):
         self._show_status("")
 
     def on_controller_attachment_saved(self, path: str) -> None:
-        self._show_status(f"Saved “{pathlib.Path(path).name}”")
+        self._show_status(translate("ConversationPane", "Saved “{name}”").format(name=pathlib.Path(path).name))
 
     # ------------------------------------------------------------------------------------------ drops
 

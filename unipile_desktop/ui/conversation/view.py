@@ -41,17 +41,19 @@ from ...core.message_list import (
 )
 from ...engine.display_text import bounded_prefix, isolate
 from ...engine.hidden_chars import reveal
+from ...texts import translate
 from ..format import clock_time, plain_tip
 from ..theme import set_themed_style
-from .bubble_layout import FAILED_ACTIONS, UNSURE_ACTIONS, Hit
+from .bubble_layout import FAILED_ACTIONS, UNSURE_ACTIONS, Hit, state_actions
 from .delegate import BubbleDelegate
+from .hover_reply import HoverReply
 from .whole_message import open_whole_message
 
 TOP_THRESHOLD_PX = 60  # start loading older messages this close to the top
 BOTTOM_THRESHOLD_PX = 60  # opened in the middle: start loading newer messages this close to the bottom
 HIGHLIGHT_MS = 1500  # how long a found message stays highlighted
 NEW_MESSAGES_MARGIN_PX = 12  # the "New messages" button's distance from the view's bottom-right corner
-FAILED_KINDS = tuple(kind for kind, _ in FAILED_ACTIONS)  # "retry", "edit", "discard"
+FAILED_KINDS = (*(kind for kind, _ in FAILED_ACTIONS), "without_quote")  # retry, edit, discard; a vanished quote
 UNSURE_KINDS = tuple(kind for kind, _ in UNSURE_ACTIONS)  # "check_again", "send_again", "confirm_sent"
 CLICKABLE = {"link", "image", "load_picture", "save", "open", "show_whole", *FAILED_KINDS, *UNSURE_KINDS}
 TIP_CHARS, TIP_LINES = 1000, 20  # a tooltip shows at most this much of a name, a link or an error
@@ -67,6 +69,7 @@ class MessageView(QListView):
     top_reached = Signal()
     bottom_reached = Signal()  # near the end of rows that do not reach the newest message (``set_follows_newest``)
     newest_requested = Signal()  # "New messages" clicked while the rows do not reach the newest message
+    reply_requested = Signal(object)  # MessageRow: Reply (context menu, the hover button or the shortcut)
 
     def __init__(self, images: ImageCache, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,8 +89,8 @@ class MessageView(QListView):
         self.setMouseTracking(True)
         self.setFrameShape(QListView.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Messages")
-        self.setAccessibleDescription("The open chat's messages, oldest first")
+        self.setAccessibleName(translate("MessageView", "Messages"))
+        self.setAccessibleDescription(translate("MessageView", "The open chat's messages, oldest first"))
         self._press_hit: Hit | None = None
         self._anchor: tuple[str, QPersistentModelIndex, int] | None = None  # key, row, its top in the viewport
         self._restoring = False  # the view is putting the anchor back: scroll bar moves are not the person's
@@ -105,8 +108,8 @@ class MessageView(QListView):
         # Messages that arrive while the person reads older ones do not move the view; this says they are there.
         self.new_messages_button = QToolButton(self)
         self.new_messages_button.setObjectName("new_messages_button")
-        self.new_messages_button.setText("New messages ↓")
-        self.new_messages_button.setToolTip("Go to the newest message")
+        self.new_messages_button.setText(translate("MessageView", "New messages ↓"))
+        self.new_messages_button.setToolTip(translate("MessageView", "Go to the newest message"))
         self.new_messages_button.setCursor(Qt.CursorShape.PointingHandCursor)
         set_themed_style(
             self.new_messages_button,
@@ -122,6 +125,7 @@ class MessageView(QListView):
         self._trim_timer.setSingleShot(True)
         self._trim_timer.setInterval(0)
         self._trim_timer.timeout.connect(self.on_trim_timer_timeout)
+        self.hover_reply = HoverReply(self, self.bubble_delegate, self.reply_requested.emit)
 
     # ------------------------------------------------------------------------------------------ model
 
@@ -344,6 +348,7 @@ class MessageView(QListView):
         self._restore_anchor()
 
     def _on_model_reset(self) -> None:
+        self.hover_reply.hide_button()
         self.bubble_delegate.forget_layouts()
         self.bubble_delegate.highlighted_key = ""
         self._flash_timer.stop()
@@ -397,6 +402,7 @@ class MessageView(QListView):
         self._place_new_messages_button()
 
     def on_scrollbar_value_changed(self, value: int) -> None:
+        self.hover_reply.hide_button()  # it points at the row that was under the mouse before the scroll
         if self._changing:
             return
         self._at_bottom = self.is_at_bottom()
@@ -451,7 +457,8 @@ class MessageView(QListView):
         self._activate(index, hit)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        _, hit = self.hit_at(event.position().toPoint())
+        index, hit = self.hit_at(event.position().toPoint())
+        self.hover_reply.hover(index)
         if hit is not None and hit.kind in CLICKABLE:
             self.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
         else:
@@ -466,6 +473,8 @@ class MessageView(QListView):
         super().mouseDoubleClickEvent(event)
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Leave:
+            self.hover_reply.left_viewport()
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             tip = self.tooltip_at(event.pos())
             if tip:
@@ -570,37 +579,49 @@ class MessageView(QListView):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         selected = self.selected_rows()
+        if len(selected) <= 1 and self.hover_reply.can_reply_to(row):
+            reply = menu.addAction(translate("Reply", "Reply"), partial(self.reply_requested.emit, row))
+            reply.setObjectName("replyMenuAction")
+            menu.addSeparator()
         if len(selected) > 1:
-            menu.addAction(f"Copy {len(selected)} messages", self.copy_selection)
+            menu.addAction(translate("MessageView", "Copy %n message(s)", n=len(selected)), self.copy_selection)
         elif row.text:
-            menu.addAction("Copy text", lambda: QGuiApplication.clipboard().setText(copy_text(row)))
+            copy = translate("MessageView", "Copy text")
+            menu.addAction(copy, lambda: QGuiApplication.clipboard().setText(copy_text(row)))
             if self.bubble_delegate.shows_part(index):
-                menu.addAction("Show whole message", lambda: self.show_whole_message(index))
-            menu.addAction("Select text…", lambda: self.show_text_popup(index))
+                menu.addAction(translate("MessageView", "Show whole message"), lambda: self.show_whole_message(index))
+            menu.addAction(translate("MessageView", "Select text…"), lambda: self.show_text_popup(index))
         links = self.bubble_delegate.links_in(index)
         if hit is not None and hit.kind == "link":
             links = [hit.url] + [u for u in links if u != hit.url]
         for url in links[:5]:
             label = _short(reveal(url))  # hidden characters shown, as in the bubble
-            menu.addAction(f"Open link {label}", partial(self.link_activated.emit, url))
-            menu.addAction(f"Copy link {label}", partial(QGuiApplication.clipboard().setText, url))
+            open_link = translate("MessageView", "Open link {link}").format(link=label)
+            menu.addAction(open_link, partial(self.link_activated.emit, url))
+            copy_link = translate("MessageView", "Copy link {link}").format(link=label)
+            menu.addAction(copy_link, partial(QGuiApplication.clipboard().setText, url))
         attachments: list[AttachmentView] = [a for a in row.attachments if a.downloadable]
         if hit is not None and hit.attachment is not None and hit.attachment.downloadable:
             attachments = [hit.attachment]
         if attachments:
             menu.addSeparator()
         for attachment in attachments[:6]:
-            label = f" “{isolate(_short(attachment.name, 32))}”" if len(attachments) > 1 else ""
-            menu.addAction(f"Save as…{label}", partial(self.attachment_requested.emit, "save", attachment))
+            if len(attachments) > 1:  # which file each entry is about
+                name = isolate(_short(attachment.name, 32))
+                save = translate("MessageView", "Save “{name}” as…").format(name=name)
+                open_file = translate("MessageView", "Open “{name}”").format(name=name)
+            else:
+                save, open_file = translate("MessageView", "Save as…"), translate("MessageView", "Open")
+            menu.addAction(save, partial(self.attachment_requested.emit, "save", attachment))
             if attachment.openable:  # programs, scripts, HTML…: Save as… only
-                menu.addAction(f"Open{label}", partial(self.attachment_requested.emit, "open", attachment))
+                menu.addAction(open_file, partial(self.attachment_requested.emit, "open", attachment))
         if row.state == SendState.FAILED and row.local_id:
             menu.addSeparator()
-            for kind, label in FAILED_ACTIONS:
+            for kind, label in state_actions(row):
                 menu.addAction(label, partial(self.failed_action_requested.emit, kind, row.local_id))
         elif row.state == SendState.UNSURE and row.local_id:
             menu.addSeparator()
-            for kind, label in UNSURE_ACTIONS:
+            for kind, label in state_actions(row):  # the labels in the agent's language
                 menu.addAction(label, partial(self.unsure_action_requested.emit, kind, row.local_id))
         return menu if menu.actions() else None
 
@@ -615,7 +636,7 @@ def copy_text(row: MessageRow) -> str:
 def _transcript_line(row: MessageRow) -> str:
     if row.kind == RowKind.EVENT:
         return f"[{clock_time(row.timestamp)}] {row.text}"
-    who = "You" if row.outgoing else (row.sender_name or "They")
+    who = translate("MessageView", "You") if row.outgoing else (row.sender_name or translate("MessageView", "They"))
     body = copy_text(row)
     return f"[{clock_time(row.timestamp)}] {who}: {body}"
 

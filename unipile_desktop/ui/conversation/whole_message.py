@@ -8,18 +8,19 @@ once no single line is huge: lines longer than VIEWER_LINE_CHARS are shown cut i
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication, QTextOption
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.message_list import MessageRow
 from ...engine.display_text import VIEWER_LINE_CHARS, short_line, viewer_text
 from ...engine.hidden_chars import BIDI_CONTROLS
+from ...texts import QT_TRANSLATE_NOOP, translate
 from ..format import clock_time
 
-CUT_NOTE = (
-    f"Lines longer than {VIEWER_LINE_CHARS:,} characters are shown on several lines. Copy all copies the message "
-    "exactly as written."
+CUT_NOTE = QT_TRANSLATE_NOOP(
+    "WholeMessage",
+    "Lines longer than {count} characters are shown on several lines. Copy all copies the message exactly as written.",
 )
 
 
@@ -32,13 +33,13 @@ class WholeMessageDialog(QDialog):
         self._text = row.text
         # A window title is drawn by the desktop, outside any isolate: bidi controls in a name are left out of it.
         name = "".join(char for char in short_line(row.sender_name, 80) if char not in BIDI_CONTROLS)
-        who = "You" if row.outgoing else (name or "Message")
+        who = translate("WholeMessage", "You") if row.outgoing else (name or translate("WholeMessage", "Message"))
         self.setWindowTitle(f"{who} · {clock_time(row.timestamp)}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("whole_message_text")
-        self.editor.setAccessibleName("Message text")
+        self.editor.setAccessibleName(translate("WholeMessage", "Message text"))
         self.editor.setUndoRedoEnabled(False)  # a 10 MB undo step is memory for nothing
         self.editor.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         shown = viewer_text(row.text)
@@ -50,13 +51,14 @@ class WholeMessageDialog(QDialog):
         layout.addWidget(self.editor)
         self.note: QLabel | None = None
         if shown is not row.text:
-            self.note = QLabel(CUT_NOTE, self)
+            cut_note = translate("WholeMessage", CUT_NOTE).format(count=QLocale().toString(VIEWER_LINE_CHARS))
+            self.note = QLabel(cut_note, self)
             self.note.setObjectName("whole_message_note")
             self.note.setTextFormat(Qt.TextFormat.PlainText)
             self.note.setWordWrap(True)
             layout.addWidget(self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        copy = buttons.addButton("Copy all", QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(translate("WholeMessage", "Copy all"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.setObjectName("whole_message_copy")
         copy.clicked.connect(self.copy_all)
         buttons.rejected.connect(self.close)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from ...api import Account
 from ...core.accounts import AccountsController, status_text
+from ...texts import translate
 from ..accounts import account_label
 from ..format import plain_tip
 from ..resources import provider_icon, provider_name
@@ -53,9 +54,16 @@ class AccountChoiceModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:  # the account's name and username come from the network
             if reason:
                 return plain_tip(
-                    f"This account cannot send right now ({reason}). Reconnect it in the Unipile dashboard."
+                    translate(
+                        "AccountChoice",
+                        "This account cannot send right now ({reason}). Reconnect it in the Unipile dashboard.",
+                    ).format(reason=reason)
                 )
-            return plain_tip(f"Write from {account_label(account)} on {provider_name(account.type)}")
+            return plain_tip(
+                translate("AccountChoice", "Write from {account} on {provider}").format(
+                    account=account_label(account), provider=provider_name(account.type)
+                )
+            )
         if role == AccountChoiceRole.ACCOUNT_ID:
             return account.id
         if role == AccountChoiceRole.ACCOUNT:

@@ -35,6 +35,7 @@ from ...core.new_chat import (
     title_applies,
 )
 from ...core.outgoing import check_files
+from ...texts import QT_TRANSLATE_NOOP, translate
 from ..attachments import AttachmentChip, AttachmentChips, open_file_picker
 from ..conversation.composer import local_files
 from ..server_text import set_server_text
@@ -43,12 +44,13 @@ from .account_choice import AccountChoiceModel, AccountChoiceRole
 from .invitation import InvitationPanel
 from .linkedin import LinkedinSection
 from .recipients import RecipientField
+from .wording import invitation_problem, message_problem, title_field_words
 
 __all__ = ["AccountChoiceModel", "AccountChoiceRole", "NewChatDialog"]  # the From box's model moved; old imports work
 
 ERROR_STYLE = colour_style("error_text")
 NOTE_STYLE = colour_style("secondary_text")
-MESSAGE_PLACEHOLDER = "Write the first message… (Ctrl+Enter sends)"
+MESSAGE_PLACEHOLDER = QT_TRANSLATE_NOOP("NewChatDialog", "Write the first message… (Ctrl+Enter sends)")
 
 
 class NewChatDialog(QDialog):
@@ -73,7 +75,7 @@ class NewChatDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("new_chat_dialog")
-        self.setWindowTitle("New chat")
+        self.setWindowTitle(translate("NewChatDialog", "New chat"))
         self.setAcceptDrops(True)
         self.controller = controller
         self.images = images
@@ -93,7 +95,7 @@ class NewChatDialog(QDialog):
         self.account_model = AccountChoiceModel(controller.accounts, self)
         self.account_combo = QComboBox(self)
         self.account_combo.setObjectName("new_chat_account")
-        self.account_combo.setAccessibleName("From account")
+        self.account_combo.setAccessibleName(translate("NewChatDialog", "From account"))
         self.account_combo.setModel(self.account_model)
         self.account_notice = QLabel(self)
         self.account_notice.setObjectName("new_chat_account_notice")
@@ -112,8 +114,8 @@ class NewChatDialog(QDialog):
         # Group name / InMail subject.
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("new_chat_title")
-        self.title_edit.setAccessibleName("Group name")
-        self.title_label = QLabel("Group name:", self)
+        self.title_edit.setAccessibleName(translate("NewChatDialog", "Group name"))
+        self.title_label = QLabel(translate("NewChatDialog", "Group name:"), self)
 
         self.linkedin_section = LinkedinSection(self)
         self.linkedin_section.set_invitations_offered(invitations is not None)
@@ -122,8 +124,8 @@ class NewChatDialog(QDialog):
         # Message and attachments.
         self.text_edit = QPlainTextEdit(self)
         self.text_edit.setObjectName("new_chat_text")
-        self.text_edit.setAccessibleName("Message")
-        self.text_edit.setPlaceholderText(MESSAGE_PLACEHOLDER)
+        self.text_edit.setAccessibleName(translate("NewChatDialog", "Message"))
+        self.text_edit.setPlaceholderText(translate("NewChatDialog", MESSAGE_PLACEHOLDER))
         self.text_edit.setTabChangesFocus(True)
         self.text_edit.setMinimumHeight(110)
         self.files_row = AttachmentChips(self, check=self.check_files)
@@ -136,14 +138,14 @@ class NewChatDialog(QDialog):
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()
 
-        self.attach_button = QPushButton("Attach…", self)
+        self.attach_button = QPushButton(translate("NewChatDialog", "Attach…"), self)
         self.attach_button.setObjectName("new_chat_attach")
-        self.discard_button = QPushButton("Clear", self)
+        self.discard_button = QPushButton(translate("NewChatDialog", "Clear"), self)
         self.discard_button.setObjectName("new_chat_clear")
-        self.discard_button.setToolTip("Empty every field and forget this draft")
-        self.close_button = QPushButton("Close", self)
-        self.close_button.setToolTip("Close; what you typed is kept for next time (Esc)")
-        self.send_button = QPushButton("Send", self)
+        self.discard_button.setToolTip(translate("NewChatDialog", "Empty every field and forget this draft"))
+        self.close_button = QPushButton(translate("NewChatDialog", "Close"), self)
+        self.close_button.setToolTip(translate("NewChatDialog", "Close; what you typed is kept for next time (Esc)"))
+        self.send_button = QPushButton(translate("NewChatDialog", "Send"), self)
         self.send_button.setObjectName("new_chat_send")
         for button in (self.attach_button, self.discard_button, self.close_button, self.send_button):
             button.setAutoDefault(False)  # Enter in the search box adds a recipient; it must never send
@@ -153,14 +155,14 @@ class NewChatDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         form.setVerticalSpacing(6)
-        form.addRow("From:", self.account_combo)
+        form.addRow(translate("NewChatDialog", "From:"), self.account_combo)
         form.addRow("", self.account_notice)
-        form.addRow("To:", self.recipient_field)
+        form.addRow(translate("NewChatDialog", "To:"), self.recipient_field)
         form.addRow("", self.recipient_hint)
         form.addRow(self.title_label, self.title_edit)
         form.addRow(self.linkedin_section)
         form.addRow(self.invitation_panel)
-        form.addRow("Message:", self.text_edit)
+        form.addRow(translate("NewChatDialog", "Message:"), self.text_edit)
         form.addRow("", self.files_row)
         self.form_layout = form
         self.form_widget = QWidget(self)
@@ -215,9 +217,10 @@ class NewChatDialog(QDialog):
         if draft is not None:
             self.restore(draft)
             missing = [p for p in draft.attachments if not pathlib.Path(p).is_file()]
-            note = "This is what you wrote before. Clear empties the form."
+            note = translate("NewChatDialog", "This is what you wrote before. Clear empties the form.")
             if missing:  # moved or deleted since the draft was saved (maybe before a restart)
-                note = f"{note} {missing_attachment_note(missing)}"
+                note = translate("NewChatDialog", "This is what you wrote before. Clear empties the form. {missing}")
+                note = note.format(missing=missing_attachment_note(missing))
             self.show_notice(note, error=bool(missing))
         else:
             self._select_account(account_id)
@@ -298,7 +301,11 @@ class NewChatDialog(QDialog):
         if row is None or not self.account_model.index(row).data(AccountChoiceRole.USABLE):
             if row is not None:
                 reason = self.account_model.index(row).data(AccountChoiceRole.REASON)
-                self.show_account_notice(f"The current account cannot send right now ({reason}); choose another one.")
+                self.show_account_notice(
+                    translate(
+                        "NewChatDialog", "The current account cannot send right now ({reason}); choose another one."
+                    ).format(reason=reason)
+                )
             row = self.account_model.first_usable_row()
         if row is None:
             row = 0 if self.account_model.rowCount() else -1
@@ -331,7 +338,11 @@ class NewChatDialog(QDialog):
         self._wanted_account_id = account.id
         reason = self.account_model.reason(account)
         if reason:
-            self.show_account_notice(f"This account cannot send right now ({reason}). Reconnect it in the dashboard.")
+            self.show_account_notice(
+                translate(
+                    "NewChatDialog", "This account cannot send right now ({reason}). Reconnect it in the dashboard."
+                ).format(reason=reason)
+            )
         self.controller.load_attendees(account.id)
         self._show_attendees()
         if is_linkedin(account):
@@ -436,11 +447,10 @@ class NewChatDialog(QDialog):
         draft = self.current_draft()
         account = self.current_account()
         applies = title_applies(draft, account)
-        self.title_label.setText("Group name:" if draft.is_group else "Subject:")
-        self.title_edit.setPlaceholderText(
-            "Optional: a name for the group" if draft.is_group else "Optional: the InMail's subject line"
-        )
-        self.title_edit.setAccessibleName("Group name" if draft.is_group else "Subject")
+        label, placeholder, accessible_name = title_field_words(draft.is_group)
+        self.title_label.setText(label)
+        self.title_edit.setPlaceholderText(placeholder)
+        self.title_edit.setAccessibleName(accessible_name)
         inviting = self._inviting is not None or self.invitation_mode()
         self._show_mode(inviting)
         self.form_layout.setRowVisible(self.title_edit, applies and not inviting)
@@ -450,13 +460,17 @@ class NewChatDialog(QDialog):
             return
         if self._sending is not None:
             self.send_button.setEnabled(False)
-            self.send_button.setText("Sending…")
-            self.send_button.setToolTip("The chat is being started")
+            self.send_button.setText(translate("NewChatDialog", "Sending…"))
+            self.send_button.setToolTip(translate("NewChatDialog", "The chat is being started"))
             return
-        self.send_button.setText("Send" if not draft.is_group else "Create group")
+        self.send_button.setText(
+            translate("NewChatDialog", "Send") if not draft.is_group else translate("NewChatDialog", "Create group")
+        )
         problem = self._problem(draft)
         self.send_button.setEnabled(problem is None)
-        self.send_button.setToolTip(problem or "Start the chat and send the message (Ctrl+Enter)")
+        self.send_button.setToolTip(
+            problem or translate("NewChatDialog", "Start the chat and send the message (Ctrl+Enter)")
+        )
 
     def _show_mode(self, inviting: bool) -> None:
         """The invitation panel replaces the message box and the attachments (an invitation carries neither)."""
@@ -469,18 +483,9 @@ class NewChatDialog(QDialog):
         self.attach_button.setVisible(not inviting)
 
     def _problem(self, draft: NewChatDraft) -> str | None:
-        if self.controller.busy:
-            return "A chat is being started"
         account = self.current_account()
-        if account is None:
-            return "Choose the account to write from"
-        if self.account_model.reason(account):
-            return "This account cannot send right now"
-        if not draft.recipients:
-            return "Add at least one recipient"
-        if not draft.text.strip() and not draft.attachments:
-            return "Write a message or attach a file"
-        return None
+        reason = self.account_model.reason(account) if account is not None else ""
+        return message_problem(draft, account, busy=self.controller.busy, account_reason=reason)
 
     # ------------------------------------------------------------------------------------------ sending
 
@@ -505,7 +510,7 @@ class NewChatDialog(QDialog):
         self.attach_button.setEnabled(not busy)
         self.discard_button.setEnabled(not busy)
         if busy and self._sending is not None:
-            self.show_notice("Starting the chat…", error=False)
+            self.show_notice(translate("NewChatDialog", "Starting the chat…"), error=False)
         self._update_state()
 
     def on_controller_chat_started(self, started: StartedChat) -> None:
@@ -576,30 +581,31 @@ class NewChatDialog(QDialog):
         panel = self.invitation_panel
         if self._inviting is not None:
             self.send_button.setEnabled(False)
-            self.send_button.setText("Sending invitations…")
-            self.send_button.setToolTip("The invitations are being sent one by one")
+            self.send_button.setText(translate("NewChatDialog", "Sending invitations…"))
+            self.send_button.setToolTip(translate("NewChatDialog", "The invitations are being sent one by one"))
             return
         invitees, pending, connections = self.invitation_groups()
         panel.set_people(invitees, pending, connections, self.linkedin_section.message_alternatives())
-        self.send_button.setText("Send invitation" if len(invitees) <= 1 else f"Send {len(invitees)} invitations")
+        self.send_button.setText(
+            translate("NewChatDialog", "Send invitation")
+            if len(invitees) <= 1
+            else translate("NewChatDialog", "Send %n invitation(s)", n=len(invitees))
+        )
         problem = self._invitation_problem(invitees, pending)
         self.send_button.setEnabled(problem is None)
-        self.send_button.setToolTip(problem or "Send the invitation to connect (Ctrl+Enter)")
+        self.send_button.setToolTip(
+            problem or translate("NewChatDialog", "Send the invitation to connect (Ctrl+Enter)")
+        )
 
     def _invitation_problem(self, invitees: Sequence[Recipient], pending: Sequence[Recipient]) -> str | None:
         invitations = self.invitations
         assert invitations is not None
-        if invitations.busy:
-            return "Invitations are being sent"
         account = self.current_account()
-        if account is None:
-            return "Choose the account to write from"
-        if self.account_model.reason(account):
-            return "This account cannot send right now"
-        if not invitees:
-            return "An invitation is already pending" if pending else "Nobody here can be invited"
-        problem = invitations.check_note(self.invitation_panel.note())
-        return problem.rstrip(".") if problem else None
+        reason = self.account_model.reason(account) if account is not None else ""
+        note_problem = invitations.check_note(self.invitation_panel.note())
+        return invitation_problem(
+            invitees, pending, account, busy=invitations.busy, account_reason=reason, note_problem=note_problem
+        )
 
     def submit_invitations(self) -> bool:
         """Invite every chosen non-connection without a pending invitation, one by one, with the note."""
@@ -624,7 +630,9 @@ class NewChatDialog(QDialog):
             self._inviting = None
             self.invitation_panel.clear_results()
             self._lock_inputs(False)
-            self.show_notice("Invitations are already being sent; try again when they are done.")
+            self.show_notice(
+                translate("NewChatDialog", "Invitations are already being sent; try again when they are done.")
+            )
             self._update_state()
             return False
         return True

@@ -7,18 +7,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...core.invitations import NOTE_LIMIT, InvitationOutcome, InvitationState
 from ...core.new_chat import Recipient
+from ...texts import QT_TRANSLATE_NOOP, translate
 from ..format import plain_tip
 from ..theme import colour_style, current_theme, no_style, set_themed_style
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-NOTE_PLACEHOLDER = f"Optional: a note LinkedIn shows with the invitation ({NOTE_LIMIT} characters at most)"
+NOTE_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "InvitationPanel", "Optional: a note LinkedIn shows with the invitation ({limit} characters at most)"
+)
 MARKS = {
     None: "·",  # waiting for its turn
     InvitationState.SENDING: "…",
@@ -32,37 +35,64 @@ RESULT_ROWS_SHOWN = 4
 def first_names(recipients: Sequence[Recipient]) -> str:
     """ "Ali", "Ali and Leila", "Ali, Leila and 2 more"."""
     labels = [r.name.split()[0] if r.name.split() else r.provider_id for r in recipients]
-    if len(labels) <= 2:
-        return " and ".join(labels)
-    return f"{', '.join(labels[:2])} and {len(labels) - 2} more"
+    if len(labels) <= 1:
+        return "".join(labels)
+    if len(labels) == 2:
+        return translate("InvitationPanel", "{first} and {second}").format(first=labels[0], second=labels[1])
+    more = translate("InvitationPanel", "{first}, {second} and %n more", n=len(labels) - 2)
+    return more.format(first=labels[0], second=labels[1])
+
+
+def limit_text() -> str:
+    return QLocale().toString(NOTE_LIMIT)
 
 
 def counter_text(note: str) -> str:
-    return f"{len(note)} / {NOTE_LIMIT}"
+    return translate("InvitationPanel", "{count} / {limit}").format(
+        count=QLocale().toString(len(note)), limit=limit_text()
+    )
 
 
-def explanation(invitees: Sequence[Recipient], alternatives: str = "turn on InMail") -> str:
+def explanation(invitees: Sequence[Recipient], alternatives: str | None = None) -> str:
     """The line above the note: what will happen, in words (``invitees`` is never empty here)."""
     if len(invitees) == 1:
-        return (
-            f"{first_names(invitees)} is not a 1st-degree connection, so this sends an invitation to connect. "
-            f"To write a message instead, {alternatives}."
+        return translate(
+            "InvitationPanel",
+            "{names} is not a 1st-degree connection, so this sends an invitation to connect. "
+            "To write a message instead, {alternatives}.",
+        ).format(
+            names=first_names(invitees), alternatives=alternatives or translate("InvitationPanel", "turn on InMail")
         )
-    return (
-        f"{first_names(invitees)} are not 1st-degree connections, so each gets an invitation to connect (with the "
-        "same note). They go one by one and each result is listed below as it comes."
-    )
+    return translate(
+        "InvitationPanel",
+        "{names} are not 1st-degree connections, so each gets an invitation to connect (with the "
+        "same note). They go one by one and each result is listed below as it comes.",
+    ).format(names=first_names(invitees))
 
 
 def exclusion(pending: Sequence[Recipient], connections: Sequence[Recipient]) -> str:
     """Why some chosen people get no invitation."""
     parts: list[str] = []
-    if pending:
-        verb = "has an invitation pending" if len(pending) == 1 else "have invitations pending"
-        parts.append(f"{first_names(pending)} already {verb} and will not be invited again.")
-    if connections:
-        verb = "is already a connection" if len(connections) == 1 else "are already connections"
-        parts.append(f"{first_names(connections)} {verb}: no invitation needed (write to them separately).")
+    if len(pending) == 1:
+        sentence = translate(
+            "InvitationPanel", "{names} already has an invitation pending and will not be invited again."
+        )
+        parts.append(sentence.format(names=first_names(pending)))
+    elif pending:
+        sentence = translate(
+            "InvitationPanel", "{names} already have invitations pending and will not be invited again."
+        )
+        parts.append(sentence.format(names=first_names(pending)))
+    if len(connections) == 1:
+        sentence = translate(
+            "InvitationPanel", "{names} is already a connection: no invitation needed (write to them separately)."
+        )
+        parts.append(sentence.format(names=first_names(connections)))
+    elif connections:
+        sentence = translate(
+            "InvitationPanel", "{names} are already connections: no invitation needed (write to them separately)."
+        )
+        parts.append(sentence.format(names=first_names(connections)))
     return " ".join(parts)
 
 
@@ -72,15 +102,21 @@ def summary(outcomes: Sequence[InvitationOutcome]) -> str:
         return outcomes[0].sentence
     counts = {state: sum(1 for o in outcomes if o.state == state) for state in InvitationState}
     if counts[InvitationState.SENT] == len(outcomes):
-        return "Both invitations were sent." if len(outcomes) == 2 else f"All {len(outcomes)} invitations were sent."
+        if len(outcomes) == 2:
+            return translate("InvitationPanel", "Both invitations were sent.")
+        return translate("InvitationPanel", "All %n invitations were sent.", n=len(outcomes))
     parts = []
     if counts[InvitationState.SENT]:
-        parts.append(f"{counts[InvitationState.SENT]} sent")
+        parts.append(translate("InvitationPanel", "%n sent", n=counts[InvitationState.SENT]))
     if counts[InvitationState.FAILED]:
-        parts.append(f"{counts[InvitationState.FAILED]} not sent")
+        parts.append(translate("InvitationPanel", "%n not sent", n=counts[InvitationState.FAILED]))
     if counts[InvitationState.UNSURE]:
-        parts.append(f"{counts[InvitationState.UNSURE]} not sure (see Sent invitations later)")
-    return f"{len(outcomes)} invitations: {', '.join(parts)}." if parts else ""
+        parts.append(
+            translate("InvitationPanel", "%n not sure (see Sent invitations later)", n=counts[InvitationState.UNSURE])
+        )
+    if not parts:
+        return ""
+    return translate("InvitationPanel", "%n invitations: {results}.", n=len(outcomes)).format(results=", ".join(parts))
 
 
 # ---------------------------------------------------------------------------------------------- results
@@ -95,7 +131,8 @@ class ResultRow:
 
     @property
     def text(self) -> str:
-        return f"{MARKS[self.state]}  {self.sentence or f'{self.name}: waiting…'}"
+        waiting = translate("InvitationPanel", "{name}: waiting…").format(name=self.name)
+        return f"{MARKS[self.state]}  {self.sentence or waiting}"
 
 
 class ResultRole(enum.IntEnum):
@@ -178,21 +215,21 @@ class InvitationPanel(QWidget):
 
         self.note_edit = QPlainTextEdit(self)
         self.note_edit.setObjectName("invitation_note")
-        self.note_edit.setAccessibleName("Invitation note")
-        self.note_edit.setPlaceholderText(NOTE_PLACEHOLDER)
+        self.note_edit.setAccessibleName(translate("InvitationPanel", "Invitation note"))
+        self.note_edit.setPlaceholderText(translate("InvitationPanel", NOTE_PLACEHOLDER).format(limit=limit_text()))
         self.note_edit.setTabChangesFocus(True)
         self.note_edit.setMinimumHeight(80)
-        self.note_label = QLabel("Note:", self)
+        self.note_label = QLabel(translate("InvitationPanel", "Note:"), self)
         self.note_label.setBuddy(self.note_edit)
         self.counter_label = QLabel(counter_text(""), self)
         self.counter_label.setObjectName("invitation_counter")
-        self.counter_label.setAccessibleName("Note length")
+        self.counter_label.setAccessibleName(translate("InvitationPanel", "Note length"))
         self.counter_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.result_model = InvitationResultModel(self)
         self.result_view = QListView(self)
         self.result_view.setObjectName("invitation_results")
-        self.result_view.setAccessibleName("Invitation results")
+        self.result_view.setAccessibleName(translate("InvitationPanel", "Invitation results"))
         self.result_view.setModel(self.result_model)
         self.result_view.setWordWrap(True)
         self.result_view.setUniformItemSizes(True)
@@ -244,11 +281,13 @@ class InvitationPanel(QWidget):
         set_themed_style(self.counter_label, colour_style("error_text", "font-weight: bold;") if over else no_style)
         if not over:
             self.counter_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.counter_label.setToolTip(
-            f"{len(note) - NOTE_LIMIT} characters too many: LinkedIn takes {NOTE_LIMIT} at most."
-            if over
-            else f"LinkedIn takes {NOTE_LIMIT} characters at most."
-        )
+        if over:
+            tip = translate(
+                "InvitationPanel", "%n character(s) too many: LinkedIn takes {limit} at most.", n=len(note) - NOTE_LIMIT
+            )
+        else:
+            tip = translate("InvitationPanel", "LinkedIn takes {limit} characters at most.")
+        self.counter_label.setToolTip(tip.format(limit=limit_text()))
 
     # ------------------------------------------------------------------------------------------ who
 
@@ -257,16 +296,16 @@ class InvitationPanel(QWidget):
         invitees: Sequence[Recipient],
         pending: Sequence[Recipient],
         connections: Sequence[Recipient],
-        alternatives: str = "turn on InMail",
+        alternatives: str | None = None,
     ) -> None:
         """Who gets an invitation and who is left out; ``alternatives`` says how to write a message instead."""
         excluded = exclusion(pending, connections)
         if not invitees and self.result_model.finished():
             # Right after the invitations went out everyone chosen is "pending": that is the result, not a refusal.
-            self.explanation_label.setText("Each invitation's result is listed below.")
+            self.explanation_label.setText(translate("InvitationPanel", "Each invitation's result is listed below."))
             excluded = exclusion((), connections)
         elif not invitees:  # only why nobody can be invited
-            self.explanation_label.setText(excluded or "Nobody here can be invited.")
+            self.explanation_label.setText(excluded or translate("InvitationPanel", "Nobody here can be invited."))
             excluded = ""
         else:
             self.explanation_label.setText(explanation(invitees, alternatives))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...api import LINKEDIN_APIS, LinkedinApi
 from ...core.new_chat import API_LABELS, CREDIT_LABELS, LinkedinInfo, Recipient
+from ...texts import translate
 from ..theme import colour_style, set_themed_style
 
 WARNING_STYLE = colour_style("error_text")
@@ -26,9 +27,27 @@ NOTE_STYLE = colour_style("secondary_text")
 
 def _names(recipients: Sequence[Recipient]) -> str:
     labels = [r.name.split()[0] if r.name else r.provider_id for r in recipients]
-    if len(labels) <= 2:
-        return " and ".join(labels)
-    return f"{', '.join(labels[:2])} and {len(labels) - 2} more"
+    if len(labels) <= 1:
+        return "".join(labels)
+    if len(labels) == 2:
+        return translate("LinkedinSection", "{first} and {second}").format(first=labels[0], second=labels[1])
+    more = translate("LinkedinSection", "{first}, {second} and %n more", n=len(labels) - 2)
+    return more.format(first=labels[0], second=labels[1])
+
+
+def _alternatives(others: Sequence[str], *, starts_sentence: bool) -> str:
+    """How else to reach a non-connection: "turn on InMail, or send with Recruiter or Sales Navigator"."""
+    if not others:
+        if starts_sentence:
+            return translate("LinkedinSection", "Turn on InMail")
+        return translate("LinkedinSection", "turn on InMail")
+    if len(others) == 1:
+        apis = others[0]
+    else:
+        apis = translate("LinkedinSection", "{first} or {second}").format(first=others[0], second=others[1])
+    if starts_sentence:
+        return translate("LinkedinSection", "Turn on InMail, or send with {apis}").format(apis=apis)
+    return translate("LinkedinSection", "turn on InMail, or send with {apis}").format(apis=apis)
 
 
 class LinkedinSection(QGroupBox):
@@ -38,7 +57,7 @@ class LinkedinSection(QGroupBox):
     options_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("LinkedIn", parent)
+        super().__init__(translate("LinkedinSection", "LinkedIn"), parent)
         self.setObjectName("linkedin_section")
         self._info: LinkedinInfo | None = None
         self._loading = False
@@ -61,7 +80,9 @@ class LinkedinSection(QGroupBox):
             button.toggled.connect(self.on_api_button_toggled)
         api_row.addStretch(1)
 
-        self.inmail_check = QCheckBox("Send as InMail (reaches people outside your network; uses a Premium credit)")
+        self.inmail_check = QCheckBox(
+            translate("LinkedinSection", "Send as InMail (reaches people outside your network; uses a Premium credit)")
+        )
         self.inmail_check.setObjectName("linkedin_inmail")
         self.inmail_check.toggled.connect(self.on_inmail_check_toggled)
 
@@ -79,9 +100,9 @@ class LinkedinSection(QGroupBox):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setContentsMargins(10, 6, 10, 8)
         form.setVerticalSpacing(4)
-        form.addRow("Send with:", api_row)
+        form.addRow(translate("LinkedinSection", "Send with:"), api_row)
         form.addRow("", self.inmail_check)
-        form.addRow("Credits:", self.credits_label)
+        form.addRow(translate("LinkedinSection", "Credits:"), self.credits_label)
         form.addRow(self.warning_label)
         self._select("classic")
         self._refresh()
@@ -112,7 +133,10 @@ class LinkedinSection(QGroupBox):
         if info is not None:
             for api, button in self.api_buttons.items():
                 button.setEnabled(info.has(api))
-                button.setToolTip(info.unavailable_reason(api) or f"Send through LinkedIn {API_LABELS[api]}")
+                button.setToolTip(
+                    info.unavailable_reason(api)
+                    or translate("LinkedinSection", "Send through LinkedIn {api}").format(api=API_LABELS[api])
+                )
             if not self._api_chosen or not info.has(self.api()):
                 self._select(info.default_api if info.has(info.default_api) else "classic")
         self._refresh()
@@ -148,7 +172,7 @@ class LinkedinSection(QGroupBox):
         """How to reach a non-connection with a message instead: "turn on InMail, or send with Recruiter"."""
         info = self._info
         others = [API_LABELS[a] for a in ("recruiter", "sales_navigator") if info is not None and info.has(a)]
-        return "turn on InMail" + (f", or send with {' or '.join(others)}" if others else "")
+        return _alternatives(others, starts_sentence=False)
 
     def set_invitations_offered(self, offered: bool) -> None:
         """The dialog can invite non-connections; the warning then points there rather than only at InMail."""
@@ -187,22 +211,29 @@ class LinkedinSection(QGroupBox):
         self.inmail_check.setChecked(self._inmail_wanted if classic else False)
         self.inmail_check.blockSignals(False)
         self.inmail_check.setToolTip(
-            "InMail reaches people who are not your 1st-degree connections and uses a Premium InMail credit."
+            translate(
+                "LinkedinSection",
+                "InMail reaches people who are not your 1st-degree connections and uses a Premium InMail credit.",
+            )
             if classic
-            else f"{API_LABELS[api]} reaches people outside your network with its own InMail credits, "
-            "so there is no InMail switch."
+            else translate(
+                "LinkedinSection",
+                "{api} reaches people outside your network with its own InMail credits, so there is no InMail switch.",
+            ).format(api=API_LABELS[api])
         )
         info = self._info
         credits = info.credits(api) if info is not None else None
         label = CREDIT_LABELS[api]
         if credits is not None:
-            text = f"{label} InMail credits left: {credits}"
             if classic and not self.inmail():
-                text += " (only used for InMail)"
+                text = translate("LinkedinSection", "{label} InMail credits left: {credits} (only used for InMail)")
+            else:
+                text = translate("LinkedinSection", "{label} InMail credits left: {credits}")
+            text = text.format(label=label, credits=QLocale().toString(credits))
         elif self._loading:
-            text = "Checking this account's LinkedIn products and credits…"
+            text = translate("LinkedinSection", "Checking this account's LinkedIn products and credits…")
         else:
-            text = f"{label} InMail credits: not known"
+            text = translate("LinkedinSection", "{label} InMail credits: not known").format(label=label)
         self.credits_label.setText(text)
         set_themed_style(self.credits_label, NOTE_STYLE)
         warnings = self._warnings(api, credits)
@@ -215,27 +246,50 @@ class LinkedinSection(QGroupBox):
         inmail = self.inmail()
         may_spend = api != "classic" or inmail
         if info is not None and inmail and not info.premium:
-            warnings.append("This account has no LinkedIn Premium, so LinkedIn will probably refuse the InMail.")
+            warnings.append(
+                translate(
+                    "LinkedinSection",
+                    "This account has no LinkedIn Premium, so LinkedIn will probably refuse the InMail.",
+                )
+            )
         if may_spend and credits == 0:
             warnings.append(
-                f"⚠ No {CREDIT_LABELS[api]} InMail credits left. LinkedIn will refuse messages to people outside "
-                "your network until the credits renew."
+                translate(
+                    "LinkedinSection",
+                    "⚠ No {label} InMail credits left. LinkedIn will refuse messages to people outside "
+                    "your network until the credits renew.",
+                ).format(label=CREDIT_LABELS[api])
             )
         strangers = [r for r in self._recipients if r.is_connection is False]
         if api == "classic" and not inmail and strangers:
             others = [API_LABELS[a] for a in ("recruiter", "sales_navigator") if info is not None and info.has(a)]
-            via = f", or send with {' or '.join(others)}" if others else ""
-            verb = "is not a 1st-degree connection" if len(strangers) == 1 else "are not 1st-degree connections"
+            if len(strangers) == 1:
+                sentence = translate("LinkedinSection", "{names} is not a 1st-degree connection. {alternatives}.")
+            else:
+                sentence = translate("LinkedinSection", "{names} are not 1st-degree connections. {alternatives}.")
             if not self._invitations_offered:  # else the invitation panel says it, without the alarm colour
-                warnings.append(f"{_names(strangers)} {verb}. Turn on InMail{via}.")
+                alternatives = _alternatives(others, starts_sentence=True)
+                warnings.append(sentence.format(names=_names(strangers), alternatives=alternatives))
         if inmail and len(self._recipients) > 1:
-            warnings.append("An InMail goes to one person. Remove the other recipients or turn off InMail.")
-        elif api != "classic" and len(self._recipients) > 1 and strangers:
-            verb = "is" if len(strangers) == 1 else "are"
             warnings.append(
-                f"{_names(strangers)} {verb} outside your network, so this would be an InMail, and an InMail "
-                "goes to one person. Write to them separately."
+                translate(
+                    "LinkedinSection", "An InMail goes to one person. Remove the other recipients or turn off InMail."
+                )
             )
+        elif api != "classic" and len(self._recipients) > 1 and strangers:
+            if len(strangers) == 1:
+                sentence = translate(
+                    "LinkedinSection",
+                    "{names} is outside your network, so this would be an InMail, and an InMail goes to one person. "
+                    "Write to them separately.",
+                )
+            else:
+                sentence = translate(
+                    "LinkedinSection",
+                    "{names} are outside your network, so this would be an InMail, and an InMail goes to one person. "
+                    "Write to them separately.",
+                )
+            warnings.append(sentence.format(names=_names(strangers)))
         if info is not None and not self._loading:
             warnings.extend(info.problems)
         return warnings

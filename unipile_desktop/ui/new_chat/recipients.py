@@ -38,6 +38,7 @@ from ...api import ChatAttendee
 from ...core.images import ImageCache
 from ...core.new_chat import DISTANCE_LABELS, Recipient
 from ...engine.switcher import fold_for_search
+from ...texts import QT_TRANSLATE_NOOP, translate
 from ..avatars import paint_avatar
 from ..format import plain_tip
 from ..row_paint import paint_row_background, row_colours
@@ -46,12 +47,12 @@ from .flow_layout import FlowLayout
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-SEARCH_PLACEHOLDER = "Type a name, or paste a provider id"
+SEARCH_PLACEHOLDER = QT_TRANSLATE_NOOP("RecipientField", "Type a name, or paste a provider id")
 POPUP_ROWS = 7
 ROW_HEIGHT = 46
 POPUP_AVATAR = 32
 CHIP_AVATAR = 20
-PENDING_LABEL = "Invitation pending"
+PENDING_LABEL = QT_TRANSLATE_NOOP("RecipientField", "Invitation pending")
 
 PendingCheck = Callable[[str], bool]  # provider id -> a LinkedIn invitation to them is pending
 
@@ -118,7 +119,8 @@ class AttendeeListModel(QAbstractListModel):
 
     def detail(self, attendee: ChatAttendee) -> str:
         detail = attendee_detail(attendee)
-        return f"{PENDING_LABEL} · {detail}" if attendee.provider_id in self._pending else detail
+        pending = translate("RecipientField", PENDING_LABEL)
+        return f"{pending} · {detail}" if attendee.provider_id in self._pending else detail
 
     def by_provider_id(self, provider_id: str) -> ChatAttendee | None:
         return next((a for a in self._rows if a.provider_id == provider_id), None)
@@ -300,7 +302,7 @@ class RecipientChip(QFrame):
         text = recipient.label if len(recipient.label) <= 32 else recipient.label[:31] + "…"
         self.label.setText(text)
         layout.addWidget(self.label)
-        self.pending_label = QLabel(PENDING_LABEL, self)
+        self.pending_label = QLabel(translate("RecipientField", PENDING_LABEL), self)
         self.pending_label.setObjectName("recipient_chip_pending")
         self.pending_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, and greyer when disabled
         small = QFont(self.pending_label.font())
@@ -311,14 +313,19 @@ class RecipientChip(QFrame):
         self.remove_button = QToolButton(self)
         self.remove_button.setText("×")
         self.remove_button.setAutoRaise(True)
-        self.remove_button.setToolTip(plain_tip(f"Remove {recipient.label}"))
-        self.remove_button.setAccessibleName(f"Remove {recipient.label}")
+        remove = translate("RecipientField", "Remove {name}").format(name=recipient.label)
+        self.remove_button.setToolTip(plain_tip(remove))
+        self.remove_button.setAccessibleName(remove)
         self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.remove_button.clicked.connect(self.on_remove_button_clicked)
         layout.addWidget(self.remove_button)
         lines = [recipient.name] if recipient.name else []
         if pasted:
-            lines.append(f"Provider id {recipient.provider_id}, sent as-is (not among this account's contacts).")
+            lines.append(
+                translate(
+                    "RecipientField", "Provider id {provider_id}, sent as-is (not among this account's contacts)."
+                ).format(provider_id=recipient.provider_id)
+            )
         else:
             lines.append(handle_of(recipient.provider_id))
         if recipient.network_distance:
@@ -336,7 +343,11 @@ class RecipientChip(QFrame):
         if pending == self.pending:
             return
         self.pending_label.setVisible(pending)
-        lines = [*self._tip_lines, "An invitation to connect is pending."] if pending else self._tip_lines
+        lines = (
+            [*self._tip_lines, translate("RecipientField", "An invitation to connect is pending.")]
+            if pending
+            else self._tip_lines
+        )
         self.setToolTip(plain_tip("\n".join(lines)))
         self.adjustSize()
 
@@ -401,8 +412,8 @@ class RecipientField(QFrame):
         self.search_edit = SearchEdit(self)
         self.search_edit.setObjectName("recipient_search")
         self.search_edit.setFrame(False)
-        self.search_edit.setPlaceholderText(SEARCH_PLACEHOLDER)
-        self.search_edit.setAccessibleName("Add a recipient")
+        self.search_edit.setPlaceholderText(translate("RecipientField", SEARCH_PLACEHOLDER))
+        self.search_edit.setAccessibleName(translate("RecipientField", "Add a recipient"))
         self.search_edit.setMinimumWidth(180)
         self.search_edit.setStyleSheet("background: transparent;")
         self.setFocusProxy(self.search_edit)
@@ -410,7 +421,7 @@ class RecipientField(QFrame):
         self.popup = QListView()
         self.popup.setObjectName("recipient_popup")
         self.popup.setUniformItemSizes(True)
-        self.popup.setAccessibleName("Matching people")
+        self.popup.setAccessibleName(translate("RecipientField", "Matching people"))
         self.completer = QCompleter(self)
         self.completer.setModel(self.proxy)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -517,7 +528,11 @@ class RecipientField(QFrame):
 
     def _after_change(self) -> None:
         self.proxy.set_excluded([r.provider_id for r in self._recipients])
-        self.search_edit.setPlaceholderText("Add another…" if self._recipients else SEARCH_PLACEHOLDER)
+        self.search_edit.setPlaceholderText(
+            translate("RecipientField", "Add another…")
+            if self._recipients
+            else translate("RecipientField", SEARCH_PLACEHOLDER)
+        )
         self.updateGeometry()
         self._update_hint()
         self.recipients_changed.emit()
@@ -584,7 +599,11 @@ class RecipientField(QFrame):
             self.search_edit.clear()
             self.proxy.set_query("")
             self.add_recipient(Recipient(provider_id=text))
-            self._set_hint(f"“{text}” was added as a provider id, as-is: the server checks it when you send.")
+            self._set_hint(
+                translate(
+                    "RecipientField", "“{text}” was added as a provider id, as-is: the server checks it when you send."
+                ).format(text=text)
+            )
 
     def on_search_edit_backspace_on_empty(self) -> None:
         if self._recipients:
@@ -593,14 +612,20 @@ class RecipientField(QFrame):
     def _update_hint(self) -> None:
         text = self.search_edit.text().strip()
         if self._load_error:
-            hint = self._load_error + " You can still paste a provider id."
+            hint = translate("RecipientField", "{error} You can still paste a provider id.").format(
+                error=self._load_error
+            )
         elif text and self.proxy.rowCount() == 0:
             if looks_like_provider_id(text):
-                hint = f"No contact matches. Press Enter to add “{text}” as a provider id (sent as-is)."
+                hint = translate(
+                    "RecipientField", "No contact matches. Press Enter to add “{text}” as a provider id (sent as-is)."
+                ).format(text=text)
             else:
-                hint = f"No contact matches “{text}”. Paste the person's provider id instead."
+                hint = translate(
+                    "RecipientField", "No contact matches “{text}”. Paste the person's provider id instead."
+                ).format(text=text)
         elif self._loading:
-            hint = "Loading this account's contacts…"
+            hint = translate("RecipientField", "Loading this account's contacts…")
         else:
             hint = ""
         self._set_hint(hint)
