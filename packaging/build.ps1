@@ -16,9 +16,19 @@ $python = ".venv\Scripts\python.exe"
 if (-not (Test-Path $python)) {
     Write-Error "No .venv here; create it first: py -3.11 -m venv .venv; .venv\Scripts\pip install -e ."
 }
-& $python -c "import importlib.metadata as m; m.version('unipile-desktop')" 2>$null
-if ($LASTEXITCODE -ne 0) { & $python -m pip install -q -e . }
-$installed = & $python -c "import PyInstaller; print(PyInstaller.__version__)" 2>$null
+# A probe that may fail on purpose: its error output must not stop the script. Windows PowerShell 5.1 turns a native
+# program's redirected stderr into error records, which "Stop" would make fatal; the function's own preference wins.
+function Invoke-Probe([string]$code) {
+    $ErrorActionPreference = "Continue"
+    $output = & $python -c $code 2>$null
+    if ($LASTEXITCODE -ne 0) { return $null }
+    return $output
+}
+if ($null -eq (Invoke-Probe "import importlib.metadata as m; print(m.version('unipile-desktop'))")) {
+    & $python -m pip install -q -e .
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+$installed = Invoke-Probe "import PyInstaller; print(PyInstaller.__version__)"
 if ($installed -ne $PyInstallerVersion) {
     & $python -m pip install -q "pyinstaller==$PyInstallerVersion" "pyinstaller-hooks-contrib==$HooksContribVersion"
     if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }

@@ -2553,6 +2553,14 @@
             <source>LinkedIn invitations in progress</source>
             <translation>laufenden LinkedIn-Einladungen</translation>
         </message>
+        <message>
+            <source>private notes</source>
+            <translation>privaten Notizen</translation>
+        </message>
+        <message>
+            <source>labels</source>
+            <translation>Labels</translation>
+        </message>
         <message numerus="yes">
             <source>%n unsent message(s)</source>
             <translation>

@@ -637,7 +637,7 @@
         </message>
         <message>
             <source>Discard</source>
-            <translation>Supprimer</translation>
+            <translation>Abandonner</translation>
         </message>
         <message>
             <source>Check again</source>
@@ -2553,6 +2553,14 @@
             <source>LinkedIn invitations in progress</source>
             <translation>invitations LinkedIn en cours</translation>
         </message>
+        <message>
+            <source>private notes</source>
+            <translation>notes privées</translation>
+        </message>
+        <message>
+            <source>labels</source>
+            <translation>étiquettes</translation>
+        </message>
         <message numerus="yes">
             <source>%n unsent message(s)</source>
             <translation>
@@ -2670,7 +2678,7 @@
         </message>
         <message>
             <source>not sure this was sent</source>
-            <translation>envoi incertain</translation>
+            <translation>envoi non confirmé</translation>
         </message>
         <message>
             <source>not sent</source>
@@ -3277,15 +3285,15 @@
         </message>
         <message>
             <source>Only a message marked “not sure” can be checked again.</source>
-            <translation>Seul un message marqué « envoi incertain » peut être vérifié de nouveau.</translation>
+            <translation>Seul un message marqué « envoi non confirmé » peut être vérifié de nouveau.</translation>
         </message>
         <message>
             <source>Only a message marked “not sure” can be sent again this way.</source>
-            <translation>Seul un message marqué « envoi incertain » peut être renvoyé de cette façon.</translation>
+            <translation>Seul un message marqué « envoi non confirmé » peut être renvoyé de cette façon.</translation>
         </message>
         <message>
             <source>Only a message marked “not sure” can be marked as sent.</source>
-            <translation>Seul un message marqué « envoi incertain » peut être marqué comme envoyé.</translation>
+            <translation>Seul un message marqué « envoi non confirmé » peut être marqué comme envoyé.</translation>
         </message>
         <message>
             <source>This message is being checked right now. Wait a moment, then try again.</source>
@@ -3321,7 +3329,7 @@
         </message>
         <message>
             <source>Not sure this was sent. {reason}</source>
-            <translation>Envoi incertain. {reason}</translation>
+            <translation>Envoi non confirmé. {reason}</translation>
         </message>
         <message>
             <source>Unexpected error: {error}</source>
@@ -3355,7 +3363,7 @@
         </message>
         <message>
             <source>Not sure this was sent. The check was refused: {reason}</source>
-            <translation>Envoi incertain. La vérification a été refusée : {reason}</translation>
+            <translation>Envoi non confirmé. La vérification a été refusée : {reason}</translation>
         </message>
         <message>
             <source>Could not check yet whether it was sent: {reason}</source>

@@ -77,7 +77,7 @@ async def test_the_card_shows_each_provider_of_the_demo_without_a_banner(
             if provider == "WHATSAPP":
                 assert panel.handle_label.text().startswith("+")
             assert not window.error_banner.isVisible()
-        assert {"LINKEDIN", "WHATSAPP", "MESSENGER"} <= seen
+        assert seen == {"LINKEDIN", "WHATSAPP", "TELEGRAM", "INSTAGRAM", "MESSENGER"}  # none skipped unnoticed
 
 
 @pytest.mark.asyncio
@@ -174,7 +174,11 @@ async def test_the_card_toggles_is_remembered_and_a_hidden_card_asks_nothing(
         chat_id = _one_to_one(app, "LINKEDIN")
         assert chat_id is not None and app.workbench.open_chat(chat_id)
         await wait_until(lambda: app.workbench.card.controller.current is not None, 5, "the chat's person")
-        assert _views(sandbox) == before  # hidden: no lookup spent
+        person = app.workbench.card.controller.current
+        assert person is not None
+        # Hidden: no lookup was even started (a shown card marks the person loading before its request goes out).
+        assert not app.workbench.card.controller.profile_state(person.key).loading
+        assert app.workbench.card.controller.lookups == 0 and _views(sandbox) == before
     settings.setValue(SETTING_CARD_VISIBLE, True)
     async with running_app(sandbox, tmp_path, demo=True, settings=settings) as app:
         await wait_until(app.workbench.card.panel.isVisible, 5, "the card, remembered as shown")

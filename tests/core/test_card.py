@@ -125,6 +125,46 @@ async def test_a_provider_without_profiles_shows_what_the_chat_knows_without_a_b
 
 
 @pytest.mark.asyncio
+async def test_failed_lookups_are_not_repeated_at_every_open(sandbox: SandboxServer, tmp_path: Path) -> None:
+    """A provider without profiles is asked again after a day, another failure after an hour, Refresh at once."""
+    async with card_env(sandbox, tmp_path / "p.sqlite3") as env:
+        messenger, messenger_people = await env.one_to_one("MESSENGER")
+        linkedin, linkedin_people = await env.one_to_one("LINKEDIN")
+        env.card.show_chat(messenger, messenger_people)
+        unsupported = env.card.current
+        assert unsupported is not None
+        await env.settled(unsupported.key)
+        assert env.views(unsupported.account_id) == 1  # the sandbox counts the 501 too
+        sandbox.add_fault("^/users/", status=503, times=1)
+        env.card.show_chat(linkedin, linkedin_people)
+        failing = env.card.current
+        assert failing is not None
+        await env.settled(failing.key)
+        assert env.card.profile_state(failing.key).profile is None and env.card.profile_state(failing.key).note
+
+        def reopen(chat: Chat, people: list[ChatAttendee], key: str) -> None:
+            env.card.show_chat(None)
+            env.card.show_chat(chat, people)
+            assert env.card.current is not None and env.card.current.key == key
+
+        env.clock.advance(3599)
+        reopen(messenger, messenger_people, unsupported.key)
+        reopen(linkedin, linkedin_people, failing.key)
+        await env.settled(failing.key)
+        assert env.views(unsupported.account_id) == 1 and env.views(failing.account_id) == 0
+        env.clock.advance(1)  # an hour after the failure: the LinkedIn profile is asked again, Messenger's is not
+        reopen(messenger, messenger_people, unsupported.key)
+        reopen(linkedin, linkedin_people, failing.key)
+        await env.settled(failing.key)
+        assert env.views(failing.account_id) == 1 and env.card.profile_state(failing.key).profile is not None
+        assert env.views(unsupported.account_id) == 1
+        env.card.show_chat(messenger, messenger_people)
+        env.card.refresh()  # the agent asks: at once, whatever the hold-off
+        await env.settled(unsupported.key)
+        assert env.views(unsupported.account_id) == 2
+
+
+@pytest.mark.asyncio
 async def test_the_cached_profile_has_an_age_and_is_not_asked_again_within_a_day(
     sandbox: SandboxServer, tmp_path: Path
 ) -> None:

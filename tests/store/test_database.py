@@ -62,7 +62,7 @@ def test_a_garbage_file_is_set_aside_and_its_loss_reported(db_path: Path) -> Non
         report = store.recovery
         assert report is not None
         assert report.moved_to.exists() and report.moved_to.read_bytes().startswith(b"this is not")
-        assert set(report.unrecoverable) == {"drafts", "outbox", "invitations"}
+        assert set(report.unrecoverable) == {"drafts", "outbox", "invitations", "person_notes", "person_labels"}
         assert "could not be recovered" in report.user_message()
         assert "unsent messages" in report.user_message()
         # The fresh database works.
@@ -92,6 +92,8 @@ def test_damage_seen_at_runtime_is_checked_at_next_start_and_drafts_outbox_salva
     store.drafts.save("chat:a", "keep me", ["/tmp/file.pdf"])
     entry = store.outbox.add(MessageSend("chat-1", "unsent text"))
     invitation = store.invitations.begin("a-li", "p-ali", "Ali Hassan", "Hello Ali")
+    store.people.add_note("WHATSAPP:491701", "Prefers calls after 5 pm", person_name="Zoë Müller")
+    store.people.add_label("WHATSAPP:491701", "vip")
     store.cache.put_messages([_message_json(f"m{i}") for i in range(50)])
     store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
@@ -116,6 +118,10 @@ def test_damage_seen_at_runtime_is_checked_at_next_start_and_drafts_outbox_salva
         # An invitation that may have gone out is still known: it is checked, not sent blindly again.
         kept = reopened.invitations.get(invitation.local_id)
         assert kept is not None and kept.provider_id == "p-ali" and kept.state == invitation.state
+        # What the agent wrote about a customer cannot be downloaded again: kept, and found by the search again.
+        assert [note.text for note in reopened.people.notes("WHATSAPP:491701")] == ["Prefers calls after 5 pm"]
+        assert reopened.people.labels("WHATSAPP:491701") == ["vip"]
+        assert len(reopened.people.search_notes("calls")) == 1
         assert reopened.cache.messages("c1") == []  # the cache starts empty and is refilled from the server
     assert not db_path.with_name(db_path.name + CHECK_MARKER_SUFFIX).exists()
 

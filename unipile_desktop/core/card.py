@@ -25,6 +25,7 @@ from .tasks import TaskRunner
 log = logging.getLogger(__name__)
 
 PROFILE_MAX_AGE = 24 * 3600.0  # seconds: a cached profile older than this is fetched again in the background
+FAILED_LOOKUP_HOLD_OFF = 3600.0  # seconds: after a failed lookup (other than "no profiles here"), before the next
 OTHER_CHATS_LIMIT = 50  # per account
 NOT_IMPLEMENTED = "errors/feature_not_implemented"
 
@@ -140,6 +141,9 @@ class CardController(QObject):
         self._accounts = accounts
         self._clock = clock
         self.max_age = max_age
+        # When a lookup failed, per person: not asked again before the hold-off ends (a provider without profiles
+        # for a day, other failures for an hour), except on Refresh. Profile views count against LinkedIn's limits.
+        self._failed_at: dict[str, tuple[float, float]] = {}
         self._chat: Chat | None = None
         self._people: list[CardPerson] = []
         self._current: CardPerson | None = None
@@ -243,23 +247,29 @@ class CardController(QObject):
         state = self._profiles.get(person.key)
         note = state.note if state is not None else ""
         fetched_at = cached.fetched_at if cached is not None and profile is not None else None
-        stale = fetched_at is None or self._clock() - fetched_at >= self.max_age
-        wanted = self.active and (force or stale)
+        now = self._clock()
+        stale = fetched_at is None or now - fetched_at >= self.max_age
+        failed_at, hold_off = self._failed_at.get(person.key, (0.0, 0.0))
+        held = now - failed_at < hold_off
+        wanted = self.active and (force or (stale and not held))
         self._profiles[person.key] = ProfileState(profile, fetched_at, loading=wanted, note=note)
         self.profile_changed.emit(person.key)
         self._load_other_chats(person)
         if wanted:
-            self._tasks.start("card:profile", self._fetch(person))
+            # One task per person: choosing another chat does not cancel a lookup the provider has already counted.
+            self._tasks.start(f"card:profile:{person.key}", self._fetch(person))
 
     async def _fetch(self, person: CardPerson) -> None:
         """Never raises: a failure becomes the card's quiet note (the TaskRunner would show a banner)."""
         self.lookups += 1
         note = ""
+        hold_off = FAILED_LOOKUP_HOLD_OFF
         profile: UserProfile | None = None
         try:
             profile = await self._client.get_user_profile(person.provider_id, account_id=person.account_id)
         except UnipileError as exc:
             if getattr(exc, "type", None) == NOT_IMPLEMENTED:
+                hold_off = self.max_age  # the provider has no profiles: asking again tomorrow is soon enough
                 note = translate(
                     "CustomerCard", "The API gives no profile for this provider: this is what the chat knows."
                 )
@@ -273,6 +283,7 @@ class CardController(QObject):
             note = translate("CustomerCard", "The profile could not be loaded.")
         old = self._profiles.get(person.key, ProfileState(None, None))
         if profile is None:
+            self._failed_at[person.key] = (self._clock(), hold_off)
             self._profiles[person.key] = ProfileState(old.profile, old.fetched_at, note=note)
         else:
             fetched_at = self._clock()

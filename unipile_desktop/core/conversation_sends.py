@@ -161,9 +161,9 @@ class ConversationSends(QObject):
         send = entry.send
         if not isinstance(send, MessageSend):
             return None
-        again = self.outbox.send_message(
-            send.chat_id, send.text, send.attachments, account_id=send.account_id, draft_key=entry.draft_key
-        )
+        # No draft key: the failed entry's draft went with it, and a confirmed send deletes the draft it names when
+        # that draft is not newer than the send: what the agent typed since the failure would go with it.
+        again = self.outbox.send_message(send.chat_id, send.text, send.attachments, account_id=send.account_id)
         self._discard_entry(local_id)
         self.outbox.start()
         return again.local_id

@@ -39,7 +39,8 @@ _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 # The tables whose loss a person would notice, or that stop the app repeating something it may have done already
 # (an invitation sent twice can get a LinkedIn account restricted).
-_SALVAGED_TABLES = ("drafts", "outbox", "invitations")
+# What a person wrote or started and the server cannot give back (the cache is downloaded again).
+_SALVAGED_TABLES = ("drafts", "outbox", "invitations", "person_notes", "person_labels")
 CHECK_MARKER_SUFFIX = ".needs-check"
 
 
@@ -70,6 +71,8 @@ class RecoveryReport:
                 "drafts": translate("LocalDatabase", "drafts"),
                 "outbox": translate("LocalDatabase", "unsent messages"),
                 "invitations": translate("LocalDatabase", "LinkedIn invitations in progress"),
+                "person_notes": translate("LocalDatabase", "private notes"),
+                "person_labels": translate("LocalDatabase", "labels"),
             }
             parts = [names.get(t, t) for t in self.unrecoverable]
             what = (

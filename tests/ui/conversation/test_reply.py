@@ -267,6 +267,10 @@ async def test_a_vanished_quoted_message_gets_a_sentence_and_the_text_is_sent_wi
         assert [label for _, _, label in layout.buttons] == ["Send without the quote", "Edit", "Discard"]
         assert "Send without the quote" in menu_labels(view, index)
         (rect,) = [r for r, kind, _ in layout.buttons if kind == "without_quote"]
+        # Meanwhile the agent writes the next message: sending the old one without its quote must not take it away.
+        qtbot.keyClicks(pane.composer.text_edit, "The next message, still being written")
+        env.drafts.flush_all()
+        assert env.store.drafts.get(chat_draft_key(chat.id)) is not None
         view.scrollTo(index)
         point = view.visualRect(index).topLeft() + rect.center().toPoint()
         confirmed = asyncio.ensure_future(wait_signal(env.controller.send_confirmed))
@@ -276,6 +280,9 @@ async def test_a_vanished_quoted_message_gets_a_sentence_and_the_text_is_sent_wi
         await wait_until(lambda: env.model.find(local_id) == -1, what="the failed reply to leave")
         (copy,) = await server_copies(env, chat.id, "Answer to a message that is gone")
         assert copy.quoted is None
+        draft = env.store.drafts.get(chat_draft_key(chat.id))
+        assert draft is not None and draft.text == "The next message, still being written"
+        assert pane.composer.text() == "The next message, still being written"
 
 
 @pytest.mark.asyncio

@@ -4,9 +4,7 @@ the app's checked link handler."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,7 +27,7 @@ from ...core.images import ImageCache
 from ...texts import QT_TRANSLATE_NOOP, translate
 from ..avatars import paint_avatar
 from ..conversation.header import ElidedLabel
-from ..format import one_line, relative_time
+from ..format import one_line, plain_tip, relative_time
 from ..links import open_link
 from ..resources import provider_name
 from ..theme import colour_style, set_themed_style
@@ -251,7 +249,7 @@ class CustomerCardPanel(QFrame):
         for member in controller.people if group else []:
             item = QStandardItem(one_line(member.name or member.provider_id))
             item.setData(member.key, PersonKeyRole)
-            item.setToolTip(one_line(member.provider_id))
+            item.setToolTip(plain_tip(one_line(member.provider_id)))  # from the network: never rich text
             self.members_model.appendRow(item)
         self.members_heading.setText(
             translate("CustomerCard", "%n member(s)", n=len(controller.people)) if group else ""
@@ -315,7 +313,7 @@ class CustomerCardPanel(QFrame):
                 details.append(profile.biography)
         self._set(self.details_label, "\n".join(details))
         self.profile_link.setVisible(bool(self._profile_url()))
-        self.profile_link.setToolTip(one_line(self._profile_url() or ""))
+        self.profile_link.setToolTip(plain_tip(one_line(self._profile_url() or "")))
         self._show_age()
         self._set(self.note_label, state.note)
         self._show_avatar(person)
@@ -335,7 +333,7 @@ class CustomerCardPanel(QFrame):
             text = ""
         self.age_label.setText(text)
         self.age_label.setToolTip(
-            datetime.fromtimestamp(state.fetched_at, tz=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+            QLocale().toString(QDateTime.fromSecsSinceEpoch(int(state.fetched_at)), QLocale.FormatType.ShortFormat)
             if state.fetched_at is not None
             else ""
         )
@@ -395,7 +393,7 @@ class CustomerCardPanel(QFrame):
         for label in labels:
             chip = QToolButton(self.chips)
             chip.setObjectName("card_label_chip")
-            chip.setText(f"{label}  ×")
+            chip.setText(f"{label.replace('&', '&&')}  ×")  # an "&" in a label is text, not a mnemonic
             chip.setToolTip(translate("CustomerCard", "Remove the label “{label}”").format(label=label))
             chip.setAccessibleName(translate("CustomerCard", "Label {label}, press to remove").format(label=label))
             set_themed_style(
