@@ -192,7 +192,8 @@ def compile_all(folder: Path = I18N, out: Path = I18N) -> None:
 def placeholders(text: str) -> list[str]:
     import re
 
-    return sorted(re.findall(r"\{[a-z_]*\}|%n|&(?=\w)", text))
+    # A translation writes %Ln (the count grouped the locale's way) where the source has %n.
+    return sorted(re.findall(r"\{[a-z_]*\}|%n|&(?=\w)", text.replace("%Ln", "%n")))
 
 
 def check() -> int:
@@ -271,6 +272,12 @@ def fill(language: str, source_file: Path) -> None:
             translation = message.find("translation")
             assert translation is not None
             value = wanted[key]
+            # Counts in a translation are %Ln: Qt writes them grouped the locale's way ("1 240"), %n would not.
+            value = (
+                [v.replace("%Ln", "%n").replace("%n", "%Ln") for v in value]
+                if isinstance(value, list)
+                else (value.replace("%Ln", "%n").replace("%n", "%Ln"))
+            )
             if message.get("numerus") == "yes":
                 forms = value if isinstance(value, list) else [value] * PLURAL_FORMS.get(language, 2)
                 for element in list(translation):

@@ -52,6 +52,7 @@ def _default_locale() -> Iterator[None]:
     yield
     QLocale.setDefault(before)
     texts.install_translator(None)
+    texts.install_number_format(None)
 
 
 @pytest.fixture

@@ -138,15 +138,15 @@
         <message numerus="yes">
             <source>%n new message(s), the last from {sender}: {text}</source>
             <translation>
-                <numerusform>%n neue Nachricht von {sender}: {text}</numerusform>
-                <numerusform>%n neue Nachrichten, die letzte von {sender}: {text}</numerusform>
+                <numerusform>%Ln neue Nachricht von {sender}: {text}</numerusform>
+                <numerusform>%Ln neue Nachrichten, die letzte von {sender}: {text}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n new message(s), the last from {sender}</source>
             <translation>
-                <numerusform>%n neue Nachricht von {sender}</numerusform>
-                <numerusform>%n neue Nachrichten, die letzte von {sender}</numerusform>
+                <numerusform>%Ln neue Nachricht von {sender}</numerusform>
+                <numerusform>%Ln neue Nachrichten, die letzte von {sender}</numerusform>
             </translation>
         </message>
         <message>
@@ -764,22 +764,22 @@
         <message numerus="yes">
             <source>…and %n more problem(s).</source>
             <translation>
-                <numerusform>…und %n weiteres Problem.</numerusform>
-                <numerusform>…und %n weitere Probleme.</numerusform>
+                <numerusform>…und %Ln weiteres Problem.</numerusform>
+                <numerusform>…und %Ln weitere Probleme.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Canned replies imported: %n added.</source>
             <translation>
-                <numerusform>Textbausteine importiert: %n hinzugefügt.</numerusform>
-                <numerusform>Textbausteine importiert: %n hinzugefügt.</numerusform>
+                <numerusform>Textbausteine importiert: %Ln hinzugefügt.</numerusform>
+                <numerusform>Textbausteine importiert: %Ln hinzugefügt.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Canned replies imported: %n updated.</source>
             <translation>
-                <numerusform>Textbausteine importiert: %n aktualisiert.</numerusform>
-                <numerusform>Textbausteine importiert: %n aktualisiert.</numerusform>
+                <numerusform>Textbausteine importiert: %Ln aktualisiert.</numerusform>
+                <numerusform>Textbausteine importiert: %Ln aktualisiert.</numerusform>
             </translation>
         </message>
         <message>
@@ -1017,8 +1017,8 @@
         <message numerus="yes">
             <source>Exported canned replies to “{file}”: %n in all.</source>
             <translation>
-                <numerusform>%n Textbaustein nach „{file}“ exportiert.</numerusform>
-                <numerusform>%n Textbausteine nach „{file}“ exportiert.</numerusform>
+                <numerusform>%Ln Textbaustein nach „{file}“ exportiert.</numerusform>
+                <numerusform>%Ln Textbausteine nach „{file}“ exportiert.</numerusform>
             </translation>
         </message>
         <message>
@@ -1188,8 +1188,8 @@
         <message numerus="yes">
             <source>📎 %n attachment(s)</source>
             <translation>
-                <numerusform>📎 %n Anhang</numerusform>
-                <numerusform>📎 %n Anhänge</numerusform>
+                <numerusform>📎 %Ln Anhang</numerusform>
+                <numerusform>📎 %Ln Anhänge</numerusform>
             </translation>
         </message>
         <message>
@@ -1334,8 +1334,8 @@
         <message numerus="yes">
             <source>Connection works: the server accepted the key and lists %n account(s).</source>
             <translation>
-                <numerusform>Die Verbindung funktioniert: Der Server hat den Schlüssel akzeptiert und listet %n Konto auf.</numerusform>
-                <numerusform>Die Verbindung funktioniert: Der Server hat den Schlüssel akzeptiert und listet %n Konten auf.</numerusform>
+                <numerusform>Die Verbindung funktioniert: Der Server hat den Schlüssel akzeptiert und listet %Ln Konto auf.</numerusform>
+                <numerusform>Die Verbindung funktioniert: Der Server hat den Schlüssel akzeptiert und listet %Ln Konten auf.</numerusform>
             </translation>
         </message>
         <message>
@@ -1480,8 +1480,8 @@
         <message numerus="yes">
             <source>{names} and %n more</source>
             <translation>
-                <numerusform>{names} und %n weitere Person</numerusform>
-                <numerusform>{names} und %n weitere Personen</numerusform>
+                <numerusform>{names} und %Ln weitere Person</numerusform>
+                <numerusform>{names} und %Ln weitere Personen</numerusform>
             </translation>
         </message>
         <message>
@@ -1604,8 +1604,8 @@
         <message numerus="yes">
             <source>Something went wrong inside {app}. The app is still running, but the last action may not have finished. It has happened %n time(s) since the app started. If it keeps happening, copy this report (it contains no API key) and send it to your IT contact together with the log file.</source>
             <translation>
-                <numerusform>In {app} ist ein interner Fehler aufgetreten. Die App läuft weiter, aber die letzte Aktion wurde möglicherweise nicht abgeschlossen. Das ist seit dem Start der App %n Mal passiert. Wenn es immer wieder vorkommt, kopieren Sie diesen Bericht (er enthält keinen API-Schlüssel) und senden Sie ihn zusammen mit der Protokolldatei an Ihre IT-Ansprechperson.</numerusform>
-                <numerusform>In {app} ist ein interner Fehler aufgetreten. Die App läuft weiter, aber die letzte Aktion wurde möglicherweise nicht abgeschlossen. Das ist seit dem Start der App %n Mal passiert. Wenn es immer wieder vorkommt, kopieren Sie diesen Bericht (er enthält keinen API-Schlüssel) und senden Sie ihn zusammen mit der Protokolldatei an Ihre IT-Ansprechperson.</numerusform>
+                <numerusform>In {app} ist ein interner Fehler aufgetreten. Die App läuft weiter, aber die letzte Aktion wurde möglicherweise nicht abgeschlossen. Das ist seit dem Start der App %Ln Mal passiert. Wenn es immer wieder vorkommt, kopieren Sie diesen Bericht (er enthält keinen API-Schlüssel) und senden Sie ihn zusammen mit der Protokolldatei an Ihre IT-Ansprechperson.</numerusform>
+                <numerusform>In {app} ist ein interner Fehler aufgetreten. Die App läuft weiter, aber die letzte Aktion wurde möglicherweise nicht abgeschlossen. Das ist seit dem Start der App %Ln Mal passiert. Wenn es immer wieder vorkommt, kopieren Sie diesen Bericht (er enthält keinen API-Schlüssel) und senden Sie ihn zusammen mit der Protokolldatei an Ihre IT-Ansprechperson.</numerusform>
             </translation>
         </message>
         <message>
@@ -1642,8 +1642,8 @@
         <message numerus="yes">
             <source>updated %n day(s) ago</source>
             <translation>
-                <numerusform>vor %n Tag aktualisiert</numerusform>
-                <numerusform>vor %n Tagen aktualisiert</numerusform>
+                <numerusform>vor %Ln Tag aktualisiert</numerusform>
+                <numerusform>vor %Ln Tagen aktualisiert</numerusform>
             </translation>
         </message>
         <message>
@@ -1653,15 +1653,15 @@
         <message numerus="yes">
             <source>updated %n min ago</source>
             <translation>
-                <numerusform>vor %n Min. aktualisiert</numerusform>
-                <numerusform>vor %n Min. aktualisiert</numerusform>
+                <numerusform>vor %Ln Min. aktualisiert</numerusform>
+                <numerusform>vor %Ln Min. aktualisiert</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>updated %n h ago</source>
             <translation>
-                <numerusform>vor %n Std. aktualisiert</numerusform>
-                <numerusform>vor %n Std. aktualisiert</numerusform>
+                <numerusform>vor %Ln Std. aktualisiert</numerusform>
+                <numerusform>vor %Ln Std. aktualisiert</numerusform>
             </translation>
         </message>
         <message>
@@ -1803,8 +1803,8 @@
         <message numerus="yes">
             <source>%n member(s)</source>
             <translation>
-                <numerusform>%n Mitglied</numerusform>
-                <numerusform>%n Mitglieder</numerusform>
+                <numerusform>%Ln Mitglied</numerusform>
+                <numerusform>%Ln Mitglieder</numerusform>
             </translation>
         </message>
         <message>
@@ -1857,8 +1857,8 @@
         <message numerus="yes">
             <source>%n attachment(s)</source>
             <translation>
-                <numerusform>%n Anhang</numerusform>
-                <numerusform>%n Anhänge</numerusform>
+                <numerusform>%Ln Anhang</numerusform>
+                <numerusform>%Ln Anhänge</numerusform>
             </translation>
         </message>
         <message>
@@ -1871,8 +1871,8 @@
         <message numerus="yes">
             <source>%n d ago</source>
             <translation>
-                <numerusform>vor %n Tag</numerusform>
-                <numerusform>vor %n Tagen</numerusform>
+                <numerusform>vor %Ln Tag</numerusform>
+                <numerusform>vor %Ln Tagen</numerusform>
             </translation>
         </message>
         <message>
@@ -1886,15 +1886,15 @@
         <message numerus="yes">
             <source>%n min ago</source>
             <translation>
-                <numerusform>vor %n Min.</numerusform>
-                <numerusform>vor %n Min.</numerusform>
+                <numerusform>vor %Ln Min.</numerusform>
+                <numerusform>vor %Ln Min.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n h ago</source>
             <translation>
-                <numerusform>vor %n Std.</numerusform>
-                <numerusform>vor %n Std.</numerusform>
+                <numerusform>vor %Ln Std.</numerusform>
+                <numerusform>vor %Ln Std.</numerusform>
             </translation>
         </message>
         <message>
@@ -1959,8 +1959,8 @@
         <message numerus="yes">
             <source>The whole history could not be downloaded (%n message(s) saved). {reason}</source>
             <translation>
-                <numerusform>Der gesamte Verlauf konnte nicht heruntergeladen werden (%n Nachricht gespeichert). {reason}</numerusform>
-                <numerusform>Der gesamte Verlauf konnte nicht heruntergeladen werden (%n Nachrichten gespeichert). {reason}</numerusform>
+                <numerusform>Der gesamte Verlauf konnte nicht heruntergeladen werden (%Ln Nachricht gespeichert). {reason}</numerusform>
+                <numerusform>Der gesamte Verlauf konnte nicht heruntergeladen werden (%Ln Nachrichten gespeichert). {reason}</numerusform>
             </translation>
         </message>
         <message>
@@ -2019,8 +2019,8 @@
         <message numerus="yes">
             <source>{first}, {second} and %n more</source>
             <translation>
-                <numerusform>{first}, {second} und %n weitere Person</numerusform>
-                <numerusform>{first}, {second} und %n weitere Personen</numerusform>
+                <numerusform>{first}, {second} und %Ln weitere Person</numerusform>
+                <numerusform>{first}, {second} und %Ln weitere Personen</numerusform>
             </translation>
         </message>
         <message>
@@ -2034,8 +2034,8 @@
         <message numerus="yes">
             <source>All %n invitations were sent.</source>
             <translation>
-                <numerusform>%n Einladung wurde gesendet.</numerusform>
-                <numerusform>Alle %n Einladungen wurden gesendet.</numerusform>
+                <numerusform>%Ln Einladung wurde gesendet.</numerusform>
+                <numerusform>Alle %Ln Einladungen wurden gesendet.</numerusform>
             </translation>
         </message>
         <message>
@@ -2061,29 +2061,29 @@
         <message numerus="yes">
             <source>%n sent</source>
             <translation>
-                <numerusform>%n gesendet</numerusform>
-                <numerusform>%n gesendet</numerusform>
+                <numerusform>%Ln gesendet</numerusform>
+                <numerusform>%Ln gesendet</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n not sent</source>
             <translation>
-                <numerusform>%n nicht gesendet</numerusform>
-                <numerusform>%n nicht gesendet</numerusform>
+                <numerusform>%Ln nicht gesendet</numerusform>
+                <numerusform>%Ln nicht gesendet</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n not sure (see Sent invitations later)</source>
             <translation>
-                <numerusform>%n unklar (später unter „Gesendete Einladungen“ prüfen)</numerusform>
-                <numerusform>%n unklar (später unter „Gesendete Einladungen“ prüfen)</numerusform>
+                <numerusform>%Ln unklar (später unter „Gesendete Einladungen“ prüfen)</numerusform>
+                <numerusform>%Ln unklar (später unter „Gesendete Einladungen“ prüfen)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n invitations: {results}.</source>
             <translation>
-                <numerusform>%n Einladung: {results}.</numerusform>
-                <numerusform>%n Einladungen: {results}.</numerusform>
+                <numerusform>%Ln Einladung: {results}.</numerusform>
+                <numerusform>%Ln Einladungen: {results}.</numerusform>
             </translation>
         </message>
         <message>
@@ -2105,8 +2105,8 @@
         <message numerus="yes">
             <source>%n character(s) too many: LinkedIn takes {limit} at most.</source>
             <translation>
-                <numerusform>%n Zeichen zu viel: LinkedIn erlaubt höchstens {limit}.</numerusform>
-                <numerusform>%n Zeichen zu viel: LinkedIn erlaubt höchstens {limit}.</numerusform>
+                <numerusform>%Ln Zeichen zu viel: LinkedIn erlaubt höchstens {limit}.</numerusform>
+                <numerusform>%Ln Zeichen zu viel: LinkedIn erlaubt höchstens {limit}.</numerusform>
             </translation>
         </message>
         <message>
@@ -2171,15 +2171,15 @@
         <message numerus="yes">
             <source>The note is {length} characters long; LinkedIn allows at most {limit}. Shorten it by %n character(s).</source>
             <translation>
-                <numerusform>Die Notiz ist {length} Zeichen lang; LinkedIn erlaubt höchstens {limit}. Kürzen Sie sie um %n Zeichen.</numerusform>
-                <numerusform>Die Notiz ist {length} Zeichen lang; LinkedIn erlaubt höchstens {limit}. Kürzen Sie sie um %n Zeichen.</numerusform>
+                <numerusform>Die Notiz ist {length} Zeichen lang; LinkedIn erlaubt höchstens {limit}. Kürzen Sie sie um %Ln Zeichen.</numerusform>
+                <numerusform>Die Notiz ist {length} Zeichen lang; LinkedIn erlaubt höchstens {limit}. Kürzen Sie sie um %Ln Zeichen.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Not sure the invitation to {name} reached LinkedIn; checked the sent list: it is not there after %n attempt(s), so {name} was not invited. Try again later.</source>
             <translation>
-                <numerusform>Unklar, ob die Einladung an {name} LinkedIn erreicht hat. Die Liste gesendeter Einladungen wurde geprüft: Nach %n Versuch ist sie nicht darin, daher wurde {name} nicht eingeladen. Versuchen Sie es später erneut.</numerusform>
-                <numerusform>Unklar, ob die Einladung an {name} LinkedIn erreicht hat. Die Liste gesendeter Einladungen wurde geprüft: Nach %n Versuchen ist sie nicht darin, daher wurde {name} nicht eingeladen. Versuchen Sie es später erneut.</numerusform>
+                <numerusform>Unklar, ob die Einladung an {name} LinkedIn erreicht hat. Die Liste gesendeter Einladungen wurde geprüft: Nach %Ln Versuch ist sie nicht darin, daher wurde {name} nicht eingeladen. Versuchen Sie es später erneut.</numerusform>
+                <numerusform>Unklar, ob die Einladung an {name} LinkedIn erreicht hat. Die Liste gesendeter Einladungen wurde geprüft: Nach %Ln Versuchen ist sie nicht darin, daher wurde {name} nicht eingeladen. Versuchen Sie es später erneut.</numerusform>
             </translation>
         </message>
         <message>
@@ -2336,8 +2336,8 @@
         <message numerus="yes">
             <source>{first}, {second} and %n more</source>
             <translation>
-                <numerusform>{first}, {second} und %n weitere Person</numerusform>
-                <numerusform>{first}, {second} und %n weitere Personen</numerusform>
+                <numerusform>{first}, {second} und %Ln weitere Person</numerusform>
+                <numerusform>{first}, {second} und %Ln weitere Personen</numerusform>
             </translation>
         </message>
         <message>
@@ -2564,15 +2564,15 @@
         <message numerus="yes">
             <source>%n unsent message(s)</source>
             <translation>
-                <numerusform>%n nicht gesendete Nachricht</numerusform>
-                <numerusform>%n nicht gesendete Nachrichten</numerusform>
+                <numerusform>%Ln nicht gesendete Nachricht</numerusform>
+                <numerusform>%Ln nicht gesendete Nachrichten</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n draft(s)</source>
             <translation>
-                <numerusform>%n Entwurf</numerusform>
-                <numerusform>%n Entwürfe</numerusform>
+                <numerusform>%Ln Entwurf</numerusform>
+                <numerusform>%Ln Entwürfe</numerusform>
             </translation>
         </message>
         <message>
@@ -2597,8 +2597,8 @@
         <message numerus="yes">
             <source>Looking up names… (%n left)</source>
             <translation>
-                <numerusform>Namen werden ermittelt… (noch %n)</numerusform>
-                <numerusform>Namen werden ermittelt… (noch %n)</numerusform>
+                <numerusform>Namen werden ermittelt… (noch %Ln)</numerusform>
+                <numerusform>Namen werden ermittelt… (noch %Ln)</numerusform>
             </translation>
         </message>
         <message>
@@ -2825,8 +2825,8 @@
         <message numerus="yes">
             <source>Copy %n message(s)</source>
             <translation>
-                <numerusform>%n Nachricht kopieren</numerusform>
-                <numerusform>%n Nachrichten kopieren</numerusform>
+                <numerusform>%Ln Nachricht kopieren</numerusform>
+                <numerusform>%Ln Nachrichten kopieren</numerusform>
             </translation>
         </message>
         <message>
@@ -3054,8 +3054,8 @@
         <message numerus="yes">
             <source>Send %n invitation(s)</source>
             <translation>
-                <numerusform>%n Einladung senden</numerusform>
-                <numerusform>%n Einladungen senden</numerusform>
+                <numerusform>%Ln Einladung senden</numerusform>
+                <numerusform>%Ln Einladungen senden</numerusform>
             </translation>
         </message>
         <message>
@@ -3237,15 +3237,15 @@
         <message numerus="yes">
             <source>%n new message(s)</source>
             <translation>
-                <numerusform>%n neue Nachricht</numerusform>
-                <numerusform>%n neue Nachrichten</numerusform>
+                <numerusform>%Ln neue Nachricht</numerusform>
+                <numerusform>%Ln neue Nachrichten</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n new message(s) — {text}</source>
             <translation>
-                <numerusform>%n neue Nachricht — {text}</numerusform>
-                <numerusform>%n neue Nachrichten — {text}</numerusform>
+                <numerusform>%Ln neue Nachricht — {text}</numerusform>
+                <numerusform>%Ln neue Nachrichten — {text}</numerusform>
             </translation>
         </message>
         <message>
@@ -3350,15 +3350,15 @@
         <message numerus="yes">
             <source>Not sent after %n tries.</source>
             <translation>
-                <numerusform>Nach %n Versuch nicht gesendet.</numerusform>
-                <numerusform>Nach %n Versuchen nicht gesendet.</numerusform>
+                <numerusform>Nach %Ln Versuch nicht gesendet.</numerusform>
+                <numerusform>Nach %Ln Versuchen nicht gesendet.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Not sent after %n tries. {reason}</source>
             <translation>
-                <numerusform>Nach %n Versuch nicht gesendet. {reason}</numerusform>
-                <numerusform>Nach %n Versuchen nicht gesendet. {reason}</numerusform>
+                <numerusform>Nach %Ln Versuch nicht gesendet. {reason}</numerusform>
+                <numerusform>Nach %Ln Versuchen nicht gesendet. {reason}</numerusform>
             </translation>
         </message>
         <message>
@@ -3384,8 +3384,8 @@
         <message numerus="yes">
             <source>This text appears %n time(s) in the chat since you sent it: someone else on this account may have sent it too. Look at the chat, then choose.</source>
             <translation>
-                <numerusform>Dieser Text erscheint seit Ihrem Senden %n Mal im Chat: Möglicherweise hat ihn noch jemand mit diesem Konto gesendet. Sehen Sie sich den Chat an und entscheiden Sie dann.</numerusform>
-                <numerusform>Dieser Text erscheint seit Ihrem Senden %n Mal im Chat: Möglicherweise hat ihn noch jemand mit diesem Konto gesendet. Sehen Sie sich den Chat an und entscheiden Sie dann.</numerusform>
+                <numerusform>Dieser Text erscheint seit Ihrem Senden %Ln Mal im Chat: Möglicherweise hat ihn noch jemand mit diesem Konto gesendet. Sehen Sie sich den Chat an und entscheiden Sie dann.</numerusform>
+                <numerusform>Dieser Text erscheint seit Ihrem Senden %Ln Mal im Chat: Möglicherweise hat ihn noch jemand mit diesem Konto gesendet. Sehen Sie sich den Chat an und entscheiden Sie dann.</numerusform>
             </translation>
         </message>
     </context>
@@ -3437,10 +3437,10 @@ This profile has %n unsent message(s). Removing the profile deletes them.</sourc
             <translation>
                 <numerusform>Das Profil „{name}“ entfernen?
 
-Dieses Profil hat %n nicht gesendete Nachricht. Beim Entfernen des Profils wird sie gelöscht.</numerusform>
+Dieses Profil hat %Ln nicht gesendete Nachricht. Beim Entfernen des Profils wird sie gelöscht.</numerusform>
                 <numerusform>Das Profil „{name}“ entfernen?
 
-Dieses Profil hat %n nicht gesendete Nachrichten. Beim Entfernen des Profils werden sie gelöscht.</numerusform>
+Dieses Profil hat %Ln nicht gesendete Nachrichten. Beim Entfernen des Profils werden sie gelöscht.</numerusform>
             </translation>
         </message>
         <message>
@@ -3669,8 +3669,8 @@ Dieses Profil hat %n nicht gesendete Nachrichten. Beim Entfernen des Profils wer
         <message numerus="yes">
             <source>%n chat(s)</source>
             <translation>
-                <numerusform>%n Chat</numerusform>
-                <numerusform>%n Chats</numerusform>
+                <numerusform>%Ln Chat</numerusform>
+                <numerusform>%Ln Chats</numerusform>
             </translation>
         </message>
         <message>
@@ -3878,15 +3878,15 @@ Dieses Profil hat %n nicht gesendete Nachrichten. Beim Entfernen des Profils wer
         <message numerus="yes">
             <source>%n chat(s)</source>
             <translation>
-                <numerusform>%n Chat</numerusform>
-                <numerusform>%n Chats</numerusform>
+                <numerusform>%Ln Chat</numerusform>
+                <numerusform>%Ln Chats</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n message(s)</source>
             <translation>
-                <numerusform>%n Nachricht</numerusform>
-                <numerusform>%n Nachrichten</numerusform>
+                <numerusform>%Ln Nachricht</numerusform>
+                <numerusform>%Ln Nachrichten</numerusform>
             </translation>
         </message>
     </context>
@@ -3931,8 +3931,8 @@ Dieses Profil hat %n nicht gesendete Nachrichten. Beim Entfernen des Profils wer
         <message numerus="yes">
             <source>%n message(s), newest first</source>
             <translation>
-                <numerusform>%n Nachricht, neueste zuerst</numerusform>
-                <numerusform>%n Nachrichten, neueste zuerst</numerusform>
+                <numerusform>%Ln Nachricht, neueste zuerst</numerusform>
+                <numerusform>%Ln Nachrichten, neueste zuerst</numerusform>
             </translation>
         </message>
         <message>
@@ -4397,8 +4397,8 @@ Dieses Profil hat %n nicht gesendete Nachrichten. Beim Entfernen des Profils wer
         <message numerus="yes">
             <source>%n unread</source>
             <translation>
-                <numerusform>%n ungelesen</numerusform>
-                <numerusform>%n ungelesen</numerusform>
+                <numerusform>%Ln ungelesen</numerusform>
+                <numerusform>%Ln ungelesen</numerusform>
             </translation>
         </message>
         <message>
@@ -4488,8 +4488,8 @@ Dieses Profil hat %n nicht gesendete Nachrichten. Beim Entfernen des Profils wer
         <message numerus="yes">
             <source>{app} — %n waiting</source>
             <translation>
-                <numerusform>{app} — %n wartend</numerusform>
-                <numerusform>{app} — %n wartend</numerusform>
+                <numerusform>{app} — %Ln wartend</numerusform>
+                <numerusform>{app} — %Ln wartend</numerusform>
             </translation>
         </message>
     </context>
@@ -4675,8 +4675,8 @@ Dieses Profil hat %n nicht gesendete Nachrichten. Beim Entfernen des Profils wer
         <message numerus="yes">
             <source>History download stopped; %n message(s) kept.</source>
             <translation>
-                <numerusform>Download des Verlaufs abgebrochen; %n Nachricht wurde behalten.</numerusform>
-                <numerusform>Download des Verlaufs abgebrochen; %n Nachrichten wurden behalten.</numerusform>
+                <numerusform>Download des Verlaufs abgebrochen; %Ln Nachricht wurde behalten.</numerusform>
+                <numerusform>Download des Verlaufs abgebrochen; %Ln Nachrichten wurden behalten.</numerusform>
             </translation>
         </message>
         <message>
@@ -4734,15 +4734,15 @@ Dieses Profil hat %n nicht gesendete Nachrichten. Beim Entfernen des Profils wer
         <message numerus="yes">
             <source>Downloading the history of a chat: %n message(s)…</source>
             <translation>
-                <numerusform>Verlauf eines Chats wird heruntergeladen: %n Nachricht…</numerusform>
-                <numerusform>Verlauf eines Chats wird heruntergeladen: %n Nachrichten…</numerusform>
+                <numerusform>Verlauf eines Chats wird heruntergeladen: %Ln Nachricht…</numerusform>
+                <numerusform>Verlauf eines Chats wird heruntergeladen: %Ln Nachrichten…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>The whole history of the chat is on this computer (%n message(s)): search finds it now.</source>
             <translation>
-                <numerusform>Der gesamte Verlauf des Chats ist auf diesem Computer (%n Nachricht): Die Suche findet ihn jetzt.</numerusform>
-                <numerusform>Der gesamte Verlauf des Chats ist auf diesem Computer (%n Nachrichten): Die Suche findet ihn jetzt.</numerusform>
+                <numerusform>Der gesamte Verlauf des Chats ist auf diesem Computer (%Ln Nachricht): Die Suche findet ihn jetzt.</numerusform>
+                <numerusform>Der gesamte Verlauf des Chats ist auf diesem Computer (%Ln Nachrichten): Die Suche findet ihn jetzt.</numerusform>
             </translation>
         </message>
         <message>
@@ -4756,15 +4756,15 @@ Dieses Profil hat %n nicht gesendete Nachrichten. Beim Entfernen des Profils wer
         <message numerus="yes">
             <source>Downloading the history of {title}: %n message(s)…</source>
             <translation>
-                <numerusform>Verlauf von {title} wird heruntergeladen: %n Nachricht…</numerusform>
-                <numerusform>Verlauf von {title} wird heruntergeladen: %n Nachrichten…</numerusform>
+                <numerusform>Verlauf von {title} wird heruntergeladen: %Ln Nachricht…</numerusform>
+                <numerusform>Verlauf von {title} wird heruntergeladen: %Ln Nachrichten…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>The whole history of {title} is on this computer (%n message(s)): search finds it now.</source>
             <translation>
-                <numerusform>Der gesamte Verlauf von {title} ist auf diesem Computer (%n Nachricht): Die Suche findet ihn jetzt.</numerusform>
-                <numerusform>Der gesamte Verlauf von {title} ist auf diesem Computer (%n Nachrichten): Die Suche findet ihn jetzt.</numerusform>
+                <numerusform>Der gesamte Verlauf von {title} ist auf diesem Computer (%Ln Nachricht): Die Suche findet ihn jetzt.</numerusform>
+                <numerusform>Der gesamte Verlauf von {title} ist auf diesem Computer (%Ln Nachrichten): Die Suche findet ihn jetzt.</numerusform>
             </translation>
         </message>
         <message>

@@ -138,15 +138,15 @@
         <message numerus="yes">
             <source>%n new message(s), the last from {sender}: {text}</source>
             <translation>
-                <numerusform>%n nouveau message de {sender} : {text}</numerusform>
-                <numerusform>%n nouveaux messages, le dernier de {sender} : {text}</numerusform>
+                <numerusform>%Ln nouveau message de {sender} : {text}</numerusform>
+                <numerusform>%Ln nouveaux messages, le dernier de {sender} : {text}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n new message(s), the last from {sender}</source>
             <translation>
-                <numerusform>%n nouveau message de {sender}</numerusform>
-                <numerusform>%n nouveaux messages, le dernier de {sender}</numerusform>
+                <numerusform>%Ln nouveau message de {sender}</numerusform>
+                <numerusform>%Ln nouveaux messages, le dernier de {sender}</numerusform>
             </translation>
         </message>
         <message>
@@ -764,22 +764,22 @@
         <message numerus="yes">
             <source>…and %n more problem(s).</source>
             <translation>
-                <numerusform>…et %n autre problème.</numerusform>
-                <numerusform>…et %n autres problèmes.</numerusform>
+                <numerusform>…et %Ln autre problème.</numerusform>
+                <numerusform>…et %Ln autres problèmes.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Canned replies imported: %n added.</source>
             <translation>
-                <numerusform>Réponses types importées : %n ajoutée.</numerusform>
-                <numerusform>Réponses types importées : %n ajoutées.</numerusform>
+                <numerusform>Réponses types importées : %Ln ajoutée.</numerusform>
+                <numerusform>Réponses types importées : %Ln ajoutées.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Canned replies imported: %n updated.</source>
             <translation>
-                <numerusform>Réponses types importées : %n mise à jour.</numerusform>
-                <numerusform>Réponses types importées : %n mises à jour.</numerusform>
+                <numerusform>Réponses types importées : %Ln mise à jour.</numerusform>
+                <numerusform>Réponses types importées : %Ln mises à jour.</numerusform>
             </translation>
         </message>
         <message>
@@ -1017,8 +1017,8 @@
         <message numerus="yes">
             <source>Exported canned replies to “{file}”: %n in all.</source>
             <translation>
-                <numerusform>%n réponse type exportée dans « {file} ».</numerusform>
-                <numerusform>%n réponses types exportées dans « {file} ».</numerusform>
+                <numerusform>%Ln réponse type exportée dans « {file} ».</numerusform>
+                <numerusform>%Ln réponses types exportées dans « {file} ».</numerusform>
             </translation>
         </message>
         <message>
@@ -1188,8 +1188,8 @@
         <message numerus="yes">
             <source>📎 %n attachment(s)</source>
             <translation>
-                <numerusform>📎 %n pièce jointe</numerusform>
-                <numerusform>📎 %n pièces jointes</numerusform>
+                <numerusform>📎 %Ln pièce jointe</numerusform>
+                <numerusform>📎 %Ln pièces jointes</numerusform>
             </translation>
         </message>
         <message>
@@ -1334,8 +1334,8 @@
         <message numerus="yes">
             <source>Connection works: the server accepted the key and lists %n account(s).</source>
             <translation>
-                <numerusform>La connexion fonctionne : le serveur a accepté la clé et répertorie %n compte.</numerusform>
-                <numerusform>La connexion fonctionne : le serveur a accepté la clé et répertorie %n comptes.</numerusform>
+                <numerusform>La connexion fonctionne : le serveur a accepté la clé et répertorie %Ln compte.</numerusform>
+                <numerusform>La connexion fonctionne : le serveur a accepté la clé et répertorie %Ln comptes.</numerusform>
             </translation>
         </message>
         <message>
@@ -1480,8 +1480,8 @@
         <message numerus="yes">
             <source>{names} and %n more</source>
             <translation>
-                <numerusform>{names} et %n autre</numerusform>
-                <numerusform>{names} et %n autres</numerusform>
+                <numerusform>{names} et %Ln autre</numerusform>
+                <numerusform>{names} et %Ln autres</numerusform>
             </translation>
         </message>
         <message>
@@ -1604,8 +1604,8 @@
         <message numerus="yes">
             <source>Something went wrong inside {app}. The app is still running, but the last action may not have finished. It has happened %n time(s) since the app started. If it keeps happening, copy this report (it contains no API key) and send it to your IT contact together with the log file.</source>
             <translation>
-                <numerusform>Un problème est survenu dans {app}. L'application fonctionne toujours, mais la dernière action n'est peut-être pas terminée. C'est arrivé %n fois depuis le démarrage de l'application. Si le problème persiste, copiez ce rapport (il ne contient aucune clé d'API) et envoyez-le à votre contact informatique avec le fichier journal.</numerusform>
-                <numerusform>Un problème est survenu dans {app}. L'application fonctionne toujours, mais la dernière action n'est peut-être pas terminée. C'est arrivé %n fois depuis le démarrage de l'application. Si le problème persiste, copiez ce rapport (il ne contient aucune clé d'API) et envoyez-le à votre contact informatique avec le fichier journal.</numerusform>
+                <numerusform>Un problème est survenu dans {app}. L'application fonctionne toujours, mais la dernière action n'est peut-être pas terminée. C'est arrivé %Ln fois depuis le démarrage de l'application. Si le problème persiste, copiez ce rapport (il ne contient aucune clé d'API) et envoyez-le à votre contact informatique avec le fichier journal.</numerusform>
+                <numerusform>Un problème est survenu dans {app}. L'application fonctionne toujours, mais la dernière action n'est peut-être pas terminée. C'est arrivé %Ln fois depuis le démarrage de l'application. Si le problème persiste, copiez ce rapport (il ne contient aucune clé d'API) et envoyez-le à votre contact informatique avec le fichier journal.</numerusform>
             </translation>
         </message>
         <message>
@@ -1642,8 +1642,8 @@
         <message numerus="yes">
             <source>updated %n day(s) ago</source>
             <translation>
-                <numerusform>mis à jour il y a %n jour</numerusform>
-                <numerusform>mis à jour il y a %n jours</numerusform>
+                <numerusform>mis à jour il y a %Ln jour</numerusform>
+                <numerusform>mis à jour il y a %Ln jours</numerusform>
             </translation>
         </message>
         <message>
@@ -1653,15 +1653,15 @@
         <message numerus="yes">
             <source>updated %n min ago</source>
             <translation>
-                <numerusform>mis à jour il y a %n min</numerusform>
-                <numerusform>mis à jour il y a %n min</numerusform>
+                <numerusform>mis à jour il y a %Ln min</numerusform>
+                <numerusform>mis à jour il y a %Ln min</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>updated %n h ago</source>
             <translation>
-                <numerusform>mis à jour il y a %n h</numerusform>
-                <numerusform>mis à jour il y a %n h</numerusform>
+                <numerusform>mis à jour il y a %Ln h</numerusform>
+                <numerusform>mis à jour il y a %Ln h</numerusform>
             </translation>
         </message>
         <message>
@@ -1803,8 +1803,8 @@
         <message numerus="yes">
             <source>%n member(s)</source>
             <translation>
-                <numerusform>%n membre</numerusform>
-                <numerusform>%n membres</numerusform>
+                <numerusform>%Ln membre</numerusform>
+                <numerusform>%Ln membres</numerusform>
             </translation>
         </message>
         <message>
@@ -1857,8 +1857,8 @@
         <message numerus="yes">
             <source>%n attachment(s)</source>
             <translation>
-                <numerusform>%n pièce jointe</numerusform>
-                <numerusform>%n pièces jointes</numerusform>
+                <numerusform>%Ln pièce jointe</numerusform>
+                <numerusform>%Ln pièces jointes</numerusform>
             </translation>
         </message>
         <message>
@@ -1871,8 +1871,8 @@
         <message numerus="yes">
             <source>%n d ago</source>
             <translation>
-                <numerusform>il y a %n j</numerusform>
-                <numerusform>il y a %n j</numerusform>
+                <numerusform>il y a %Ln j</numerusform>
+                <numerusform>il y a %Ln j</numerusform>
             </translation>
         </message>
         <message>
@@ -1886,15 +1886,15 @@
         <message numerus="yes">
             <source>%n min ago</source>
             <translation>
-                <numerusform>il y a %n min</numerusform>
-                <numerusform>il y a %n min</numerusform>
+                <numerusform>il y a %Ln min</numerusform>
+                <numerusform>il y a %Ln min</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n h ago</source>
             <translation>
-                <numerusform>il y a %n h</numerusform>
-                <numerusform>il y a %n h</numerusform>
+                <numerusform>il y a %Ln h</numerusform>
+                <numerusform>il y a %Ln h</numerusform>
             </translation>
         </message>
         <message>
@@ -1959,8 +1959,8 @@
         <message numerus="yes">
             <source>The whole history could not be downloaded (%n message(s) saved). {reason}</source>
             <translation>
-                <numerusform>Impossible de télécharger tout l'historique (%n message enregistré). {reason}</numerusform>
-                <numerusform>Impossible de télécharger tout l'historique (%n messages enregistrés). {reason}</numerusform>
+                <numerusform>Impossible de télécharger tout l'historique (%Ln message enregistré). {reason}</numerusform>
+                <numerusform>Impossible de télécharger tout l'historique (%Ln messages enregistrés). {reason}</numerusform>
             </translation>
         </message>
         <message>
@@ -2019,8 +2019,8 @@
         <message numerus="yes">
             <source>{first}, {second} and %n more</source>
             <translation>
-                <numerusform>{first}, {second} et %n autre</numerusform>
-                <numerusform>{first}, {second} et %n autres</numerusform>
+                <numerusform>{first}, {second} et %Ln autre</numerusform>
+                <numerusform>{first}, {second} et %Ln autres</numerusform>
             </translation>
         </message>
         <message>
@@ -2034,8 +2034,8 @@
         <message numerus="yes">
             <source>All %n invitations were sent.</source>
             <translation>
-                <numerusform>%n invitation a été envoyée.</numerusform>
-                <numerusform>Les %n invitations ont toutes été envoyées.</numerusform>
+                <numerusform>%Ln invitation a été envoyée.</numerusform>
+                <numerusform>Les %Ln invitations ont toutes été envoyées.</numerusform>
             </translation>
         </message>
         <message>
@@ -2061,29 +2061,29 @@
         <message numerus="yes">
             <source>%n sent</source>
             <translation>
-                <numerusform>%n envoyée</numerusform>
-                <numerusform>%n envoyées</numerusform>
+                <numerusform>%Ln envoyée</numerusform>
+                <numerusform>%Ln envoyées</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n not sent</source>
             <translation>
-                <numerusform>%n non envoyée</numerusform>
-                <numerusform>%n non envoyées</numerusform>
+                <numerusform>%Ln non envoyée</numerusform>
+                <numerusform>%Ln non envoyées</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n not sure (see Sent invitations later)</source>
             <translation>
-                <numerusform>%n incertaine (consultez Invitations envoyées plus tard)</numerusform>
-                <numerusform>%n incertaines (consultez Invitations envoyées plus tard)</numerusform>
+                <numerusform>%Ln incertaine (consultez Invitations envoyées plus tard)</numerusform>
+                <numerusform>%Ln incertaines (consultez Invitations envoyées plus tard)</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n invitations: {results}.</source>
             <translation>
-                <numerusform>%n invitation : {results}.</numerusform>
-                <numerusform>%n invitations : {results}.</numerusform>
+                <numerusform>%Ln invitation : {results}.</numerusform>
+                <numerusform>%Ln invitations : {results}.</numerusform>
             </translation>
         </message>
         <message>
@@ -2105,8 +2105,8 @@
         <message numerus="yes">
             <source>%n character(s) too many: LinkedIn takes {limit} at most.</source>
             <translation>
-                <numerusform>%n caractère de trop : LinkedIn en accepte {limit} au maximum.</numerusform>
-                <numerusform>%n caractères de trop : LinkedIn en accepte {limit} au maximum.</numerusform>
+                <numerusform>%Ln caractère de trop : LinkedIn en accepte {limit} au maximum.</numerusform>
+                <numerusform>%Ln caractères de trop : LinkedIn en accepte {limit} au maximum.</numerusform>
             </translation>
         </message>
         <message>
@@ -2171,15 +2171,15 @@
         <message numerus="yes">
             <source>The note is {length} characters long; LinkedIn allows at most {limit}. Shorten it by %n character(s).</source>
             <translation>
-                <numerusform>La note compte {length} caractères ; LinkedIn en autorise {limit} au maximum. Raccourcissez-la de %n caractère.</numerusform>
-                <numerusform>La note compte {length} caractères ; LinkedIn en autorise {limit} au maximum. Raccourcissez-la de %n caractères.</numerusform>
+                <numerusform>La note compte {length} caractères ; LinkedIn en autorise {limit} au maximum. Raccourcissez-la de %Ln caractère.</numerusform>
+                <numerusform>La note compte {length} caractères ; LinkedIn en autorise {limit} au maximum. Raccourcissez-la de %Ln caractères.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Not sure the invitation to {name} reached LinkedIn; checked the sent list: it is not there after %n attempt(s), so {name} was not invited. Try again later.</source>
             <translation>
-                <numerusform>Impossible de confirmer que l'invitation à {name} est arrivée sur LinkedIn. D'après la liste des invitations envoyées, elle n'y figure toujours pas après %n tentative : l'invitation à {name} n'a donc pas été envoyée. Réessayez plus tard.</numerusform>
-                <numerusform>Impossible de confirmer que l'invitation à {name} est arrivée sur LinkedIn. D'après la liste des invitations envoyées, elle n'y figure toujours pas après %n tentatives : l'invitation à {name} n'a donc pas été envoyée. Réessayez plus tard.</numerusform>
+                <numerusform>Impossible de confirmer que l'invitation à {name} est arrivée sur LinkedIn. D'après la liste des invitations envoyées, elle n'y figure toujours pas après %Ln tentative : l'invitation à {name} n'a donc pas été envoyée. Réessayez plus tard.</numerusform>
+                <numerusform>Impossible de confirmer que l'invitation à {name} est arrivée sur LinkedIn. D'après la liste des invitations envoyées, elle n'y figure toujours pas après %Ln tentatives : l'invitation à {name} n'a donc pas été envoyée. Réessayez plus tard.</numerusform>
             </translation>
         </message>
         <message>
@@ -2336,8 +2336,8 @@
         <message numerus="yes">
             <source>{first}, {second} and %n more</source>
             <translation>
-                <numerusform>{first}, {second} et %n autre</numerusform>
-                <numerusform>{first}, {second} et %n autres</numerusform>
+                <numerusform>{first}, {second} et %Ln autre</numerusform>
+                <numerusform>{first}, {second} et %Ln autres</numerusform>
             </translation>
         </message>
         <message>
@@ -2564,15 +2564,15 @@
         <message numerus="yes">
             <source>%n unsent message(s)</source>
             <translation>
-                <numerusform>%n message non envoyé</numerusform>
-                <numerusform>%n messages non envoyés</numerusform>
+                <numerusform>%Ln message non envoyé</numerusform>
+                <numerusform>%Ln messages non envoyés</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n draft(s)</source>
             <translation>
-                <numerusform>%n brouillon</numerusform>
-                <numerusform>%n brouillons</numerusform>
+                <numerusform>%Ln brouillon</numerusform>
+                <numerusform>%Ln brouillons</numerusform>
             </translation>
         </message>
         <message>
@@ -2597,8 +2597,8 @@
         <message numerus="yes">
             <source>Looking up names… (%n left)</source>
             <translation>
-                <numerusform>Recherche des noms… (%n restant)</numerusform>
-                <numerusform>Recherche des noms… (%n restants)</numerusform>
+                <numerusform>Recherche des noms… (%Ln restant)</numerusform>
+                <numerusform>Recherche des noms… (%Ln restants)</numerusform>
             </translation>
         </message>
         <message>
@@ -2825,8 +2825,8 @@
         <message numerus="yes">
             <source>Copy %n message(s)</source>
             <translation>
-                <numerusform>Copier %n message</numerusform>
-                <numerusform>Copier %n messages</numerusform>
+                <numerusform>Copier %Ln message</numerusform>
+                <numerusform>Copier %Ln messages</numerusform>
             </translation>
         </message>
         <message>
@@ -3054,8 +3054,8 @@
         <message numerus="yes">
             <source>Send %n invitation(s)</source>
             <translation>
-                <numerusform>Envoyer %n invitation</numerusform>
-                <numerusform>Envoyer %n invitations</numerusform>
+                <numerusform>Envoyer %Ln invitation</numerusform>
+                <numerusform>Envoyer %Ln invitations</numerusform>
             </translation>
         </message>
         <message>
@@ -3237,15 +3237,15 @@
         <message numerus="yes">
             <source>%n new message(s)</source>
             <translation>
-                <numerusform>%n nouveau message</numerusform>
-                <numerusform>%n nouveaux messages</numerusform>
+                <numerusform>%Ln nouveau message</numerusform>
+                <numerusform>%Ln nouveaux messages</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n new message(s) — {text}</source>
             <translation>
-                <numerusform>%n nouveau message — {text}</numerusform>
-                <numerusform>%n nouveaux messages — {text}</numerusform>
+                <numerusform>%Ln nouveau message — {text}</numerusform>
+                <numerusform>%Ln nouveaux messages — {text}</numerusform>
             </translation>
         </message>
         <message>
@@ -3350,15 +3350,15 @@
         <message numerus="yes">
             <source>Not sent after %n tries.</source>
             <translation>
-                <numerusform>Non envoyé après %n tentative.</numerusform>
-                <numerusform>Non envoyé après %n tentatives.</numerusform>
+                <numerusform>Non envoyé après %Ln tentative.</numerusform>
+                <numerusform>Non envoyé après %Ln tentatives.</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Not sent after %n tries. {reason}</source>
             <translation>
-                <numerusform>Non envoyé après %n tentative. {reason}</numerusform>
-                <numerusform>Non envoyé après %n tentatives. {reason}</numerusform>
+                <numerusform>Non envoyé après %Ln tentative. {reason}</numerusform>
+                <numerusform>Non envoyé après %Ln tentatives. {reason}</numerusform>
             </translation>
         </message>
         <message>
@@ -3384,8 +3384,8 @@
         <message numerus="yes">
             <source>This text appears %n time(s) in the chat since you sent it: someone else on this account may have sent it too. Look at the chat, then choose.</source>
             <translation>
-                <numerusform>Ce texte apparaît %n fois dans la conversation depuis votre envoi : quelqu'un d'autre sur ce compte l'a peut-être envoyé aussi. Consultez la conversation, puis choisissez.</numerusform>
-                <numerusform>Ce texte apparaît %n fois dans la conversation depuis votre envoi : quelqu'un d'autre sur ce compte l'a peut-être envoyé aussi. Consultez la conversation, puis choisissez.</numerusform>
+                <numerusform>Ce texte apparaît %Ln fois dans la conversation depuis votre envoi : quelqu'un d'autre sur ce compte l'a peut-être envoyé aussi. Consultez la conversation, puis choisissez.</numerusform>
+                <numerusform>Ce texte apparaît %Ln fois dans la conversation depuis votre envoi : quelqu'un d'autre sur ce compte l'a peut-être envoyé aussi. Consultez la conversation, puis choisissez.</numerusform>
             </translation>
         </message>
     </context>
@@ -3437,10 +3437,10 @@ This profile has %n unsent message(s). Removing the profile deletes them.</sourc
             <translation>
                 <numerusform>Supprimer le profil « {name} » ?
 
-Ce profil a %n message non envoyé. Supprimer le profil le supprime aussi.</numerusform>
+Ce profil a %Ln message non envoyé. Supprimer le profil le supprime aussi.</numerusform>
                 <numerusform>Supprimer le profil « {name} » ?
 
-Ce profil a %n messages non envoyés. Supprimer le profil les supprime aussi.</numerusform>
+Ce profil a %Ln messages non envoyés. Supprimer le profil les supprime aussi.</numerusform>
             </translation>
         </message>
         <message>
@@ -3669,8 +3669,8 @@ Ce profil a %n messages non envoyés. Supprimer le profil les supprime aussi.</n
         <message numerus="yes">
             <source>%n chat(s)</source>
             <translation>
-                <numerusform>%n conversation</numerusform>
-                <numerusform>%n conversations</numerusform>
+                <numerusform>%Ln conversation</numerusform>
+                <numerusform>%Ln conversations</numerusform>
             </translation>
         </message>
         <message>
@@ -3878,15 +3878,15 @@ Ce profil a %n messages non envoyés. Supprimer le profil les supprime aussi.</n
         <message numerus="yes">
             <source>%n chat(s)</source>
             <translation>
-                <numerusform>%n conversation</numerusform>
-                <numerusform>%n conversations</numerusform>
+                <numerusform>%Ln conversation</numerusform>
+                <numerusform>%Ln conversations</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>%n message(s)</source>
             <translation>
-                <numerusform>%n message</numerusform>
-                <numerusform>%n messages</numerusform>
+                <numerusform>%Ln message</numerusform>
+                <numerusform>%Ln messages</numerusform>
             </translation>
         </message>
     </context>
@@ -3931,8 +3931,8 @@ Ce profil a %n messages non envoyés. Supprimer le profil les supprime aussi.</n
         <message numerus="yes">
             <source>%n message(s), newest first</source>
             <translation>
-                <numerusform>%n message, du plus récent au plus ancien</numerusform>
-                <numerusform>%n messages, du plus récent au plus ancien</numerusform>
+                <numerusform>%Ln message, du plus récent au plus ancien</numerusform>
+                <numerusform>%Ln messages, du plus récent au plus ancien</numerusform>
             </translation>
         </message>
         <message>
@@ -4397,8 +4397,8 @@ Ce profil a %n messages non envoyés. Supprimer le profil les supprime aussi.</n
         <message numerus="yes">
             <source>%n unread</source>
             <translation>
-                <numerusform>%n non lu</numerusform>
-                <numerusform>%n non lus</numerusform>
+                <numerusform>%Ln non lu</numerusform>
+                <numerusform>%Ln non lus</numerusform>
             </translation>
         </message>
         <message>
@@ -4488,8 +4488,8 @@ Ce profil a %n messages non envoyés. Supprimer le profil les supprime aussi.</n
         <message numerus="yes">
             <source>{app} — %n waiting</source>
             <translation>
-                <numerusform>{app} — %n en attente</numerusform>
-                <numerusform>{app} — %n en attente</numerusform>
+                <numerusform>{app} — %Ln en attente</numerusform>
+                <numerusform>{app} — %Ln en attente</numerusform>
             </translation>
         </message>
     </context>
@@ -4675,8 +4675,8 @@ Ce profil a %n messages non envoyés. Supprimer le profil les supprime aussi.</n
         <message numerus="yes">
             <source>History download stopped; %n message(s) kept.</source>
             <translation>
-                <numerusform>Téléchargement de l'historique arrêté ; %n message conservé.</numerusform>
-                <numerusform>Téléchargement de l'historique arrêté ; %n messages conservés.</numerusform>
+                <numerusform>Téléchargement de l'historique arrêté ; %Ln message conservé.</numerusform>
+                <numerusform>Téléchargement de l'historique arrêté ; %Ln messages conservés.</numerusform>
             </translation>
         </message>
         <message>
@@ -4734,15 +4734,15 @@ Ce profil a %n messages non envoyés. Supprimer le profil les supprime aussi.</n
         <message numerus="yes">
             <source>Downloading the history of a chat: %n message(s)…</source>
             <translation>
-                <numerusform>Téléchargement de l'historique d'une conversation : %n message…</numerusform>
-                <numerusform>Téléchargement de l'historique d'une conversation : %n messages…</numerusform>
+                <numerusform>Téléchargement de l'historique d'une conversation : %Ln message…</numerusform>
+                <numerusform>Téléchargement de l'historique d'une conversation : %Ln messages…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>The whole history of the chat is on this computer (%n message(s)): search finds it now.</source>
             <translation>
-                <numerusform>Tout l'historique de la conversation est sur cet ordinateur (%n message) : la recherche le trouve désormais.</numerusform>
-                <numerusform>Tout l'historique de la conversation est sur cet ordinateur (%n messages) : la recherche le trouve désormais.</numerusform>
+                <numerusform>Tout l'historique de la conversation est sur cet ordinateur (%Ln message) : la recherche le trouve désormais.</numerusform>
+                <numerusform>Tout l'historique de la conversation est sur cet ordinateur (%Ln messages) : la recherche le trouve désormais.</numerusform>
             </translation>
         </message>
         <message>
@@ -4756,15 +4756,15 @@ Ce profil a %n messages non envoyés. Supprimer le profil les supprime aussi.</n
         <message numerus="yes">
             <source>Downloading the history of {title}: %n message(s)…</source>
             <translation>
-                <numerusform>Téléchargement de l'historique de {title} : %n message…</numerusform>
-                <numerusform>Téléchargement de l'historique de {title} : %n messages…</numerusform>
+                <numerusform>Téléchargement de l'historique de {title} : %Ln message…</numerusform>
+                <numerusform>Téléchargement de l'historique de {title} : %Ln messages…</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>The whole history of {title} is on this computer (%n message(s)): search finds it now.</source>
             <translation>
-                <numerusform>Tout l'historique de {title} est sur cet ordinateur (%n message) : la recherche le trouve désormais.</numerusform>
-                <numerusform>Tout l'historique de {title} est sur cet ordinateur (%n messages) : la recherche le trouve désormais.</numerusform>
+                <numerusform>Tout l'historique de {title} est sur cet ordinateur (%Ln message) : la recherche le trouve désormais.</numerusform>
+                <numerusform>Tout l'historique de {title} est sur cet ordinateur (%Ln messages) : la recherche le trouve désormais.</numerusform>
             </translation>
         </message>
         <message>

@@ -99,3 +99,18 @@ def test_installing_and_removing_a_language_routes_the_cores_sentences(qtbot: Qt
     finally:
         uninstall_language(installed)
     assert texts.translate("Any", "Plain sentence") == "Plain sentence"
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("en", "1,240 chats"), ("fr", "1\u202f240 conversations"), ("de", "1.240 Chats")],
+)
+def test_counts_are_grouped_the_languages_way(qtbot: QtBot, code: str, expected: str) -> None:
+    """Translations write %Ln (Qt groups the digits); English, untranslated, gets the grouping from the hook."""
+    installed = install_language(code)
+    try:
+        assert translate("Search", "%n chat(s)", n=1240) == expected
+        assert translate("Search", "%n chat(s)", n=1) in ("1 chat", "1 conversation", "1 Chat")
+    finally:
+        uninstall_language(installed)
+    assert translate("Search", "%n chat(s)", n=1240) == "1240 chats"  # no language installed: digits only

@@ -113,6 +113,7 @@ def install_language(code: str) -> InstalledLanguage:
                 elif name == "unipile_desktop":
                     log.warning("The %s translation is missing from %s; the app stays in English", code, folder)
     texts.install_translator(_qt_translate)
+    texts.install_number_format(lambda n: QLocale().toString(n))
     return InstalledLanguage(code, translators, previous_locale)
 
 
@@ -124,3 +125,4 @@ def uninstall_language(installed: InstalledLanguage) -> None:
             app.removeTranslator(translator)
     QLocale.setDefault(installed.previous_locale)
     texts.install_translator(None)
+    texts.install_number_format(None)

@@ -4,6 +4,8 @@ the app's checked link handler."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDateTime, QLocale, QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -69,6 +72,14 @@ def distance_text(distance: str | None) -> str:
     return translate("CustomerCard", DISTANCES[distance]) if distance in DISTANCES else ""
 
 
+def _connect_one_click(view: QListView, handler: Callable[[QModelIndex], None]) -> None:
+    """One click opens (as the issue asks), Enter too; where the platform already activates on a single click,
+    ``clicked`` is left out so one click does not open twice."""
+    view.activated.connect(handler)
+    if not view.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, view):
+        view.clicked.connect(handler)
+
+
 class CustomerCardPanel(QFrame):
     """Shows the controller's person (or a group's members); every action is a controller call."""
 
@@ -102,8 +113,7 @@ class CustomerCardPanel(QFrame):
         self.members_view.setModel(self.members_model)
         self.members_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.members_view.setMaximumHeight(180)
-        self.members_view.activated.connect(self._on_member_activated)
-        self.members_view.clicked.connect(self._on_member_activated)
+        _connect_one_click(self.members_view, self._on_member_activated)
         self.back_button = QToolButton(inner)
         self.back_button.setObjectName("card_back")
         self.back_button.setText(translate("CustomerCard", "← All members"))
@@ -195,8 +205,7 @@ class CustomerCardPanel(QFrame):
         self.chats_view.setModel(self.chats_model)
         self.chats_view.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.chats_view.setMaximumHeight(130)
-        self.chats_view.activated.connect(self._on_chat_activated)
-        self.chats_view.clicked.connect(self._on_chat_activated)
+        _connect_one_click(self.chats_view, self._on_chat_activated)
         self.chats_status = _label(self.person_box, "card_other_chats_status", secondary=True)
         person.addWidget(self.chats_view)
         person.addWidget(self.chats_status)
