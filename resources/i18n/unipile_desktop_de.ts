@@ -108,22 +108,6 @@
             <translation>Nachricht in einem anderen Chat gesendet</translation>
         </message>
         <message>
-            <source>Message not sent: {reason}</source>
-            <translation>Nachricht nicht gesendet: {reason}</translation>
-        </message>
-        <message>
-            <source>Message not sent</source>
-            <translation>Nachricht nicht gesendet</translation>
-        </message>
-        <message>
-            <source>Not sure the message was sent: {reason}</source>
-            <translation>Unklar, ob die Nachricht gesendet wurde: {reason}</translation>
-        </message>
-        <message>
-            <source>Not sure the message was sent</source>
-            <translation>Unklar, ob die Nachricht gesendet wurde</translation>
-        </message>
-        <message>
             <source>Attachment</source>
             <translation>Anhang</translation>
         </message>
@@ -150,36 +134,52 @@
             </translation>
         </message>
         <message>
-            <source>Message to {chat} not sent: {reason}</source>
-            <translation>Nachricht an {chat} nicht gesendet: {reason}</translation>
+            <source>Message not sent</source>
+            <translation>Nachricht nicht gesendet</translation>
+        </message>
+        <message>
+            <source>Message not sent: {reason}</source>
+            <translation>Nachricht nicht gesendet: {reason}</translation>
         </message>
         <message>
             <source>Message to {chat} not sent</source>
             <translation>Nachricht an {chat} nicht gesendet</translation>
         </message>
         <message>
-            <source>Message in another chat not sent: {reason}</source>
-            <translation>Nachricht in einem anderen Chat nicht gesendet: {reason}</translation>
+            <source>Message to {chat} not sent: {reason}</source>
+            <translation>Nachricht an {chat} nicht gesendet: {reason}</translation>
         </message>
         <message>
             <source>Message in another chat not sent</source>
             <translation>Nachricht in einem anderen Chat nicht gesendet</translation>
         </message>
         <message>
-            <source>Not sure the message to {chat} was sent: {reason}</source>
-            <translation>Unklar, ob die Nachricht an {chat} gesendet wurde: {reason}</translation>
+            <source>Message in another chat not sent: {reason}</source>
+            <translation>Nachricht in einem anderen Chat nicht gesendet: {reason}</translation>
+        </message>
+        <message>
+            <source>Not sure the message was sent</source>
+            <translation>Unklar, ob die Nachricht gesendet wurde</translation>
+        </message>
+        <message>
+            <source>Not sure the message was sent: {reason}</source>
+            <translation>Unklar, ob die Nachricht gesendet wurde: {reason}</translation>
         </message>
         <message>
             <source>Not sure the message to {chat} was sent</source>
             <translation>Unklar, ob die Nachricht an {chat} gesendet wurde</translation>
         </message>
         <message>
-            <source>Not sure the message in another chat was sent: {reason}</source>
-            <translation>Unklar, ob die Nachricht in einem anderen Chat gesendet wurde: {reason}</translation>
+            <source>Not sure the message to {chat} was sent: {reason}</source>
+            <translation>Unklar, ob die Nachricht an {chat} gesendet wurde: {reason}</translation>
         </message>
         <message>
             <source>Not sure the message in another chat was sent</source>
             <translation>Unklar, ob die Nachricht in einem anderen Chat gesendet wurde</translation>
+        </message>
+        <message>
+            <source>Not sure the message in another chat was sent: {reason}</source>
+            <translation>Unklar, ob die Nachricht in einem anderen Chat gesendet wurde: {reason}</translation>
         </message>
         <message>
             <source>Message to {chat} sent</source>

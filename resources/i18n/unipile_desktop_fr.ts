@@ -108,22 +108,6 @@
             <translation>Message envoyé dans une autre conversation</translation>
         </message>
         <message>
-            <source>Message not sent: {reason}</source>
-            <translation>Message non envoyé : {reason}</translation>
-        </message>
-        <message>
-            <source>Message not sent</source>
-            <translation>Message non envoyé</translation>
-        </message>
-        <message>
-            <source>Not sure the message was sent: {reason}</source>
-            <translation>Envoi du message non confirmé : {reason}</translation>
-        </message>
-        <message>
-            <source>Not sure the message was sent</source>
-            <translation>Envoi du message non confirmé</translation>
-        </message>
-        <message>
             <source>Attachment</source>
             <translation>Pièce jointe</translation>
         </message>
@@ -150,36 +134,52 @@
             </translation>
         </message>
         <message>
-            <source>Message to {chat} not sent: {reason}</source>
-            <translation>Message à {chat} non envoyé : {reason}</translation>
+            <source>Message not sent</source>
+            <translation>Message non envoyé</translation>
+        </message>
+        <message>
+            <source>Message not sent: {reason}</source>
+            <translation>Message non envoyé : {reason}</translation>
         </message>
         <message>
             <source>Message to {chat} not sent</source>
             <translation>Message à {chat} non envoyé</translation>
         </message>
         <message>
-            <source>Message in another chat not sent: {reason}</source>
-            <translation>Message non envoyé dans une autre conversation : {reason}</translation>
+            <source>Message to {chat} not sent: {reason}</source>
+            <translation>Message à {chat} non envoyé : {reason}</translation>
         </message>
         <message>
             <source>Message in another chat not sent</source>
             <translation>Message non envoyé dans une autre conversation</translation>
         </message>
         <message>
-            <source>Not sure the message to {chat} was sent: {reason}</source>
-            <translation>Envoi du message à {chat} non confirmé : {reason}</translation>
+            <source>Message in another chat not sent: {reason}</source>
+            <translation>Message non envoyé dans une autre conversation : {reason}</translation>
+        </message>
+        <message>
+            <source>Not sure the message was sent</source>
+            <translation>Envoi du message non confirmé</translation>
+        </message>
+        <message>
+            <source>Not sure the message was sent: {reason}</source>
+            <translation>Envoi du message non confirmé : {reason}</translation>
         </message>
         <message>
             <source>Not sure the message to {chat} was sent</source>
             <translation>Envoi du message à {chat} non confirmé</translation>
         </message>
         <message>
-            <source>Not sure the message in another chat was sent: {reason}</source>
-            <translation>Envoi du message dans une autre conversation non confirmé : {reason}</translation>
+            <source>Not sure the message to {chat} was sent: {reason}</source>
+            <translation>Envoi du message à {chat} non confirmé : {reason}</translation>
         </message>
         <message>
             <source>Not sure the message in another chat was sent</source>
             <translation>Envoi du message dans une autre conversation non confirmé</translation>
+        </message>
+        <message>
+            <source>Not sure the message in another chat was sent: {reason}</source>
+            <translation>Envoi du message dans une autre conversation non confirmé : {reason}</translation>
         </message>
         <message>
             <source>Message to {chat} sent</source>

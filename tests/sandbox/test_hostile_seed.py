@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from tests.helpers.polling import wait_for_condition
 from tests.sandbox.sandbox_forms import SHARED_SSL_CONTEXT, send
 from unipile_desktop.sandbox import SandboxServer
 from unipile_desktop.sandbox.__main__ import parse_args, world_and_seed
@@ -199,9 +200,7 @@ def test_stopping_the_server_cuts_a_drip_short() -> None:
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
-    deadline = time.monotonic() + 10
-    while not reached and time.monotonic() < deadline:
-        time.sleep(0.01)
+    wait_for_condition(lambda: reached, "the drip's first byte")
     started = time.monotonic()
     sandbox.stop()
     reader.join(timeout=10)

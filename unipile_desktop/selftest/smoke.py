@@ -8,9 +8,9 @@ import json
 import logging
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 from PySide6.QtCore import QPoint, Qt
@@ -42,6 +42,8 @@ from .smoke_checks import (
 if TYPE_CHECKING:
     from ..app.session import Session
     from ..ui.main_window import MainWindow
+
+CheckT = TypeVar("CheckT")
 
 log = logging.getLogger(__name__)
 
@@ -260,6 +262,17 @@ async def _smoke(session: Session, started_at: float, steps: Steps) -> dict[str,
     return result
 
 
+async def _driven(run: Awaitable[CheckT | None], result: dict[str, Any], skipped: str) -> CheckT | None:
+    """A driver's check: its failure is the smoke test's; None (nothing to try here) leaves ``skipped`` in the notes."""
+    try:
+        check = await run
+    except DriverFailure as exc:
+        raise SmokeFailure(str(exc)) from None
+    if check is None:
+        result.setdefault("notes", []).append(skipped)
+    return check
+
+
 async def _reply_check(
     session: Session, steps: Steps, result: dict[str, Any], *, stamp: str, chat_id: str | None
 ) -> None:
@@ -269,12 +282,10 @@ async def _reply_check(
     if chat_id is not None and _open_chat_id(window) != chat_id:
         session.open_chat_from_notification(chat_id)
         await steps.until("the customer's chat to open for the reply", lambda: _open_chat_id(window) == chat_id, 10)
-    try:
-        check = await smoke_reply(session, steps.until, stamp)
-    except DriverFailure as exc:
-        raise SmokeFailure(str(exc)) from None
+    check = await _driven(
+        smoke_reply(session, steps.until, stamp), result, "the open chat cannot quote a message: no reply was tried"
+    )
     if check is None:
-        result.setdefault("notes", []).append("the open chat cannot quote a message: no reply was tried")
         return
     result["reply_ms"] = check.elapsed_ms
     page = await session.client.list_messages(check.chat_id, limit=50)
@@ -292,12 +303,10 @@ async def _finding_check(session: Session, steps: Steps, result: dict[str, Any])
 
     Adds ``quick_switch_ms``, ``canned_reply_ms`` and ``search_ms``; the server must hold the reply once, filled.
     """
-    try:
-        check = await smoke_finding(session, steps.until)
-    except DriverFailure as exc:
-        raise SmokeFailure(str(exc)) from None
+    check = await _driven(
+        smoke_finding(session, steps.until), result, "no canned reply with a shortcut word: the reply was not tried"
+    )
     if check is None:
-        result.setdefault("notes", []).append("no canned reply with a shortcut word: the reply was not tried")
         return
     result["quick_switch_ms"] = check.quick_switch_ms
     result["canned_reply_ms"] = check.canned_reply_ms
@@ -311,12 +320,10 @@ async def _finding_check(session: Session, steps: Steps, result: dict[str, Any])
 async def _card_check(session: Session, steps: Steps, result: dict[str, Any]) -> None:
     """Open a customer's chat with the card shown and wait for their profile. Adds ``card_ms``; against the sandbox
     the server must have counted exactly one profile lookup."""
-    try:
-        check = await smoke_card(session, steps.until)
-    except DriverFailure as exc:
-        raise SmokeFailure(str(exc)) from None
+    check = await _driven(
+        smoke_card(session, steps.until), result, "no 1:1 chat with a profile to show: the customer card was not tried"
+    )
     if check is None:
-        result.setdefault("notes", []).append("no 1:1 chat with a profile to show: the customer card was not tried")
         return
     result["card_ms"] = check.elapsed_ms
 
@@ -329,12 +336,10 @@ async def _invitation_check(session: Session, steps: Steps, result: dict[str, An
     if inbound_control_url(session.client.base_url) is None:
         result.setdefault("notes", []).append("the LinkedIn invitation was not tried: it would invite a real person")
         return
-    try:
-        check = await smoke_invitation(session.window, steps.until)
-    except DriverFailure as exc:
-        raise SmokeFailure(str(exc)) from None
+    check = await _driven(
+        smoke_invitation(session.window, steps.until), result, "no connected LinkedIn account: no invitation tried"
+    )
     if check is None:
-        result.setdefault("notes", []).append("no connected LinkedIn account: no invitation tried")
         return
     result["invite_ms"] = check.elapsed_ms
     if not check.listed:

@@ -89,49 +89,39 @@ class ConversationAnnouncer(Announcer):
         reason = sentence.strip().removesuffix(".")
         if reason.lower() in ("not sent", translate("Announcer", "Not sent").lower()):
             reason = ""  # the sentence says no more than the announcement
-        chat = self._where(local_id)
-        if chat is None:
-            said = (
-                translate("Announcer", "Message not sent: {reason}")
-                if reason
-                else translate("Announcer", "Message not sent")
-            )
-        elif chat:
-            said = (
-                translate("Announcer", "Message to {chat} not sent: {reason}")
-                if reason
-                else translate("Announcer", "Message to {chat} not sent")
-            )
-        else:
-            said = (
-                translate("Announcer", "Message in another chat not sent: {reason}")
-                if reason
-                else translate("Announcer", "Message in another chat not sent")
-            )
-        self.announce(said.format(chat=chat, reason=reason), assertive=True)
+        said = _by_place(
+            self._where(local_id),
+            reason,
+            anywhere=(translate("Announcer", "Message not sent"), translate("Announcer", "Message not sent: {reason}")),
+            in_chat=(
+                translate("Announcer", "Message to {chat} not sent"),
+                translate("Announcer", "Message to {chat} not sent: {reason}"),
+            ),
+            elsewhere=(
+                translate("Announcer", "Message in another chat not sent"),
+                translate("Announcer", "Message in another chat not sent: {reason}"),
+            ),
+        )
+        self.announce(said, assertive=True)
 
     def on_conversation_send_unsure(self, local_id: str, sentence: str) -> None:
-        reason = sentence.strip().removesuffix(".")
-        chat = self._where(local_id)
-        if chat is None:
-            said = (
-                translate("Announcer", "Not sure the message was sent: {reason}")
-                if reason
-                else translate("Announcer", "Not sure the message was sent")
-            )
-        elif chat:
-            said = (
-                translate("Announcer", "Not sure the message to {chat} was sent: {reason}")
-                if reason
-                else translate("Announcer", "Not sure the message to {chat} was sent")
-            )
-        else:
-            said = (
-                translate("Announcer", "Not sure the message in another chat was sent: {reason}")
-                if reason
-                else translate("Announcer", "Not sure the message in another chat was sent")
-            )
-        self.announce(said.format(chat=chat, reason=reason), assertive=True)
+        said = _by_place(
+            self._where(local_id),
+            sentence.strip().removesuffix("."),
+            anywhere=(
+                translate("Announcer", "Not sure the message was sent"),
+                translate("Announcer", "Not sure the message was sent: {reason}"),
+            ),
+            in_chat=(
+                translate("Announcer", "Not sure the message to {chat} was sent"),
+                translate("Announcer", "Not sure the message to {chat} was sent: {reason}"),
+            ),
+            elsewhere=(
+                translate("Announcer", "Not sure the message in another chat was sent"),
+                translate("Announcer", "Not sure the message in another chat was sent: {reason}"),
+            ),
+        )
+        self.announce(said, assertive=True)
 
     def on_live_messages_arrived(self, chat_id: str, messages: Sequence[Message]) -> None:
         open_chat = self._conversation.chat
@@ -156,3 +146,17 @@ class ConversationAnnouncer(Announcer):
                 else translate("Announcer", "%n new message(s), the last from {sender}", n=len(received))
             )
         self.announce(said.format(sender=sender, text=text))
+
+
+def _by_place(
+    chat: str | None,
+    reason: str,
+    *,
+    anywhere: tuple[str, str],
+    in_chat: tuple[str, str],
+    elsewhere: tuple[str, str],
+) -> str:
+    """One whole sentence (so each language can order it), without and with the reason, for where the message is:
+    ``chat`` None (not known), a chat's name, or "" (another chat than the open one)."""
+    without, with_reason = anywhere if chat is None else in_chat if chat else elsewhere
+    return (with_reason if reason else without).format(chat=chat, reason=reason)
